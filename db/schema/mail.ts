@@ -1,0 +1,40 @@
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id } from './columns';
+import { users } from './users';
+
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * Transactional outbox: features insert rendered mail in their own transaction; only the
+ * dispatcher talks to the provider. The row id is the provider idempotency key.
+ */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: text().notNull(),
+    template: text().notNull(),
+    locale: text().notNull(),
+    subject: text().notNull(),
+    html: text(),
+    text: text(),
+    headers: jsonb().$type<Record<string, string>>(),
+    attachments: jsonb().$type<MailAttachment[]>(),
+    /** Bodies that carry a live secret link are dropped right after a real send. */
+    containsSecret: boolean().notNull().default(false),
+    status: text().$type<(typeof outboxStatuses)[number]>().notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: at().notNull().defaultNow(),
+    claimedUntil: at(),
+    lastError: text(),
+    providerId: text(),
+    sentAt: at(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_user_idx').on(t.userId),
+  ],
+);

@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
+import type { Deps } from './deps';
+import type { AppEnv } from './http/env';
+import { accessLog } from './http/access-log';
+import { readClientIp } from './http/client-ip';
+import { notFound, onError } from './http/errors';
+import { localeResolver } from './http/locale';
+import { originCheck } from './http/origin';
+import { problem } from './http/problem';
+import { sessionCookieName } from './http/session-cookie';
+import { sessionLoader } from './http/session-loader';
+import { apiV1, mountApiDocs } from './api';
+import { opsRoutes } from './ops/routes';
+import { siteRoutes } from './site/routes';
+import { privacyPageRoutes } from './privacy/page-routes';
+import { devRoutes } from './dev/routes';
+import { authPageRoutes } from './auth/page-routes';
+import { cabinetPageRoutes } from './cabinet/page-routes';
+
+export const bodyLimitBytes = 64 * 1024;
+
+/** Builds the whole service from its dependencies; the same app runs on Node, Workers and in tests. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async function provideDeps(c, next) {
+    c.set('deps', deps);
+    c.set('clientIp', readClientIp(c, deps.config.trustProxy));
+    await next();
+  });
+  app.use('*', requestId({ limitLength: 64 }));
+  app.use('*', accessLog());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", NONCE],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: deps.config.isHttps ? 'max-age=31536000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+    }),
+  );
+  app.use('*', originCheck({ appOrigin: deps.config.appOrigin, cookieName: sessionCookieName(deps.config) }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: bodyLimitBytes,
+      onError: (c) =>
+        c.req.path.startsWith('/api/')
+          ? problem(c, { status: 413, type: 'too-large', title: 'The request body is too large', detail: `At most ${bodyLimitBytes} bytes` })
+          : c.text('The request is too large.', 413),
+    }),
+  );
+  app.use('*', sessionLoader());
+  app.use('*', localeResolver());
+
+  app.route('/', opsRoutes());
+  const api = apiV1();
+  app.route('/api/v1', api);
+  mountApiDocs(app, api);
+  app.route('/', siteRoutes());
+  app.route('/', privacyPageRoutes());
+  app.route('/', authPageRoutes());
+  app.route('/', cabinetPageRoutes());
+  if (!deps.config.isProduction) app.route('/dev', devRoutes());
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

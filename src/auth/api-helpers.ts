@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/env';
+import { problem } from '../http/problem';
+import { translator } from '../i18n';
+import type { PasswordProblem } from './password-policy';
+import type { TokenFailure } from './email-tokens';
+import { passwordLimits } from './password-policy';
+
+export const passwordSchema = z
+  .string()
+  .min(1)
+  .max(4 * passwordLimits.max)
+  .openapi({ format: 'password', description: '8–128 characters (Unicode code points)' });
+
+export const tokenSchema = z.string().min(1).max(200);
+
+export const rateLimited = (c: Context<AppEnv>, retryAfterSeconds: number) =>
+  problem(c, {
+    status: 429,
+    type: 'rate-limited',
+    title: 'Too many attempts; try again later',
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  });
+
+export const weakPassword = (c: Context<AppEnv>, field: string, reason: PasswordProblem) =>
+  problem(c, {
+    status: 400,
+    type: 'weak-password',
+    title: 'Choose another password',
+    errors: [{ path: field, message: translator('en')(`password.${reason}`) }],
+  });
+
+export const badToken = (c: Context<AppEnv>, reason: TokenFailure) =>
+  problem(c, {
+    status: 400,
+    type: `token-${reason}`,
+    title: reason === 'expired' ? 'The link has expired' : reason === 'used' ? 'The link was already used' : 'The link is not valid',
+  });

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { hitRate } from '../http/rate-limit';
+import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { confirmEmailChangeMail, emailChangedMail, emailChangeTakenMail } from '../../emails/email-change';
+import { consumeEmailToken, issueEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
+import { notMeLink } from './not-me';
+import { authRules, rateSubject } from './rules';
+import { findUserByEmail, findUserById } from './users';
+import { isUniqueViolation } from '../platform/db-errors';
+
+/**
+ * Starts an email change: a link goes to the new address. If that address already has an
+ * account, it gets a note instead, and the requester sees the same answer (no enumeration).
+ */
+export async function requestEmailChange(
+  deps: Deps,
+  input: { userId: string; newEmail: string },
+  meta: RequestMeta,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const now = deps.clock.now();
+  const limited = await hitRate(deps.db, authRules(deps.config).emailsPerAccount, rateSubject(input.userId), now);
+  if (!limited.ok) return { ok: false, retryAfterSeconds: limited.retryAfterSeconds };
+  await deps.db.transaction(async (tx) => {
+    const user = await findUserById(tx, input.userId);
+    if (!user) return;
+    const taken = await findUserByEmail(tx, input.newEmail);
+    if (taken) {
+      if (taken.id === user.id) return;
+      await queueMail(deps, tx, {
+        to: input.newEmail,
+        userId: null,
+        locale: user.locale,
+        template: 'email-change-taken',
+        mail: emailChangeTakenMail(mailContext(deps, user.locale)),
+      });
+      return;
+    }
+    await revokeEmailTokens(tx, user.id, 'change-email', now);
+    const token = await issueEmailToken(tx, { purpose: 'change-email', userId: user.id, now, payload: { newEmail: input.newEmail } });
+    await queueMail(deps, tx, {
+      to: input.newEmail,
+      userId: user.id,
+      locale: user.locale,
+      template: 'email-change-confirm',
+      containsSecret: true,
+      mail: confirmEmailChangeMail(mailContext(deps, user.locale), { name: user.name, url: actionLink(deps, '/account/email/confirm', token) }),
+    });
+    await recordEvent(tx, { userId: user.id, action: 'email.change-requested', at: now, meta });
+  });
+  deps.notifyMail();
+  return { ok: true };
+}
+
+export async function confirmEmailChange(
+  deps: Deps,
+  token: string,
+  meta: RequestMeta,
+): Promise<{ ok: true; email: string } | { ok: false; reason: TokenFailure | 'taken' }> {
+  const now = deps.clock.now();
+  try {
+    const result = await deps.db.transaction(async (tx) => {
+      const used = await consumeEmailToken(tx, 'change-email', token, now);
+      if (!used.ok) return used;
+      const newEmail = String(used.row.payload?.newEmail ?? '');
+      const before = await findUserById(tx, used.row.userId);
+      if (!before || !newEmail) return { ok: false as const, reason: 'invalid' as const };
+      await tx.update(users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, before.id));
+      await queueMail(deps, tx, {
+        to: before.email,
+        userId: before.id,
+        locale: before.locale,
+        template: 'email-changed',
+        containsSecret: true,
+        mail: emailChangedMail(mailContext(deps, before.locale), {
+          name: before.name,
+          newEmail,
+          notMeUrl: await notMeLink(deps, tx, before.id, now),
+        }),
+      });
+      await recordEvent(tx, { userId: before.id, action: 'email.changed', at: now, meta });
+      return { ok: true as const, email: newEmail };
+    });
+    deps.notifyMail();
+    return result;
+  } catch (err) {
+    // Someone registered the address between the request and the confirmation.
+    if (isUniqueViolation(err)) return { ok: false, reason: 'taken' };
+    throw err;
+  }
+}

@@ -1,0 +1,172 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { auditEvents, users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { clearRate, countRate, peekRate, hitRate } from '../http/rate-limit';
+import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { createSession } from '../sessions/create';
+import { formatDateTime } from '../i18n/format';
+import { isLocale } from '../i18n';
+import { lockoutMail, newSignInMail } from '../../emails/security-notices';
+import type { PasswordHasher } from '../platform/hasher';
+import { issueEmailToken } from './email-tokens';
+import { notMeLink } from './not-me';
+import { normalizePassword } from './password-policy';
+import { authRules, rateSubject } from './rules';
+import { findUserByEmail, type UserRow } from './users';
+
+export type LoginInput = { email: string; password: string; remember: boolean };
+export type LoginResult =
+  | { ok: true; user: UserRow; token: string; expiresAt: Date; persistent: boolean }
+  | { ok: false; reason: 'invalid' | 'unverified' | 'reset-required' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+
+// Verifying against a real hash of a random password costs the same as a wrong password,
+// so an unknown address cannot be told apart by timing.
+const dummyHashes = new WeakMap<PasswordHasher, Promise<string>>();
+function dummyHash(hasher: PasswordHasher) {
+  let h = dummyHashes.get(hasher);
+  if (!h) dummyHashes.set(hasher, (h = hasher.hash(crypto.randomUUID())));
+  return h;
+}
+
+/** Checks a password for a user (or a dummy), the same work either way. */
+export async function verifyPasswordFor(deps: Pick<Deps, 'hasher'>, user: UserRow | null, password: string) {
+  const stored = user?.passwordHash ?? (await dummyHash(deps.hasher));
+  const ok = await deps.hasher.verify(stored, normalizePassword(password));
+  return ok && !!user?.passwordHash;
+}
+
+export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
+  const rules = authRules(deps.config);
+  const now = deps.clock.now();
+  const ipKey = rateSubject(meta.ip ?? 'unknown');
+  const accountKey = rateSubject(input.email.toLowerCase());
+  for (const [rule, key] of [
+    [rules.loginFailuresPerIp, ipKey],
+    [rules.loginFailuresPerAccount, accountKey],
+  ] as const) {
+    const verdict = await peekRate(deps.db, rule, key, now);
+    if (!verdict.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
+
+  const user = await findUserByEmail(deps.db, input.email);
+  const passwordOk = await verifyPasswordFor(deps, user, input.password);
+  if (!passwordOk || !user) {
+    await recordFailure(deps, user, ipKey, accountKey, meta, now);
+    return { ok: false, reason: 'invalid' };
+  }
+  // Only someone who knows the password learns that the address is unverified.
+  if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
+  if (user.passwordResetRequiredAt) return { ok: false, reason: 'reset-required' };
+
+  const rehash = user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
+    ? await deps.hasher.hash(normalizePassword(input.password))
+    : null;
+  const created = await deps.db.transaction(async (tx) => {
+    if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
+    await completeSignIn(deps, tx, user, meta, 'password');
+    return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
+  });
+  await clearRate(deps.db, rules.loginFailuresPerAccount, accountKey);
+  deps.notifyMail();
+  return {
+    ok: true,
+    user,
+    token: created.token,
+    expiresAt: created.session.absoluteExpiresAt,
+    persistent: input.remember,
+  };
+}
+
+/**
+ * What every successful sign-in does, whatever the credential: note activity, cancel a
+ * pending deletion (signing in is the way back), and warn about a device not seen before.
+ */
+export async function completeSignIn(
+  deps: Deps,
+  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  user: UserRow,
+  meta: RequestMeta,
+  method: 'password' | 'passkey' | 'reset',
+) {
+  const now = deps.clock.now();
+  const [seen] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.userId, user.id), eq(auditEvents.action, 'sign-in')));
+  const [sameDevice] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.userId, user.id), eq(auditEvents.action, 'sign-in'), eq(auditEvents.userAgent, meta.userAgent ?? '')));
+  await tx
+    .update(users)
+    .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
+    .where(eq(users.id, user.id));
+  if (user.deletionScheduledFor) await recordEvent(tx, { userId: user.id, action: 'deletion.cancelled', at: now, meta, details: { by: 'sign-in' } });
+  await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
+  if ((seen?.n ?? 0) > 0 && (sameDevice?.n ?? 0) === 0) {
+    const locale = isLocale(user.locale) ? user.locale : 'en';
+    await queueMail(deps, tx, {
+      to: user.email,
+      userId: user.id,
+      locale,
+      template: 'new-sign-in',
+      containsSecret: true,
+      mail: newSignInMail(mailContext(deps, locale), {
+        name: user.name,
+        when: formatDateTime(now, locale),
+        ip: meta.ip ?? '?',
+        device: describeDevice(meta.userAgent),
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
+      }),
+    });
+  }
+}
+
+async function recordFailure(
+  deps: Deps,
+  user: UserRow | null,
+  ipKey: string,
+  accountKey: string,
+  meta: RequestMeta,
+  now: Date,
+) {
+  const rules = authRules(deps.config);
+  await countRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
+  await countRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
+  if (!user) return;
+  await recordEvent(deps.db, { userId: user.id, action: 'sign-in.failed', at: now, meta });
+  const locked = await peekRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
+  if (locked.ok) return;
+  // Tell the owner once per lockout window, with a way out.
+  const notice = await hitRate(deps.db, rules.lockoutNotices, user.id, now);
+  if (!notice.ok) return;
+  await deps.db.transaction(async (tx) => {
+    const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
+    await queueMail(deps, tx, {
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
+      template: 'lockout',
+      containsSecret: true,
+      mail: lockoutMail(mailContext(deps, user.locale), {
+        name: user.name,
+        minutes: Math.ceil(locked.retryAfterSeconds / 60),
+        resetUrl: actionLink(deps, '/reset-password', resetToken),
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
+      }),
+    });
+    await recordEvent(tx, { userId: user.id, action: 'account.locked', at: now, meta });
+  });
+  deps.notifyMail();
+}
+
+/** A short human label ("Chrome on Windows") from a user agent; the full string is kept too. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return '?';
+  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
+  const os = /Windows/.test(userAgent) ? 'Windows' : /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  if (browser && os) return `${browser} / ${os}`;
+  return userAgent.slice(0, 60);
+}

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { countRate, peekRate } from '../http/rate-limit';
+import { mailContext, queueMail } from '../mail/queue';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { invalidateUserSessions } from '../sessions/invalidate';
+import { passwordChangedMail } from '../../emails/password-changed';
+import { notMeLink } from './not-me';
+import { normalizePassword, type PasswordProblem } from './password-policy';
+import { judgeNewPassword } from './register';
+import { authRules, rateSubject } from './rules';
+import { findUserById } from './users';
+import { verifyPasswordFor } from './login';
+
+export type ChangePasswordResult =
+  | { ok: true; sessionsEnded: number }
+  | { ok: false; reason: 'wrong-password' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
+  | { ok: false; reason: 'weak-password'; problem: PasswordProblem };
+
+/** Checks the current password with the same limits as sign-in; used by change and re-auth. */
+export async function checkCurrentPassword(deps: Deps, userId: string, password: string, meta: RequestMeta) {
+  const rules = authRules(deps.config);
+  const now = deps.clock.now();
+  const key = rateSubject(userId);
+  const verdict = await peekRate(deps.db, rules.reauthFailuresPerAccount, key, now);
+  if (!verdict.ok) return { ok: false as const, reason: 'rate-limited' as const, retryAfterSeconds: verdict.retryAfterSeconds };
+  const user = await findUserById(deps.db, userId);
+  if (user && (await verifyPasswordFor(deps, user, password))) return { ok: true as const, user };
+  await countRate(deps.db, rules.reauthFailuresPerAccount, key, now);
+  await recordEvent(deps.db, { userId, action: 'password.check-failed', at: now, meta });
+  return { ok: false as const, reason: 'wrong-password' as const };
+}
+
+/** Changes the password; every other session of the person ends, this one stays. */
+export async function changePassword(
+  deps: Deps,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<ChangePasswordResult> {
+  const checked = await checkCurrentPassword(deps, input.userId, input.currentPassword, meta);
+  if (!checked.ok) return checked;
+  const user = checked.user;
+  const password = normalizePassword(input.newPassword);
+  const problem = await judgeNewPassword(deps, password, user);
+  if (problem) return { ok: false, reason: 'weak-password', problem };
+  const passwordHash = await deps.hasher.hash(password);
+  const now = deps.clock.now();
+  const ended = await deps.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
+    const count = await invalidateUserSessions(tx, user.id, input.sessionId);
+    await queueMail(deps, tx, {
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
+      template: 'password-changed',
+      containsSecret: true,
+      mail: passwordChangedMail(mailContext(deps, user.locale), { name: user.name, how: 'changed', notMeUrl: await notMeLink(deps, tx, user.id, now) }),
+    });
+    await recordEvent(tx, { userId: user.id, action: 'password.changed', at: now, meta, details: { sessionsEnded: count } });
+    return count;
+  });
+  deps.notifyMail();
+  return { ok: true, sessionsEnded: ended };
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../config';
+import type { RateRule } from '../http/rate-limit';
+
+const minute = 60_000;
+const hour = 60 * minute;
+
+/**
+ * Limits per client address are generous (a school's computer room shares one NAT address);
+ * limits per account are tight, since a real person rarely needs more than a few tries.
+ */
+export function authRules(config: Config) {
+  const r = config.rateLimits;
+  return {
+    loginFailuresPerAccount: { name: 'login-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
+    loginFailuresPerIp: { name: 'login-fail-ip', limit: r.loginFailuresPerIp, windowMs: hour },
+    registrationsPerIp: { name: 'register-ip', limit: r.registrationsPerIp, windowMs: hour },
+    emailsPerAccount: { name: 'email-acct', limit: r.emailsPerAccount, windowMs: hour },
+    emailsPerIp: { name: 'email-ip', limit: r.emailsPerIp, windowMs: hour },
+    reauthFailuresPerAccount: { name: 'reauth-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
+    alreadyRegisteredNotices: { name: 'already-registered', limit: 1, windowMs: hour },
+    lockoutNotices: { name: 'lockout-notice', limit: 1, windowMs: 15 * minute },
+  } satisfies Record<string, RateRule>;
+}
+
+/** Rate-limit subjects are not stored in clear: the key holds no email address. */
+export { hashSecret as rateSubject } from '../sessions/token';

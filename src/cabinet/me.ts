@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+import type { UserRow } from '../auth/users';
+
+export const meSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    videoHandle: z.string().nullable(),
+    goals: z.string().nullable(),
+    locale: z.string(),
+    role: z.string(),
+    emailVerified: z.boolean(),
+    createdAt: z.string(),
+    processingRestricted: z.boolean(),
+    deletionScheduledFor: z.string().nullable(),
+  })
+  .openapi('Me');
+
+/** The person as the API shows them: never the password hash. */
+export function toMe(user: UserRow): z.infer<typeof meSchema> {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    videoHandle: user.videoHandle,
+    goals: user.goals,
+    locale: user.locale,
+    role: user.role,
+    emailVerified: !!user.emailVerifiedAt,
+    createdAt: user.createdAt.toISOString(),
+    processingRestricted: !!user.processingRestrictedAt,
+    deletionScheduledFor: user.deletionScheduledFor?.toISOString() ?? null,
+  };
+}

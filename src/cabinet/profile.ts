@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { z } from '@hono/zod-openapi';
+import { users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { locales } from '../i18n';
+import { recordEvent, type RequestMeta } from './activity';
+
+/** Free text: no control characters (they break CSV exports and mail headers). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains characters that are not allowed');
+
+export const profileSchema = z.strictObject({
+  name: text(100).pipe(z.string().min(1, 'Enter your name')).optional(),
+  phone: text(32)
+    .refine((s) => s === '' || /^\+?[0-9 ()\-.]{5,32}$/.test(s), 'Enter a phone number such as +380 44 123 4567')
+    .nullable()
+    .optional(),
+  videoHandle: text(100).nullable().optional(),
+  goals: text(2000).nullable().optional(),
+  locale: z.enum(locales).optional(),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** Applies a profile edit and records which fields changed (not their values). */
+export async function updateProfile(deps: Deps, userId: string, input: ProfileInput, meta: RequestMeta) {
+  const now = deps.clock.now();
+  const changes = Object.fromEntries(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v === '' && k !== 'name' ? null : v]),
+  );
+  return deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ ...changes, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning();
+    if (Object.keys(changes).length > 0) {
+      await recordEvent(tx, { userId, action: 'profile.updated', at: now, meta, details: { fields: Object.keys(changes) } });
+    }
+    return user!;
+  });
+}

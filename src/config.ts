@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const flag = z
+  .string()
+  .transform((v) => v !== '' && v !== '0' && v.toLowerCase() !== 'false');
+
+/**
+ * Every setting the service reads, with its default. `process.env` (or the Workers env) is
+ * parsed here once; nothing else reads the environment.
+ */
+const envSchema = z.object({
+  PORT: int(1, 65535).default(3000),
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(memory:\/\/|postgres(ql)?:\/\/.+)$/, 'memory:// or postgres://…')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'an address like "Name <a@b.c>"')
+    .default('Accounts <no-reply@localhost>'),
+  SCHOOL_NAME: z.string().min(1).max(100).default('Accounts'),
+  TRUST_PROXY: flag.default(false),
+  NODE_ENV: z.string().optional(),
+  SESSION_IDLE_MINUTES: int(5, 60 * 24 * 365).default(60 * 24),
+  SESSION_ABSOLUTE_HOURS: int(1, 24 * 365).default(24 * 30),
+  REMEMBER_ME_DAYS: int(1, 365).default(30),
+  REAUTH_MINUTES: int(1, 24 * 60).default(10),
+  DELETION_GRACE_DAYS: int(0, 365).default(14),
+  INACTIVE_ACCOUNT_DAYS: int(30, 365 * 10).default(365),
+  MIN_AGE: int(0, 99).default(16),
+  POLICY_NOTICE_DAYS: int(0, 365).default(14),
+  IP_RETENTION_DAYS: int(1, 3650).default(90),
+  UNVERIFIED_ACCOUNT_DAYS: int(1, 365).default(7),
+  PWNED_PASSWORDS_URL: z.url().optional(),
+  RATE_LOGIN_FAILURES_PER_ACCOUNT: int(1, 10000).default(10),
+  RATE_LOGIN_FAILURES_PER_IP: int(1, 100000).default(100),
+  RATE_REGISTRATIONS_PER_IP: int(1, 100000).default(50),
+  RATE_EMAILS_PER_ACCOUNT: int(1, 10000).default(5),
+  RATE_EMAILS_PER_IP: int(1, 100000).default(100),
+  MAIL_POLL_SECONDS: int(1, 3600).default(2),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export function parseConfig(env: Record<string, string | undefined>) {
+  // Empty strings mean "unset", as they do in most shells and .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = result.data;
+  const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT}`);
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && appUrl.protocol !== 'https:') {
+    throw new ConfigError('APP_URL: must be an https:// URL when NODE_ENV=production');
+  }
+  if (isProduction && !e.RESEND_API_KEY) {
+    throw new ConfigError('RESEND_API_KEY: required when NODE_ENV=production (the dev mailbox is off)');
+  }
+  return {
+    port: e.PORT,
+    appUrl: appUrl.origin,
+    appOrigin: appUrl.origin,
+    isHttps: appUrl.protocol === 'https:',
+    isProduction,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    resendApiKey: e.RESEND_API_KEY,
+    resendBaseUrl: e.RESEND_BASE_URL,
+    mailFrom: e.MAIL_FROM,
+    schoolName: e.SCHOOL_NAME,
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    rememberMeMs: e.REMEMBER_ME_DAYS * 86_400_000,
+    reauthMs: e.REAUTH_MINUTES * 60_000,
+    deletionGraceDays: e.DELETION_GRACE_DAYS,
+    inactiveAccountDays: e.INACTIVE_ACCOUNT_DAYS,
+    minAge: e.MIN_AGE,
+    policyNoticeDays: e.POLICY_NOTICE_DAYS,
+    ipRetentionDays: e.IP_RETENTION_DAYS,
+    unverifiedAccountDays: e.UNVERIFIED_ACCOUNT_DAYS,
+    pwnedPasswordsUrl: e.PWNED_PASSWORDS_URL,
+    rateLimits: {
+      loginFailuresPerAccount: e.RATE_LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerIp: e.RATE_LOGIN_FAILURES_PER_IP,
+      registrationsPerIp: e.RATE_REGISTRATIONS_PER_IP,
+      emailsPerAccount: e.RATE_EMAILS_PER_ACCOUNT,
+      emailsPerIp: e.RATE_EMAILS_PER_IP,
+    },
+    mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+  };
+}
+
+export type Config = ReturnType<typeof parseConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,56 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './env';
+import { problem, ProblemError } from './problem';
+import { renderErrorPage } from '../views/error-page';
+
+const isApi = (c: Context) => c.req.path.startsWith('/api/');
+
+/** Unknown routes: problem+json under /api, a friendly page elsewhere. */
+export const notFound: NotFoundHandler<AppEnv> = (c) =>
+  isApi(c)
+    ? problem(c, { status: 404, type: 'not-found', title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}` })
+    : renderErrorPage(c, 404);
+
+/**
+ * The one place errors become responses. Expected ones (ProblemError, HTTPException from
+ * Hono's validators and body limit) keep their status; anything else is logged with the
+ * request id and answered 500 without internals.
+ */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ProblemError) {
+    if (isApi(c)) return problem(c, err.init);
+    const next = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
+    if (err.init.status === 401) return c.redirect(`/login?next=${next}`, 303);
+    if (err.init.type === 'reauth-required') return c.redirect(`/reauth?next=${next}`, 303);
+    return renderErrorPage(c, err.init.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const status = err.status as ContentfulStatusCode;
+    const title = status === 413 ? 'The request body is too large' : err.message || 'Bad request';
+    if (isApi(c)) return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
+    return renderErrorPage(c, status);
+  }
+  const deps = c.get('deps');
+  const unavailable = isDatabaseDown(err);
+  deps?.log.error({ requestId: c.get('requestId'), err }, unavailable ? 'database unavailable' : 'unhandled error');
+  const status = unavailable ? 503 : 500;
+  if (isApi(c)) {
+    return problem(c, {
+      status,
+      type: unavailable ? 'unavailable' : 'internal',
+      title: unavailable ? 'The service is briefly unavailable; try again shortly' : 'Something went wrong on our side',
+      detail: `Request id ${c.get('requestId') ?? ''}`,
+      headers: unavailable ? { 'Retry-After': '5' } : undefined,
+    });
+  }
+  return renderErrorPage(c, status);
+};
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  return ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', '57P01', '57P03'].includes(
+    code ?? '',
+  );
+}

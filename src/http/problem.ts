@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type FieldError = { path: string; message: string };
+
+export type ProblemInit = {
+  status: ContentfulStatusCode;
+  type: string;
+  title: string;
+  detail?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+};
+
+/** RFC 9457 problem details; `type` is a slug resolved against APP_URL's /problems/. */
+export function problem(c: Context, init: ProblemInit): Response {
+  const base = c.get('deps')?.config.appUrl ?? '';
+  const body = {
+    type: `${base}/problems/${init.type}`,
+    title: init.title,
+    status: init.status,
+    ...(init.detail ? { detail: init.detail } : {}),
+    ...(init.errors ? { errors: init.errors } : {}),
+  };
+  // A plain Response: typed routes accept it alongside their declared JSON bodies.
+  return c.body(JSON.stringify(body), init.status, {
+    'Content-Type': 'application/problem+json',
+    ...init.headers,
+  }) as Response;
+}
+
+/** Thrown from helpers that end a request early (`requireUser`); rendered by the error handler. */
+export class ProblemError extends Error {
+  constructor(readonly init: ProblemInit) {
+    super(init.title);
+  }
+}
+
+export const problems = {
+  unauthenticated: { status: 401, type: 'unauthenticated', title: 'Sign in to continue' },
+  forbidden: { status: 403, type: 'forbidden', title: 'You may not do this' },
+  notFound: { status: 404, type: 'not-found', title: 'Not found' },
+  reauthRequired: {
+    status: 403,
+    type: 'reauth-required',
+    title: 'Confirm it is you: sign in again to continue',
+  },
+} satisfies Record<string, ProblemInit>;

@@ -1,0 +1,8 @@
+import type { Context } from 'hono';
+import type { AppEnv } from './env';
+import type { RequestMeta } from '../cabinet/activity';
+
+export const requestMeta = (c: Context<AppEnv>): RequestMeta => ({
+  ip: c.get('clientIp'),
+  userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null,
+});

@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env';
+import { clearSessionCookie, readSessionToken } from './session-cookie';
+import { validateSessionToken } from '../sessions/validate';
+
+/** Resolves the session (cookie or bearer) once per request; routes read `c.get('auth')`. */
+export function sessionLoader(): MiddlewareHandler<AppEnv> {
+  return async function loadSession(c, next) {
+    const deps = c.get('deps');
+    c.set('auth', null);
+    c.set('authVia', null);
+    const found = readSessionToken(c, deps.config);
+    if (found && found.token.length <= 100) {
+      const auth = await validateSessionToken(deps, found.token);
+      if (auth) {
+        c.set('auth', auth);
+        c.set('authVia', found.via);
+      } else if (found.via === 'cookie') {
+        clearSessionCookie(c, deps.config);
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,2 @@
+/** English: the personal cabinet. */
+export const cabinet = {};

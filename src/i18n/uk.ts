@@ -1,0 +1,8 @@
+import type { Catalogue } from './en';
+import { site } from './uk/site';
+import { auth } from './uk/auth';
+import { cabinet } from './uk/cabinet';
+import { mail } from './uk/mail';
+
+/** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
+export const uk: Catalogue = { ...site, ...auth, ...cabinet, ...mail };

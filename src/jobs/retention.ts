@@ -1,0 +1,34 @@
+import { and, isNull, lt, or } from 'drizzle-orm';
+import { rateLimits, sessions, tokens, users } from '../../db/schema';
+import type { Deps } from '../deps';
+
+const day = 86_400_000;
+
+/** Expired sessions and tokens (used or not), and rate-limit windows no rule still reads. */
+export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
+  const now = deps.clock.now();
+  const s = await deps.db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)))
+    .returning({ id: sessions.id });
+  // Used tokens are kept a day so a second click can say "already used" rather than "invalid".
+  const t = await deps.db
+    .delete(tokens)
+    .where(or(lt(tokens.expiresAt, now), lt(tokens.usedAt, new Date(now.getTime() - day))))
+    .returning({ id: tokens.id });
+  const r = await deps.db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * day)))
+    .returning({ key: rateLimits.key });
+  return { sessions: s.length, tokens: t.length, rateLimits: r.length };
+}
+
+/** Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after registration. */
+export async function purgeUnverified(deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.unverifiedAccountDays * day);
+  const rows = await deps.db
+    .delete(users)
+    .where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff)))
+    .returning({ id: users.id });
+  return { users: rows.length };
+}

@@ -1,0 +1,72 @@
+import { eq, sql } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
+import type { Deps } from '../deps';
+import type { Db } from '../platform/db-types';
+import { hashSecret, isSameHash, splitSessionToken } from './token';
+
+/** Sliding renewal writes at most once a minute, not on every request. */
+export const renewIntervalMs = 60_000;
+
+const sessionColumns = {
+  session: {
+    id: sessions.id,
+    secretHash: sessions.secretHash,
+    userId: sessions.userId,
+    createdAt: sessions.createdAt,
+    lastSeenAt: sessions.lastSeenAt,
+    expiresAt: sessions.expiresAt,
+    absoluteExpiresAt: sessions.absoluteExpiresAt,
+    privilegedUntil: sessions.privilegedUntil,
+    isPersistent: sessions.isPersistent,
+  },
+  user: {
+    id: users.id,
+    email: users.email,
+    name: users.name,
+    locale: users.locale,
+    role: users.role,
+    emailVerifiedAt: users.emailVerifiedAt,
+    deletionScheduledFor: users.deletionScheduledFor,
+    processingRestrictedAt: users.processingRestrictedAt,
+  },
+};
+
+// The lookup runs on every authenticated request, so it is a prepared statement, one per db.
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
+    .select(sessionColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_lookup');
+}
+
+export type SessionContext = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
+
+/** Returns the session and its user, or null for anything invalid, expired or tampered. */
+export async function validateSessionToken(deps: Pick<Deps, 'db' | 'clock' | 'config'>, token: string) {
+  const parts = splitSessionToken(token);
+  if (!parts) return null;
+  let lookup = preparedLookups.get(deps.db);
+  if (!lookup) preparedLookups.set(deps.db, (lookup = prepareLookup(deps.db)));
+  const [row] = await lookup.execute({ id: parts.id });
+  if (!row) return null;
+  // Constant-time, so timing does not leak how much of a guessed secret was right.
+  if (!isSameHash(hashSecret(parts.secret), row.session.secretHash)) return null;
+  const now = deps.clock.now();
+  if (row.session.expiresAt <= now || row.session.absoluteExpiresAt <= now) {
+    await deps.db.delete(sessions).where(eq(sessions.id, row.session.id));
+    return null;
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= renewIntervalMs) {
+    const idleMs = row.session.isPersistent ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
+    const expiresAt = new Date(Math.min(now.getTime() + idleMs, row.session.absoluteExpiresAt.getTime()));
+    await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.session.id));
+    await deps.db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.user.id));
+    row.session.lastSeenAt = now;
+    row.session.expiresAt = expiresAt;
+  }
+  const isPrivileged = !!row.session.privilegedUntil && row.session.privilegedUntil > now;
+  return { session: row.session, user: row.user, isPrivileged };
+}

@@ -1,0 +1,108 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { AppEnv } from '../http/env';
+import { translator, type Locale, type MessageKey } from '../i18n';
+
+export type PageOptions = {
+  title: string;
+  /** Marks the current item in the cabinet navigation. */
+  section?: CabinetSection;
+  scripts?: string[];
+  status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+};
+
+export type CabinetSection = 'overview' | 'profile' | 'security' | 'privacy' | 'subscriptions' | 'bookings';
+
+const cabinetNav: [CabinetSection, string, MessageKey][] = [
+  ['overview', '/account', 'nav.overview'],
+  ['profile', '/account/profile', 'nav.profile'],
+  ['security', '/account/security', 'nav.security'],
+  ['privacy', '/account/privacy', 'nav.privacy'],
+  ['subscriptions', '/account/subscriptions', 'nav.subscriptions'],
+  ['bookings', '/account/bookings', 'nav.bookings'],
+];
+
+/** Renders a full page in the shared layout, in the request's locale. */
+export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child) {
+  const locale = c.get('locale');
+  const t = translator(locale);
+  const auth = c.get('auth');
+  const nonce = c.get('secureHeadersNonce');
+  const school = c.get('deps').config.schoolName;
+  const here = c.req.path + (new URL(c.req.url).search || '');
+  const other: Locale = locale === 'en' ? 'uk' : 'en';
+  return c.html(
+    '<!doctype html>' +
+      (
+        <html lang={locale}>
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>{`${options.title} · ${school}`}</title>
+            <link rel="stylesheet" href="/assets/app.css" />
+            <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+            {(options.scripts ?? []).map((src) => (
+              <script type="module" src={src} nonce={nonce}></script>
+            ))}
+          </head>
+          <body>
+            <a class="skip-link" href="#main">
+              {t('layout.skip')}
+            </a>
+            <header class="site-header">
+              <a class="brand" href="/">
+                {school}
+              </a>
+              <nav class="site-nav" aria-label={t('layout.mainNav')}>
+                {auth ? (
+                  <>
+                    <a href="/account">{t('nav.account')}</a>
+                    {auth.user.role !== 'user' ? <a href="/staff">{t('nav.staff')}</a> : null}
+                    <form method="post" action="/logout" class="inline-form">
+                      <button type="submit" class="link-button">
+                        {t('nav.signOut')}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <>
+                    <a href="/login">{t('nav.signIn')}</a>
+                    <a href="/register" class="button small">
+                      {t('nav.register')}
+                    </a>
+                  </>
+                )}
+                <a href={`/lang/${other}?next=${encodeURIComponent(here)}`} hreflang={other} lang={other}>
+                  {other === 'uk' ? 'Українська' : 'English'}
+                </a>
+              </nav>
+            </header>
+            <div class={options.section ? 'page with-sidebar' : 'page'}>
+              {options.section ? (
+                <nav class="cabinet-nav" aria-label={t('layout.cabinetNav')}>
+                  <ul>
+                    {cabinetNav.map(([section, href, key]) => (
+                      <li>
+                        <a href={href} aria-current={section === options.section ? 'page' : undefined}>
+                          {t(key)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              ) : null}
+              <main id="main" tabindex={-1}>
+                {body}
+              </main>
+            </div>
+            <footer class="site-footer">
+              <a href="/privacy">{t('nav.privacy.policy')}</a>
+              <a href="/cookies">{t('nav.cookies')}</a>
+              <a href="/api/docs">{t('nav.api')}</a>
+            </footer>
+          </body>
+        </html>
+      ),
+    options.status ?? 200,
+  );
+}

@@ -1,0 +1,50 @@
+import postgres from 'postgres';
+import { openPglite } from '../../src/platform/db.pglite';
+import { openPostgres } from '../../src/platform/db.postgres';
+import type { DbHandle } from '../../src/platform/db-types';
+
+export const templateDatabase = 'accounts_test_template';
+export const testDatabasePrefix = 'accounts_t_';
+
+/** Which database the suite runs on: PostgreSQL when DATABASE_URL says so, PGlite otherwise. */
+export const usePostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A fresh, migrated database for one test app. On PostgreSQL it is a copy of the template
+ * the global setup migrated (CREATE DATABASE … TEMPLATE is fast); on PGlite a new in-memory one.
+ */
+export async function openTestDatabase(): Promise<DbHandle & { url?: string }> {
+  if (!usePostgres()) {
+    const handle = await openPglite();
+    await handle.migrate();
+    return handle;
+  }
+  const base = process.env.DATABASE_URL!;
+  const name = `${testDatabasePrefix}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(base, name);
+  const handle = openPostgres(url, { max: 5 });
+  return {
+    ...handle,
+    url,
+    close: async () => {
+      await handle.close();
+      const dropper = postgres(base, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+      await dropper.end();
+    },
+  };
+}
+
+export { withDatabase };
