@@ -3,8 +3,9 @@ import { openPglite } from '../../src/platform/db.pglite';
 import { openPostgres } from '../../src/platform/db.postgres';
 import type { DbHandle } from '../../src/platform/db-types';
 
-export const templateDatabase = 'accounts_test_template';
 export const testDatabasePrefix = 'accounts_t_';
+/** One template per test run (named after the runner's pid), so parallel runs never collide. */
+export const templateDatabase = () => process.env.TEST_TEMPLATE_DB ?? `${testDatabasePrefix}${process.pid}_template`;
 
 /** Which database the suite runs on: PostgreSQL when DATABASE_URL says so, PGlite otherwise. */
 export const usePostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
@@ -26,10 +27,10 @@ export async function openTestDatabase(): Promise<DbHandle & { url?: string }> {
     return handle;
   }
   const base = process.env.DATABASE_URL!;
-  const name = `${testDatabasePrefix}${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const name = `${templateDatabase().replace(/_template$/, '')}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase}"`);
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`);
   } finally {
     await admin.end();
   }

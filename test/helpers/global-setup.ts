@@ -1,17 +1,34 @@
 import postgres from 'postgres';
 import { openPostgres } from '../../src/platform/db.postgres';
-import { templateDatabase, testDatabasePrefix, usePostgres, withDatabase } from './database';
+import { testDatabasePrefix, usePostgres, withDatabase } from './database';
 
-/** On PostgreSQL: drop leftovers of earlier runs and migrate a template database once. */
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * On PostgreSQL: migrate one template database for this run (test files copy it), after
+ * dropping what runs that died left behind. Databases of runs still going are left alone.
+ */
 export async function setup() {
   if (!usePostgres()) return;
   const base = process.env.DATABASE_URL!;
+  const template = `${testDatabasePrefix}${process.pid}_template`;
+  process.env.TEST_TEMPLATE_DB = template;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  const old = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${testDatabasePrefix + '%'} or datname = ${templateDatabase}`;
-  for (const { datname } of old) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE "${templateDatabase}"`);
+  const old = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${testDatabasePrefix + '%'}`;
+  for (const { datname } of old) {
+    const pid = Number(datname.slice(testDatabasePrefix.length).split('_')[0]);
+    if (!isAlive(pid) || pid === process.pid) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+  await admin.unsafe(`CREATE DATABASE "${template}"`);
   await admin.end();
-  const handle = openPostgres(withDatabase(base, templateDatabase), { max: 1 });
+  const handle = openPostgres(withDatabase(base, template), { max: 1 });
   await handle.migrate();
   await handle.close();
 }
@@ -19,7 +36,7 @@ export async function setup() {
 export async function teardown() {
   if (!usePostgres()) return;
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  const old = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${testDatabasePrefix + '%'} or datname = ${templateDatabase}`;
-  for (const { datname } of old) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  const mine = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${testDatabasePrefix}${process.pid}_%`}`;
+  for (const { datname } of mine) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
 }
