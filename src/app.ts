@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
@@ -22,9 +22,15 @@ import { cabinetPageRoutes } from './cabinet/page-routes';
 
 export const bodyLimitBytes = 64 * 1024;
 
+export type AppOptions = {
+  /** Serves `public/` at /assets/* (Node: serveStatic; Workers: the assets binding serves it first). */
+  assets?: MiddlewareHandler;
+};
+
 /** Builds the whole service from its dependencies; the same app runs on Node, Workers and in tests. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
+  if (options.assets) app.use('/assets/*', options.assets);
 
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps);

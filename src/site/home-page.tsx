@@ -13,7 +13,7 @@ export function homePage(c: Context<AppEnv>) {
       <section class="hero">
         <h1>{t('home.heading', { school: c.get('deps').config.schoolName })}</h1>
         <p class="lead">{t('home.lead')}</p>
-        <p class="actions">
+        <div class="actions">
           {auth ? (
             <a class="button" href="/account">
               {t('home.openCabinet')}
@@ -28,7 +28,7 @@ export function homePage(c: Context<AppEnv>) {
               </a>
             </>
           )}
-        </p>
+        </div>
       </section>
       <section class="promises" aria-labelledby="promises-heading">
         <h2 id="promises-heading">{t('home.promises')}</h2>
