@@ -6,3 +6,7 @@ export * from './policies';
 export * from './mail';
 export * from './rate-limits';
 export * from './jobs';
+export * from './passkeys';
+export * from './subscriptions';
+export * from './bookings';
+export * from './settings';

@@ -8,6 +8,8 @@ export const tokenPurposes = [
   'change-email',
   'not-me',
   'cancel-deletion',
+  'two-factor-login',
+  'confirm-subscription',
 ] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 

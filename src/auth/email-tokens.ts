@@ -10,6 +10,8 @@ export const tokenTtlMs: Record<TokenPurpose, number> = {
   'change-email': 24 * 3_600_000,
   'not-me': 7 * 24 * 3_600_000,
   'cancel-deletion': 60 * 24 * 3_600_000,
+  'two-factor-login': 5 * 60_000,
+  'confirm-subscription': 7 * 24 * 3_600_000,
 };
 
 /**
