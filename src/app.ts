@@ -19,6 +19,10 @@ import { privacyPageRoutes } from './privacy/page-routes';
 import { devRoutes } from './dev/routes';
 import { authPageRoutes } from './auth/page-routes';
 import { cabinetPageRoutes } from './cabinet/page-routes';
+import { privacyCabinetPageRoutes } from './privacy/cabinet-page-routes';
+import { passkeyPageRoutes } from './passkeys/page-routes';
+import { subscriptionPageRoutes } from './subscriptions/page-routes';
+import { staffPageRoutes } from './bookings/page-routes';
 
 export const bodyLimitBytes = 64 * 1024;
 
@@ -81,6 +85,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', privacyPageRoutes());
   app.route('/', authPageRoutes());
   app.route('/', cabinetPageRoutes());
+  app.route('/', privacyCabinetPageRoutes());
+  app.route('/', passkeyPageRoutes());
+  app.route('/', subscriptionPageRoutes());
+  app.route('/', staffPageRoutes());
   if (!deps.config.isProduction) app.route('/dev', devRoutes());
 
   app.notFound(notFound);

@@ -4,6 +4,10 @@ import { problem } from '../http/problem';
 import { authApi } from '../auth/api';
 import { meApi } from '../cabinet/api';
 import { publicPrivacyApi } from '../privacy/api';
+import { privacyApi } from '../privacy/me-api';
+import { passkeysApi } from '../passkeys/api';
+import { subscriptionsApi } from '../subscriptions/api';
+import { staffApi } from '../bookings/api';
 import { apiDocsPage } from './docs-page';
 import type { Hono } from 'hono';
 
@@ -13,6 +17,10 @@ export function apiV1() {
   api.route('/', authApi());
   api.route('/', meApi());
   api.route('/', publicPrivacyApi());
+  api.route('/', privacyApi());
+  api.route('/', passkeysApi());
+  api.route('/', subscriptionsApi());
+  api.route('/', staffApi());
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {

@@ -2,9 +2,13 @@ import { site } from './en/site';
 import { auth } from './en/auth';
 import { cabinet } from './en/cabinet';
 import { mail } from './en/mail';
+import { privacy } from './en/privacy';
+import { subscriptions } from './en/subscriptions';
+import { staff } from './en/staff';
+import { passkeys } from './en/passkeys';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
-export const en = { ...site, ...auth, ...cabinet, ...mail };
+export const en = { ...site, ...auth, ...cabinet, ...mail, ...privacy, ...subscriptions, ...staff, ...passkeys };
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

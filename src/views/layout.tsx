@@ -17,6 +17,9 @@ const cabinetNav: [CabinetSection, string, MessageKey][] = [
   ['overview', '/account', 'nav.overview'],
   ['profile', '/account/profile', 'nav.profile'],
   ['security', '/account/security', 'nav.security'],
+  ['privacy', '/account/privacy', 'nav.privacy'],
+  ['subscriptions', '/account/subscriptions', 'nav.subscriptions'],
+  ['bookings', '/account/bookings', 'nav.bookings'],
 ];
 
 /** Renders a full page in the shared layout, in the request's locale. */

@@ -1,0 +1,2 @@
+/** English: passkeys. */
+export const passkeys = {};

@@ -1,0 +1,2 @@
+/** English: staff. */
+export const staff = {};

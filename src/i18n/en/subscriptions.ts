@@ -1,0 +1,2 @@
+/** English: subscriptions. */
+export const subscriptions = {};

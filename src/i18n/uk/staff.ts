@@ -1,0 +1,4 @@
+import type { staff as en } from '../en/staff';
+
+/** Ukrainian: staff. */
+export const staff: Record<keyof typeof en, string> = {};

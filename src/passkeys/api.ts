@@ -1,0 +1,6 @@
+import { createApiRouter } from '../http/validation';
+
+export function passkeysApi() {
+  const api = createApiRouter();
+  return api;
+}

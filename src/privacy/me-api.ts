@@ -1,0 +1,6 @@
+import { createApiRouter } from '../http/validation';
+
+export function privacyApi() {
+  const api = createApiRouter();
+  return api;
+}

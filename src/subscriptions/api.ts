@@ -1,0 +1,6 @@
+import { createApiRouter } from '../http/validation';
+
+export function subscriptionsApi() {
+  const api = createApiRouter();
+  return api;
+}
