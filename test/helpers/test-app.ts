@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import { dispatchMail } from '../../src/mail/outbox';
 import { createManualClock } from '../../src/platform/clock';
-import { createNodeHasher } from '../../src/platform/hasher.node';
+import { createNodeHasher } from '../../src/platform/hasher.node.ts';
 import { createResendMailer } from '../../src/platform/mailer.resend';
 import { silentLogger, type Logger } from '../../src/platform/logger';
 import { openTestDatabase } from './database';
