@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { startJobTimer } from './jobs/timer';
-import { createNodeDeps } from './platform/deps.node';
+import { createNodeDeps } from './platform/deps.node.ts';
 import { createJsonLogger } from './platform/logger';
 
 /** Node entry: configuration, database and migrations, static files, jobs, graceful shutdown. */
@@ -27,14 +28,29 @@ async function main() {
   kick = timer.kick;
 
   const root = new Hono();
-  root.use('/assets/*', serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+  // Resolved from this file, not the working directory, so any cwd serves the same files.
+  const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+  root.use(
+    '/assets/*',
+    serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  );
   root.route('/', createApp(deps));
 
   const server = serve({ fetch: root.fetch, port: config.port }, (info) => {
     log.info(
-      { port: info.port, database: handle.kind + (config.databaseUrl ? '' : ` (${config.dataDir})`), mail: deps.mailer.kind },
+      {
+        port: info.port,
+        database: handle.kind + (config.databaseUrl ? '' : ` (${config.dataDir})`),
+        mail: deps.mailer.kind,
+      },
       `listening on ${config.appUrl}`,
     );
+  });
+
+  // A taken port is an operator's mistake: one line, not an unhandled 'error' event's stack.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    process.stderr.write(`Failed to start: PORT ${config.port}: ${err.code ?? err.message}\n`);
+    process.exit(1);
   });
 
   let closing = false;
@@ -50,8 +66,13 @@ async function main() {
     log.info({}, 'stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const stop = (signal: string) =>
+    shutdown(signal).catch((err) => {
+      process.stderr.write(`Shutdown failed: ${(err as Error).message}\n`);
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((err) => {

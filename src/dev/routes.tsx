@@ -74,7 +74,13 @@ export function devRoutes() {
         <p class="meta">
           To {row.toAddress} · {row.template} · {row.locale} · {row.status}
         </p>
-        {row.headers ? <pre>{Object.entries(row.headers).map(([k, v]) => `${k}: ${v}`).join('\n')}</pre> : null}
+        {row.headers ? (
+          <pre>
+            {Object.entries(row.headers)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('\n')}
+          </pre>
+        ) : null}
         {links.length ? (
           <ul>
             {links.map((l) => (

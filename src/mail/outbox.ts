@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { emailOutbox, type MailAttachment } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import type { Deps } from '../deps';
+import type { SendResult } from './message';
 
 export type EnqueueInput = {
   userId?: string | null;
@@ -75,22 +76,23 @@ export async function dispatchMail(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 
 }
 
 async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, row: Row) {
-  const result = await deps.mailer.send(
-    {
-      from: deps.config.mailFrom,
-      to: row.toAddress,
-      subject: row.subject,
-      html: row.html ?? '',
-      text: row.text ?? '',
-      headers: row.headers ?? undefined,
-      attachments: row.attachments ?? undefined,
-    },
-    row.id,
-  );
+  const message = {
+    from: deps.config.mailFrom,
+    to: row.toAddress,
+    subject: row.subject,
+    html: row.html ?? '',
+    text: row.text ?? '',
+    headers: row.headers ?? undefined,
+    attachments: row.attachments ?? undefined,
+  };
+  // A throwing mailer must not strand the rest of the batch as "sending" until the claim ends.
+  const result: SendResult = await deps.mailer
+    .send(message, row.id)
+    .catch((err: unknown) => ({ ok: false, retryable: true, error: `thrown: ${String(err)}` }));
   const now = deps.clock.now();
+  // A live link in a real mail must not sit readable in our database; the dev mailbox keeps it.
+  const scrub = row.containsSecret && deps.mailer.kind !== 'dev' ? { html: null, text: null } : {};
   if (result.ok) {
-    // A live link in a real mail must not sit readable in our database; the dev mailbox keeps it.
-    const scrub = row.containsSecret && deps.mailer.kind !== 'dev';
     await deps.db
       .update(emailOutbox)
       .set({
@@ -99,7 +101,7 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
         providerId: result.providerId,
         claimedUntil: null,
         lastError: null,
-        ...(scrub ? { html: null, text: null } : {}),
+        ...scrub,
       })
       .where(eq(emailOutbox.id, row.id));
     return 'sent' as const;
@@ -112,6 +114,8 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
       claimedUntil: null,
       lastError: result.error.slice(0, 500),
       nextAttemptAt: new Date(now.getTime() + outboxPolicy.backoffMs(row.attempts)),
+      // Mail given up on never leaves, so its link has no reader left but the database.
+      ...(giveUp ? scrub : {}),
     })
     .where(eq(emailOutbox.id, row.id));
   return giveUp ? ('failed' as const) : ('retried' as const);

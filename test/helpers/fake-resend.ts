@@ -9,31 +9,63 @@ export type ReceivedEmail = {
   html?: string;
   text?: string;
   headers?: Record<string, string>;
-  attachments?: { filename: string; content: string; content_type?: string; contentType?: string }[];
+  attachments?: {
+    filename: string;
+    content: string;
+    content_type?: string;
+    contentType?: string;
+  }[];
   idempotencyKey?: string;
 };
 
-type Behaviour = { kind: 'status'; status: number } | { kind: 'hang'; ms: number } | { kind: 'reset' };
+/** What became of one request: tests count these, since a replay delivers nothing new. */
+export type RequestRecord = {
+  method: string;
+  url: string;
+  idempotencyKey?: string;
+  outcome:
+    'delivered' | 'replayed' | 'conflict' | 'status' | 'hang' | 'reset' | 'dropped' | 'other';
+};
+
+type Behaviour =
+  | { kind: 'status'; status: number; name?: string }
+  | { kind: 'hang'; ms: number }
+  | { kind: 'reset' }
+  | { kind: 'drop' };
 
 /**
  * A local stand-in for the Resend HTTP API: real HTTP, so the real SDK is exercised.
  * Honours Idempotency-Key like Resend (a repeated key returns the first answer and
- * delivers nothing new), and can be told to fail the next requests in several ways.
+ * delivers nothing new; the same key with another payload is a 409), and can be told to
+ * fail the next requests in several ways.
  */
 export async function startFakeResend() {
   const emails: ReceivedEmail[] = [];
-  const byKey = new Map<string, string>();
+  const log: RequestRecord[] = [];
+  const byKey = new Map<string, { id: string; payload: string }>();
   const queue: Behaviour[] = [];
-  let requests = 0;
+  let latencyMs = 0;
   let seq = 0;
 
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    requests++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const record: RequestRecord = {
+      method: req.method!,
+      url: req.url!,
+      idempotencyKey: key,
+      outcome: 'other',
+    };
+    log.push(record);
+    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
     const behaviour = queue.shift();
-    if (behaviour?.kind === 'reset') return req.socket.destroy();
+    if (behaviour?.kind === 'reset') {
+      record.outcome = 'reset';
+      return req.socket.destroy();
+    }
     if (behaviour?.kind === 'hang') {
+      record.outcome = 'hang';
       await new Promise((r) => setTimeout(r, behaviour.ms));
       if (!res.writableEnded) res.socket?.destroy();
       return;
@@ -42,17 +74,36 @@ export async function startFakeResend() {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    const fail = (status: number, name: string) =>
+      send(status, { name, message: 'fake failure', statusCode: status });
     if (behaviour?.kind === 'status') {
-      return send(behaviour.status, { name: behaviour.status >= 500 ? 'internal_server_error' : 'validation_error', message: 'fake failure', statusCode: behaviour.status });
+      record.outcome = 'status';
+      const name =
+        behaviour.name ?? (behaviour.status >= 500 ? 'internal_server_error' : 'validation_error');
+      return fail(behaviour.status, name);
     }
-    if (req.headers.authorization !== 'Bearer re_test_key') return send(401, { name: 'missing_api_key', message: 'bad key', statusCode: 401 });
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-    const key = req.headers['idempotency-key'] as string | undefined;
+    if (req.headers.authorization !== 'Bearer re_test_key') return fail(401, 'missing_api_key');
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = JSON.parse(raw || 'null');
     if (req.method === 'POST' && req.url === '/emails') {
-      if (key && byKey.has(key)) return send(200, { id: byKey.get(key) });
+      const earlier = key ? byKey.get(key) : undefined;
+      if (earlier && earlier.payload !== raw) {
+        record.outcome = 'conflict';
+        return fail(409, 'invalid_idempotent_request');
+      }
+      if (earlier) {
+        record.outcome = 'replayed';
+        return send(200, { id: earlier.id });
+      }
       const id = `fake-${++seq}`;
-      if (key) byKey.set(key, id);
+      if (key) byKey.set(key, { id, payload: raw });
       emails.push({ id, ...body, to: [body.to].flat(), idempotencyKey: key });
+      if (behaviour?.kind === 'drop') {
+        // Accepted and delivered, but the answer never reaches the client.
+        record.outcome = 'dropped';
+        return req.socket.destroy();
+      }
+      record.outcome = 'delivered';
       return send(200, { id });
     }
     if (req.method === 'POST' && req.url === '/emails/batch') {
@@ -61,9 +112,10 @@ export async function startFakeResend() {
         emails.push({ ...e, id, to: [e.to].flat() });
         return { id };
       });
+      record.outcome = 'delivered';
       return send(200, { data: ids });
     }
-    send(404, { name: 'not_found', message: 'no such route', statusCode: 404 });
+    fail(404, 'not_found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,12 +124,14 @@ export async function startFakeResend() {
     url,
     apiKey: 're_test_key',
     emails,
+    /** Every request, failed ones included, in arrival order. */
+    log,
     get requests() {
-      return requests;
+      return log.length;
     },
-    /** The next `times` requests answer with this HTTP status. */
-    failNext(status: number, times = 1) {
-      for (let i = 0; i < times; i++) queue.push({ kind: 'status', status });
+    /** The next `times` requests answer with this HTTP status (and Resend error name). */
+    failNext(status: number, times = 1, name?: string) {
+      for (let i = 0; i < times; i++) queue.push({ kind: 'status', status, name });
     },
     /** The next request hangs for `ms` and then the connection drops. */
     hangNext(ms: number) {
@@ -87,16 +141,39 @@ export async function startFakeResend() {
     resetNext() {
       queue.push({ kind: 'reset' });
     },
+    /** The next email is delivered, then the connection drops before the answer. */
+    dropAfterAcceptNext() {
+      queue.push({ kind: 'drop' });
+    },
+    /** Every request waits this long before it is answered (makes senders overlap). */
+    setLatency(ms: number) {
+      latencyMs = ms;
+    },
+    /** Forgets every mail, request and queued behaviour, as if freshly started. */
+    reset() {
+      emails.length = 0;
+      log.length = 0;
+      queue.length = 0;
+      byKey.clear();
+      latencyMs = 0;
+    },
     to(address: string) {
       return emails.filter((e) => e.to.includes(address));
     },
     /** The newest mail to `address`, and the first `?token=` link in it for `path`. */
     lastLink(address: string, path: string) {
       const mail = this.to(address).at(-1);
-      const match = mail?.text?.match(new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`));
+      const match = mail?.text?.match(
+        new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`),
+      );
       return match ? { url: match[0], token: match[1]! } : null;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A hanging request would otherwise hold close() open until it gives up.
+        server.closeAllConnections();
+      }),
   };
 }
 export type FakeResend = Awaited<ReturnType<typeof startFakeResend>>;
