@@ -89,7 +89,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', passkeyPageRoutes());
   app.route('/', subscriptionPageRoutes());
   app.route('/', staffPageRoutes());
-  if (!deps.config.isProduction) app.route('/dev', devRoutes());
+  // Only the dev mailbox's own mail is shown: with a real mailer (staging too) nobody's mail is public.
+  if (!deps.config.isProduction && deps.mailer.kind === 'dev') app.route('/dev', devRoutes());
 
   app.notFound(notFound);
   app.onError(onError);

@@ -10,6 +10,7 @@ import { createDevMailer } from '../../src/platform/mailer.dev';
 import { createResendMailer } from '../../src/platform/mailer.resend';
 import { usePostgres } from '../helpers/database';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createApp } from '../../src/app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -310,7 +311,10 @@ describe('dev mailbox', () => {
       mail,
       containsSecret: true,
     });
-    const list = await t.app.request('/dev/mailbox');
+    // The mailbox exists only with the dev mailer: a server with a real mailer shows nobody's mail.
+    expect((await t.app.request('/dev/mailbox')).status).toBe(404);
+    const devApp = createApp({ ...t.deps, mailer: createDevMailer(() => {}) });
+    const list = await devApp.request('/dev/mailbox');
     expect(list.status).toBe(200);
     const listHtml = await list.text();
     expect(listHtml).toContain(`href="/dev/mailbox/${id}"`);
@@ -318,17 +322,17 @@ describe('dev mailbox', () => {
     expect(listHtml).toContain('Confirm &lt;b&gt;now&lt;/b&gt;');
     expect(listHtml).not.toContain('<b>now</b>');
 
-    const one = await t.app.request(`/dev/mailbox/${id}`);
+    const one = await devApp.request(`/dev/mailbox/${id}`);
     expect(one.status).toBe(200);
     const oneHtml = await one.text();
     expect(oneHtml).toContain('box@example.com');
     expect(oneHtml).toContain('verify-email · uk · pending');
     expect(oneHtml).toContain('href="http://localhost:3000/verify-email?token=abc234"');
 
-    expect((await t.app.request('/dev/mailbox/00000000-0000-0000-0000-000000000000')).status).toBe(
+    expect((await devApp.request('/dev/mailbox/00000000-0000-0000-0000-000000000000')).status).toBe(
       404,
     );
-    expect((await t.app.request('/dev/mailbox/not-an-id')).status).toBe(404);
+    expect((await devApp.request('/dev/mailbox/not-an-id')).status).toBe(404);
   });
 
   it('is not mounted in production', async () => {
