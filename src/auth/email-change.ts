@@ -77,7 +77,8 @@ export async function confirmEmailChange(
         mail: emailChangedMail(mailContext(deps, before.locale), {
           name: before.name,
           newEmail,
-          notMeUrl: await notMeLink(deps, tx, before.id, now),
+          // "Not me" from this mail puts the old address back (see reportNotMe).
+          notMeUrl: await notMeLink(deps, tx, before.id, now, { restoreEmail: before.email }),
         }),
       });
       await recordEvent(tx, { userId: before.id, action: 'email.changed', at: now, meta });

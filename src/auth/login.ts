@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { clearRate, countRate, peekRate, hitRate } from '../http/rate-limit';
+import { clearRate, hitRate, peekRate, releaseRate, takeRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { createSession } from '../sessions/create';
@@ -42,23 +42,39 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const now = deps.clock.now();
   const ipKey = rateSubject(meta.ip ?? 'unknown');
   const accountKey = rateSubject(input.email.toLowerCase());
-  for (const [rule, key] of [
-    [rules.loginFailuresPerIp, ipKey],
-    [rules.loginFailuresPerAccount, accountKey],
-  ] as const) {
-    const verdict = await peekRate(deps.db, rule, key, now);
-    if (!verdict.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  // Every attempt takes a failure slot before the password is checked, atomically, so a burst
+  // of parallel guesses cannot all slip under the limit; attempts that were not failures
+  // give their slots back below.
+  const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
+  if (!byIp.ok) {
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
   }
+  const byAccount = await takeRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
+  if (!byAccount.ok) {
+    await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byAccount.retryAfterSeconds };
+  }
+  const giveBack = async () => {
+    await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
+    await releaseRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
+  };
 
   const user = await findUserByEmail(deps.db, input.email);
   const passwordOk = await verifyPasswordFor(deps, user, input.password);
   if (!passwordOk || !user) {
-    await recordFailure(deps, user, ipKey, accountKey, meta, now);
+    await recordFailure(deps, user, accountKey, meta, now);
     return { ok: false, reason: 'invalid' };
   }
+  // The password was right, so these answers are not failures.
   // Only someone who knows the password learns that the address is unverified.
-  if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
-  if (user.passwordResetRequiredAt) return { ok: false, reason: 'reset-required' };
+  if (!user.emailVerifiedAt) {
+    await giveBack();
+    return { ok: false, reason: 'unverified' };
+  }
+  if (user.passwordResetRequiredAt) {
+    await giveBack();
+    return { ok: false, reason: 'reset-required' };
+  }
 
   const rehash = user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
     ? await deps.hasher.hash(normalizePassword(input.password))
@@ -68,6 +84,7 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
     await completeSignIn(deps, tx, user, meta, 'password');
     return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
   });
+  await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   await clearRate(deps.db, rules.loginFailuresPerAccount, accountKey);
   deps.notifyMail();
   return {
@@ -98,7 +115,16 @@ export async function completeSignIn(
   const [sameDevice] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(auditEvents)
-    .where(and(eq(auditEvents.userId, user.id), eq(auditEvents.action, 'sign-in'), eq(auditEvents.userAgent, meta.userAgent ?? '')));
+    .where(
+      and(
+        eq(auditEvents.userId, user.id),
+        eq(auditEvents.action, 'sign-in'),
+        // A client that sends no User-Agent is the same "device" each time, not a new one.
+        meta.userAgent === null
+          ? isNull(auditEvents.userAgent)
+          : eq(auditEvents.userAgent, meta.userAgent),
+      ),
+    );
   await tx
     .update(users)
     .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
@@ -127,14 +153,12 @@ export async function completeSignIn(
 async function recordFailure(
   deps: Deps,
   user: UserRow | null,
-  ipKey: string,
   accountKey: string,
   meta: RequestMeta,
   now: Date,
 ) {
   const rules = authRules(deps.config);
-  await countRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-  await countRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
+  // The failure was already counted when the attempt took its slots.
   if (!user) return;
   await recordEvent(deps.db, { userId: user.id, action: 'sign-in.failed', at: now, meta });
   const locked = await peekRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);

@@ -6,17 +6,31 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { notMeDoneMail } from '../../emails/security-notices';
-import { consumeEmailToken, issueEmailToken, type TokenFailure } from './email-tokens';
+import {
+  consumeEmailToken,
+  issueEmailToken,
+  revokeEmailTokens,
+  type TokenFailure,
+} from './email-tokens';
+import { findUserByEmail, findUserById } from './users';
 
 /** Issues the "This wasn't me" link carried by every security notice. */
-export async function notMeLink(deps: Pick<Deps, 'config'>, tx: Executor, userId: string, now: Date) {
-  const token = await issueEmailToken(tx, { purpose: 'not-me', userId, now });
+export async function notMeLink(
+  deps: Pick<Deps, 'config'>,
+  tx: Executor,
+  userId: string,
+  now: Date,
+  payload?: { restoreEmail: string },
+) {
+  const token = await issueEmailToken(tx, { purpose: 'not-me', userId, now, payload });
   return actionLink(deps, '/not-me', token);
 }
 
 /**
  * The owner says a notice was not them: end every session, make the password unusable until
  * a reset, and mail a reset link. Passkeys stay (they cannot be phished or guessed).
+ * When the notice was about an email change, the old address comes back first: otherwise
+ * the reset link would go to the new address, the one whoever took the account controls.
  */
 export async function reportNotMe(
   deps: Deps,
@@ -27,13 +41,33 @@ export async function reportNotMe(
   const result = await deps.db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, 'not-me', token, now);
     if (!used.ok) return used;
+    const before = await findUserById(tx, used.row.userId);
+    if (!before) return { ok: false as const, reason: 'invalid' as const };
+    const restore = used.row.payload?.restoreEmail;
+    const restoreEmail = typeof restore === 'string' ? restore : null;
+    let emailRestored = false;
+    if (restoreEmail && restoreEmail.toLowerCase() !== before.email.toLowerCase()) {
+      // Only if nobody has registered the old address since. The token was mailed there, so
+      // using it proves the mailbox again.
+      if (!(await findUserByEmail(tx, restoreEmail))) {
+        await tx
+          .update(users)
+          .set({ email: restoreEmail, emailVerifiedAt: now })
+          .where(eq(users.id, before.id));
+        emailRestored = true;
+      }
+    }
     const [user] = await tx
       .update(users)
       .set({ passwordResetRequiredAt: now, updatedAt: now })
-      .where(eq(users.id, used.row.userId))
+      .where(eq(users.id, before.id))
       .returning();
     if (!user) return { ok: false as const, reason: 'invalid' as const };
     const ended = await invalidateUserSessions(tx, user.id);
+    // Links already out (a reset requested to a hijacker's address, a pending email change)
+    // must not undo this.
+    await revokeEmailTokens(tx, user.id, 'reset-password', now);
+    await revokeEmailTokens(tx, user.id, 'change-email', now);
     const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
     await queueMail(deps, tx, {
       to: user.email,
@@ -43,7 +77,13 @@ export async function reportNotMe(
       containsSecret: true,
       mail: notMeDoneMail(mailContext(deps, user.locale), { name: user.name, resetUrl: actionLink(deps, '/reset-password', resetToken) }),
     });
-    await recordEvent(tx, { userId: user.id, action: 'account.secured-not-me', at: now, meta, details: { sessionsEnded: ended } });
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'account.secured-not-me',
+      at: now,
+      meta,
+      details: { sessionsEnded: ended, emailRestored },
+    });
     return { ok: true as const };
   });
   deps.notifyMail();

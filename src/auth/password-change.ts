@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { countRate, peekRate } from '../http/rate-limit';
+import { releaseRate, takeRate } from '../http/rate-limit';
 import { mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
@@ -24,11 +24,15 @@ export async function checkCurrentPassword(deps: Deps, userId: string, password:
   const rules = authRules(deps.config);
   const now = deps.clock.now();
   const key = rateSubject(userId);
-  const verdict = await peekRate(deps.db, rules.reauthFailuresPerAccount, key, now);
+  // A slot is taken before the check (atomically, so parallel guesses cannot all pass) and
+  // given back when the password was right.
+  const verdict = await takeRate(deps.db, rules.reauthFailuresPerAccount, key, now);
   if (!verdict.ok) return { ok: false as const, reason: 'rate-limited' as const, retryAfterSeconds: verdict.retryAfterSeconds };
   const user = await findUserById(deps.db, userId);
-  if (user && (await verifyPasswordFor(deps, user, password))) return { ok: true as const, user };
-  await countRate(deps.db, rules.reauthFailuresPerAccount, key, now);
+  if (user && (await verifyPasswordFor(deps, user, password))) {
+    await releaseRate(deps.db, rules.reauthFailuresPerAccount, key, now);
+    return { ok: true as const, user };
+  }
   await recordEvent(deps.db, { userId, action: 'password.check-failed', at: now, meta });
   return { ok: false as const, reason: 'wrong-password' as const };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { consents, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
-import { hitRate, peekRate } from '../http/rate-limit';
+import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { currentPolicy } from '../privacy/policies';
@@ -70,9 +70,9 @@ export async function register(
       const existing = await findUserByEmail(tx, input.email);
       const policy = await currentPolicy(tx, now);
       if (existing?.emailVerifiedAt) {
-        const notice = await peekRate(tx, rules.alreadyRegisteredNotices, existing.id, now);
+        // One notice an hour at most, however often someone tries the address.
+        const notice = await hitRate(tx, rules.alreadyRegisteredNotices, existing.id, now);
         if (!notice.ok) return;
-        await hitRate(tx, rules.alreadyRegisteredNotices, existing.id, now);
         const resetToken = await issueEmailToken(tx, {
           purpose: 'reset-password',
           userId: existing.id,
@@ -101,7 +101,16 @@ export async function register(
       if (existing) {
         await tx
           .update(users)
-          .set({ passwordHash, name: input.name, locale: input.locale, updatedAt: now })
+          // The address as typed now, too: the link below proves that spelling, and
+          // verification matches it exactly (a differently cased earlier spelling would
+          // otherwise leave the account unverifiable).
+          .set({
+            email: input.email,
+            passwordHash,
+            name: input.name,
+            locale: input.locale,
+            updatedAt: now,
+          })
           .where(eq(users.id, existing.id));
         await revokeEmailTokens(tx, existing.id, 'verify-email', now);
         userId = existing.id;

@@ -15,15 +15,29 @@ function windowsOf(rule: RateRule, now: Date) {
   return { current: new Date(current), previous: new Date(current - rule.windowMs), current0: current };
 }
 
-function judge(rule: RateRule, now: Date, currentCount: number, previousCount: number): RateVerdict {
+/**
+ * `currentCount` is what the current bucket held before this attempt; `stored` is what it
+ * holds now (one more when the attempt was counted even though refused).
+ */
+function judge(
+  rule: RateRule,
+  now: Date,
+  currentCount: number,
+  previousCount: number,
+  stored = currentCount,
+): RateVerdict {
   const { current0 } = windowsOf(rule, now);
   const elapsed = (now.getTime() - current0) / rule.windowMs;
   const estimate = previousCount * (1 - elapsed) + currentCount;
   if (estimate < rule.limit) return { ok: true };
-  // Wait until the previous bucket has faded enough, or at worst until this one is over.
-  const retryMs = currentCount >= rule.limit ? current0 + rule.windowMs - now.getTime()
-    : previousCount > 0 ? ((estimate - rule.limit + 1) / previousCount) * rule.windowMs : rule.windowMs;
-  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)) };
+  // The earliest moment the next attempt would pass, if nothing more is counted: while this
+  // bucket is under the limit, once the previous one has faded enough; otherwise after the
+  // boundary, once this bucket (then the previous one) has faded below the limit in turn.
+  const retryMs =
+    stored < rule.limit && previousCount > 0
+      ? (1 - (rule.limit - stored) / previousCount - elapsed) * rule.windowMs
+      : (1 - elapsed) * rule.windowMs + Math.max(0, 1 - rule.limit / stored) * rule.windowMs;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((retryMs + 1) / 1000)) };
 }
 
 async function readCounts(db: Executor, key: string, rule: RateRule, now: Date) {
@@ -62,7 +76,60 @@ export async function hitRate(db: Executor, rule: RateRule, subject: string, now
     .select({ count: rateLimits.count })
     .from(rateLimits)
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, previous)));
-  return judge(rule, now, row!.count - 1, prev?.count ?? 0);
+  return judge(rule, now, row!.count - 1, prev?.count ?? 0, row!.count);
+}
+
+/**
+ * Takes one slot if another attempt is allowed, and counts nothing if not. The check and the
+ * increment are one conditional upsert, so concurrent requests on any instance can never take
+ * more slots than the limit (a peek followed by a later count lets a burst of parallel
+ * guesses all pass the peek). Give the slot back with `releaseRate` if the attempt succeeds.
+ */
+export async function takeRate(
+  db: Executor,
+  rule: RateRule,
+  subject: string,
+  now: Date,
+): Promise<RateVerdict> {
+  const key = `${rule.name}:${subject}`;
+  const { current, previous, current0 } = windowsOf(rule, now);
+  const [prev] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, previous)));
+  const carried = (prev?.count ?? 0) * (1 - (now.getTime() - current0) / rule.windowMs);
+  // An integer count c satisfies c + carried < limit exactly when c < ceil(limit - carried).
+  const room = Math.ceil(rule.limit - carried);
+  if (room > 0) {
+    const [row] = await db
+      .insert(rateLimits)
+      .values({ key, windowStart: current, count: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimits.key, rateLimits.windowStart],
+        set: { count: sql`${rateLimits.count} + 1` },
+        setWhere: sql`${rateLimits.count} < ${room}`,
+      })
+      .returning({ count: rateLimits.count });
+    if (row) return { ok: true };
+  }
+  const counts = await readCounts(db, key, rule, now);
+  const verdict = judge(rule, now, counts.current, counts.previous);
+  return verdict.ok ? { ok: false, retryAfterSeconds: 1 } : verdict;
+}
+
+/** Gives back a slot taken with `takeRate` at `takenAt` (the attempt was not a failure). */
+export async function releaseRate(db: Executor, rule: RateRule, subject: string, takenAt: Date) {
+  const { current } = windowsOf(rule, takenAt);
+  await db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(
+      and(
+        eq(rateLimits.key, `${rule.name}:${subject}`),
+        eq(rateLimits.windowStart, current),
+        sql`${rateLimits.count} > 0`,
+      ),
+    );
 }
 
 /** Counts an attempt without judging it (a failure recorded after the fact). */

@@ -4,13 +4,18 @@
  */
 export function safeNextPath(next: string | undefined | null, fallback = '/account'): string {
   if (!next || next.length > 500) return fallback;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  if (!isLocalPath(next)) return fallback;
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
   try {
     const url = new URL(next, 'http://x.invalid');
     if (url.origin !== 'http://x.invalid') return fallback;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    // Dot segments collapse while parsing: `/..//evil.com` comes out as `//evil.com`, which a
+    // browser reads as another host, so the normalised result is checked again.
+    return isLocalPath(path) ? path : fallback;
   } catch {
     return fallback;
   }
 }
+
+const isLocalPath = (p: string) => p.startsWith('/') && !p.startsWith('//') && !p.startsWith('/\\');

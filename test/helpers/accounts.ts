@@ -1,0 +1,141 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { emailOutbox, sessions, users } from '../../db/schema';
+import type { Client } from './client';
+import type { TestApp } from './test-app';
+
+/** Long and not in any common-password list, so the policy never gets in the way. */
+export const strongPassword = 'correct horse battery staple 7';
+
+export type Person = { email: string; password: string; name: string; locale?: 'en' | 'uk' };
+
+let seq = 0;
+/** A person with an address no other test uses, so tests can share one database. */
+export function newPerson(label = 'user', overrides: Partial<Person> = {}): Person {
+  seq += 1;
+  return {
+    email: `${label}.${seq}.${Math.random().toString(36).slice(2, 8)}@example.com`,
+    password: strongPassword,
+    name: `Test ${label} ${seq}`,
+    ...overrides,
+  };
+}
+
+export function registerRequest(client: Client, p: Person, extra: Record<string, unknown> = {}) {
+  return client.post('/api/v1/auth/register', {
+    email: p.email,
+    password: p.password,
+    name: p.name,
+    ...(p.locale ? { locale: p.locale } : {}),
+    acceptPrivacyPolicy: true,
+    confirmAge: true,
+    ...extra,
+  });
+}
+
+/**
+ * Mails out the outbox and returns the token of the newest `path` link sent to `address`.
+ * Mails queued in the same instant may go out in any order, so this looks past newer mails
+ * that carry no such link (a sign-in notice, say).
+ */
+export async function mailedToken(t: TestApp, address: string, path: string): Promise<string> {
+  await t.sendMail();
+  const pattern = new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`);
+  for (const mail of t.resend.to(address).reverse()) {
+    const match = mail.text?.match(pattern);
+    if (match) return match[1]!;
+  }
+  throw new Error(`no ${path} link was mailed to ${address}`);
+}
+
+/** Registers through the API, follows the verification link, and returns the user id. */
+export async function registerAndVerify(t: TestApp, client: Client, p: Person): Promise<string> {
+  const res = await registerRequest(client, p);
+  if (res.status !== 202) throw new Error(`register answered ${res.status}: ${await res.text()}`);
+  const token = await mailedToken(t, p.email, '/verify-email');
+  const verified = await client.post('/api/v1/auth/verify-email', { token });
+  if (verified.status !== 200)
+    throw new Error(`verify answered ${verified.status}: ${await verified.text()}`);
+  const user = await userByEmail(t, p.email);
+  if (!user) throw new Error(`no user row for ${p.email}`);
+  return user.id;
+}
+
+export function loginRequest(
+  client: Client,
+  p: Pick<Person, 'email' | 'password'>,
+  options: {
+    remember?: boolean;
+    tokenInBody?: boolean;
+    headers?: Record<string, string>;
+    ip?: string;
+    origin?: string | null;
+  } = {},
+) {
+  const { headers, ip, origin, ...flags } = options;
+  return client.post(
+    '/api/v1/auth/login',
+    { email: p.email, password: p.password, ...flags },
+    { headers, ip, origin },
+  );
+}
+
+/** Signs in and insists it worked; returns the response body (with `token` when asked). */
+export async function signIn(
+  client: Client,
+  p: Pick<Person, 'email' | 'password'>,
+  options: Parameters<typeof loginRequest>[2] = {},
+): Promise<{ user: { id: string; email: string }; token?: string }> {
+  const res = await loginRequest(client, p, options);
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+export const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+/** The Set-Cookie line that sets (or clears) the cookie `name`. */
+export const setCookieFor = (res: Response, name: string) =>
+  res.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
+
+export async function userByEmail(t: TestApp, email: string) {
+  const [row] = await t.db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row ?? null;
+}
+
+export async function userById(t: TestApp, id: string) {
+  const [row] = await t.db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function sessionsOf(t: TestApp, userId: string) {
+  return t.db.select().from(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Outbox rows of one template for one user: robust to wording changes in the catalogues. */
+export async function outboxOf(t: TestApp, userId: string, template: string) {
+  return t.db
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.userId, userId), eq(emailOutbox.template, template)));
+}
+
+/** The session id part of an `id.secret` token. */
+export const sessionIdOf = (token: string) => token.split('.')[0]!;
+
+/** A status and body read together, so a failing expectation shows what came back. */
+export async function read(res: Response) {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON; keep the text
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests poke into any shape
+  return { status: res.status, body: body as any, headers: res.headers };
+}
+
+/** Matches a problem `type` URL by its slug. */
+export const problemType = (slug: string) => new RegExp(`/problems/${slug}$`);
