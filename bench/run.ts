@@ -1,0 +1,162 @@
+/**
+ * `npm run bench` (full: 10 s × 3 runs per scenario) or `npm run bench -- --quick` (CI: short
+ * runs, fails only when a ratio falls far below its target). Needs DATABASE_URL=postgres://…
+ * Every figure is printed beside a baseline measured in the same run on the same machine.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import { argon2Params } from '../src/platform/hasher';
+import { createBenchDatabase } from './lib/db';
+import { medianLoad, type LoadResult } from './lib/load';
+import { startServer, type Server } from './lib/proc';
+
+const quick = process.argv.includes('--quick');
+const seconds = quick ? 3 : 10;
+const runs = quick ? 1 : 3;
+const base = process.env.DATABASE_URL;
+if (!base?.startsWith('postgres')) {
+  console.error('bench: set DATABASE_URL=postgres://… (the benchmarks compare against PostgreSQL baselines)');
+  process.exit(2);
+}
+
+const email = 'bench@example.com';
+const password = 'bench horse battery staple 42';
+const rows: { scenario: string; result: string; baseline: string; ratio: number | null; target: string; floor: number | null }[] = [];
+const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors || r.non2xx ? `, ${r.errors} errors, ${r.non2xx} non-2xx` : ''}`;
+const ARGON2ID = 2;
+
+/** argon2id verifications per second at the service's parameters, on the libuv pool (the sign-in ceiling). */
+async function argon2Bound(): Promise<number> {
+  const stored = await hash(password, { ...argon2Params, algorithm: ARGON2ID });
+  let done = 0;
+  const until = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < until) {
+      await verify(stored, password);
+      done++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: 50 }, worker));
+  return done / ((performance.now() - started) / 1000);
+}
+
+async function signInOurs(url: string) {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, tokenInBody: true }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function main() {
+  const servers: Server[] = [];
+  const dbs: { drop(): Promise<void> }[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+  try {
+    const ours = await createBenchDatabase(base!, `bench_ours_${process.pid}`, true);
+    const peer = await createBenchDatabase(base!, `bench_peer_${process.pid}`, false);
+    dbs.push(ours, peer);
+    const tsx = ['--import', 'tsx'];
+
+    // Our service on PostgreSQL; the seed user is created with the CLI's code path.
+    // Every bench sign-in is for one account from one address; lift the limits that protect real ones.
+    const ourEnv = { DATABASE_URL: ours.url, NODE_ENV: '', APP_URL: '', RATE_LOGIN_FAILURES_PER_IP: '100000', RATE_LOGIN_FAILURES_PER_ACCOUNT: '100000' };
+    const oursCold = await startServer([...tsx, 'src/server.ts'], ourEnv, '/readyz');
+    servers.push(oursCold);
+    const { createAdmin } = await import('../src/admin/create-admin');
+    const { openPostgres } = await import('../src/platform/db.postgres');
+    const { createNodeHasher } = await import('../src/platform/hasher.node.ts');
+    const { parseConfig } = await import('../src/config');
+    const handle = openPostgres(ours.url, { max: 1 });
+    const seedDeps = { db: handle.db, hasher: createNodeHasher(), clock: { now: () => new Date() }, config: parseConfig({}) } as never;
+    await createAdmin(seedDeps, { email, password, name: 'Bench' });
+    const [seeded] = (await handle.db.execute(`select id from users where email = '${email}'` as never)) as unknown as { id: string }[];
+    const userId = seeded!.id;
+    await handle.close();
+    const token = await signInOurs(oursCold.url);
+    const cookie = { cookie: `session=${token}` };
+
+    const floor = await startServer([...tsx, 'bench/servers/floor.ts'], { DATABASE_URL: ours.url, BENCH_USER_ID: userId }, '/ready');
+    servers.push(floor);
+    const ba = await startServer([...tsx, 'bench/servers/better-auth.ts'], { DATABASE_URL: peer.url, BETTER_AUTH_TELEMETRY: '0' }, '/ready');
+    servers.push(ba);
+    const baHeaders = { 'content-type': 'application/json', origin: ba.url };
+    await fetch(`${ba.url}/api/auth/sign-up/email`, { method: 'POST', headers: baHeaders, body: JSON.stringify({ email, password, name: 'Bench' }) });
+    const baSignIn = await fetch(`${ba.url}/api/auth/sign-in/email`, { method: 'POST', headers: baHeaders, body: JSON.stringify({ email, password }) });
+    const baCookie = baSignIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    if (!baSignIn.ok || !baCookie) throw new Error(`Better Auth sign-in failed: ${baSignIn.status}`);
+
+    const load = (url: string, o: Partial<Parameters<typeof medianLoad>[1]> = {}) => medianLoad(url, { ...o, seconds }, runs);
+    console.error('measuring the floor, Better Auth get-session and GET /api/v1/me …');
+    const rFloor = await load(`${floor.url}/floor`);
+    const rBa = await load(`${ba.url}/api/auth/get-session`, { seconds, headers: { cookie: baCookie } });
+    const rMe = await load(`${oursCold.url}/api/v1/me`, { seconds, headers: cookie });
+    const rPage = await load(`${oursCold.url}/account`, { seconds, headers: cookie });
+    rows.push({ scenario: 'floor: Hono + one prepared SELECT', result: fmt(rFloor), baseline: '—', ratio: null, target: '', floor: null });
+    rows.push({ scenario: 'peer: Better Auth get-session', result: fmt(rBa), baseline: '—', ratio: null, target: '', floor: null });
+    rows.push({ scenario: 'GET /api/v1/me vs floor', result: fmt(rMe), baseline: 'floor', ratio: rMe.rps / rFloor.rps, target: '≥ 0.80', floor: 0.4 });
+    rows.push({ scenario: 'GET /api/v1/me vs Better Auth', result: '', baseline: 'Better Auth get-session', ratio: rMe.rps / rBa.rps, target: '≥ 5', floor: 2 });
+    rows.push({ scenario: 'GET /api/v1/me p99', result: `${rMe.p99} ms`, baseline: '', ratio: null, target: '< 25 ms', floor: null });
+    rows.push({ scenario: 'GET /account (page) vs /me', result: fmt(rPage), baseline: '/api/v1/me', ratio: rPage.rps / rMe.rps, target: '≥ 0.50', floor: 0.25 });
+
+    console.error('measuring sign-in against the argon2 bound and Better Auth …');
+    const bound = await argon2Bound();
+    const loginBody = JSON.stringify({ email, password });
+    const rLogin = await load(`${oursCold.url}/api/v1/auth/login`, { seconds, method: 'POST', body: loginBody, headers: { 'content-type': 'application/json' } });
+    const rBaLogin = await load(`${ba.url}/api/auth/sign-in/email`, { seconds, method: 'POST', body: loginBody, headers: baHeaders });
+    rows.push({ scenario: 'bound: argon2id verify (m=19456,t=2,p=1)', result: `${bound.toFixed(0)} verify/s`, baseline: '—', ratio: null, target: '', floor: null });
+    rows.push({ scenario: 'POST /api/v1/auth/login vs argon2 bound', result: fmt(rLogin), baseline: 'argon2 bound', ratio: rLogin.rps / bound, target: '≥ 0.90', floor: 0.5 });
+    rows.push({ scenario: 'POST /api/v1/auth/login vs Better Auth', result: fmt(rBaLogin), baseline: 'Better Auth sign-in', ratio: rLogin.rps / rBaLogin.rps, target: '≥ 1.0', floor: 0.6 });
+
+    for (const s of servers.splice(0)) await s.stop();
+
+    console.error('measuring cold starts and the embedded database …');
+    const coldPg = await startServer([...tsx, 'src/server.ts'], ourEnv, '/readyz');
+    await coldPg.stop();
+    const coldPglite = await startServer([...tsx, 'src/server.ts'], { DATABASE_URL: '', DATA_DIR: dataDir }, '/readyz');
+    await coldPglite.stop();
+    const warmPglite = await startServer([...tsx, 'src/server.ts'], { DATABASE_URL: '', DATA_DIR: dataDir, RATE_LOGIN_FAILURES_PER_IP: '100000' }, '/readyz');
+    servers.push(warmPglite);
+    rows.push({ scenario: 'cold start to /readyz, PostgreSQL', result: `${coldPg.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 1500 ms', floor: null });
+    rows.push({ scenario: 'cold start to /readyz, PGlite (new data dir)', result: `${coldPglite.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 3000 ms', floor: null });
+    rows.push({ scenario: 'cold start to /readyz, PGlite (existing)', result: `${warmPglite.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 3000 ms', floor: null });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'create-admin', '--email', email, '--password-stdin'], {
+      input: password,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const pgliteToken = await signInOurs(warmPglite.url).catch(() => null);
+    if (pgliteToken) {
+      const rLite = await load(`${warmPglite.url}/api/v1/me`, { seconds, headers: { cookie: `session=${pgliteToken}` } });
+      rows.push({ scenario: 'GET /api/v1/me on PGlite vs PostgreSQL', result: fmt(rLite), baseline: '/me on PostgreSQL', ratio: rLite.rps / rMe.rps, target: 'reported', floor: null });
+    }
+  } finally {
+    for (const s of servers) await s.stop();
+    for (const d of dbs) await d.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const head = ['scenario', 'result', 'baseline', 'ratio', 'target'];
+  const table = rows.map((r) => [r.scenario, r.result, r.baseline, r.ratio === null ? '' : r.ratio.toFixed(2), r.target]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  console.log(line(head));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const row of table) console.log(line(row));
+  const failed = rows.filter((r) => r.floor !== null && r.ratio !== null && r.ratio < r.floor);
+  if (failed.length) {
+    console.error(`bench: below the floor: ${failed.map((r) => `${r.scenario} ${r.ratio!.toFixed(2)} < ${r.floor}`).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
