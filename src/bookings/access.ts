@@ -1,0 +1,24 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../http/env';
+import { requireRole } from '../http/require';
+
+/**
+ * The role is checked on the server on every request, from the user row the session loader
+ * read in this request, so removing someone's staff access takes effect on their next click.
+ */
+export const requireStaff = (c: Context<AppEnv>) => requireRole(c, ['staff', 'admin']);
+export const requireAdmin = (c: Context<AppEnv>) => requireRole(c, ['admin']);
+
+/**
+ * Route middleware: runs before the body and query are validated, so someone without the
+ * role gets 403 whatever they sent, and learns nothing from validation errors.
+ */
+export const staffOnly: MiddlewareHandler<AppEnv> = async function staffOnly(c, next) {
+  requireStaff(c);
+  await next();
+};
+
+export const adminOnly: MiddlewareHandler<AppEnv> = async function adminOnly(c, next) {
+  requireAdmin(c);
+  await next();
+};

@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
+import { problem, problems } from '../http/problem';
+import { requestMeta } from '../http/request-meta';
+import { requirePrivileged } from '../http/require';
+import { adminOnly, requireAdmin } from './access';
+import { auditPageSize, listAuditTrail } from './audit-trail';
+import { changeRole } from './roles';
+import { pageQuerySchema, roleChangeSchema } from './schemas';
+
+const tags = ['Admin'];
+const security = [{ bearer: [] }];
+const middleware = [adminOnly];
+
+const auditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({
+    id: z.string().nullable(),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
+  user: z.object({
+    id: z.string().nullable(),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const auditRoute = createRoute({
+  method: 'get',
+  path: '/admin/audit',
+  tags,
+  security,
+  middleware,
+  summary: 'The trail of everything staff and admins did or looked at, newest first',
+  request: { query: z.object({ page: pageQuerySchema }) },
+  responses: {
+    200: {
+      description: 'One page of events',
+      content: {
+        'application/json': {
+          schema: z.object({
+            events: z.array(auditEventSchema),
+            page: z.number(),
+            pageSize: z.number(),
+            hasMore: z.boolean(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const roleRoute = createRoute({
+  method: 'post',
+  path: '/admin/users/{id}/role',
+  tags,
+  security,
+  middleware,
+  summary: 'Grant or remove staff access (privileged session; not on yourself)',
+  request: { params: z.object({ id: z.uuid() }), body: jsonBody(roleChangeSchema) },
+  responses: {
+    200: {
+      description: 'The person’s role now',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.string(), role: z.string(), changed: z.boolean() }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export function adminApi() {
+  const api = createApiRouter();
+
+  api.openapi(auditRoute, async (c) => {
+    const auth = requireAdmin(c);
+    const { page } = c.req.valid('query');
+    const trail = await listAuditTrail(
+      c.get('deps'),
+      { adminId: auth.user.id, meta: requestMeta(c) },
+      page,
+    );
+    return c.json(
+      {
+        events: trail.events.map((e) => ({
+          id: e.id,
+          at: e.at.toISOString(),
+          action: e.action,
+          actor: { id: e.actorId, email: e.actorEmail, name: e.actorName },
+          user: { id: e.userId, email: e.userEmail, name: e.userName },
+          ip: e.ip,
+          details: e.details ?? null,
+        })),
+        page,
+        pageSize: auditPageSize,
+        hasMore: trail.hasMore,
+      },
+      200,
+    );
+  });
+
+  api.openapi(roleRoute, async (c) => {
+    // Access to everyone's data is granted here, so it needs a fresh proof of the admin's identity.
+    const auth = requirePrivileged(c);
+    requireAdmin(c);
+    const result = await changeRole(
+      c.get('deps'),
+      { adminId: auth.user.id, meta: requestMeta(c) },
+      { userId: c.req.valid('param').id, role: c.req.valid('json').role },
+    );
+    if (!result.ok && result.reason === 'self') {
+      return problem(c, {
+        status: 409,
+        type: 'own-role',
+        title: 'You cannot change your own role',
+      });
+    }
+    if (!result.ok) return problem(c, problems.notFound);
+    return c.json({ id: result.user.id, role: result.user.role, changed: result.changed }, 200);
+  });
+
+  return api;
+}

@@ -1,0 +1,100 @@
+import { and, eq } from 'drizzle-orm';
+import { bookings, payments, users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { mailContext, queueMail } from '../mail/queue';
+import { paymentRecordedMail } from '../../emails/payment-recorded';
+import { formatMoney, formatPaidAt } from './format';
+import { normalizeAmount, readPaidAt, type InputError } from './schemas';
+
+export type PaymentRow = typeof payments.$inferSelect;
+
+export type NewPayment = {
+  userId: string;
+  amount: string | number;
+  currency: string;
+  description: string;
+  paidAt: string;
+  bookingId?: string | null;
+};
+
+export type PaymentResult =
+  { ok: true; payment: PaymentRow } | { ok: false; reason: 'invalid'; errors: InputError[] };
+
+/** A payment can be dated at most a day ahead (time zones), never further. */
+const futureSlackMs = 24 * 3_600_000;
+
+/**
+ * Records a payment the school received (amount, currency, description, date: never card
+ * data; the payment provider holds that) and mails the student a confirmation.
+ */
+export async function recordPayment(
+  deps: Deps,
+  act: { staffId: string; meta: RequestMeta },
+  input: NewPayment,
+): Promise<PaymentResult> {
+  const paidAt = readPaidAt(input.paidAt);
+  const now = deps.clock.now();
+  if (paidAt.getTime() > now.getTime() + futureSlackMs) {
+    return { ok: false, reason: 'invalid', errors: [{ path: 'paidAt', code: 'future' }] };
+  }
+  const result = await deps.db.transaction(async (tx): Promise<PaymentResult> => {
+    const [student] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, input.userId));
+    if (!student)
+      return { ok: false, reason: 'invalid', errors: [{ path: 'userId', code: 'no-person' }] };
+    if (input.bookingId) {
+      // Only the student's own booking: another person's id must not be linkable.
+      const [booking] = await tx
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(and(eq(bookings.id, input.bookingId), eq(bookings.userId, student.id)));
+      if (!booking)
+        return {
+          ok: false,
+          reason: 'invalid',
+          errors: [{ path: 'bookingId', code: 'not-own-booking' }],
+        };
+    }
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        userId: student.id,
+        bookingId: input.bookingId ?? null,
+        amount: normalizeAmount(input.amount),
+        currency: input.currency,
+        description: input.description,
+        paidAt,
+        recordedBy: act.staffId,
+        createdAt: now,
+      })
+      .returning();
+    await recordEvent(tx, {
+      userId: student.id,
+      actorId: act.staffId,
+      action: 'staff.payment-recorded',
+      at: now,
+      meta: act.meta,
+      details: { paymentId: payment!.id },
+    });
+    const ctx = mailContext(deps, student.locale);
+    await queueMail(deps, tx, {
+      to: student.email,
+      userId: student.id,
+      locale: ctx.locale,
+      template: 'payment-recorded',
+      mail: paymentRecordedMail(ctx, {
+        name: student.name,
+        amount: formatMoney(ctx.locale, payment!.amount, payment!.currency),
+        description: payment!.description,
+        paidOn: formatPaidAt(ctx.locale, payment!.paidAt),
+        url: `${deps.config.appUrl}/account/bookings`,
+      }),
+    });
+    return { ok: true, payment: payment! };
+  });
+  if (result.ok) deps.notifyMail();
+  return result;
+}

@@ -1,0 +1,98 @@
+import type { Locale, T } from '../../i18n';
+import { formatBookingTime } from '../format';
+import type { PersonCard } from '../people';
+import { toLocalInput } from '../time';
+import { BookingFields, type FormState } from './booking-forms';
+
+/**
+ * The card's bookings, each confirmed one with an inline reschedule form (a <details>, which
+ * opens without JavaScript) and a cancel button.
+ */
+export function BookingsTable(p: {
+  t: T;
+  locale: Locale;
+  bookings: PersonCard['bookings'];
+  failed?: FormState;
+}) {
+  const { t, locale } = p;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.col.when')}</th>
+            <th scope="col">{t('staff.col.lesson')}</th>
+            <th scope="col">{t('staff.col.where')}</th>
+            <th scope="col">{t('staff.col.status')}</th>
+            <th scope="col">{t('staff.col.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.bookings.map((b) => {
+            const form = `booking-${b.id}`;
+            const failed = p.failed?.form === form ? p.failed : undefined;
+            const values = failed?.values ?? {
+              title: b.title,
+              startsAt: toLocalInput(b.startsAt, b.timeZone),
+              endsAt: toLocalInput(b.endsAt, b.timeZone),
+              timeZone: b.timeZone,
+              location: b.location ?? '',
+              notes: b.notes ?? '',
+            };
+            return (
+              <tr id={form}>
+                <td>{formatBookingTime(locale, b.startsAt, b.endsAt, b.timeZone)}</td>
+                <td>{b.title}</td>
+                <td>{b.location ?? '—'}</td>
+                <td>
+                  <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
+                    {t(`staff.status.${b.status}`)}
+                  </span>{' '}
+                  <span class="meta">{t('staff.booking.sequence', { sequence: b.sequence })}</span>
+                </td>
+                <td>
+                  {b.status === 'confirmed' ? (
+                    <>
+                      <details open={!!failed}>
+                        <summary>{t('staff.booking.edit')}</summary>
+                        <form method="post" action={`/staff/bookings/${b.id}`}>
+                          <BookingFields
+                            t={t}
+                            form={form}
+                            values={values}
+                            errors={failed?.errors ?? {}}
+                          />
+                          <div class="form-actions">
+                            <button type="submit" class="button small">
+                              {t('staff.booking.save')}
+                            </button>
+                          </div>
+                        </form>
+                      </details>
+                      <form
+                        method="post"
+                        action={`/staff/bookings/${b.id}/cancel`}
+                        class="inline-form"
+                      >
+                        <button
+                          type="submit"
+                          class="button small danger"
+                          aria-describedby={`${form}-cancel-hint`}
+                        >
+                          {t('staff.booking.cancel')}
+                        </button>
+                        <span class="visually-hidden" id={`${form}-cancel-hint`}>
+                          {t('staff.booking.cancelHint')}
+                        </span>
+                      </form>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { translator, type MessageKey } from '../../i18n';
+import { Notice } from '../../views/components';
+import type { listTeam } from '../roles';
+import { StaffField } from './staff-field';
+import { renderStaffPage } from './staff-frame';
+
+type Member = Awaited<ReturnType<typeof listTeam>>[number];
+
+/** /staff/team (admins): who has console access, and the forms that grant or remove it. */
+export function teamPage(
+  c: Context<AppEnv>,
+  s: {
+    members: Member[];
+    selfId: string;
+    notice?: string;
+    error?: string;
+    email?: string;
+    status?: 200 | 400 | 404 | 409;
+  },
+) {
+  const t = translator(c.get('locale'));
+  return renderStaffPage(
+    c,
+    { title: t('staff.team.title'), section: 'team', status: s.status },
+    <>
+      <h1>{t('staff.team.title')}</h1>
+      <p class="lead">{t('staff.team.lead')}</p>
+      {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
+      <section class="card" aria-labelledby="members-h">
+        <h2 id="members-h">{t('staff.team.members')}</h2>
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.col.name')}</th>
+                <th scope="col">{t('staff.col.email')}</th>
+                <th scope="col">{t('staff.col.role')}</th>
+                <th scope="col">{t('staff.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.members.map((m) => (
+                <tr>
+                  <td>{m.name}</td>
+                  <td>{m.email}</td>
+                  <td>{t(`staff.role.${m.role}` as MessageKey)}</td>
+                  <td>
+                    {m.id === s.selfId ? (
+                      <span class="badge">{t('staff.team.you')}</span>
+                    ) : m.role === 'staff' ? (
+                      <form method="post" action={`/staff/team/${m.id}/remove`} class="inline-form">
+                        <button type="submit" class="button small danger">
+                          {t('staff.team.remove')}
+                        </button>
+                      </form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section class="card" aria-labelledby="grant-h">
+        <h2 id="grant-h">{t('staff.team.grant')}</h2>
+        <form method="post" action="/staff/team/grant">
+          <StaffField
+            form="grant"
+            name="email"
+            type="email"
+            label={t('staff.team.grant.label')}
+            value={s.email}
+            error={s.error}
+            required
+            maxlength={254}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button">
+              {t('staff.team.grant.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>,
+  );
+}

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
+import { users } from '../../db/schema';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createClient, type Client } from '../helpers/client';
+import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
+
+/** The student's side: their bookings and payments in the API and on /account/bookings, and nobody else's. */
+
+let t: TestApp;
+let ipSeq = 0;
+type Member = { id: string; email: string; client: Client };
+
+async function member(
+  label: string,
+  options: { role?: 'staff'; locale?: 'en' | 'uk' } = {},
+): Promise<Member> {
+  const client = createClient(t, { ip: `198.18.0.${++ipSeq}` });
+  const p = newPerson(label, { locale: options.locale });
+  const id = await registerAndVerify(t, client, p);
+  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
+  await signIn(client, p);
+  return { id, email: p.email, client };
+}
+
+let staff: Member;
+let anna: Member;
+let petr: Member;
+let annaLesson: { id: string; uid: string };
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
+  staff = await member('staff', { role: 'staff' });
+  anna = await member('anna', { locale: 'uk' });
+  petr = await member('petr', { locale: 'en' });
+  const book = async (userId: string, title: string, startsAt: string, timeZone: string) => {
+    const res = await read(
+      await staff.client.post('/api/v1/staff/bookings', {
+        userId,
+        title,
+        startsAt,
+        endsAt: startsAt.replace('T10:', 'T11:'),
+        timeZone,
+        location: 'Zoom',
+      }),
+    );
+    expect(res.status).toBe(201);
+    return res.body as { id: string; uid: string };
+  };
+  annaLesson = await book(anna.id, 'Anna: speaking', '2026-12-01T10:00', 'Europe/Kyiv');
+  await book(anna.id, 'Anna: past lesson', '2026-11-01T10:00', 'Europe/Kyiv');
+  const cancelled = await book(anna.id, 'Anna: cancelled', '2026-12-02T10:00', 'Europe/Kyiv');
+  await staff.client.post(`/api/v1/staff/bookings/${cancelled.id}/cancel`);
+  await book(petr.id, 'Petr: grammar', '2026-12-01T10:00', 'Europe/Prague');
+  await staff.client.post('/api/v1/staff/payments', {
+    userId: anna.id,
+    amount: '900',
+    currency: 'UAH',
+    description: 'December lessons',
+    paidAt: '2026-11-20',
+  });
+});
+afterAll(() => t.close());
+
+describe('GET /me/bookings', () => {
+  it('lists the person’s own bookings with id, title, times, zone, location and status', async () => {
+    const res = await read(await anna.client.get('/api/v1/me/bookings'));
+    expect(res.status).toBe(200);
+    expect(res.body.map((b: { title: string }) => b.title)).toEqual([
+      'Anna: past lesson',
+      'Anna: speaking',
+      'Anna: cancelled',
+    ]);
+    expect(res.body[1]).toEqual({
+      id: annaLesson.id,
+      title: 'Anna: speaking',
+      startsAt: '2026-12-01T08:00:00.000Z',
+      endsAt: '2026-12-01T09:00:00.000Z',
+      timeZone: 'Europe/Kyiv',
+      location: 'Zoom',
+      status: 'confirmed',
+    });
+    expect(res.body[2].status).toBe('cancelled');
+  });
+
+  it('never shows another student’s booking (IDOR)', async () => {
+    const res = await read(await petr.client.get('/api/v1/me/bookings'));
+    expect(res.body.map((b: { title: string }) => b.title)).toEqual(['Petr: grammar']);
+    expect(JSON.stringify(res.body)).not.toContain(annaLesson.id);
+    expect((await petr.client.get(`/api/v1/me/bookings/${annaLesson.id}/calendar`)).status).toBe(
+      404,
+    );
+    expect(
+      (await petr.client.get('/api/v1/me/bookings/00000000-0000-4000-8000-000000000000/calendar'))
+        .status,
+    ).toBe(404);
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await createClient(t).get('/api/v1/me/bookings')).status).toBe(401);
+    expect((await createClient(t).get('/api/v1/me/payments')).status).toBe(401);
+  });
+
+  it('hands the owner the booking as an .ics with the same UID', async () => {
+    const res = await anna.client.get(`/api/v1/me/bookings/${annaLesson.id}/calendar`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    for (const vtz of calendar.getAllSubcomponents('vtimezone'))
+      ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(event.uid).toBe(annaLesson.uid);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-01T08:00:00.000Z');
+  });
+});
+
+describe('the /account/bookings page', () => {
+  it('lists lessons in each lesson’s own time zone and the payments, in Ukrainian', async () => {
+    const res = await anna.client.get('/account/bookings');
+    expect(res.status).toBe(200);
+    // Intl puts no-break spaces in Ukrainian dates and amounts; compare them as plain spaces.
+    const html = (await res.text()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(html).toContain('<html lang="uk"');
+    expect(html).toContain('<h1>Заняття й оплати</h1>');
+    expect(html).toContain('aria-current="page"');
+    // 10:00 Kyiv, shown as Kyiv time whatever the server's own zone.
+    expect(html).toContain('вівторок, 1 грудня 2026 р., 10:00–11:00');
+    expect(html).toContain('Anna: cancelled');
+    expect(html).toContain('скасовано');
+    expect(html).toContain('December lessons');
+    expect(html).toContain('900,00 ₴');
+    expect(html).not.toContain('Petr');
+  });
+
+  it('speaks English to an English reader, in the lesson’s zone (Prague)', async () => {
+    const html = await (await petr.client.get('/account/bookings')).text();
+    expect(html).toContain('Bookings and payments');
+    expect(html).toContain('Tuesday, 1 December 2026, 10:00–11:00 CET');
+    expect(html).toContain('No payments recorded.');
+    expect(html).not.toContain('Anna');
+  });
+
+  it('sends a visitor without a session to sign in', async () => {
+    const res = await createClient(t).get('/account/bookings');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2Faccount%2Fbookings');
+  });
+});
