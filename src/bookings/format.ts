@@ -1,7 +1,5 @@
 import type { Locale } from '../i18n';
-
-// The same tags as src/i18n/format.ts uses, so pages and mail read alike.
-const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
+import { tags } from '../i18n/format';
 
 /**
  * "Sunday, 29 March 2026, 10:00–11:00 GMT+3": always in the booking's own zone (where the

@@ -1,6 +1,6 @@
 import type { Locale } from './index';
 
-const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
+export const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
 
 export function formatDate(date: Date, locale: Locale, timeZone = 'UTC') {
   return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'long', timeZone }).format(date);
