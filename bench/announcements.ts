@@ -1,0 +1,125 @@
+/**
+ * How long queuing one announcement to 100,000 subscribers takes, next to a plain
+ * INSERT … SELECT of the same number of outbox rows of the same size in the same run.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/announcements.ts [recipients] [rounds]
+ *
+ * Works in a scratch database created next to DATABASE_URL's and dropped at the end.
+ * Not part of `npm test`.
+ */
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { parseConfig } from '../src/config';
+import type { Deps } from '../src/deps';
+import { systemClock } from '../src/platform/clock';
+import { openPostgres } from '../src/platform/db.postgres';
+import { silentLogger } from '../src/platform/logger';
+import type { Db } from '../src/platform/db-types';
+import { sendAnnouncement } from '../src/subscriptions/announcements';
+import { renderAnnouncement } from '../src/subscriptions/render-announcement';
+import { rowsOf } from '../src/subscriptions/sql-rows';
+
+const recipients = Number(process.argv[2] ?? 100_000);
+const rounds = Number(process.argv[3] ?? 3);
+const base = process.env.DATABASE_URL;
+if (!base || !/^postgres(ql)?:\/\//.test(base)) {
+  console.error('Set DATABASE_URL=postgres://… (a server where a scratch database may be created).');
+  process.exit(1);
+}
+
+const scratch = `accounts_bench_${process.pid}`;
+const scratchUrl = Object.assign(new URL(base), { pathname: `/${scratch}` }).toString();
+const admin = postgres(base, { max: 1, onnotice: () => {} });
+await admin.unsafe(`CREATE DATABASE "${scratch}"`);
+const handle = openPostgres(scratchUrl, { max: 4 });
+
+const content = {
+  list: 'news',
+  subject: 'Summer timetable',
+  body: 'Lessons move to mornings from June.\n\nReply to this mail if the new times do not suit you; we will find another slot together.',
+  translations: { uk: { subject: 'Літній розклад', body: 'Із червня заняття переходять на ранок.\n\nЯкщо новий час не підходить, відповідайте на цей лист.' } },
+};
+
+try {
+  await handle.migrate();
+  const db = handle.db;
+  const config = parseConfig({ APP_URL: 'https://school.example', DATABASE_URL: scratchUrl });
+  const deps: Deps = {
+    db,
+    config,
+    clock: systemClock,
+    log: silentLogger,
+    notifyMail: () => {},
+    mailer: { kind: 'dev', send: async () => ({ ok: true, providerId: 'bench' }) },
+    hasher: { hash: async () => '', verify: async () => false, needsRehash: () => false },
+  };
+
+  let t0 = performance.now();
+  await db.execute(sql`
+    insert into users (email, name, locale, email_verified_at)
+    select 'bench' || i || '@example.com', 'Bench ' || i, case when i % 5 = 0 then 'uk' else 'en' end, now()
+    from generate_series(1, ${recipients}) as i`);
+  await db.execute(sql`
+    insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
+    select id, 'news', 'subscribed', now(), now() from users`);
+  const staff = rowsOf<{ id: string }>(
+    await db.execute(sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`),
+  )[0]!.id;
+  await db.execute(sql`analyze`);
+  console.log(`seeded ${recipients} verified, subscribed users in ${seconds(performance.now() - t0)} s`);
+
+  const baseline: number[] = [];
+  const measured: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    await db.execute(sql`truncate email_outbox`);
+    t0 = performance.now();
+    const n = await plainInsertSelect(db, deps);
+    baseline.push(performance.now() - t0);
+    if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
+
+    await db.execute(sql`truncate email_outbox`);
+    t0 = performance.now();
+    const result = await sendAnnouncement(deps, { ...content, staffId: staff });
+    measured.push(performance.now() - t0);
+    if (!result.ok || result.queued !== recipients) throw new Error(`queued ${JSON.stringify(result)}`);
+    console.log(`round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`);
+  }
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const b = median(baseline);
+  const m = median(measured);
+  console.log('');
+  console.log(`rows per run:                       ${recipients}`);
+  console.log(`plain INSERT … SELECT (baseline):   ${seconds(b)} s  ${Math.round(recipients / (b / 1000))} rows/s`);
+  console.log(`queue one announcement:             ${seconds(m)} s  ${Math.round(recipients / (m / 1000))} rows/s`);
+  console.log(`announcement / baseline:            ${(m / b).toFixed(2)}×  (median of ${rounds})`);
+  console.log(`under 10 s:                         ${m < 10_000 ? 'yes' : 'NO'}`);
+} finally {
+  await handle.close();
+  await admin.unsafe(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+  await admin.end();
+}
+
+function seconds(ms: number) {
+  return (ms / 1000).toFixed(2);
+}
+
+/**
+ * The floor: the same number of outbox rows with bodies of the same size, written by one
+ * INSERT … SELECT with nothing per row to compute (no token, no locale choice, no dedup key).
+ */
+async function plainInsertSelect(db: Db, deps: Pick<Deps, 'config'>) {
+  const sample = 'x'.repeat(70);
+  const [en] = renderAnnouncement(deps, { content: { en: content }, listNames: { en: 'News' } }, `${deps.config.appUrl}/unsubscribe?token=${sample}`);
+  const headers = JSON.stringify({ 'List-Unsubscribe': `<${deps.config.appUrl}/unsubscribe?token=${sample}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  const result = await db.execute(sql`
+    with queued as (
+      insert into email_outbox (user_id, to_address, template, locale, subject, html, text, headers, contains_secret)
+      select u.id, u.email, 'baseline', 'en', ${en!.mail.subject}, ${en!.mail.html}, ${en!.mail.text}, ${headers}::jsonb, true
+      from subscriptions s join users u on u.id = s.user_id
+      where s.list_slug = 'news'
+      returning 1
+    )
+    select count(*)::int as n from queued`);
+  return rowsOf<{ n: number }>(result)[0]!.n;
+}

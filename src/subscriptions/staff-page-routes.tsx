@@ -1,0 +1,54 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/env';
+import { formErrors, readForm } from '../http/forms';
+import { requireRole } from '../http/require';
+import type { Role } from '../../db/schema';
+import { announcementFormFields, announcementFormSchema } from './announcement-form';
+import { previewAnnouncement } from './announcement-preview';
+import { sendAnnouncement } from './announcements';
+import { listLists, toListView } from './lists';
+import { announcementPage, type AnnouncementFormValues, type AnnouncementPageState } from './views/announcement-page';
+
+export const announcerRoles: readonly Role[] = ['staff', 'admin'];
+
+async function renderForm(c: Context<AppEnv>, state: Omit<AnnouncementPageState, 'lists'>) {
+  // The mandatory list is never offered: service mail is not for announcements.
+  const lists = (await listLists(c.get('deps').db)).filter((l) => !l.mandatory).map((l) => toListView(l, c.get('locale')));
+  return announcementPage(c, { lists, ...state });
+}
+
+const pickValues = (read: (name: string) => string | undefined): AnnouncementFormValues =>
+  Object.fromEntries(announcementFormFields.map((f) => [f, (read(f) ?? '').slice(0, 20_000)]));
+
+/** /staff/announcements: write, preview (a GET that changes nothing), send. Staff and admins only. */
+export function announcementPageRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/staff/announcements', async (c) => {
+    requireRole(c, announcerRoles);
+    const queued = Number(c.req.query('queued'));
+    if (c.req.query('preview') === undefined) {
+      return renderForm(c, { queued: Number.isSafeInteger(queued) && queued >= 0 ? queued : undefined });
+    }
+    const values = pickValues((f) => c.req.query(f));
+    const parsed = announcementFormSchema.safeParse(values);
+    if (!parsed.success) return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
+    const preview = await previewAnnouncement(c.get('deps'), parsed.data, c.get('locale'));
+    if (!preview.ok) return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
+    return renderForm(c, { values, preview });
+  });
+
+  app.post('/staff/announcements', async (c) => {
+    const auth = requireRole(c, announcerRoles);
+    const form = await readForm(c);
+    const values = pickValues((f) => form[f]);
+    const parsed = announcementFormSchema.safeParse(values);
+    if (!parsed.success) return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
+    const result = await sendAnnouncement(c.get('deps'), { ...parsed.data, staffId: auth.user.id });
+    if (!result.ok) return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
+    // Post/redirect/get: reloading the result page cannot send the announcement twice.
+    return c.redirect(`/staff/announcements?queued=${result.queued}`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { translator, type T } from '../../i18n';
+import { Field, Notice, type FormErrors } from '../../views/components';
+import { renderPage } from '../../views/layout';
+import { translateError } from '../../views/translate-error';
+import type { RenderedMail } from '../../../emails/layout';
+import type { ListView } from '../lists';
+
+export type AnnouncementFormValues = Partial<Record<'list' | 'subject' | 'body' | 'ukSubject' | 'ukBody', string>>;
+
+export type AnnouncementPageState = {
+  lists: ListView[];
+  values?: AnnouncementFormValues;
+  errors?: FormErrors;
+  preview?: { listName: string; recipients: number; mails: { locale: string; mail: RenderedMail }[] };
+  queued?: number;
+  status?: 200 | 400 | 404;
+};
+
+/**
+ * Staff write an announcement, look at it as the recipients will get it, then send. The
+ * preview shows the mail's text and its HTML as source, escaped: staff see exactly what
+ * goes out, and nothing they typed can run in the console.
+ */
+export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
+  const t = translator(c.get('locale'));
+  const v = s.values ?? {};
+  const e = (k: string) => translateError(t, s.errors?.[k]);
+  return renderPage(
+    c,
+    { title: t('announce.title'), status: s.status ?? 200 },
+    <>
+      <h1>{t('announce.title')}</h1>
+      <p class="lead">{t('announce.lead')}</p>
+      {s.queued !== undefined ? <Notice kind="success">{t('announce.queued', { count: s.queued })}</Notice> : null}
+      {s.errors && Object.keys(s.errors).length ? <Notice kind="error">{e('_') ?? t('form.fixErrors')}</Notice> : null}
+      {s.preview ? <AnnouncementPreview {...s.preview} t={t} /> : null}
+      <form method="post" action="/staff/announcements" class="card">
+        <div class={e('list') ? 'field has-error' : 'field'}>
+          <label for="f-list">{t('announce.list')}</label>
+          <select id="f-list" name="list" required>
+            {s.lists.map((l) => (
+              <option value={l.list} selected={v.list === l.list}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {e('list') ? <p class="field-error">{e('list')}</p> : null}
+        </div>
+        <Field name="subject" label={t('announce.subject')} value={v.subject} error={e('subject')} required maxlength={200} />
+        <Field name="body" label={t('announce.body')} value={v.body} error={e('body')} hint={t('announce.body.hint')} textarea required maxlength={20000} />
+        <fieldset>
+          <legend>{t('announce.uk')}</legend>
+          <p class="hint">{t('announce.uk.hint')}</p>
+          <Field name="ukSubject" label={t('announce.ukSubject')} value={v.ukSubject} error={e('ukSubject')} maxlength={200} />
+          <Field name="ukBody" label={t('announce.ukBody')} value={v.ukBody} error={e('ukBody')} textarea maxlength={20000} />
+        </fieldset>
+        <div class="form-actions">
+          {/* The preview is a GET: looking changes nothing, and the form comes back filled in. */}
+          <button type="submit" class="button secondary" formmethod="get" formaction="/staff/announcements" name="preview" value="1">
+            {t('announce.preview')}
+          </button>
+          <button type="submit" class="button">
+            {t('announce.send')}
+          </button>
+        </div>
+      </form>
+    </>,
+  );
+}
+
+function AnnouncementPreview(p: NonNullable<AnnouncementPageState['preview']> & { t: T }) {
+  const { t } = p;
+  return (
+    <section class="card" aria-labelledby="preview-h" id="preview">
+      <h2 id="preview-h">{t('announce.preview')}</h2>
+      <p>{t('announce.recipients', { count: p.recipients, list: p.listName })}</p>
+      {p.mails.map(({ locale, mail }) => (
+        <article lang={locale}>
+          <h3>{mail.subject}</h3>
+          <h4>{t('announce.previewText')}</h4>
+          <pre>{mail.text}</pre>
+          <details>
+            <summary>{t('announce.previewHtml')}</summary>
+            <pre>{mail.html}</pre>
+          </details>
+        </article>
+      ))}
+    </section>
+  );
+}
