@@ -63,7 +63,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
     }),
   );
-  app.use('*', originCheck({ appOrigin: deps.config.appOrigin, cookieName: sessionCookieName(deps.config) }));
+  app.use(
+    '*',
+    originCheck({
+      appOrigin: deps.config.appOrigin,
+      cookieName: sessionCookieName(deps.config),
+      tokenOnlyPaths: ['/unsubscribe', '/api/v1/unsubscribe'],
+    }),
+  );
   app.use(
     '*',
     bodyLimit({

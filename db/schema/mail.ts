@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns';
 import { users } from './users';
 
@@ -25,6 +25,8 @@ export const emailOutbox = pgTable(
     /** Bodies that carry a live secret link are dropped right after a real send. */
     containsSecret: boolean().notNull().default(false),
     status: text().$type<(typeof outboxStatuses)[number]>().notNull().default('pending'),
+    /** 0: transactional (sign-in, bookings) goes first; 1: bulk announcements wait behind it. */
+    priority: smallint().notNull().default(0),
     attempts: integer().notNull().default(0),
     nextAttemptAt: at().notNull().defaultNow(),
     claimedUntil: at(),
@@ -34,7 +36,7 @@ export const emailOutbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_due_idx').on(t.status, t.priority, t.nextAttemptAt),
     index('outbox_user_idx').on(t.userId),
   ],
 );

@@ -52,7 +52,8 @@ export async function claimDueMail(db: Executor, now: Date, limit = outboxPolicy
         and(eq(emailOutbox.status, 'sending'), lte(emailOutbox.claimedUntil, now)),
       ),
     )
-    .orderBy(emailOutbox.nextAttemptAt)
+    // A password reset must not wait behind a 100,000-recipient announcement.
+    .orderBy(emailOutbox.priority, emailOutbox.nextAttemptAt)
     .limit(limit)
     .for('update', { skipLocked: true });
   return db

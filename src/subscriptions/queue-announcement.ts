@@ -50,7 +50,7 @@ export async function queueAnnouncement(deps: Pick<Deps, 'config'>, tx: Executor
   const result = await tx.execute(sql`
     with queued as (
       insert into email_outbox
-        (id, user_id, to_address, template, locale, subject, html, text, headers, contains_secret, status, next_attempt_at, created_at)
+        (id, user_id, to_address, template, locale, subject, html, text, headers, contains_secret, status, priority, next_attempt_at, created_at)
       select
         ${announcementMailId(a.id, sql`u.id`)}, u.id, u.email, ${announcementTemplate},
         ${byLocale((v) => sql`${v.locale}::text`)},
@@ -61,7 +61,7 @@ export async function queueAnnouncement(deps: Pick<Deps, 'config'>, tx: Executor
           'List-Unsubscribe', '<' || ${unsubscribeBase}::text || ${token} || '>',
           'List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'),
         -- the footer link acts (it unsubscribes), so the body is dropped once really sent
-        true, 'pending', ${at}::timestamptz, ${at}::timestamptz
+        true, 'pending', 1, ${at}::timestamptz, ${at}::timestamptz
       from subscriptions s
       join users u on u.id = s.user_id
       cross join ${hmacPadsSql} as pads

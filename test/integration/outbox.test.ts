@@ -359,3 +359,20 @@ describe('dev mailbox', () => {
     }
   });
 });
+
+describe('priority', () => {
+  it('claims transactional mail before a queued announcement, whatever was queued first', async () => {
+    const bulk = [];
+    for (let i = 0; i < 30; i++) {
+      const id = await enqueue(`fan${i}@example.com`);
+      await t.db.update(emailOutbox).set({ priority: 1 }).where(eq(emailOutbox.id, id));
+      bulk.push(id);
+    }
+    t.clock.advance(1000);
+    const reset = await enqueue('urgent@example.com');
+    const claimed = await claimDueMail(t.db, t.clock.now(), 5);
+    // Five places, thirty older bulk rows: the reset gets one only because it ranks first.
+    expect(claimed.map((r) => r.id)).toContain(reset);
+    expect(claimed.filter((r) => bulk.includes(r.id))).toHaveLength(4);
+  });
+});

@@ -217,6 +217,22 @@ describe('unsubscribe links', () => {
     expect((await eventsOf(m.id)).at(-1)).toEqual({ list: 'lessons', action: 'unsubscribed', method: 'one-click' });
   });
 
+  it('takes one-click from a webmail page on another origin, even with our cookie present', async () => {
+    const m = await subscribed('oneclick-webmail');
+    const token = await unsubscribeToken(m.id, 'news');
+    // The token is the authority and the route never reads the session: nothing to forge.
+    const res = await m.browser.request(
+      'POST',
+      `/api/v1/unsubscribe?token=${encodeURIComponent(token)}`,
+      new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }),
+      { origin: 'https://mail.example.net' },
+    );
+    expect(res.status).toBe(200);
+    expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
+    // Other cookie-authenticated writes from that origin are still refused.
+    expect((await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true }, { origin: 'https://mail.example.net' })).status).toBe(403);
+  });
+
   it('shows one button on GET and acts only on the POST of the form', async () => {
     const m = await subscribed('page');
     const token = await unsubscribeToken(m.id, 'news');
