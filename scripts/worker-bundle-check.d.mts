@@ -1,0 +1,3 @@
+export declare const allowedImports: string[];
+export declare const forbiddenText: string[];
+export declare function checkWorkerBundle(outdir: string): string[];
