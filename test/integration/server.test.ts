@@ -108,10 +108,10 @@ afterAll(async () => {
 describe('node server', () => {
   it('becomes ready', async () => {
     server = start(env);
-    const took = await waitReady(server, 25_000);
+    const took = await waitReady(server, 45_000);
     console.info(`server ready after ${took} ms (${usePostgres() ? 'PostgreSQL' : 'PGlite'})`);
     expect((await server.fetch('/healthz')).status).toBe(200);
-  });
+  }, 60_000);
 
   it('renders the start page in English and Ukrainian', async () => {
     const en = await (await server.fetch('/', { headers: { 'accept-language': 'en' } })).text();
@@ -160,12 +160,12 @@ describe('node server', () => {
     expect(server.out.stderr).toBe('');
 
     server = start(env);
-    const took = await waitReady(server, 25_000);
+    const took = await waitReady(server, 45_000);
     console.info(`server ready again after ${took} ms`);
     const mailbox = await (await server.fetch('/dev/mailbox')).text();
     expect(mailbox).toContain(email);
     expect(mailbox).toMatch(/<td>sent<\/td>/);
-  }, 45_000);
+  }, 90_000);
 
   it('refuses a port that is taken, in one line naming PORT', async () => {
     // Never the same DATA_DIR: two PGlite processes on one directory would corrupt it.
