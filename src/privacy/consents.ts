@@ -1,0 +1,93 @@
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { consents, policyVersions, users } from '../../db/schema';
+import type { Deps } from '../deps';
+import type { Executor } from '../platform/db-types';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { currentPolicy } from './policies';
+
+export const privacyPolicyKind = 'privacy-policy';
+
+/** The person's consent history, newest first. */
+export async function listConsents(db: Executor, userId: string) {
+  return db
+    .select({ kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip, at: consents.at })
+    .from(consents)
+    .where(eq(consents.userId, userId))
+    .orderBy(desc(consents.at), desc(consents.id));
+}
+
+/** Whether the person has accepted `version` of the privacy policy (and not withdrawn it since). */
+export async function hasAcceptedPolicy(db: Executor, userId: string, version: string) {
+  const [last] = await db
+    .select({ granted: consents.granted })
+    .from(consents)
+    .where(and(eq(consents.userId, userId), eq(consents.kind, privacyPolicyKind), eq(consents.version, version)))
+    .orderBy(desc(consents.at), desc(consents.id))
+    .limit(1);
+  return last?.granted === 'granted';
+}
+
+/** The policy in force and whether this person accepted it. */
+export async function policyStatus(db: Executor, userId: string, now: Date) {
+  const current = await currentPolicy(db, now);
+  if (!current) return { current: null, accepted: true };
+  return { current, accepted: await hasAcceptedPolicy(db, userId, current.version) };
+}
+
+export type AcceptResult = { ok: true } | { ok: false; reason: 'unknown-version' };
+
+/**
+ * Records acceptance of a privacy policy version: the one in force, or one already
+ * published that takes effect later (accepting early from the notice mail is allowed).
+ */
+export async function acceptPolicy(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  input: { userId: string; version: string; method: 'cabinet' | 'api' },
+  meta: RequestMeta,
+): Promise<AcceptResult> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const current = await currentPolicy(tx, now);
+    const [upcoming] = await tx
+      .select({ version: policyVersions.version })
+      .from(policyVersions)
+      .where(and(eq(policyVersions.kind, 'privacy'), eq(policyVersions.version, input.version), gt(policyVersions.effectiveAt, now)));
+    if (current?.version !== input.version && !upcoming) return { ok: false, reason: 'unknown-version' } as const;
+    if (await hasAcceptedPolicy(tx, input.userId, input.version)) return { ok: true } as const;
+    await tx.insert(consents).values({
+      userId: input.userId,
+      kind: privacyPolicyKind,
+      version: input.version,
+      granted: 'granted',
+      method: input.method,
+      ip: meta.ip,
+      at: now,
+    });
+    await recordEvent(tx, { userId: input.userId, action: 'policy.accepted', at: now, meta, details: { version: input.version } });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The version the gate asks this person to accept, or null. Only people whose account
+ * existed before the version took effect are asked: everyone who registered since accepted
+ * the version in force as part of registering.
+ */
+export async function needsPolicyAcceptance(db: Executor, userId: string, now: Date) {
+  const current = await currentPolicy(db, now);
+  if (!current) return null;
+  const [row] = await db
+    .select({
+      existedBefore: sql<boolean>`${lt(users.createdAt, current.effectiveAt)}`,
+      // The subquery filters by the id as a parameter: a column reference inside raw SQL is
+      // not table-qualified, and "id" would silently mean consents.id.
+      accepted: sql<boolean>`exists (${db
+        .select({ one: sql`1` })
+        .from(consents)
+        .where(and(eq(consents.userId, userId), eq(consents.kind, privacyPolicyKind), eq(consents.version, current.version), eq(consents.granted, 'granted')))})`,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!row || row.accepted || !row.existedBefore) return null;
+  return current;
+}

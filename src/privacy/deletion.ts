@@ -1,0 +1,102 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import type { Deps } from '../deps';
+import type { Executor } from '../platform/db-types';
+import { formatDate } from '../i18n/format';
+import { isLocale } from '../i18n';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { consumeEmailToken, issueEmailToken, revokeEmailTokens, tokenTtlMs, type TokenFailure } from '../auth/email-tokens';
+import { invalidateUserSessions } from '../sessions/invalidate';
+import { deletionScheduledMail } from '../../emails/deletion-scheduled';
+
+const day = 86_400_000;
+
+export type DeletionReason = 'self-service' | 'inactivity';
+
+/** When a deletion asked for now takes place: DELETION_GRACE_DAYS later (0: at the next purge run). */
+export const deletionDate = (deps: Pick<Deps, 'clock' | 'config'>) =>
+  new Date(deps.clock.now().getTime() + deps.config.deletionGraceDays * day);
+
+/**
+ * Schedules the account for deletion inside `tx`: sets the date, ends every session, and
+ * mails a notice with a single-use cancel link that outlives the grace period.
+ */
+export async function scheduleDeletionIn(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Executor,
+  user: { id: string; email: string; name: string; locale: string },
+  reason: DeletionReason,
+  meta?: RequestMeta,
+) {
+  const now = deps.clock.now();
+  const at = deletionDate(deps);
+  await tx.update(users).set({ deletionScheduledFor: at, updatedAt: now }).where(eq(users.id, user.id));
+  const sessionsEnded = await invalidateUserSessions(tx, user.id);
+  await revokeEmailTokens(tx, user.id, 'cancel-deletion', now);
+  const token = await issueEmailToken(tx, {
+    purpose: 'cancel-deletion',
+    userId: user.id,
+    now,
+    ttlMs: Math.max(tokenTtlMs['cancel-deletion'], at.getTime() - now.getTime() + day),
+  });
+  const locale = isLocale(user.locale) ? user.locale : 'en';
+  await queueMail(deps, tx, {
+    to: user.email,
+    userId: user.id,
+    locale,
+    template: 'deletion-scheduled',
+    containsSecret: true,
+    mail: deletionScheduledMail(mailContext(deps, locale), {
+      name: user.name,
+      date: formatDate(at, locale),
+      cancelUrl: actionLink(deps, '/account/deletion/cancel', token),
+      reason,
+    }),
+  });
+  await recordEvent(tx, { userId: user.id, action: 'deletion.scheduled', at: now, meta, details: { by: reason, scheduledFor: at.toISOString(), sessionsEnded } });
+  return at;
+}
+
+/** "Delete my account": schedules the deletion; the caller clears the cookie. */
+export async function requestDeletion(deps: Deps, userId: string, meta: RequestMeta) {
+  const at = await deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for('update');
+    if (!user) return null;
+    return scheduleDeletionIn(deps, tx, user, 'self-service', meta);
+  });
+  deps.notifyMail();
+  return at;
+}
+
+/** Cancels a pending deletion of a signed-in person. Returns whether one was pending. */
+export async function cancelDeletion(deps: Pick<Deps, 'db' | 'clock'>, userId: string, meta: RequestMeta, by: 'cabinet' | 'link') {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(users)
+      .set({ deletionScheduledFor: null, inactivityWarnedAt: null, lastActiveAt: now, updatedAt: now })
+      .where(and(eq(users.id, userId), isNotNull(users.deletionScheduledFor)))
+      .returning({ id: users.id });
+    if (rows.length === 0) return false;
+    await revokeEmailTokens(tx, userId, 'cancel-deletion', now);
+    await recordEvent(tx, { userId, action: 'deletion.cancelled', at: now, meta, details: { by } });
+    return true;
+  });
+}
+
+/** The emailed "Keep my account" link (POST only: opening the link changes nothing). */
+export async function cancelDeletionByToken(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  token: string,
+  meta: RequestMeta,
+): Promise<{ ok: true } | { ok: false; reason: TokenFailure }> {
+  const used = await consumeEmailToken(deps.db, 'cancel-deletion', token, deps.clock.now());
+  if (!used.ok) return used;
+  await cancelDeletion(deps, used.row.userId, meta, 'link');
+  return { ok: true };
+}

@@ -1,0 +1,465 @@
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import {
+  announcements,
+  auditEvents,
+  bookings,
+  consents,
+  emailOutbox,
+  passkeys,
+  payments,
+  recoveryCodes,
+  sessions,
+  subscriptionEvents,
+  subscriptions,
+  tokens,
+  totpCredentials,
+  users,
+  webauthnChallenges,
+} from '../../db/schema';
+import type { Executor } from '../platform/db-types';
+import { readPage, singlePage, type Cursor, type KeysetQuery, type Page, type Row } from './paging';
+import { scrubEventDetails, scrubOutbox, scrubPaymentDescriptions } from './scrub';
+
+/** Who the data is about: what the export filters on and what the purge looks for. */
+export type Person = { id: string; email: string; name: string; phone: string | null; videoHandle: string | null };
+
+/**
+ * One file of the export: a CSV (and an array in data.json) with fixed columns. `page`
+ * streams rows in pages, so a person with 10,000 events never sits in memory at once.
+ */
+export type Dataset = {
+  name: string;
+  columns: readonly string[];
+  count(db: Executor, person: Person): Promise<number>;
+  page(db: Executor, person: Person, after: Cursor | null, limit: number): Promise<Page>;
+};
+
+/**
+ * Where a category's rows live: the table and the column that holds the person's id.
+ * `onPurge` is what the purge does with those rows, and a test checks the foreign key
+ * agrees (`delete` ⇔ ON DELETE CASCADE, `anonymise` ⇔ ON DELETE SET NULL).
+ */
+export type TableRef = { table: PgTable; column: AnyPgColumn; onPurge: 'delete' | 'anonymise' };
+
+export const categoryKeys = [
+  'profile',
+  'sign-in-methods',
+  'sessions',
+  'events',
+  'links',
+  'consents',
+  'subscriptions',
+  'bookings',
+  'payments',
+  'emails',
+] as const;
+export type CategoryKey = (typeof categoryKeys)[number];
+
+export type Category = {
+  key: CategoryKey;
+  /** The users row itself is the profile; every other table names the person by a foreign key. */
+  tables: TableRef[];
+  datasets: Dataset[];
+  /**
+   * Purge step for copies of the person's identity that no foreign key reaches (an address in
+   * the outbox, a name in free text). Runs in the purge transaction before the rows go.
+   */
+  scrub?: (tx: Executor, person: Person) => Promise<void>;
+};
+
+/**
+ * Columns that point at users but hold someone *else* acting (the staff member who booked,
+ * looked or wrote): never exported to the person the row is about, and set to null when the
+ * actor's own account is purged.
+ */
+export const actorReferences: { column: AnyPgColumn; reason: string }[] = [
+  { column: auditEvents.actorId, reason: 'the staff member who acted on or looked at someone’s data' },
+  { column: bookings.staffId, reason: 'the staff member who made the booking' },
+  { column: payments.recordedBy, reason: 'the staff member who recorded the payment' },
+  { column: announcements.createdBy, reason: 'the staff member who wrote the announcement' },
+];
+
+/**
+ * Tables with a users foreign key that hold no personal data of the person at all. Each
+ * needs a reason; the registry test fails on any other table it cannot place.
+ */
+export const noPersonalData: { table: PgTable; reason: string }[] = [];
+
+const count = async (db: Executor, table: PgTable, where: SQL | undefined) => {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return row?.n ?? 0;
+};
+
+/** A dataset over one table, read with a keyset scan ordered by (ts, id). */
+function tableDataset(
+  name: string,
+  q: Omit<KeysetQuery, 'where'> & { where(person: Person): SQL | undefined },
+  map: (row: Row, person: Person) => Row = (r) => r,
+  columns: readonly string[] = Object.keys(q.select),
+): Dataset {
+  return {
+    name,
+    columns,
+    count: (db, person) => count(db, q.from, q.where(person)),
+    async page(db, person, after, limit) {
+      const page = await readPage(db, { ...q, where: q.where(person) }, after, limit);
+      return { rows: page.rows.map((r) => map(r, person)), next: page.next };
+    },
+  };
+}
+
+const profile: Dataset = {
+  name: 'profile',
+  columns: [
+    'id',
+    'email',
+    'name',
+    'phone',
+    'videoHandle',
+    'goals',
+    'locale',
+    'role',
+    'emailVerifiedAt',
+    'createdAt',
+    'updatedAt',
+    'lastActiveAt',
+    'processingRestrictedAt',
+    'processingRestrictionReason',
+    'deletionScheduledFor',
+    'inactivityWarnedAt',
+    'passwordResetRequiredAt',
+  ],
+  count: async () => 1,
+  async page(db, person) {
+    // Listed column by column: the password hash is never selected, so it cannot leak.
+    const rows = await db
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        phone: users.phone,
+        videoHandle: users.videoHandle,
+        goals: users.goals,
+        locale: users.locale,
+        role: users.role,
+        emailVerifiedAt: users.emailVerifiedAt,
+        createdAt: users.createdAt,
+        updatedAt: users.updatedAt,
+        lastActiveAt: users.lastActiveAt,
+        processingRestrictedAt: users.processingRestrictedAt,
+        processingRestrictionReason: users.processingRestrictionReason,
+        deletionScheduledFor: users.deletionScheduledFor,
+        inactivityWarnedAt: users.inactivityWarnedAt,
+        passwordResetRequiredAt: users.passwordResetRequiredAt,
+      })
+      .from(users)
+      .where(eq(users.id, person.id));
+    return singlePage(rows);
+  },
+};
+
+/** How the person can sign in: that a password exists, passkeys by name, 2FA on or off. Never a secret. */
+const signInMethods: Dataset = {
+  name: 'sign-in-methods',
+  columns: ['type', 'name', 'createdAt', 'lastUsedAt', 'details'],
+  async count(db, person) {
+    return (await this.page(db, person, null, 1000)).rows.length;
+  },
+  async page(db, person) {
+    const [user] = await db
+      .select({ hasPassword: sql<boolean>`${users.passwordHash} is not null`, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, person.id));
+    const keys = await db
+      .select({
+        name: passkeys.name,
+        createdAt: passkeys.createdAt,
+        lastUsedAt: passkeys.lastUsedAt,
+        deviceType: passkeys.deviceType,
+        backedUp: passkeys.backedUp,
+        transports: passkeys.transports,
+      })
+      .from(passkeys)
+      .where(eq(passkeys.userId, person.id))
+      .orderBy(passkeys.createdAt);
+    const [totp] = await db
+      .select({ enabledAt: totpCredentials.enabledAt, createdAt: totpCredentials.createdAt })
+      .from(totpCredentials)
+      .where(eq(totpCredentials.userId, person.id));
+    const [codes] = await db
+      .select({ total: sql<number>`count(*)::int`, unused: sql<number>`(count(*) filter (where ${recoveryCodes.usedAt} is null))::int` })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, person.id));
+    const rows: Row[] = [];
+    if (user?.hasPassword) rows.push({ type: 'password', name: null, createdAt: null, lastUsedAt: null, details: null });
+    for (const k of keys) {
+      rows.push({
+        type: 'passkey',
+        name: k.name,
+        createdAt: k.createdAt,
+        lastUsedAt: k.lastUsedAt,
+        details: { deviceType: k.deviceType, backedUp: k.backedUp, transports: k.transports ?? [] },
+      });
+    }
+    if (totp) {
+      rows.push({ type: 'authenticator-app', name: null, createdAt: totp.createdAt, lastUsedAt: null, details: { enabled: !!totp.enabledAt, enabledAt: totp.enabledAt } });
+    }
+    if (codes && codes.total > 0) {
+      rows.push({ type: 'recovery-codes', name: null, createdAt: null, lastUsedAt: null, details: { total: codes.total, unused: codes.unused } });
+    }
+    return singlePage(rows);
+  },
+};
+
+const emailPattern = /[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g;
+
+/**
+ * Events a staff member caused: the person sees that staff acted, not who. Any address in
+ * the details that is not the person's own is masked, as are keys naming the actor.
+ */
+export function redactForeign(details: Record<string, unknown> | null, person: Person): Record<string, unknown> | null {
+  if (!details) return null;
+  const own = person.email.toLowerCase();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(emailPattern, (m) => (m.toLowerCase() === own ? m : '[someone else]'));
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).filter(([k]) => !/^(actor|staff)/i.test(k)).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(details) as Record<string, unknown>;
+}
+
+const events = tableDataset(
+  'security-events',
+  {
+    from: auditEvents,
+    select: {
+      id: auditEvents.id,
+      at: auditEvents.at,
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      ip: auditEvents.ip,
+      userAgent: auditEvents.userAgent,
+      details: auditEvents.details,
+    },
+    where: (p) => eq(auditEvents.userId, p.id),
+    ts: auditEvents.at,
+    id: auditEvents.id,
+  },
+  ({ actorId, details, ...row }, person) => {
+    const byStaff = !!actorId && actorId !== person.id;
+    return { ...row, byStaff, details: byStaff ? redactForeign(details as Record<string, unknown> | null, person) : details };
+  },
+  // The CSV header follows the mapped row, not the selection: actorId never leaves.
+  ['id', 'at', 'action', 'byStaff', 'ip', 'userAgent', 'details'],
+);
+
+/** The registry: every category of data the service keeps about a person. */
+export const categories: Category[] = [
+  { key: 'profile', tables: [], datasets: [profile] },
+  {
+    key: 'sign-in-methods',
+    tables: [
+      { table: passkeys, column: passkeys.userId, onPurge: 'delete' },
+      { table: totpCredentials, column: totpCredentials.userId, onPurge: 'delete' },
+      { table: recoveryCodes, column: recoveryCodes.userId, onPurge: 'delete' },
+    ],
+    datasets: [signInMethods],
+  },
+  {
+    key: 'sessions',
+    tables: [{ table: sessions, column: sessions.userId, onPurge: 'delete' }],
+    datasets: [
+      tableDataset('sessions', {
+        from: sessions,
+        // Never the id or the secret hash: together they are half a way into the account.
+        select: {
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          persistent: sessions.isPersistent,
+          ip: sessions.ip,
+          userAgent: sessions.userAgent,
+        },
+        where: (p) => eq(sessions.userId, p.id),
+        ts: sessions.createdAt,
+        id: sessions.id,
+      }),
+    ],
+  },
+  {
+    key: 'events',
+    tables: [{ table: auditEvents, column: auditEvents.userId, onPurge: 'delete' }],
+    datasets: [events],
+    scrub: scrubEventDetails,
+  },
+  {
+    key: 'links',
+    tables: [
+      { table: tokens, column: tokens.userId, onPurge: 'delete' },
+      { table: webauthnChallenges, column: webauthnChallenges.userId, onPurge: 'delete' },
+    ],
+    datasets: [
+      tableDataset('emailed-links', {
+        from: tokens,
+        select: { purpose: tokens.purpose, createdAt: tokens.createdAt, expiresAt: tokens.expiresAt, usedAt: tokens.usedAt },
+        where: (p) => eq(tokens.userId, p.id),
+        ts: tokens.createdAt,
+        id: tokens.id,
+      }),
+      tableDataset('passkey-challenges', {
+        from: webauthnChallenges,
+        select: {
+          purpose: webauthnChallenges.purpose,
+          createdAt: webauthnChallenges.createdAt,
+          expiresAt: webauthnChallenges.expiresAt,
+          usedAt: webauthnChallenges.usedAt,
+        },
+        where: (p) => eq(webauthnChallenges.userId, p.id),
+        ts: webauthnChallenges.createdAt,
+        id: webauthnChallenges.id,
+      }),
+    ],
+  },
+  {
+    key: 'consents',
+    tables: [{ table: consents, column: consents.userId, onPurge: 'delete' }],
+    datasets: [
+      tableDataset('consents', {
+        from: consents,
+        select: { at: consents.at, kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip },
+        where: (p) => eq(consents.userId, p.id),
+        ts: consents.at,
+        id: consents.id,
+      }),
+    ],
+  },
+  {
+    key: 'subscriptions',
+    tables: [
+      { table: subscriptions, column: subscriptions.userId, onPurge: 'delete' },
+      { table: subscriptionEvents, column: subscriptionEvents.userId, onPurge: 'delete' },
+    ],
+    datasets: [
+      tableDataset('subscriptions', {
+        from: subscriptions,
+        select: {
+          list: subscriptions.listSlug,
+          status: subscriptions.status,
+          requestedAt: subscriptions.requestedAt,
+          confirmedAt: subscriptions.confirmedAt,
+          unsubscribedAt: subscriptions.unsubscribedAt,
+          createdAt: subscriptions.createdAt,
+          updatedAt: subscriptions.updatedAt,
+        },
+        where: (p) => eq(subscriptions.userId, p.id),
+        ts: subscriptions.createdAt,
+        id: subscriptions.id,
+      }),
+      tableDataset('subscription-events', {
+        from: subscriptionEvents,
+        select: { at: subscriptionEvents.at, list: subscriptionEvents.listSlug, action: subscriptionEvents.action, method: subscriptionEvents.method },
+        where: (p) => eq(subscriptionEvents.userId, p.id),
+        ts: subscriptionEvents.at,
+        id: subscriptionEvents.id,
+      }),
+    ],
+  },
+  {
+    key: 'bookings',
+    tables: [{ table: bookings, column: bookings.userId, onPurge: 'delete' }],
+    datasets: [
+      tableDataset('bookings', {
+        from: bookings,
+        select: {
+          id: bookings.id,
+          title: bookings.title,
+          startsAt: bookings.startsAt,
+          endsAt: bookings.endsAt,
+          timeZone: bookings.timeZone,
+          location: bookings.location,
+          status: bookings.status,
+          notes: bookings.notes,
+          createdAt: bookings.createdAt,
+          updatedAt: bookings.updatedAt,
+        },
+        where: (p) => eq(bookings.userId, p.id),
+        ts: bookings.startsAt,
+        id: bookings.id,
+      }),
+    ],
+  },
+  {
+    key: 'payments',
+    // The law keeps payment records: the purge keeps amount, date and description, not the person.
+    tables: [{ table: payments, column: payments.userId, onPurge: 'anonymise' }],
+    datasets: [
+      tableDataset('payments', {
+        from: payments,
+        select: {
+          id: payments.id,
+          paidAt: payments.paidAt,
+          amount: payments.amount,
+          currency: payments.currency,
+          description: payments.description,
+          bookingId: payments.bookingId,
+          createdAt: payments.createdAt,
+        },
+        where: (p) => eq(payments.userId, p.id),
+        ts: payments.paidAt,
+        id: payments.id,
+      }),
+    ],
+    scrub: scrubPaymentDescriptions,
+  },
+  {
+    key: 'emails',
+    tables: [{ table: emailOutbox, column: emailOutbox.userId, onPurge: 'delete' }],
+    datasets: [
+      tableDataset('emails', {
+        from: emailOutbox,
+        // Metadata only: bodies carry live links (reset, cancel) that must not travel in a zip.
+        select: {
+          createdAt: emailOutbox.createdAt,
+          sentAt: emailOutbox.sentAt,
+          to: emailOutbox.toAddress,
+          template: emailOutbox.template,
+          subject: emailOutbox.subject,
+          locale: emailOutbox.locale,
+          status: emailOutbox.status,
+        },
+        // Mail queued before the account existed (or without an id) still reached this address.
+        where: (p) => sql`(${emailOutbox.userId} = ${p.id} or (${isNull(emailOutbox.userId)} and lower(${emailOutbox.toAddress}) = lower(${p.email})))`,
+        ts: emailOutbox.createdAt,
+        id: emailOutbox.id,
+      }),
+    ],
+    scrub: scrubOutbox,
+  },
+];
+
+/** Every registered table, with the column that names the person. */
+export const registeredTables = (): TableRef[] => categories.flatMap((c) => c.tables);
+
+/** How many records each category holds about the person, for "What we hold about you". */
+export async function countCategories(db: Executor, person: Person) {
+  const out: { key: CategoryKey; count: number; datasets: { name: string; count: number }[] }[] = [];
+  for (const category of categories) {
+    const datasets = [];
+    for (const d of category.datasets) datasets.push({ name: d.name, count: await d.count(db, person) });
+    out.push({ key: category.key, count: datasets.reduce((a, d) => a + d.count, 0), datasets });
+  }
+  return out;
+}
+
+/** The person as the registry needs them, or null when the account is gone. */
+export async function loadPerson(db: Executor, userId: string): Promise<Person | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, videoHandle: users.videoHandle })
+    .from(users)
+    .where(and(eq(users.id, userId)));
+  return row ?? null;
+}
