@@ -17,6 +17,7 @@ import { opsRoutes } from './ops/routes';
 import { siteRoutes } from './site/routes';
 import { privacyPageRoutes } from './privacy/page-routes';
 import { devRoutes } from './dev/routes';
+import { policyGate } from './privacy/policy-gate';
 import { authPageRoutes } from './auth/page-routes';
 import { cabinetPageRoutes } from './cabinet/page-routes';
 import { privacyCabinetPageRoutes } from './privacy/cabinet-page-routes';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   );
   app.use('*', sessionLoader());
   app.use('*', localeResolver());
+  app.use('*', policyGate());
 
   app.route('/', opsRoutes());
   const api = apiV1();

@@ -93,6 +93,12 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
   const now = deps.clock.now();
   // A live link in a real mail must not sit readable in our database; the dev mailbox keeps it.
   const scrub = row.containsSecret && deps.mailer.kind !== 'dev' ? { html: null, text: null } : {};
+  // The farewell to a deleted person is the last trace of their address: once it has gone
+  // (or will never go), nothing of it stays, not even in the dev mailbox.
+  const farewell =
+    row.template === 'account-deleted'
+      ? { toAddress: 'erased', html: null, text: null, headers: null, attachments: null }
+      : {};
   if (result.ok) {
     await deps.db
       .update(emailOutbox)
@@ -103,6 +109,7 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
         claimedUntil: null,
         lastError: null,
         ...scrub,
+        ...farewell,
       })
       .where(eq(emailOutbox.id, row.id));
     return 'sent' as const;
@@ -116,7 +123,7 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
       lastError: result.error.slice(0, 500),
       nextAttemptAt: new Date(now.getTime() + outboxPolicy.backoffMs(row.attempts)),
       // Mail given up on never leaves, so its link has no reader left but the database.
-      ...(giveUp ? scrub : {}),
+      ...(giveUp ? { ...scrub, ...farewell } : {}),
     })
     .where(eq(emailOutbox.id, row.id));
   return giveUp ? ('failed' as const) : ('retried' as const);

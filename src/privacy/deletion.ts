@@ -9,6 +9,7 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { consumeEmailToken, issueEmailToken, revokeEmailTokens, tokenTtlMs, type TokenFailure } from '../auth/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { deletionScheduledMail } from '../../emails/deletion-scheduled';
+import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
 
 const day = 86_400_000;
 
@@ -33,6 +34,7 @@ export async function scheduleDeletionIn(
   const at = deletionDate(deps);
   await tx.update(users).set({ deletionScheduledFor: at, updatedAt: now }).where(eq(users.id, user.id));
   const sessionsEnded = await invalidateUserSessions(tx, user.id);
+  await cancelQueuedAnnouncements(tx, user.id);
   await revokeEmailTokens(tx, user.id, 'cancel-deletion', now);
   const token = await issueEmailToken(tx, {
     purpose: 'cancel-deletion',

@@ -30,6 +30,9 @@ export const defaultApiAllowed = [
   '* /api/v1/lists',
   '* /api/v1/unsubscribe*',
   '* /api/v1/subscriptions/confirm',
+  // Leaving a mailing list must never wait for anything.
+  'PUT /api/v1/me/subscriptions/*',
+  'GET /api/v1/me/subscriptions',
 ] as const;
 
 export const defaultPageAllowed = [
@@ -38,6 +41,7 @@ export const defaultPageAllowed = [
   '* /account/delete*',
   '* /account/deletion/cancel',
   '* /account/email/confirm',
+  '* /account/subscriptions*',
 ] as const;
 
 function matches(rules: readonly string[], method: string, path: string) {

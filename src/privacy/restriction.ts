@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
 
 /** Free text without control characters (they would break CSV cells and staff banners). */
 export const restrictionReasonSchema = z
@@ -26,6 +27,8 @@ export async function restrictProcessing(deps: Pick<Deps, 'db' | 'clock'>, userI
       .set({ processingRestrictedAt: user?.at ?? now, processingRestrictionReason: reason, updatedAt: now })
       .where(eq(users.id, userId));
     // The reason is the person's own words about their data; the log records that, not what.
+    // Restriction means no optional mail from now on, including announcements already queued.
+    await cancelQueuedAnnouncements(tx, userId);
     await recordEvent(tx, { userId, action: 'processing.restricted', at: now, meta, details: { updated: !!user?.at } });
   });
 }

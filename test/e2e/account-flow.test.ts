@@ -42,7 +42,7 @@ describe.skipIf(!enabled)('in Chromium: register → mail → verify → sign in
 
     await page.getByLabel('Email address').fill('maria@example.com');
     await page.getByLabel('Password').fill('sunflower river bicycle 9');
-    await page.getByRole('button', { name: 'Sign in' }).last().click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Hello, Maria Koval' }).waitFor();
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'session');

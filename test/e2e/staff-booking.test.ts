@@ -54,7 +54,7 @@ describe.skipIf(!enabled)(
       await page.goto(s.baseUrl + '/login');
       await page.getByLabel('Email address').fill(staff.email);
       await page.getByLabel('Password').fill(staff.password);
-      await page.getByRole('button', { name: 'Sign in' }).last().click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('link', { name: 'Staff console' }).click();
       await page.getByRole('heading', { name: 'Staff console', level: 1 }).waitFor();
       await page.getByText('You are in the staff console.').waitFor();

@@ -362,7 +362,7 @@ describe('dev mailbox', () => {
 
 describe('priority', () => {
   it('claims transactional mail before a queued announcement, whatever was queued first', async () => {
-    const bulk = [];
+    const bulk: string[] = [];
     for (let i = 0; i < 30; i++) {
       const id = await enqueue(`fan${i}@example.com`);
       await t.db.update(emailOutbox).set({ priority: 1 }).where(eq(emailOutbox.id, id));
