@@ -17,6 +17,11 @@ import { login } from './login';
 import { requestPasswordReset, resetPassword } from './password-reset';
 import { checkCurrentPassword } from './password-change';
 import { reportNotMe } from './not-me';
+import { verifyPasskeyForSession } from '../passkeys/authentication';
+import { passkeyProblem } from '../passkeys/failures';
+import { authenticationResponseSchema } from '../passkeys/schemas';
+import { twoFactorApi } from './two-factor/api';
+import { setPendingCookie } from './two-factor/pending-cookie';
 
 const nameSchema = z.string().trim().min(1).max(100);
 const accepted = z.object({ status: z.string() });
@@ -82,8 +87,16 @@ const loginRoute = createRoute({
   },
   responses: {
     200: {
-      description: 'Signed in; the session cookie is set',
-      content: { 'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) } },
+      description:
+        'Signed in; the session cookie is set. With two-step sign-in on: `{twoFactorRequired: true}` and no session; finish with POST /auth/2fa',
+      content: {
+        'application/json': {
+          schema: z.union([
+            z.object({ user: meSchema, token: z.string().optional() }),
+            z.object({ twoFactorRequired: z.literal(true), twoFactorToken: z.string().optional() }),
+          ]),
+        },
+      },
     },
     ...problemResponses(400, 401, 403, 429),
   },
@@ -110,8 +123,10 @@ const reauthRoute = createRoute({
   method: 'post',
   path: '/auth/reauth',
   tags,
-  summary: 'Prove the password again; the session becomes privileged for REAUTH_MINUTES',
-  request: { body: jsonBody(z.strictObject({ password: passwordSchema })) },
+  summary: 'Prove the password (or a passkey: POST /auth/reauth/passkey/options first) again; the session becomes privileged for REAUTH_MINUTES',
+  request: {
+    body: jsonBody(z.union([z.strictObject({ password: passwordSchema }), z.strictObject({ response: authenticationResponseSchema })])),
+  },
   responses: { 204: { description: 'Privileged' }, ...problemResponses(400, 401, 429) },
   security: [{ bearer: [] }],
 });
@@ -152,6 +167,11 @@ export function authApi() {
         return problem(c, { status: 403, type: 'password-reset-required', title: 'Set a new password with the emailed link' });
       return problem(c, { status: 401, type: 'invalid-credentials', title: 'The email or password is not right' });
     }
+    if (result.ok === 'two-factor') {
+      // Browsers keep the pending step in an HttpOnly cookie; token clients get it in the body.
+      setPendingCookie(c, deps.config, result.pendingToken);
+      return c.json({ twoFactorRequired: true as const, ...(body.tokenInBody ? { twoFactorToken: result.pendingToken } : {}) }, 200);
+    }
     const old = c.get('auth');
     if (old && c.get('authVia') === 'cookie') await invalidateSession(deps.db, old.session.id);
     setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
@@ -186,14 +206,23 @@ export function authApi() {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const meta = requestMeta(c);
-    const checked = await checkCurrentPassword(deps, auth.user.id, c.req.valid('json').password, meta);
-    if (!checked.ok) {
-      if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-      return problem(c, { status: 401, type: 'invalid-credentials', title: 'The password is not right' });
+    const body = c.req.valid('json');
+    if ('response' in body) {
+      const checked = await verifyPasskeyForSession(deps, { response: body.response, userId: auth.user.id, sessionId: auth.session.id }, meta);
+      if (!checked.ok) {
+        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
+        return passkeyProblem(c, checked.reason, { origin: 'origin' in checked ? checked.origin : undefined });
+      }
+    } else {
+      const checked = await checkCurrentPassword(deps, auth.user.id, body.password, meta);
+      if (!checked.ok) {
+        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
+        return problem(c, { status: 401, type: 'invalid-credentials', title: 'The password is not right' });
+      }
     }
     const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
     if (rotated) setSessionCookie(c, deps.config, rotated.token, auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null, deps.clock.now());
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'reauth', at: deps.clock.now(), meta, details: { method: 'password' } });
+    await recordEvent(deps.db, { userId: auth.user.id, action: 'reauth', at: deps.clock.now(), meta, details: { method: 'response' in body ? 'passkey' : 'password' } });
     return c.body(null, 204);
   });
 
@@ -203,5 +232,6 @@ export function authApi() {
     return c.json({ status: 'secured' }, 200);
   });
 
+  api.route('/', twoFactorApi());
   return api;
 }

@@ -14,10 +14,14 @@ import { notMeLink } from './not-me';
 import { normalizePassword } from './password-policy';
 import { authRules, rateSubject } from './rules';
 import { findUserByEmail, type UserRow } from './users';
+import { isTwoFactorEnabled } from './two-factor/manage';
+import { startTwoFactorSignIn } from './two-factor/sign-in';
 
 export type LoginInput = { email: string; password: string; remember: boolean };
 export type LoginResult =
   | { ok: true; user: UserRow; token: string; expiresAt: Date; persistent: boolean }
+  /** The password was right and two-step sign-in is on: no session yet, a code is due. */
+  | { ok: 'two-factor'; user: UserRow; pendingToken: string }
   | { ok: false; reason: 'invalid' | 'unverified' | 'reset-required' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
@@ -79,6 +83,15 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const rehash = user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
     ? await deps.hasher.hash(normalizePassword(input.password))
     : null;
+  if (await isTwoFactorEnabled(deps.db, user.id)) {
+    const pendingToken = await deps.db.transaction(async (tx) => {
+      if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
+      return startTwoFactorSignIn(tx, user.id, input.remember, now);
+    });
+    // Not a failure, and not yet a sign-in: the per-account counter is cleared by the code step.
+    await giveBack();
+    return { ok: 'two-factor', user, pendingToken };
+  }
   const created = await deps.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
     await completeSignIn(deps, tx, user, meta, 'password');
@@ -105,7 +118,7 @@ export async function completeSignIn(
   tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
   user: UserRow,
   meta: RequestMeta,
-  method: 'password' | 'passkey' | 'reset',
+  method: 'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset',
 ) {
   const now = deps.clock.now();
   const [seen] = await tx

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { passkeys, recoveryCodes, totpCredentials, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
@@ -14,13 +14,20 @@ import {
 } from './email-tokens';
 import { findUserByEmail, findUserById } from './users';
 
+/**
+ * What a "This wasn't me" link undoes besides ending sessions: an email change (the old
+ * address comes back), a passkey or an authenticator app someone else added (else they would
+ * keep a way in, or lock the owner out behind a code only they have).
+ */
+export type NotMeUndo = { restoreEmail?: string; removePasskeyId?: string; disableTwoFactor?: boolean };
+
 /** Issues the "This wasn't me" link carried by every security notice. */
 export async function notMeLink(
   deps: Pick<Deps, 'config'>,
   tx: Executor,
   userId: string,
   now: Date,
-  payload?: { restoreEmail: string },
+  payload?: NotMeUndo,
 ) {
   const token = await issueEmailToken(tx, { purpose: 'not-me', userId, now, payload });
   return actionLink(deps, '/not-me', token);
@@ -28,7 +35,8 @@ export async function notMeLink(
 
 /**
  * The owner says a notice was not them: end every session, make the password unusable until
- * a reset, and mail a reset link. Passkeys stay (they cannot be phished or guessed).
+ * a reset, and mail a reset link. Passkeys stay (they cannot be phished or guessed), except one
+ * that the notice was about.
  * When the notice was about an email change, the old address comes back first: otherwise
  * the reset link would go to the new address, the one whoever took the account controls.
  */
@@ -57,6 +65,7 @@ export async function reportNotMe(
         emailRestored = true;
       }
     }
+    const undone = await undoAddedCredentials(tx, before.id, used.row.payload);
     const [user] = await tx
       .update(users)
       .set({ passwordResetRequiredAt: now, updatedAt: now })
@@ -82,10 +91,28 @@ export async function reportNotMe(
       action: 'account.secured-not-me',
       at: now,
       meta,
-      details: { sessionsEnded: ended, emailRestored },
+      details: { sessionsEnded: ended, emailRestored, ...undone },
     });
     return { ok: true as const };
   });
   deps.notifyMail();
   return result;
+}
+
+async function undoAddedCredentials(tx: Executor, userId: string, payload: Record<string, unknown> | null) {
+  const out: { passkeyRemoved?: boolean; twoFactorDisabled?: boolean } = {};
+  const passkeyId = payload?.removePasskeyId;
+  if (typeof passkeyId === 'string' && /^[0-9a-f-]{36}$/i.test(passkeyId)) {
+    const removed = await tx
+      .delete(passkeys)
+      .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)))
+      .returning({ id: passkeys.id });
+    out.passkeyRemoved = removed.length > 0;
+  }
+  if (payload?.disableTwoFactor === true) {
+    const removed = await tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId)).returning({ userId: totpCredentials.userId });
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    out.twoFactorDisabled = removed.length > 0;
+  }
+  return out;
 }

@@ -23,6 +23,12 @@ import { forgotPasswordPage, resetPasswordPage } from './views/password-pages';
 import { reauthPage } from './views/reauth-page';
 import { registerPage, registerSentPage } from './views/register-page';
 import { resultPage, tokenActionPage } from './views/token-page';
+import { twoFactorLoginPage } from './views/two-factor-login-page';
+import { clearPendingCookie, readPendingCookie, setPendingCookie } from './two-factor/pending-cookie';
+import { completeTwoFactorSignIn, pendingTwoFactorUser } from './two-factor/sign-in';
+import { twoFactorPageRoutes } from './two-factor/page-routes';
+import { findUserById } from './users';
+import { listPasskeys } from '../passkeys/credentials';
 
 const registerForm = z.object({
   name: z.string().trim().min(1, 'form.required').max(100),
@@ -37,6 +43,13 @@ const registerForm = z.object({
 });
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+/** Which ways of re-authenticating to offer. */
+async function proofsOf(c: Context<AppEnv>, userId: string) {
+  const db = c.get('deps').db;
+  const [user, keys] = await Promise.all([findUserById(db, userId), listPasskeys(db, userId)]);
+  return { hasPassword: !!user?.passwordHash, hasPasskeys: keys.length > 0 };
+}
 const tokenOf = (c: Context<AppEnv>) => (c.req.query('token') ?? '').slice(0, 200);
 
 export function authPageRoutes() {
@@ -60,7 +73,7 @@ export function authPageRoutes() {
   app.get('/login', (c) => {
     if (c.get('auth')) return c.redirect(safeNextPath(c.req.query('next')), 303);
     const notice = c.req.query('notice');
-    const known = ['signed-out', 'password-reset', 'email-verified', 'secured'] as const;
+    const known = ['signed-out', 'password-reset', 'email-verified', 'secured', 'two-factor-expired'] as const;
     return loginPage(c, { next: c.req.query('next'), notice: known.find((k) => k === notice) });
   });
   app.post('/login', async (c) => {
@@ -78,6 +91,40 @@ export function authPageRoutes() {
       }
       return loginPage(c, { ...state, error: result.reason });
     }
+    if (result.ok === 'two-factor') {
+      setPendingCookie(c, deps.config, result.pendingToken);
+      return c.redirect(`/login/2fa${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`, 303);
+    }
+    const old = c.get('auth');
+    if (old) await invalidateSession(deps.db, old.session.id);
+    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    return c.redirect(safeNextPath(next), 303);
+  });
+
+  app.get('/login/2fa', async (c) => {
+    const deps = c.get('deps');
+    const pending = readPendingCookie(c, deps.config);
+    if (!pending || !(await pendingTwoFactorUser(deps, pending))) return c.redirect('/login?notice=two-factor-expired', 303);
+    return twoFactorLoginPage(c, { next: c.req.query('next') });
+  });
+  app.post('/login/2fa', async (c) => {
+    const deps = c.get('deps');
+    const t = translator(c.get('locale'));
+    const next = c.req.query('next');
+    const code = ((await readForm(c)).code ?? '').slice(0, 40);
+    const result = await completeTwoFactorSignIn(deps, readPendingCookie(c, deps.config) ?? '', code, requestMeta(c));
+    if (!result.ok) {
+      if (result.reason === 'expired') {
+        clearPendingCookie(c, deps.config);
+        return c.redirect('/login?notice=two-factor-expired', 303);
+      }
+      if (result.reason === 'rate-limited') {
+        c.header('Retry-After', String(result.retryAfterSeconds));
+        return twoFactorLoginPage(c, { next, error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+      }
+      return twoFactorLoginPage(c, { next, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 401 });
+    }
+    clearPendingCookie(c, deps.config);
     const old = c.get('auth');
     if (old) await invalidateSession(deps.db, old.session.id);
     setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
@@ -169,9 +216,9 @@ export function authPageRoutes() {
     return resultPage(c, { title: t('emailConfirm.title'), kind: 'success', message: t('emailConfirm.done', { email: result.email }), link: { href: '/account', label: t('nav.account') } });
   });
 
-  app.get('/reauth', (c) => {
-    requireAuth(c);
-    return reauthPage(c, { next: safeNextPath(c.req.query('next')) });
+  app.get('/reauth', async (c) => {
+    const auth = requireAuth(c);
+    return reauthPage(c, { next: safeNextPath(c.req.query('next')), ...(await proofsOf(c, auth.user.id)) });
   });
   app.post('/reauth', async (c) => {
     const auth = requireAuth(c);
@@ -181,8 +228,9 @@ export function authPageRoutes() {
     const meta = requestMeta(c);
     const checked = await checkCurrentPassword(deps, auth.user.id, (await readForm(c)).password ?? '', meta);
     if (!checked.ok) {
-      if (checked.reason === 'rate-limited') return reauthPage(c, { next, error: t('error.rateLimited', { minutes: minutes(checked.retryAfterSeconds) }), status: 429 });
-      return reauthPage(c, { next, error: t('reauth.wrong'), status: 401 });
+      const proofs = await proofsOf(c, auth.user.id);
+      if (checked.reason === 'rate-limited') return reauthPage(c, { next, ...proofs, error: t('error.rateLimited', { minutes: minutes(checked.retryAfterSeconds) }), status: 429 });
+      return reauthPage(c, { next, ...proofs, error: t('reauth.wrong'), status: 401 });
     }
     const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
     if (rotated) setSessionCookie(c, deps.config, rotated.token, auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null, deps.clock.now());
@@ -190,5 +238,6 @@ export function authPageRoutes() {
     return c.redirect(next, 303);
   });
 
+  app.route('/', twoFactorPageRoutes());
   return app;
 }

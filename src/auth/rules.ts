@@ -19,6 +19,9 @@ export function authRules(config: Config) {
     reauthFailuresPerAccount: { name: 'reauth-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
     alreadyRegisteredNotices: { name: 'already-registered', limit: 1, windowMs: hour },
     lockoutNotices: { name: 'lockout-notice', limit: 1, windowMs: 15 * minute },
+    // Three codes of a million are valid at any moment (one step of drift either way), so five
+    // guesses per 15 minutes give about 1 chance in 700 a day, to someone who has the password.
+    twoFactorFailuresPerAccount: { name: 'two-factor-fail-acct', limit: 5, windowMs: 15 * minute },
   } satisfies Record<string, RateRule>;
 }
 

@@ -11,6 +11,8 @@ import { emailSchema } from '../auth/email-address';
 import { changePassword } from '../auth/password-change';
 import { requestEmailChange } from '../auth/email-change';
 import { invalidateUserSessions } from '../sessions/invalidate';
+import { listPasskeys } from '../passkeys/credentials';
+import { twoFactorStatus } from '../auth/two-factor/manage';
 import { listActivity, recordEvent } from './activity';
 import { profileSchema, updateProfile } from './profile';
 import { endOwnSession, listSessions } from './sessions-service';
@@ -18,15 +20,28 @@ import { overviewPage } from './views/overview-page';
 import { profilePage } from './views/profile-page';
 import { endOthersConfirmPage, securityPage, type SecurityState } from './views/security-page';
 
-const notices = ['password-changed', 'email-sent', 'session-ended', 'others-ended'] as const;
+const notices = [
+  'password-changed',
+  'email-sent',
+  'session-ended',
+  'others-ended',
+  'passkey-added',
+  'passkey-renamed',
+  'passkey-removed',
+  'passkey-needs-js',
+  'two-factor-disabled',
+] as const;
 
-async function renderSecurity(c: Context<AppEnv>, extra: Partial<SecurityState> = {}) {
+/** The security page with its current data; other features' forms re-render it with errors. */
+export async function renderSecurity(c: Context<AppEnv>, extra: Partial<SecurityState> = {}) {
   const auth = requireAuth(c);
   const { db, clock } = c.get('deps');
   const t = translator(c.get('locale'));
-  const [sessions, events] = await Promise.all([
+  const [sessions, events, passkeys, twoFactor] = await Promise.all([
     listSessions(db, auth.user.id, clock.now()),
     listActivity(db, auth.user.id, { limit: 30 }),
+    listPasskeys(db, auth.user.id),
+    twoFactorStatus(db, auth.user.id),
   ]);
   const notice = notices.find((n) => n === c.req.query('notice'));
   return securityPage(c, {
@@ -34,6 +49,9 @@ async function renderSecurity(c: Context<AppEnv>, extra: Partial<SecurityState> 
     events,
     currentSessionId: auth.session.id,
     userId: auth.user.id,
+    passkeys,
+    twoFactor,
+    isPrivileged: auth.isPrivileged,
     notice: notice ? t(`security.notice.${notice}` as MessageKey) : undefined,
     ...extra,
   });

@@ -10,6 +10,11 @@ export type NewSessionInput = {
   userAgent: string | null;
   /** A session that just proved a credential is privileged for REAUTH_MINUTES. */
   privileged?: boolean;
+  /**
+   * Keeps the absolute end of a session being replaced (rotation at re-authentication), so
+   * proving a credential again can never stretch a session past its original lifetime.
+   */
+  absoluteExpiresAt?: Date;
 };
 
 /**
@@ -21,7 +26,7 @@ export async function createSession(deps: Pick<Deps, 'clock' | 'config'>, db: Ex
   const now = deps.clock.now();
   const id = generateSecureRandomString();
   const secret = generateSecureRandomString();
-  const absoluteExpiresAt = new Date(now.getTime() + deps.config.sessionAbsoluteMs);
+  const absoluteExpiresAt = input.absoluteExpiresAt ?? new Date(now.getTime() + deps.config.sessionAbsoluteMs);
   const idleMs = input.remember ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
   const expiresAt = new Date(Math.min(now.getTime() + idleMs, absoluteExpiresAt.getTime()));
   const row = {

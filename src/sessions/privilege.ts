@@ -10,7 +10,7 @@ import { createSession } from './create';
  */
 export async function elevateSession(
   deps: Deps,
-  current: { id: string; userId: string; isPersistent: boolean },
+  current: { id: string; userId: string; isPersistent: boolean; absoluteExpiresAt: Date },
   rotate: boolean,
   meta: { ip: string | null; userAgent: string | null },
 ) {
@@ -22,6 +22,14 @@ export async function elevateSession(
   }
   return deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, current.id));
-    return createSession(deps, tx, { userId: current.userId, remember: current.isPersistent, ip: meta.ip, userAgent: meta.userAgent, privileged: true });
+    // The new id inherits the old absolute end: re-authenticating must not extend a session.
+    return createSession(deps, tx, {
+      userId: current.userId,
+      remember: current.isPersistent,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      privileged: true,
+      absoluteExpiresAt: current.absoluteExpiresAt,
+    });
   });
 }

@@ -73,6 +73,21 @@ describe('privileged routes and POST /auth/reauth', () => {
     expect((await c.post('/api/v1/me/email', { newEmail: freshAddress('r4') })).status).toBe(403);
   });
 
+  it('carry the old absolute expiry over to the rotated session, so re-authenticating never extends a session', async () => {
+    const { p, id, c } = await signedIn('reauth-absolute', { remember: true });
+    const [original] = await sessionsOf(t, id);
+    t.clock.advance(11 * minute);
+    const ok = await c.post('/api/v1/auth/reauth', { password: p.password });
+    expect(ok.status).toBe(204);
+    const [rotated] = await sessionsOf(t, id);
+    expect(rotated!.id).not.toBe(original!.id);
+    expect(rotated!.absoluteExpiresAt.getTime()).toBe(original!.absoluteExpiresAt.getTime());
+    expect(rotated!.expiresAt.getTime()).toBeLessThanOrEqual(original!.absoluteExpiresAt.getTime());
+    // The remembered cookie's Max-Age counts down to the same end, not a fresh 30 days.
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(setCookieFor(ok, 'session')!)![1]);
+    expect(maxAge).toBe(Math.floor((original!.absoluteExpiresAt.getTime() - t.clock.now().getTime()) / 1000));
+  });
+
   it('keep a bearer token as it is and make it privileged', async () => {
     const { p, body } = await signedIn('reauth-bearer', { tokenInBody: true });
     const app = createClient(t);

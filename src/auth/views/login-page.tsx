@@ -3,12 +3,14 @@ import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
 import { Checkbox, Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
+import { safeNextPath } from '../../http/safe-next';
+import { PasskeyButton } from '../../passkeys/views/passkey-button';
 
 export type LoginState = {
   email?: string;
   next?: string;
   error?: 'invalid' | 'unverified' | 'reset-required' | 'rate-limited' | 'invalid-input';
-  notice?: 'signed-out' | 'password-reset' | 'email-verified' | 'secured';
+  notice?: 'signed-out' | 'password-reset' | 'email-verified' | 'secured' | 'two-factor-expired';
   retryAfterMinutes?: number;
 };
 
@@ -18,10 +20,11 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
-    { title: t('login.title'), status: s.error ? statusOf[s.error] : 200 },
+    { title: t('login.title'), status: s.error ? statusOf[s.error] : 200, scripts: ['/assets/passkey-login.js'] },
     <section class="card narrow">
       <h1>{t('login.title')}</h1>
-      {s.notice ? <Notice kind="success">{t(`login.notice.${s.notice}`)}</Notice> : null}
+      {s.notice === 'two-factor-expired' ? <Notice kind="error">{t('twoFactor.login.expired')}</Notice> : null}
+      {s.notice && s.notice !== 'two-factor-expired' ? <Notice kind="success">{t(`login.notice.${s.notice}`)}</Notice> : null}
       {s.error === 'invalid' || s.error === 'invalid-input' ? <Notice kind="error">{t('login.error.invalid')}</Notice> : null}
       {s.error === 'rate-limited' ? <Notice kind="error">{t('login.error.rateLimited', { minutes: s.retryAfterMinutes ?? 1 })}</Notice> : null}
       {s.error === 'reset-required' ? (
@@ -51,6 +54,7 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
           <a href="/forgot-password">{t('login.forgot')}</a>
         </div>
       </form>
+      <PasskeyButton locale={c.get('locale')} mode="login" next={safeNextPath(s.next)} />
       <p>
         {t('login.noAccount')} <a href="/register">{t('login.register')}</a>
       </p>

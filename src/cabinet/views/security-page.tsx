@@ -6,6 +6,10 @@ import { describeDevice } from '../../auth/login';
 import { en } from '../../i18n/en';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
+import type { PasskeyRow } from '../../passkeys/credentials';
+import { PasskeysSection } from '../../passkeys/views/passkeys-section';
+import type { TwoFactorStatus } from '../../auth/two-factor/manage';
+import { TwoFactorSection } from '../../auth/two-factor/views/two-factor-pages';
 
 type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
 type EventRow = { id: number; action: string; at: Date; ip: string | null; userAgent: string | null; actorId: string | null };
@@ -17,7 +21,10 @@ export type SecurityState = {
   userId: string;
   notice?: string;
   errors?: { currentPassword?: string; newPassword?: string; newEmail?: string; _?: string };
-  status?: 200 | 400 | 429;
+  status?: 200 | 400 | 409 | 429;
+  passkeys: PasskeyRow[];
+  twoFactor: TwoFactorStatus;
+  isPrivileged: boolean;
 };
 
 /** Known actions get a sentence; a new action still shows, by its name, until it has one. */
@@ -30,7 +37,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
   const others = s.sessions.filter((x) => x.id !== s.currentSessionId).length;
   return renderPage(
     c,
-    { title: t('security.title'), section: 'security', status: s.status ?? 200 },
+    { title: t('security.title'), section: 'security', status: s.status ?? 200, scripts: ['/assets/passkey-register.js'] },
     <>
       <h1>{t('security.title')}</h1>
       {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
@@ -50,6 +57,9 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
           </div>
         </form>
       </section>
+
+      <PasskeysSection c={c} passkeys={s.passkeys} isPrivileged={s.isPrivileged} />
+      <TwoFactorSection c={c} status={s.twoFactor} />
 
       <section class="card" aria-labelledby="email-h" id="email">
         <h2 id="email-h">{t('security.email')}</h2>

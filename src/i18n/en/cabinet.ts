@@ -53,6 +53,12 @@ export const cabinet = {
   'security.notice.session-ended': 'That session has ended.',
   'security.notice.others-ended': 'You are signed out on every other device.',
 
+  'security.notice.passkey-added': 'The passkey is added. You can now sign in with it.',
+  'security.notice.passkey-renamed': 'The passkey is renamed.',
+  'security.notice.passkey-removed': 'The passkey is removed.',
+  'security.notice.passkey-needs-js': 'Adding a passkey needs JavaScript, which is off in this browser.',
+  'security.notice.two-factor-disabled': 'Two-step sign-in is off.',
+
   'activity.account.registered': 'Account created',
   'activity.registration.attempted-existing': 'Someone tried to register with your address',
   'activity.email.verified': 'Email address confirmed',
@@ -72,4 +78,13 @@ export const cabinet = {
   'activity.account.secured-not-me': 'Account secured after "This wasn’t me"',
   'activity.profile.updated': 'Profile updated',
   'activity.deletion.cancelled': 'Account deletion cancelled',
+  'activity.passkey.added': 'Passkey added',
+  'activity.passkey.renamed': 'Passkey renamed',
+  'activity.passkey.removed': 'Passkey removed',
+  'activity.passkey.counter-regression': 'A passkey that looks cloned was refused',
+  'activity.two-factor.enabled': 'Two-step sign-in turned on',
+  'activity.two-factor.disabled': 'Two-step sign-in turned off',
+  'activity.two-factor.recovery-codes-regenerated': 'New recovery codes made',
+  'activity.two-factor.recovery-code-used': 'Signed in with a recovery code',
+  'activity.two-factor.failed': 'Wrong two-step sign-in code',
 };

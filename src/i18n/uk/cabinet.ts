@@ -55,6 +55,12 @@ export const cabinet: Record<keyof typeof en, string> = {
   'security.notice.session-ended': 'Цей сеанс завершено.',
   'security.notice.others-ended': 'Ви вийшли на всіх інших пристроях.',
 
+  'security.notice.passkey-added': 'Ключ доступу додано. Тепер ним можна входити.',
+  'security.notice.passkey-renamed': 'Ключ доступу перейменовано.',
+  'security.notice.passkey-removed': 'Ключ доступу видалено.',
+  'security.notice.passkey-needs-js': 'Щоб додати ключ доступу, потрібен JavaScript, а в цьому браузері він вимкнений.',
+  'security.notice.two-factor-disabled': 'Двоетапний вхід вимкнено.',
+
   'activity.account.registered': 'Обліковий запис створено',
   'activity.registration.attempted-existing': 'Хтось намагався зареєструватися з вашою адресою',
   'activity.email.verified': 'Адресу пошти підтверджено',
@@ -74,4 +80,13 @@ export const cabinet: Record<keyof typeof en, string> = {
   'activity.account.secured-not-me': 'Обліковий запис захищено після «Це був не я»',
   'activity.profile.updated': 'Профіль оновлено',
   'activity.deletion.cancelled': 'Видалення облікового запису скасовано',
+  'activity.passkey.added': 'Додано ключ доступу',
+  'activity.passkey.renamed': 'Ключ доступу перейменовано',
+  'activity.passkey.removed': 'Ключ доступу видалено',
+  'activity.passkey.counter-regression': 'Відхилено ключ доступу, схожий на клонований',
+  'activity.two-factor.enabled': 'Двоетапний вхід увімкнено',
+  'activity.two-factor.disabled': 'Двоетапний вхід вимкнено',
+  'activity.two-factor.recovery-codes-regenerated': 'Створено нові резервні коди',
+  'activity.two-factor.recovery-code-used': 'Вхід із резервним кодом',
+  'activity.two-factor.failed': 'Неправильний код двоетапного входу',
 };

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/forms';
+import { requestMeta } from '../../http/request-meta';
+import { requireAuth } from '../../http/require';
+import { translator } from '../../i18n';
+import { findUserById } from '../users';
+import { beginTotpSetup, disableTotp, enableTotp, pendingSetup, regenerateRecoveryCodes } from './manage';
+import { recoveryCodesPage, setupExpiredPage, twoFactorSetupPage } from './views/two-factor-pages';
+
+const reauthFirst = `/reauth?next=${encodeURIComponent('/account/security#two-factor')}`;
+
+/** The cabinet's two-step sign-in forms: each works without JavaScript. */
+export function twoFactorPageRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.post('/account/security/2fa/setup', async (c) => {
+    const auth = requireAuth(c);
+    if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
+    const result = await beginTotpSetup(c.get('deps'), auth.user);
+    if (!result.ok) return c.redirect('/account/security#two-factor', 303);
+    return twoFactorSetupPage(c, result);
+  });
+
+  app.post('/account/security/2fa/enable', async (c) => {
+    const auth = requireAuth(c);
+    const deps = c.get('deps');
+    const t = translator(c.get('locale'));
+    const user = await findUserById(deps.db, auth.user.id);
+    if (!user) return c.redirect('/login', 303);
+    const result = await enableTotp(deps, user, ((await readForm(c)).code ?? '').slice(0, 40), requestMeta(c));
+    if (result.ok) return recoveryCodesPage(c, { codes: result.recoveryCodes, justEnabled: true });
+    if (result.reason === 'already-enabled') return c.redirect('/account/security#two-factor', 303);
+    const pending = await pendingSetup(deps, user);
+    if (result.reason === 'no-setup' || !pending) return setupExpiredPage(c);
+    if (result.reason === 'rate-limited') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      return twoFactorSetupPage(c, { ...pending, error: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), status: 429 });
+    }
+    return twoFactorSetupPage(c, { ...pending, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 400 });
+  });
+
+  app.post('/account/security/2fa/disable', async (c) => {
+    const auth = requireAuth(c);
+    if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
+    const deps = c.get('deps');
+    const user = await findUserById(deps.db, auth.user.id);
+    const done = user ? await disableTotp(deps, user, requestMeta(c)) : false;
+    return c.redirect(done ? '/account/security?notice=two-factor-disabled#two-factor' : '/account/security#two-factor', 303);
+  });
+
+  app.post('/account/security/2fa/recovery-codes', async (c) => {
+    const auth = requireAuth(c);
+    if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
+    const deps = c.get('deps');
+    const user = await findUserById(deps.db, auth.user.id);
+    const codes = user ? await regenerateRecoveryCodes(deps, user, requestMeta(c)) : null;
+    if (!codes) return c.redirect('/account/security#two-factor', 303);
+    return recoveryCodesPage(c, { codes, justEnabled: false });
+  });
+
+  return app;
+}

@@ -1,0 +1,130 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../../http/env';
+import { translator } from '../../../i18n';
+import { formatDateTime } from '../../../i18n/format';
+import { Field, Notice } from '../../../views/components';
+import { renderPage } from '../../../views/layout';
+import type { TwoFactorStatus } from '../manage';
+
+const back = '/account/security#two-factor';
+
+/** The "Two-step sign-in" card of the security page; every action is a plain form. */
+export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatus }) {
+  const locale = p.c.get('locale');
+  const t = translator(locale);
+  const s = p.status;
+  return (
+    <section class="card" aria-labelledby="two-factor-h" id="two-factor">
+      <h2 id="two-factor-h">{t('twoFactor.section')}</h2>
+      <p>{t('twoFactor.lead')}</p>
+      {s.enabled ? (
+        <>
+          <p>
+            <span class="badge ok">{t('twoFactor.on', { when: formatDateTime(s.enabledAt!, locale) })}</span>
+          </p>
+          <p>{t('twoFactor.codesLeft', { count: s.recoveryCodesLeft })}</p>
+          <div class="actions">
+            <form method="post" action="/account/security/2fa/recovery-codes" class="inline-form">
+              <button type="submit" class="button secondary">
+                {t('twoFactor.regenerate')}
+              </button>
+            </form>
+            <form method="post" action="/account/security/2fa/disable" class="inline-form">
+              <button type="submit" class="button danger">
+                {t('twoFactor.disable')}
+              </button>
+            </form>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>{t('twoFactor.off')}</p>
+          <form method="post" action="/account/security/2fa/setup" class="inline-form">
+            <button type="submit" class="button">
+              {t('twoFactor.enable')}
+            </button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Enrolment: the QR code (an SVG made on the server, shown as an image so the page's strict
+ * CSP stays intact), the key as text for typing, and the confirmation code field.
+ */
+export function twoFactorSetupPage(c: Context<AppEnv>, s: { secret: string; qrSvg: string; error?: string; status?: 200 | 400 | 429 }) {
+  const t = translator(c.get('locale'));
+  const qr = `data:image/svg+xml;base64,${btoa(s.qrSvg)}`;
+  return renderPage(
+    c,
+    { title: t('twoFactor.setup.title'), section: 'security', status: s.status ?? 200 },
+    <section class="card narrow">
+      <h1>{t('twoFactor.setup.title')}</h1>
+      {s.error ? <Notice kind="error">{s.error}</Notice> : null}
+      <p>{t('twoFactor.setup.scan')}</p>
+      <p>
+        <img src={qr} alt={t('twoFactor.setup.qrAlt')} width={220} height={220} id="totp-qr" />
+      </p>
+      <p class="hint">{t('twoFactor.setup.manual')}</p>
+      <p>
+        <code id="totp-secret">{s.secret.match(/.{1,4}/g)!.join(' ')}</code>
+      </p>
+      <form method="post" action="/account/security/2fa/enable">
+        <p>{t('twoFactor.setup.enter')}</p>
+        <Field name="code" label={t('twoFactor.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={10} required />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('twoFactor.setup.submit')}
+          </button>
+          <a href={back}>{t('form.cancel')}</a>
+        </div>
+      </form>
+    </section>,
+  );
+}
+
+/** The recovery codes, shown once, right after they were made. */
+export function recoveryCodesPage(c: Context<AppEnv>, s: { codes: string[]; justEnabled: boolean }) {
+  const t = translator(c.get('locale'));
+  return renderPage(
+    c,
+    { title: t('twoFactor.codes.title'), section: 'security' },
+    <section class="card narrow">
+      <h1>{t('twoFactor.codes.title')}</h1>
+      {s.justEnabled ? <Notice kind="success">{t('twoFactor.codes.enabled')}</Notice> : null}
+      <p>{t('twoFactor.codes.lead')}</p>
+      <ol id="recovery-codes">
+        {s.codes.map((code) => (
+          <li>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a class="button" href={back}>
+          {t('twoFactor.codes.done')}
+        </a>
+      </p>
+    </section>,
+  );
+}
+
+export function setupExpiredPage(c: Context<AppEnv>) {
+  const t = translator(c.get('locale'));
+  return renderPage(
+    c,
+    { title: t('twoFactor.setup.title'), section: 'security', status: 400 },
+    <section class="card narrow">
+      <h1>{t('twoFactor.setup.title')}</h1>
+      <Notice kind="error">{t('twoFactor.error.setupExpired')}</Notice>
+      <form method="post" action="/account/security/2fa/setup" class="form-actions">
+        <button type="submit" class="button">
+          {t('twoFactor.enable')}
+        </button>
+        <a href={back}>{t('form.cancel')}</a>
+      </form>
+    </section>,
+  );
+}

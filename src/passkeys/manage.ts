@@ -1,0 +1,46 @@
+import type { Deps } from '../deps';
+import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { notMeLink } from '../auth/not-me';
+import { findUserById } from '../auth/users';
+import { formatDateTime } from '../i18n/format';
+import { mailContext, queueMail } from '../mail/queue';
+import { passkeyNoticeMail } from '../../emails/passkey-notices';
+import { removePasskey, renamePasskey } from './credentials';
+
+/** Renames one of the person's passkeys; null when the id is not theirs. */
+export async function renameOwnPasskey(deps: Deps, userId: string, id: string, name: string, meta: RequestMeta) {
+  const row = await renamePasskey(deps.db, userId, id, name);
+  if (row) await recordEvent(deps.db, { userId, action: 'passkey.renamed', at: deps.clock.now(), meta, details: { name } });
+  return row;
+}
+
+/** Removes one of the person's passkeys (never the last way in) and tells them by mail. */
+export async function removeOwnPasskey(deps: Deps, userId: string, id: string, meta: RequestMeta) {
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx) => {
+    const removed = await removePasskey(tx, userId, id);
+    if (!removed.ok) return removed;
+    const user = await findUserById(tx, userId);
+    await recordEvent(tx, { userId, action: 'passkey.removed', at: now, meta, details: { name: removed.row.name } });
+    if (user) {
+      const ctx = mailContext(deps, user.locale);
+      await queueMail(deps, tx, {
+        to: user.email,
+        userId,
+        locale: user.locale,
+        template: 'passkey-removed',
+        containsSecret: true,
+        mail: passkeyNoticeMail(ctx, {
+          kind: 'removed',
+          name: user.name,
+          passkey: removed.row.name,
+          when: formatDateTime(now, ctx.locale),
+          notMeUrl: await notMeLink(deps, tx, userId, now),
+        }),
+      });
+    }
+    return removed;
+  });
+  if (result.ok) deps.notifyMail();
+  return result;
+}

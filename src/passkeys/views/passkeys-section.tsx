@@ -1,0 +1,78 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { translator } from '../../i18n';
+import { formatDateTime } from '../../i18n/format';
+import { Field } from '../../views/components';
+import type { PasskeyRow } from '../credentials';
+import { passkeyMessages } from './messages';
+
+/**
+ * The "Passkeys" card of the security page. Rename and remove are plain forms; adding one
+ * needs the WebAuthn API, so `/assets/passkey-register.js` takes over the add form (without
+ * JavaScript the form says so instead of failing silently).
+ */
+export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[]; isPrivileged: boolean }) {
+  const locale = p.c.get('locale');
+  const t = translator(locale);
+  return (
+    <section class="card" aria-labelledby="passkeys-h" id="passkeys">
+      <h2 id="passkeys-h">{t('passkey.section')}</h2>
+      <p>{t('passkey.lead')}</p>
+      {p.passkeys.length === 0 ? (
+        <p class="meta">{t('passkey.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table id="passkey-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('passkey.col.name')}</th>
+                <th scope="col">{t('passkey.col.created')}</th>
+                <th scope="col">{t('passkey.col.lastUsed')}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('security.col.action')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.passkeys.map((k) => (
+                <tr>
+                  <td>
+                    {k.name} {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
+                  </td>
+                  <td>{formatDateTime(k.createdAt, locale)}</td>
+                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('passkey.never')}</td>
+                  <td>
+                    <details>
+                      <summary>{t('passkey.rename')}</summary>
+                      <form method="post" action={`/account/security/passkeys/${k.id}/rename`}>
+                        <Field name="name" label={t('passkey.rename.label', { name: k.name })} value={k.name} maxlength={100} required />
+                        <button type="submit" class="button small">
+                          {t('form.save')}
+                        </button>
+                      </form>
+                    </details>
+                    <form method="post" action={`/account/security/passkeys/${k.id}/remove`} class="inline-form">
+                      <button type="submit" class="button small danger">
+                        {t('passkey.remove')}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form method="post" action="/account/security/passkeys/add" id="passkey-add" data-messages={JSON.stringify(passkeyMessages(t))}>
+        <Field name="name" label={t('passkey.add.name')} hint={t('passkey.add.nameHint')} maxlength={100} />
+        {p.isPrivileged ? null : <p class="hint">{t('passkey.add.reauth')}</p>}
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('passkey.add.submit')}
+          </button>
+        </div>
+        <p id="passkey-add-status" role="status" aria-live="polite"></p>
+      </form>
+    </section>
+  );
+}
