@@ -1,5 +1,5 @@
 import { and, isNull, lt, or } from 'drizzle-orm';
-import { rateLimits, sessions, tokens, users } from '../../db/schema';
+import { rateLimits, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../deps';
 
 const day = 86_400_000;
@@ -20,7 +20,11 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
     .delete(rateLimits)
     .where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * day)))
     .returning({ key: rateLimits.key });
-  return { sessions: s.length, tokens: t.length, rateLimits: r.length };
+  const w = await deps.db
+    .delete(webauthnChallenges)
+    .where(lt(webauthnChallenges.expiresAt, now))
+    .returning({ id: webauthnChallenges.id });
+  return { sessions: s.length, tokens: t.length, rateLimits: r.length, webauthnChallenges: w.length };
 }
 
 /** Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after registration. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { emailOutbox, sessions, tokens, users } from '../../db/schema';
+import { emailOutbox, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../../src/deps';
 import { enqueueMail } from '../../src/mail/outbox';
 import { jobs, runDueJobs } from '../../src/jobs/schedule';
@@ -71,10 +71,14 @@ describe('scheduled jobs', () => {
         usedAt: at(-24 * hour),
       },
     ]);
+    await t.db.insert(webauthnChallenges).values([
+      { challenge: 'live', purpose: 'authentication', expiresAt: at(3 * hour) },
+      { challenge: 'gone', purpose: 'authentication', expiresAt: at(hour) },
+    ]);
     t.clock.advance(2 * hour);
 
     const first = await runDueJobs(t.deps);
-    expect(first['purge-expired']).toMatchObject({ sessions: 2, tokens: 2 });
+    expect(first['purge-expired']).toMatchObject({ sessions: 2, tokens: 2, webauthnChallenges: 1 });
     const left = await t.db
       .select({ id: sessions.id })
       .from(sessions)
