@@ -4,7 +4,6 @@ import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { findUserById } from '../auth/users';
 import { emailSchema } from '../auth/email-address';
 import { badToken, passwordSchema, rateLimited, tokenSchema, weakPassword } from '../auth/api-helpers';
 import { changePassword } from '../auth/password-change';
@@ -126,10 +125,8 @@ export function meApi() {
   const api = createApiRouter();
 
   api.openapi(getMe, async (c) => {
-    const auth = requireAuth(c);
-    const user = await findUserById(c.get('deps').db, auth.user.id);
-    if (!user) return problem(c, problems.unauthenticated);
-    return c.json(toMe(user), 200);
+    // The session lookup already read the whole person (one query per request).
+    return c.json(toMe(requireAuth(c).user), 200);
   });
 
   api.openapi(patchMe, async (c) => {

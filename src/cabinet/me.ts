@@ -19,7 +19,7 @@ export const meSchema = z
   .openapi('Me');
 
 /** The person as the API shows them: never the password hash. */
-export function toMe(user: UserRow): z.infer<typeof meSchema> {
+export function toMe(user: Omit<UserRow, 'passwordHash'>): z.infer<typeof meSchema> {
   return {
     id: user.id,
     email: user.email,

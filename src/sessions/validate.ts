@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Db } from '../platform/db-types';
@@ -6,6 +6,11 @@ import { hashSecret, isSameHash, splitSessionToken } from './token';
 
 /** Sliding renewal writes at most once a minute, not on every request. */
 export const renewIntervalMs = 60_000;
+
+function userColumnsWithoutSecrets() {
+  const { passwordHash: _omitted, ...rest } = getTableColumns(users);
+  return rest;
+}
 
 const sessionColumns = {
   session: {
@@ -19,16 +24,9 @@ const sessionColumns = {
     privilegedUntil: sessions.privilegedUntil,
     isPersistent: sessions.isPersistent,
   },
-  user: {
-    id: users.id,
-    email: users.email,
-    name: users.name,
-    locale: users.locale,
-    role: users.role,
-    emailVerifiedAt: users.emailVerifiedAt,
-    deletionScheduledFor: users.deletionScheduledFor,
-    processingRestrictedAt: users.processingRestrictedAt,
-  },
+  // The whole person but the password hash: GET /me needs no second query, and no handler
+  // can leak a hash it never received.
+  user: userColumnsWithoutSecrets(),
 };
 
 // The lookup runs on every authenticated request, so it is a prepared statement, one per db.
