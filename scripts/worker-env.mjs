@@ -4,6 +4,10 @@
 
 /** The names src/config.ts reads (test/workers/worker-dev-env.test.ts keeps this list in step). */
 export const configNames = [
+  'METRICS_TOKEN',
+  'ERASURE_LEDGER',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
   'PORT',
   'APP_URL',
   'DATABASE_URL',

@@ -5,11 +5,26 @@ import { runDueJobs } from './jobs/schedule';
 import { createNodeDeps } from './platform/deps.node.ts';
 import { createJsonLogger } from './platform/logger';
 import { createAdmin } from './admin/create-admin';
+import {
+  BackupError,
+  backupDatabase,
+  ledgerPlacementWarnings,
+  restoreDatabase,
+} from './ops/backup';
+import { replayErasures } from './ops/erasure-ledger';
 
 const usage = `Usage:
   npm run cli -- jobs [--force]                        run due background jobs once (outbox, purges, retention)
   npm run cli -- create-admin --email E [--password-stdin] [--name N]
-                                                       create an admin, or make an existing account admin`;
+                                                       create an admin, or make an existing account admin
+  npm run cli -- backup FILE [--force]                 back up the database (pg_dump, or PGlite's data directory) to FILE,
+                                                       with FILE.sha256 beside it; PGlite: stop the server first
+  npm run cli -- restore FILE [--force] [--ledger PATH]... [--skip-checksum]
+                                                       replace the database with a backup, migrate, and replay the erasure
+                                                       ledger (ERASURE_LEDGER, or each --ledger); stop the server first
+  npm run cli -- replay-erasures [--ledger PATH]...    delete again everyone the erasure ledger names (done at every start)`;
+
+const commands = ['jobs', 'create-admin', 'backup', 'restore', 'replay-erasures'];
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin) {
@@ -26,27 +41,62 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  if (!command || !commands.includes(command)) {
+    process.stderr.write(usage + '\n');
+    process.exit(command ? 2 : 0);
+  }
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       force: { type: 'boolean' },
+      ledger: { type: 'string', multiple: true },
+      'skip-checksum': { type: 'boolean' },
     },
   });
-  if (command !== 'jobs' && command !== 'create-admin') {
-    process.stderr.write(usage + '\n');
-    process.exit(command ? 2 : 0);
-  }
   const config = parseConfig(process.env);
-  const log = createJsonLogger((line) => process.stderr.write(line + '\n'));
-  const { deps, handle } = await createNodeDeps(config, log);
+  const warn = (line: string) => process.stderr.write(`warning: ${line}\n`);
+
+  if (command === 'backup' || command === 'restore') {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) {
+      process.stderr.write(`${command} takes one FILE\n${usage}\n`);
+      process.exit(2);
+    }
+    if (command === 'backup') {
+      ledgerPlacementWarnings(config, file).forEach(warn);
+      await backupDatabase(config, file, { force: values.force });
+    } else {
+      if (!config.databaseUrl)
+        process.stderr.write('PGlite: the server must be stopped while restoring.\n');
+      await restoreDatabase(config, file, {
+        force: values.force,
+        skipChecksum: values['skip-checksum'],
+        ledgers: values.ledger,
+        warn,
+      });
+    }
+    return;
+  }
+
+  const log = createJsonLogger((line) => process.stderr.write(line + '\n'), {
+    level: config.logLevel,
+  });
+  const { deps, handle } = await createNodeDeps(config, log, () => {}, { metrics: false });
   await handle.migrate();
   try {
     if (command === 'jobs') {
       const results = await runDueJobs(deps, { force: values.force });
       process.stdout.write(JSON.stringify(results) + '\n');
+    } else if (command === 'replay-erasures') {
+      const result = await replayErasures(
+        deps,
+        values.ledger?.length ? values.ledger : [config.erasureLedger],
+      );
+      process.stdout.write(JSON.stringify(result) + '\n');
     } else {
       if (!values.email) throw new ConfigError('--email is required');
       const password = await readPassword(!!values['password-stdin']);
@@ -64,6 +114,13 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err instanceof ConfigError ? 'Configuration error: ' : ''}${(err as Error).message}\n`);
+  // Backup errors are one line for the operator; anything else unexpected keeps its message too.
+  const prefix =
+    err instanceof ConfigError
+      ? 'Configuration error: '
+      : err instanceof BackupError
+        ? ''
+        : 'Failed: ';
+  process.stderr.write(`${prefix}${(err as Error).message}\n`);
   process.exit(1);
 });

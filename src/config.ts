@@ -43,6 +43,14 @@ const envSchema = z.object({
   RATE_EMAILS_PER_ACCOUNT: int(1, 10000).default(5),
   RATE_EMAILS_PER_IP: int(1, 100000).default(100),
   MAIL_POLL_SECONDS: int(1, 3600).default(2),
+  // Operations (docs/operations.md)
+  /** Set: GET /metrics answers to `Authorization: Bearer <METRICS_TOKEN>` (Node); unset: /metrics is 404. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
+  /** The erasure ledger file; default: next to DATA_DIR. Must not live on the backups' storage. */
+  ERASURE_LEDGER: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Unset: human-readable on a terminal outside production, JSON otherwise. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -96,6 +104,12 @@ export function parseConfig(env: Record<string, string | undefined>) {
       emailsPerIp: e.RATE_EMAILS_PER_IP,
     },
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
+    // Beside the embedded database's directory, never inside it: a restored DATA_DIR must not
+    // bring back an old ledger. Production should point it at other storage (docs/operations.md).
+    erasureLedger: e.ERASURE_LEDGER ?? `${e.DATA_DIR.replace(/\/+$/, '')}-erasure-ledger.jsonl`,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
   };
 }
 

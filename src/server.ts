@@ -5,12 +5,15 @@ import { Hono } from 'hono';
 import { createApp } from './app';
 import { ConfigError, parseConfig } from './config';
 import { startJobTimer } from './jobs/timer';
+import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';
 import { createNodeDeps } from './platform/deps.node.ts';
-import { createJsonLogger } from './platform/logger';
+import { chooseLogFormat, createNodeLogger } from './platform/logger.node.ts';
 
-/** Node entry: configuration, database and migrations, static files, jobs, graceful shutdown. */
+/**
+ * Node entry: configuration, logger, database and migrations, the erasure ledger replayed,
+ * static files, jobs, graceful shutdown.
+ */
 async function main() {
-  const log = createJsonLogger();
   let config;
   try {
     config = parseConfig(process.env);
@@ -21,9 +24,25 @@ async function main() {
     }
     throw err;
   }
+  const log = await createNodeLogger({ level: config.logLevel, format: chooseLogFormat(config) });
   let kick = () => {};
   const { deps, handle } = await createNodeDeps(config, log, () => kick());
   await handle.migrate();
+  // People deleted after the backup this database came from go again, before any traffic.
+  for (const warning of ledgerPlacementWarnings(config)) log.warn({}, warning);
+  const replay = await replayErasures(deps, config.erasureLedger).catch((err: Error) => {
+    throw new Error(`erasure ledger ${config!.erasureLedger}: ${err.message}`);
+  });
+  if (replay.erased > 0)
+    log.warn(
+      { erased: replay.erased, entries: replay.entries },
+      'erasure ledger: deleted again people a restore had brought back',
+    );
+  if (replay.tornTail)
+    log.warn(
+      {},
+      'erasure ledger: the last line is incomplete (a crash while appending) and was skipped',
+    );
   const timer = startJobTimer(() => deps);
   kick = timer.kick;
 
@@ -42,6 +61,7 @@ async function main() {
         port: info.port,
         database: handle.kind + (config.databaseUrl ? '' : ` (${config.dataDir})`),
         mail: deps.mailer.kind,
+        metrics: deps.metrics ? '/metrics' : 'off',
       },
       `listening on ${config.appUrl}`,
     );

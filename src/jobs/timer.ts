@@ -25,7 +25,7 @@ export function startJobTimer(
     }
     const deps = getDeps();
     mailAgain = false;
-    running = (what === 'mail' ? dispatchMail(deps) : runDueJobs(deps))
+    running = (what === 'mail' ? dispatchMail(deps) : runDueJobs(deps).then((r) => (deps.metrics?.observeJobs(r), r)))
       .catch((err) => deps.log.error({ err }, 'scheduled run failed'))
       .finally(() => {
         running = null;

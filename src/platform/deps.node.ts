@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Deps } from '../deps';
+import { fileErasureLedger } from '../ops/erasure-ledger';
 import { systemClock } from './clock';
 import { openDatabase } from './db.node.ts';
 import { createNodeHasher } from './hasher.node.ts';
@@ -7,16 +8,26 @@ import type { Logger } from './logger';
 import { createDevMailer } from './mailer.dev';
 import { createResendMailer } from './mailer.resend';
 
-/** Builds Node's dependencies: the database from DATABASE_URL, Resend or the dev mailbox. */
+/**
+ * Builds Node's dependencies: the database from DATABASE_URL, Resend or the dev mailbox, the
+ * erasure ledger file, and (with METRICS_TOKEN, unless `metrics: false`) prom-client metrics.
+ */
 export async function createNodeDeps(
   config: Config,
   log: Logger,
   notifyMail: () => void = () => {},
+  options: { metrics?: boolean } = {},
 ) {
   const handle = await openDatabase(config);
   const mailer = config.resendApiKey
     ? createResendMailer(config.resendApiKey, config.resendBaseUrl)
     : createDevMailer((line) => log.info({}, line));
+  const metrics =
+    config.metricsToken && options.metrics !== false
+      ? await (
+          await import('../ops/metrics.node.ts')
+        ).loadNodeMetrics({ database: { kind: handle.kind, db: handle.db } })
+      : undefined;
   const deps: Deps = {
     db: handle.db,
     hasher: createNodeHasher(),
@@ -25,6 +36,8 @@ export async function createNodeDeps(
     config,
     log,
     notifyMail,
+    metrics,
+    erasureLedger: fileErasureLedger(config.erasureLedger),
   };
   return { deps, handle };
 }

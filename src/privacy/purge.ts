@@ -38,7 +38,7 @@ export async function purgePerson(tx: Executor, person: Person) {
  * (row locked and the date checked again, so a sign-in that cancels at the same moment wins
  * or loses cleanly). A last mail says it is done; its row forgets the address once sent.
  */
-export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail'>>) {
+export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>) {
   const now = deps.clock.now();
   const due = await deps.db
     .select({ id: users.id })
@@ -67,7 +67,11 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
       await recordEvent(tx, { userId: null, action: 'account.purged', at: now });
       return true;
     });
-    if (done) purged++;
+    if (done) {
+      purged++;
+      // After the commit: a restored backup replays this so the person stays deleted.
+      await deps.erasureLedger?.append(id, now);
+    }
   }
   if (purged) deps.notifyMail?.();
   return { purged };

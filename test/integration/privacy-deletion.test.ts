@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileErasureLedger } from '../../src/ops/erasure-ledger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditEvents, bookings, emailOutbox, payments, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -159,8 +163,14 @@ describe('the purge', () => {
       const { client, userId } = await signedInPerson(now, 'grace0');
       const res = await client.delete('/api/v1/me');
       expect((await res.json()).deletionScheduledFor).toBe(now.clock.now().toISOString());
-      expect(await purgeDeletedAccounts(now.deps)).toEqual({ purged: 1 });
+      // The completed deletion is recorded outside the database, by internal id only.
+      const ledger = join(await mkdtemp(join(tmpdir(), 'ledger-')), 'erasures.jsonl');
+      expect(await purgeDeletedAccounts({ ...now.deps, erasureLedger: fileErasureLedger(ledger) })).toEqual({ purged: 1 });
       expect(await userById(now, userId)).toBeNull();
+      const lines = (await readFile(ledger, 'utf8')).trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!).userId).toBe(userId);
+      expect(lines[0]).not.toMatch(/@|grace0/);
     } finally {
       await now.close();
     }
