@@ -65,7 +65,7 @@ async function main() {
 
     // Our service on PostgreSQL; the seed user is created with the CLI's code path.
     // Every bench sign-in is for one account from one address; lift the limits that protect real ones.
-    const ourEnv = { DATABASE_URL: ours.url, NODE_ENV: '', APP_URL: '', RATE_LOGIN_FAILURES_PER_IP: '100000', RATE_LOGIN_FAILURES_PER_ACCOUNT: '100000' };
+    const ourEnv = { DATABASE_URL: ours.url, NODE_ENV: '', APP_URL: '', RATE_LOGIN_FAILURES_PER_IP: '100000', RATE_LOGIN_FAILURES_PER_ACCOUNT: '10000' };
     const oursCold = await startServer([...tsx, 'src/server.ts'], ourEnv, '/readyz');
     servers.push(oursCold);
     const { createAdmin } = await import('../src/admin/create-admin');

@@ -63,8 +63,8 @@ export function cabinetPageRoutes() {
   app.get('/account', async (c) => {
     const auth = requireAuth(c);
     const { db, clock } = c.get('deps');
-    const [user, sessions, [lastSignIn]] = await Promise.all([
-      findUserById(db, auth.user.id),
+    // The session lookup already read the person; only what it does not know is queried.
+    const [sessions, [lastSignIn]] = await Promise.all([
       listSessions(db, auth.user.id, clock.now()),
       db
         .select({ at: auditEvents.at })
@@ -74,7 +74,7 @@ export function cabinetPageRoutes() {
         .offset(1)
         .limit(1),
     ]);
-    return overviewPage(c, { user: user!, sessionCount: sessions.length, lastSignIn: lastSignIn?.at ?? null });
+    return overviewPage(c, { user: auth.user, sessionCount: sessions.length, lastSignIn: lastSignIn?.at ?? null });
   });
 
   app.get('/account/profile', async (c) => {

@@ -74,20 +74,23 @@ export async function acceptPolicy(
  * the version in force as part of registering.
  */
 export async function needsPolicyAcceptance(db: Executor, userId: string, now: Date) {
-  const current = await currentPolicy(db, now);
-  if (!current) return null;
+  // One round trip: this runs on every cabinet request of a signed-in person. Names are
+  // written out in full: inside raw SQL, "version" alone would mean consents.version.
+  const at = now.toISOString();
   const [row] = await db
-    .select({
-      existedBefore: sql<boolean>`${lt(users.createdAt, current.effectiveAt)}`,
-      // The subquery filters by the id as a parameter: a column reference inside raw SQL is
-      // not table-qualified, and "id" would silently mean consents.id.
-      accepted: sql<boolean>`exists (${db
-        .select({ one: sql`1` })
-        .from(consents)
-        .where(and(eq(consents.userId, userId), eq(consents.kind, privacyPolicyKind), eq(consents.version, current.version), eq(consents.granted, 'granted')))})`,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!row || row.accepted || !row.existedBefore) return null;
-  return current;
+    .select()
+    .from(policyVersions)
+    .where(
+      sql`policy_versions.id = (
+        select p.id from policy_versions p
+        where p.kind = 'privacy' and p.effective_at <= ${at}::timestamptz
+        order by p.effective_at desc limit 1)
+      and exists (
+        select 1 from users u where u.id = ${userId} and u.created_at < policy_versions.effective_at)
+      and not exists (
+        select 1 from consents c
+        where c.user_id = ${userId} and c.kind = ${privacyPolicyKind}
+          and c.version = policy_versions.version and c.granted = 'granted')`,
+    );
+  return row ?? null;
 }

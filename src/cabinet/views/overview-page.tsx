@@ -5,7 +5,7 @@ import { formatDateTime } from '../../i18n/format';
 import type { UserRow } from '../../auth/users';
 import { renderPage } from '../../views/layout';
 
-export function overviewPage(c: Context<AppEnv>, d: { user: UserRow; sessionCount: number; lastSignIn: Date | null }) {
+export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passwordHash'>; sessionCount: number; lastSignIn: Date | null }) {
   const locale = c.get('locale');
   const t = translator(locale);
   const u = d.user;
