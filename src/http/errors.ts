@@ -32,6 +32,14 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (isApi(c)) return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
     return renderErrorPage(c, status);
   }
+  if (isUnstorableText(err)) {
+    // Text PostgreSQL cannot hold (a NUL byte, say) that a schema let through: the client's
+    // input, not our failure. Nothing was written: the statement failed, its transaction with it.
+    if (isApi(c)) {
+      return problem(c, { status: 400, type: 'validation', title: 'The request contains characters that are not allowed' });
+    }
+    return renderErrorPage(c, 400);
+  }
   const deps = c.get('deps');
   const unavailable = isDatabaseDown(err);
   deps?.log.error({ requestId: c.get('requestId'), err }, unavailable ? 'database unavailable' : 'unhandled error');
@@ -47,6 +55,14 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   }
   return renderErrorPage(c, status);
 };
+
+/** character_not_in_repertoire, untranslatable_character: e.g. U+0000 in a text parameter. */
+function isUnstorableText(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (e.code === '22021' || e.code === '22P05') return true;
+  }
+  return false;
+}
 
 function isDatabaseDown(err: unknown): boolean {
   const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;

@@ -1,11 +1,46 @@
 import type { Locale } from './index';
 
+/** The BCP 47 tag each catalogue formats with: day-month order and 24-hour clocks in both. */
 export const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
 
-export function formatDate(date: Date, locale: Locale, timeZone = 'UTC') {
+/**
+ * The zone times are shown in when the caller has none better. Accounts carry no time zone
+ * of their own yet, so pages show UTC and say so (see formatDateTime); a lesson is always
+ * shown in its own zone (src/bookings/format.ts).
+ */
+export const defaultTimeZone = 'UTC';
+
+/** "25 November 2026" / "25 листопада 2026 р.": a calendar day, in the reader's language. */
+export function formatDate(date: Date, locale: Locale, timeZone = defaultTimeZone) {
   return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'long', timeZone }).format(date);
 }
 
-export function formatDateTime(date: Date, locale: Locale, timeZone = 'UTC') {
-  return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+/**
+ * "25 Nov 2026, 14:05 UTC" / "25 лист. 2026 р., 14:05 UTC": a moment, with the zone's name,
+ * so nobody has to guess which clock is meant.
+ */
+export function formatDateTime(date: Date, locale: Locale, timeZone = defaultTimeZone) {
+  return new Intl.DateTimeFormat(tags[locale], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/** "1,250.50" / "1 250,50": a plain number as the reader's language writes it. */
+export function formatNumber(
+  value: number,
+  locale: Locale,
+  options: Intl.NumberFormatOptions = {},
+) {
+  return new Intl.NumberFormat(tags[locale], options).format(value);
+}
+
+/** "UAH 1,250.50" / "1 250,50 грн": an amount of money in its currency. */
+export function formatAmount(amount: number | string, currency: string, locale: Locale) {
+  return formatNumber(Number(amount), locale, { style: 'currency', currency });
 }

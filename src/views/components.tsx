@@ -4,6 +4,8 @@ export type FormErrors = Record<string, string | undefined>;
 
 type FieldProps = {
   name: string;
+  /** Defaults to `f-<name>`; give one when a page holds several fields of the same name. */
+  id?: string;
   label: string;
   type?: string;
   value?: string | null;
@@ -18,7 +20,7 @@ type FieldProps = {
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function Field(p: FieldProps) {
-  const id = `f-${p.name}`;
+  const id = p.id ?? `f-${p.name}`;
   const describedBy = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,

@@ -8,6 +8,8 @@ export type PageOptions = {
   /** Marks the current item in the cabinet navigation. */
   section?: CabinetSection;
   scripts?: string[];
+  /** A staff-console page: the header is marked as such on every one of them. */
+  staffConsole?: boolean;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 };
 
@@ -31,6 +33,9 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
   const school = c.get('deps').config.schoolName;
   const here = c.req.path + (new URL(c.req.url).search || '');
   const other: Locale = locale === 'en' ? 'uk' : 'en';
+  // The header shows which part of the site this is, as well as the cabinet's own navigation.
+  const area = options.staffConsole || c.req.path.startsWith('/staff') ? 'staff' : c.req.path.startsWith('/account') ? 'account' : null;
+  const current = (which: 'staff' | 'account') => (area === which ? ('page' as const) : undefined);
   return c.html(
     '<!doctype html>' +
       (
@@ -45,19 +50,28 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
               <script type="module" src={src} nonce={nonce}></script>
             ))}
           </head>
-          <body>
+          <body class={area === 'staff' ? 'staff-console' : undefined}>
             <a class="skip-link" href="#main">
               {t('layout.skip')}
             </a>
             <header class="site-header">
-              <a class="brand" href="/">
-                {school}
-              </a>
+              <p class="brand-line">
+                <a class="brand" href="/">
+                  {school}
+                </a>
+                {area === 'staff' ? <span class="console-tag">{t('layout.staffMode')}</span> : null}
+              </p>
               <nav class="site-nav" aria-label={t('layout.mainNav')}>
                 {auth ? (
                   <>
-                    <a href="/account">{t('nav.account')}</a>
-                    {auth.user.role !== 'user' ? <a href="/staff">{t('nav.staff')}</a> : null}
+                    <a href="/account" aria-current={current('account')}>
+                      {t('nav.account')}
+                    </a>
+                    {auth.user.role !== 'user' ? (
+                      <a href="/staff" aria-current={current('staff')}>
+                        {t('nav.staff')}
+                      </a>
+                    ) : null}
                     <form method="post" action="/logout" class="inline-form">
                       <button type="submit" class="link-button">
                         {t('nav.signOut')}
@@ -72,8 +86,13 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
                     </a>
                   </>
                 )}
-                <a href={`/lang/${other}?next=${encodeURIComponent(here)}`} hreflang={other} lang={other}>
-                  {other === 'uk' ? 'Українська' : 'English'}
+                <a class="lang-switch" href={`/lang/${other}?next=${encodeURIComponent(here)}`} hreflang={other}>
+                  <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
+                    <circle cx="12" cy="12" r="9.25" />
+                    <path d="M2.75 12h18.5M12 2.75c2.6 2.7 3.9 5.8 3.9 9.25S14.6 18.55 12 21.25M12 2.75C9.4 5.45 8.1 8.55 8.1 12s1.3 6.55 3.9 9.25" />
+                  </svg>
+                  <span class="visually-hidden">{t('layout.language')}: </span>
+                  <span lang={other}>{other === 'uk' ? 'Українська' : 'English'}</span>
                 </a>
               </nav>
             </header>

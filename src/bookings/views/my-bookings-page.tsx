@@ -40,7 +40,7 @@ export function myBookingsPage(
         <p class="meta">{t('bookings.paymentsNote')}</p>
         {d.payments.length ? (
           <div class="table-wrap">
-            <table>
+            <table class="stack-sm">
               <thead>
                 <tr>
                   <th scope="col">{t('staff.col.paidOn')}</th>
@@ -51,9 +51,11 @@ export function myBookingsPage(
               <tbody>
                 {d.payments.map((p) => (
                   <tr>
-                    <td>{formatPaidAt(locale, p.paidAt)}</td>
-                    <td>{formatMoney(locale, p.amount, p.currency)}</td>
-                    <td>{p.description}</td>
+                    <td data-label={t('staff.col.paidOn')}>{formatPaidAt(locale, p.paidAt)}</td>
+                    <td data-label={t('staff.col.amount')} class="num">
+                      {formatMoney(locale, p.amount, p.currency)}
+                    </td>
+                    <td data-label={t('staff.col.for')}>{p.description}</td>
                   </tr>
                 ))}
               </tbody>
@@ -71,7 +73,7 @@ function BookingList(p: { t: T; locale: Locale; bookings: BookingRow[] }) {
   const { t, locale } = p;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="stack-sm">
         <thead>
           <tr>
             <th scope="col">{t('staff.col.when')}</th>
@@ -83,17 +85,17 @@ function BookingList(p: { t: T; locale: Locale; bookings: BookingRow[] }) {
         <tbody>
           {p.bookings.map((b) => (
             <tr>
-              <td>
+              <td data-label={t('staff.col.when')}>
                 <time datetime={b.startsAt.toISOString()}>
                   {formatBookingTime(locale, b.startsAt, b.endsAt, b.timeZone)}
                 </time>
               </td>
-              <td>
+              <td data-label={t('staff.col.lesson')}>
                 {b.title}
                 {b.notes ? <p class="meta">{b.notes}</p> : null}
               </td>
-              <td>{b.location ?? '—'}</td>
-              <td>
+              <td data-label={t('staff.col.where')}>{b.location ?? '—'}</td>
+              <td data-label={t('staff.col.status')}>
                 <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
                   {t(`staff.status.${b.status}`)}
                 </span>{' '}

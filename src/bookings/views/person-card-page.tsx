@@ -29,7 +29,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
   const lastZone = bookings[0]?.timeZone ?? defaultZone;
   return renderStaffPage(
     c,
-    { title: user.name, status: s.status },
+    { title: user.name, section: 'search', status: s.status },
     <>
       <p>
         <a href="/staff">{t('staff.card.back')}</a>

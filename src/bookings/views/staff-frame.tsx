@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/env';
 import { translator, type T } from '../../i18n';
 import { renderPage, type PageOptions } from '../../views/layout';
 
-type StaffSection = 'search' | 'audit' | 'team';
+export type StaffSection = 'search' | 'announcements' | 'audit' | 'team';
 
 /**
  * Every staff page sits in this frame: a standing banner that says this is the staff console
@@ -20,6 +20,7 @@ export function renderStaffPage(
   const isAdmin = c.get('auth')?.user.role === 'admin';
   const links: [StaffSection, string, string][] = [
     ['search', '/staff', t('staff.nav.search')],
+    ['announcements', '/staff/announcements', t('announce.title')],
     ...(isAdmin
       ? ([
           ['audit', '/staff/audit', t('staff.nav.audit')],
@@ -29,22 +30,26 @@ export function renderStaffPage(
   ];
   return renderPage(
     c,
-    { title: `${options.title} · ${t('staff.console')}`, status: options.status },
+    {
+      title: `${options.title} · ${t('staff.console')}`,
+      status: options.status,
+      staffConsole: true,
+    },
     <>
-      <div class="notice notice-info staff-banner" role="note">
+      <div class="notice staff-banner" role="note">
         <p>{t('staff.console')}</p>
         <p>{t('staff.banner')}</p>
       </div>
-      <nav aria-label={t('staff.nav.label')} class="actions">
-        {links.map(([section, href, label]) => (
-          <a
-            href={href}
-            class="button small secondary"
-            aria-current={section === options.section ? 'page' : undefined}
-          >
-            {label}
-          </a>
-        ))}
+      <nav aria-label={t('staff.nav.label')} class="console-nav">
+        <ul>
+          {links.map(([section, href, label]) => (
+            <li>
+              <a href={href} aria-current={section === options.section ? 'page' : undefined}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
       </nav>
       {body}
     </>,

@@ -28,6 +28,21 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passw
           {d.lastSignIn ? <p class="meta">{t('overview.security.last', { when: formatDateTime(d.lastSignIn, locale) })}</p> : null}
           <a href="/account/security">{t('overview.security.link')}</a>
         </li>
+        <li class="card">
+          <h2>{t('nav.bookings')}</h2>
+          <p>{t('overview.bookings.body')}</p>
+          <a href="/account/bookings">{t('overview.bookings.link')}</a>
+        </li>
+        <li class="card">
+          <h2>{t('nav.privacy')}</h2>
+          <p>{t('overview.privacy.body')}</p>
+          <a href="/account/privacy">{t('overview.privacy.link')}</a>
+        </li>
+        <li class="card">
+          <h2>{t('nav.subscriptions')}</h2>
+          <p>{t('overview.subscriptions.body')}</p>
+          <a href="/account/subscriptions">{t('overview.subscriptions.link')}</a>
+        </li>
       </ul>
       <dl class="facts">
         <dt>{t('profile.email')}</dt>

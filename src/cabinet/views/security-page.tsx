@@ -100,6 +100,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
                     <form method="post" action={`/account/security/sessions/${x.id}/end`} class="inline-form">
                       <button type="submit" class="button small secondary">
                         {t('security.endSession')}
+                        <span class="visually-hidden">{` (${describeDevice(x.userAgent)}, ${x.ip ?? '—'})`}</span>
                       </button>
                     </form>
                   )}
@@ -133,7 +134,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
               <tr>
                 <td>{formatDateTime(e.at, locale)}</td>
                 <td>
-                  {activityLabel(t, e.action)}
+                  {activityLabel(t, e.action)}{' '}
                   {e.actorId && e.actorId !== s.userId ? <span class="badge warn">{t('security.byStaff')}</span> : null}
                 </td>
                 <td>{e.ip ?? '—'}</td>

@@ -9,6 +9,12 @@ export const cabinet = {
   'overview.security.sessions': 'Signed in on {count} device(s).',
   'overview.security.last': 'Previous sign-in: {when}',
   'overview.security.link': 'Review sign-in and security',
+  'overview.bookings.body': 'Your upcoming lessons with calendar files, and the payments the school recorded.',
+  'overview.bookings.link': 'See bookings and payments',
+  'overview.privacy.body': 'Everything we hold about you: download it, restrict its use, or delete your account.',
+  'overview.privacy.link': 'Open privacy and data',
+  'overview.subscriptions.body': 'Choose which announcements you get by email. Booking and payment mail always comes.',
+  'overview.subscriptions.link': 'Manage subscriptions',
   'overview.verified': 'confirmed',
   'overview.memberSince': 'Account created',
 

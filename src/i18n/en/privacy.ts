@@ -50,6 +50,7 @@ export const privacy = {
   'export.json': 'Only data.json',
   'export.reauth': 'For your safety, confirm it is you first.',
   'export.reauthButton': 'Confirm and download',
+  'export.wait': 'Putting the file together takes a few seconds. Your browser shows the download as soon as it starts; there is no need to click twice.',
 
   'restriction.heading': 'Restrict processing',
   'restriction.lead':
@@ -92,7 +93,7 @@ export const privacy = {
   'delete.what.now': 'You are signed out everywhere at once, and the deletion happens within minutes. It cannot be undone.',
   'delete.what.4': 'Backups may keep a copy for a short time until they are replaced.',
   'delete.exportFirst': 'You may want to download your data first.',
-  'delete.continue': 'Continue',
+  'delete.continue': 'Continue to deletion…',
   'delete.keep': 'Keep my account',
   'delete.confirm.title': 'Are you sure?',
   'delete.confirm.body': 'Your account will be deleted on {date}. You will be signed out now.',

@@ -3,6 +3,8 @@ export const site = {
   'layout.skip': 'Skip to content',
   'layout.mainNav': 'Main',
   'layout.cabinetNav': 'Your account',
+  'layout.language': 'Language',
+  'layout.staffMode': 'Staff',
   'nav.account': 'My account',
   'nav.staff': 'Staff console',
   'nav.signIn': 'Sign in',

@@ -11,6 +11,12 @@ export const cabinet: Record<keyof typeof en, string> = {
   'overview.security.sessions': 'Вхід виконано на пристроях: {count}.',
   'overview.security.last': 'Попередній вхід: {when}',
   'overview.security.link': 'Переглянути вхід і безпеку',
+  'overview.bookings.body': 'Ваші найближчі заняття з файлами календаря та оплати, які записала школа.',
+  'overview.bookings.link': 'Переглянути заняття й оплати',
+  'overview.privacy.body': 'Усе, що ми зберігаємо про вас: завантажте це, обмежте використання або видаліть обліковий запис.',
+  'overview.privacy.link': 'Відкрити приватність і дані',
+  'overview.subscriptions.body': 'Оберіть, які оголошення отримувати поштою. Листи про заняття й оплати надходять завжди.',
+  'overview.subscriptions.link': 'Керувати розсилками',
   'overview.verified': 'підтверджено',
   'overview.memberSince': 'Обліковий запис створено',
 

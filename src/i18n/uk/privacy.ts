@@ -52,6 +52,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'export.json': 'Лише data.json',
   'export.reauth': 'Для вашої безпеки спершу підтвердьте, що це ви.',
   'export.reauthButton': 'Підтвердити й завантажити',
+  'export.wait': 'Підготовка файлу триває кілька секунд. Браузер покаже завантаження, щойно воно почнеться; натискати вдруге не потрібно.',
 
   'restriction.heading': 'Обмежити обробку',
   'restriction.lead':
@@ -94,7 +95,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'delete.what.now': 'Ви одразу вийдете з усіх пристроїв, а видалення відбудеться за кілька хвилин. Його не можна скасувати.',
   'delete.what.4': 'Резервні копії можуть ще недовго зберігати копію, доки їх не замінять.',
   'delete.exportFirst': 'Можливо, спершу варто завантажити свої дані.',
-  'delete.continue': 'Продовжити',
+  'delete.continue': 'Перейти до видалення…',
   'delete.keep': 'Залишити обліковий запис',
   'delete.confirm.title': 'Ви впевнені?',
   'delete.confirm.body': 'Ваш обліковий запис буде видалено {date}. Зараз ви вийдете з системи.',

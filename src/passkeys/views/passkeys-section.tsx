@@ -43,9 +43,12 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
                   <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('passkey.never')}</td>
                   <td>
                     <details>
-                      <summary>{t('passkey.rename')}</summary>
+                      <summary>
+                        {t('passkey.rename')}
+                        <span class="visually-hidden"> {k.name}</span>
+                      </summary>
                       <form method="post" action={`/account/security/passkeys/${k.id}/rename`}>
-                        <Field name="name" label={t('passkey.rename.label', { name: k.name })} value={k.name} maxlength={100} required />
+                        <Field name="name" id={`f-passkey-${k.id}-name`} label={t('passkey.rename.label', { name: k.name })} value={k.name} maxlength={100} required />
                         <button type="submit" class="button small">
                           {t('form.save')}
                         </button>
@@ -54,6 +57,7 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
                     <form method="post" action={`/account/security/passkeys/${k.id}/remove`} class="inline-form">
                       <button type="submit" class="button small danger">
                         {t('passkey.remove')}
+                        <span class="visually-hidden"> {k.name}</span>
                       </button>
                     </form>
                   </td>

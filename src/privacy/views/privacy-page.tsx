@@ -45,7 +45,7 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
       <section class="card" aria-labelledby="hold-h">
         <h2 id="hold-h">{t('hold.heading')}</h2>
         <div class="table-wrap">
-          <table>
+          <table class="stack-sm">
             <thead>
               <tr>
                 <th scope="col">{t('hold.col.category')}</th>
@@ -58,9 +58,9 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
               {s.counts.map((row) => (
                 <tr id={`cat-${row.key}`}>
                   <th scope="row">{cat(row.key, 'title')}</th>
-                  <td data-count={row.key}>{row.count}</td>
-                  <td>{cat(row.key, 'purpose')}</td>
-                  <td>{cat(row.key, 'retention')}</td>
+                  <td data-label={t('hold.col.count')} data-count={row.key}>{row.count}</td>
+                  <td data-label={t('hold.col.purpose')}>{cat(row.key, 'purpose')}</td>
+                  <td data-label={t('hold.col.retention')}>{cat(row.key, 'retention')}</td>
                 </tr>
               ))}
             </tbody>
@@ -75,14 +75,19 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
         <h2 id="export-h">{t('export.heading')}</h2>
         <p>{t('export.lead')}</p>
         {s.isPrivileged ? (
-          <p class="actions">
-            <a class="button" href="/account/privacy/export" download>
-              {t('export.zip')}
-            </a>{' '}
-            <a href="/account/privacy/export?format=json" download>
-              {t('export.json')}
-            </a>
-          </p>
+          <>
+            <p class="actions">
+              <a class="button" href="/account/privacy/export" download aria-describedby="export-wait">
+                {t('export.zip')}
+              </a>{' '}
+              <a href="/account/privacy/export?format=json" download aria-describedby="export-wait">
+                {t('export.json')}
+              </a>
+            </p>
+            <p class="hint busy-note" id="export-wait">
+              {t('export.wait')}
+            </p>
+          </>
         ) : (
           <>
             <p class="hint">{t('export.reauth')}</p>
@@ -151,7 +156,7 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
           <p>{t('consents.none')}</p>
         ) : (
           <div class="table-wrap">
-            <table>
+            <table class="stack-sm">
               <thead>
                 <tr>
                   <th scope="col">{t('consents.col.when')}</th>
@@ -163,12 +168,12 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
               <tbody>
                 {s.consents.slice(0, consentsShown).map((row) => (
                   <tr>
-                    <td>{formatDateTime(row.at, locale)}</td>
-                    <td>
+                    <td data-label={t('consents.col.when')}>{formatDateTime(row.at, locale)}</td>
+                    <td data-label={t('consents.col.what')}>
                       {label(t, `consents.kind.${row.kind}`, row.kind)} — {t(row.granted === 'granted' ? 'consents.granted' : 'consents.withdrawn')}
                     </td>
-                    <td>{row.version ?? '—'}</td>
-                    <td>{label(t, `consents.method.${row.method}`, row.method)}</td>
+                    <td data-label={t('consents.col.version')}>{row.version ?? '—'}</td>
+                    <td data-label={t('consents.col.how')}>{label(t, `consents.method.${row.method}`, row.method)}</td>
                   </tr>
                 ))}
               </tbody>

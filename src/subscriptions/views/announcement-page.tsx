@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type T } from '../../i18n';
 import { Field, Notice, type FormErrors } from '../../views/components';
-import { renderPage } from '../../views/layout';
+import { renderStaffPage } from '../../bookings/views/staff-frame';
 import { translateError } from '../../views/translate-error';
 import type { RenderedMail } from '../../../emails/layout';
 import type { ListView } from '../lists';
@@ -27,9 +27,9 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
   const t = translator(c.get('locale'));
   const v = s.values ?? {};
   const e = (k: string) => translateError(t, s.errors?.[k]);
-  return renderPage(
+  return renderStaffPage(
     c,
-    { title: t('announce.title'), status: s.status ?? 200 },
+    { title: t('announce.title'), section: 'announcements', status: s.status ?? 200 },
     <>
       <h1>{t('announce.title')}</h1>
       <p class="lead">{t('announce.lead')}</p>

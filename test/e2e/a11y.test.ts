@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import {
+  makePerson,
+  seedStudentData,
+  signInPage,
+  type SeededPerson,
+} from '../helpers/seed-cabinet';
+
+/**
+ * axe-core on every page, in both languages and both colour schemes. Any serious or critical
+ * violation fails; the moderate and minor ones are printed so they can be looked at.
+ *
+ * One server and one browser for everything; one tab per (who, language), reused, and the
+ * colour scheme switched with emulateMedia on the loaded page (CSS media queries re-apply
+ * without a reload). axe's source goes in through page.evaluate, which the page's CSP does
+ * not govern, so the page runs with its real CSP.
+ */
+const enabled = hasBrowser();
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+type Who = 'visitor' | 'student' | 'staff';
+type Locale = 'en' | 'uk';
+type Scheme = 'light' | 'dark';
+type Violation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
+/** How a page is reached: a path, or a path and a form submitted on it (an error state). */
+type Target = {
+  name: string;
+  who: Who;
+  path: string | ((ids: Ids) => string);
+  submit?: string;
+  fill?: Record<string, string>;
+};
+type Ids = { student: string };
+
+const pages: Target[] = [
+  { name: 'home', who: 'visitor', path: '/' },
+  { name: 'register', who: 'visitor', path: '/register' },
+  {
+    name: 'register, submitted empty',
+    who: 'visitor',
+    path: '/register',
+    submit: 'form[action="/register"]',
+  },
+  { name: 'sign in', who: 'visitor', path: '/login' },
+  // The sign-in fields are `required`, so an empty form never leaves the browser: a wrong password does.
+  {
+    name: 'sign in, wrong password',
+    who: 'visitor',
+    path: '/login',
+    submit: 'form[action^="/login"]',
+    fill: { '#f-email': 'nobody@example.com', '#f-password': 'not the password' },
+  },
+  {
+    name: 'forgot password, bad address',
+    who: 'visitor',
+    path: '/forgot-password',
+    submit: 'form[action="/forgot-password"]',
+    fill: { '#f-email': 'someone@localhost' },
+  },
+  { name: 'forgot password', who: 'visitor', path: '/forgot-password' },
+  { name: 'reset password (bad link)', who: 'visitor', path: '/reset-password?token=x' },
+  { name: 'verify email', who: 'visitor', path: '/verify-email?token=x' },
+  {
+    name: 'verify email, bad token',
+    who: 'visitor',
+    path: '/verify-email?token=x',
+    submit: 'form[action="/verify-email"]',
+  },
+  { name: 'privacy policy', who: 'visitor', path: '/privacy' },
+  { name: 'cookies', who: 'visitor', path: '/cookies' },
+  { name: 'unsubscribe (bad link)', who: 'visitor', path: '/unsubscribe?token=x' },
+  { name: 'confirm subscription', who: 'visitor', path: '/subscriptions/confirm?token=x' },
+  { name: 'cancel deletion', who: 'visitor', path: '/account/deletion/cancel?token=x' },
+  { name: 'not me', who: 'visitor', path: '/not-me?token=x' },
+  { name: 'API reference', who: 'visitor', path: '/api/docs' },
+  { name: '404', who: 'visitor', path: '/no-such-page' },
+  { name: 'overview', who: 'student', path: '/account' },
+  { name: 'profile', who: 'student', path: '/account/profile' },
+  { name: 'security', who: 'student', path: '/account/security' },
+  { name: 'end other sessions', who: 'student', path: '/account/security/sessions/end-others' },
+  { name: 're-authenticate', who: 'student', path: '/reauth?next=%2Faccount%2Fprivacy' },
+  { name: 'privacy and data', who: 'student', path: '/account/privacy' },
+  { name: 'subscriptions', who: 'student', path: '/account/subscriptions' },
+  { name: 'bookings', who: 'student', path: '/account/bookings' },
+  { name: 'delete: explanation', who: 'student', path: '/account/delete' },
+  { name: 'delete: confirmation', who: 'student', path: '/account/delete/confirm' },
+  { name: 'staff: search', who: 'staff', path: '/staff?query=a' },
+  { name: 'staff: person card', who: 'staff', path: (ids) => `/staff/users/${ids.student}` },
+  { name: 'staff: announcements', who: 'staff', path: '/staff/announcements' },
+  {
+    name: 'staff: announcement preview',
+    who: 'staff',
+    path: '/staff/announcements?list=news&subject=Hello&body=Text&preview=1',
+  },
+  { name: 'staff: audit', who: 'staff', path: '/staff/audit' },
+  { name: 'staff: team', who: 'staff', path: '/staff/team' },
+];
+const locales: Locale[] = ['en', 'uk'];
+const colourRules = ['color-contrast', 'link-in-text-block'];
+const schemes: Scheme[] = ['light', 'dark'];
+
+describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light + dark', () => {
+  let browser: Browser;
+  let s: Awaited<ReturnType<typeof startServedApp>>;
+  const tabs = new Map<string, Page>();
+  const contexts: BrowserContext[] = [];
+  const ids: Ids = { student: '' };
+  const minor: string[] = [];
+  const started = Date.now();
+  const timing = { setup: 0, light: 0, dark: 0, load: 0 };
+
+  beforeAll(async () => {
+    s = await startServedApp({ SCHOOL_NAME: 'Sunflower Language School' });
+    browser = await launchBrowser();
+    // A staff member (an admin, to reach every console page) and a student per language: the
+    // signed-in pages follow the person's own language setting. Made side by side, since
+    // password hashing is most of the setup.
+    const people: Record<Exclude<Who, 'visitor'>, Record<Locale, SeededPerson>> = {
+      student: {} as never,
+      staff: {} as never,
+    };
+    await Promise.all(
+      locales.map(async (locale) => {
+        people.staff[locale] = await makePerson(s, {
+          email: `staff.${locale}@example.com`,
+          name: locale === 'uk' ? 'Ірина Викладачка' : 'Iryna Teacher',
+          role: 'admin',
+          locale,
+        });
+        people.student[locale] = await makePerson(s, {
+          email: `student.${locale}@example.com`,
+          name: locale === 'uk' ? 'Тарас Шевчук' : 'Taras Student',
+          locale,
+          phone: '+380 50 111 2233',
+          goals: 'Speak confidently at work.',
+        });
+      }),
+    );
+    for (const locale of locales)
+      await seedStudentData(s, people.staff[locale].id, people.student[locale]);
+    ids.student = people.student.en.id;
+    await Promise.all(
+      locales.flatMap((locale) =>
+        (['visitor', 'student', 'staff'] as const).map(async (who) => {
+          const context = await browser.newContext({ locale: locale === 'uk' ? 'uk-UA' : 'en-GB' });
+          contexts.push(context);
+          const page = await context.newPage();
+          if (who !== 'visitor') await signInPage(page, s.baseUrl, people[who][locale]);
+          tabs.set(`${who}/${locale}`, page);
+        }),
+      ),
+    );
+    timing.setup = Date.now() - started;
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await s?.close();
+    if (minor.length)
+      console.info(
+        `[a11y] moderate/minor findings (not failing):\n${[...new Set(minor)].join('\n')}`,
+      );
+    const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.info(
+      `[a11y] ${pages.length} pages × ${locales.length} languages × ${schemes.length} schemes in ${sec(Date.now() - started)}` +
+        ` (setup ${sec(timing.setup)}, page loads ${sec(timing.load)}, axe light ${sec(timing.light)}, axe dark ${sec(timing.dark)})`,
+    );
+  });
+
+  async function open(page: Page, target: Target) {
+    const path = typeof target.path === 'function' ? target.path(ids) : target.path;
+    const res = await page.goto(s.baseUrl + path);
+    if (target.submit) {
+      for (const [selector, value] of Object.entries(target.fill ?? {}))
+        await page.locator(selector).fill(value);
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.locator(`${target.submit} [type="submit"]`).first().click(),
+      ]);
+    }
+    return res;
+  }
+
+  /**
+   * Light: every rule. Dark: only the rules a colour scheme can change (contrast, and links
+   * told apart from text), since the markup is the same; this halves the time of the dark pass.
+   */
+  async function audit(page: Page, scheme: Scheme): Promise<Violation[]> {
+    if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+    const options =
+      scheme === 'light'
+        ? { resultTypes: ['violations'] }
+        : { resultTypes: ['violations'], runOnly: { type: 'rule', values: colourRules } };
+    return page.evaluate(async (options) => {
+      // @ts-expect-error -- axe is injected above
+      const result = await window.axe.run(document, options);
+      return result.violations.map((v: Violation) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes
+          .slice(0, 5)
+          .map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
+    }, options);
+  }
+
+  it.each(pages)('$name', async (target) => {
+    const failures: string[] = [];
+    for (const locale of locales) {
+      const page = tabs.get(`${target.who}/${locale}`)!;
+      // Reduced motion: the stylesheet then drops its colour transitions, so axe reads the
+      // final colours at once after a scheme switch (and not a hover fading in).
+      await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+      let t0 = Date.now();
+      await open(page, target);
+      timing.load += Date.now() - t0;
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      // Every page carries the language switcher, to the other language.
+      const other = locale === 'en' ? 'uk' : 'en';
+      expect(await page.locator(`header a[hreflang="${other}"]`).count(), 'language switcher').toBe(
+        1,
+      );
+      for (const scheme of schemes) {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        t0 = Date.now();
+        const violations = await audit(page, scheme);
+        timing[scheme] += Date.now() - t0;
+        for (const v of violations) {
+          const where = v.nodes
+            .map(
+              (n) =>
+                `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+            )
+            .join('\n      ');
+          const line = `[${locale}/${scheme}] ${v.impact} ${v.id}: ${v.help}\n      ${where}`;
+          if (v.impact === 'serious' || v.impact === 'critical') failures.push(line);
+          else minor.push(`${target.name} ${line}`);
+        }
+      }
+    }
+    expect(failures, failures.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { userByEmail } from '../helpers/accounts';
+import { makePerson, type SeededPerson } from '../helpers/seed-cabinet';
+
+/**
+ * Keyboard only: no click, no fill. Tab, Shift+Tab, Enter, Space and typing take a person
+ * through sign-in and through deleting the account; at every stop the focused element must
+ * show a focus ring and be on screen, and the skip link must be the first stop and move focus
+ * to the content. (Reduced motion: the page then scrolls to the focus at once, not smoothly,
+ * so "on screen" can be checked right after each key.)
+ */
+const enabled = hasBrowser();
+
+type Focus = {
+  tag: string;
+  id: string;
+  href: string | null;
+  text: string;
+  type: string | null;
+  visible: boolean;
+  ring: string;
+  box: string;
+  inView: boolean;
+};
+
+/** What has the focus, and whether it shows it: an outline (or a box shadow) and on screen. */
+const focused = (page: Page): Promise<Focus> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body)
+      return {
+        tag: 'body',
+        id: '',
+        href: null,
+        text: '',
+        type: null,
+        visible: false,
+        ring: 'none',
+        box: '',
+        inView: false,
+      };
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const shadow = style.boxShadow !== 'none';
+    const box = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      href: el.getAttribute('href'),
+      text: (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 80),
+      type: el.getAttribute('type'),
+      visible: outline || shadow,
+      ring: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      box: `${Math.round(box.width)}×${Math.round(box.height)} at ${Math.round(box.left)},${Math.round(box.top)} in ${innerWidth}×${innerHeight}`,
+      inView:
+        box.width > 0 &&
+        box.height > 0 &&
+        box.bottom > 0 &&
+        box.right > 0 &&
+        box.top < innerHeight &&
+        box.left < innerWidth,
+    };
+  });
+
+/** Presses Tab until `want` matches the focused element, checking the ring at every stop. */
+async function tabTo(
+  page: Page,
+  want: (f: Focus) => boolean,
+  what: string,
+  max = 60,
+): Promise<Focus> {
+  const stops: string[] = [];
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    const name = `${f.tag}${f.id ? '#' + f.id : ''}${f.href ? `[href=${f.href}]` : ''} “${f.text}”`;
+    stops.push(name);
+    if (f.tag !== 'body') {
+      expect(f.visible, `no visible focus on ${name} (${f.ring})`).toBe(true);
+      expect(f.inView, `${name} has the focus but is off screen (${f.box})`).toBe(true);
+    }
+    if (want(f)) return f;
+  }
+  throw new Error(`Tab never reached ${what}; stops: ${stops.join(' → ')}`);
+}
+
+async function expectSkipLinkWorks(page: Page) {
+  const skip = await tabTo(page, () => true, 'the first stop', 1);
+  expect(skip.href, 'the skip link is the first stop').toBe('#main');
+  expect(skip.inView, 'the skip link shows when focused').toBe(true);
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+}
+
+describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
+  let browser: Browser;
+  let s: Awaited<ReturnType<typeof startServedApp>>;
+  let person: SeededPerson;
+
+  beforeAll(async () => {
+    s = await startServedApp();
+    browser = await launchBrowser();
+    person = await makePerson(s, { email: 'keys@example.com', name: 'Kateryna Keys' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('signs in: skip link, typing, Space on the checkbox, Enter on the button', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(s.baseUrl + '/login');
+    await expectSkipLinkWorks(page);
+
+    // From the content the next stop is the first field: the header is skipped.
+    await tabTo(page, (f) => f.id === 'f-email', 'the email field', 1);
+    await page.keyboard.type(person.email);
+    await tabTo(page, (f) => f.id === 'f-password', 'the password field', 1);
+    await page.keyboard.type(person.password);
+    await tabTo(page, (f) => f.id === 'f-remember', 'the “keep me signed in” box', 1);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#f-remember').isChecked()).toBe(true);
+    const submit = await tabTo(
+      page,
+      (f) => f.tag === 'button' && f.type === 'submit',
+      'the sign-in button',
+      1,
+    );
+    expect(submit.text).toBe('Sign in');
+    await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+    await page.getByRole('heading', { name: 'Hello, Kateryna Keys' }).waitFor();
+    // Ticked with Space: the cookie outlives the browser session.
+    expect((await context.cookies()).find((c) => c.name === 'session')?.expires).toBeGreaterThan(0);
+
+    // The language switcher works by keyboard too, and the page comes back in Ukrainian.
+    await tabTo(page, (f) => (f.href ?? '').startsWith('/lang/uk'), 'the language switcher');
+    await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    await tabTo(page, (f) => (f.href ?? '').startsWith('/lang/en'), 'the language switcher');
+    await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await context.close();
+  });
+
+  it('deletes the account: privacy page → explanation → confirmation → done', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(s.baseUrl + '/login');
+    await tabTo(page, (f) => f.id === 'f-email', 'the email field');
+    await page.keyboard.type(person.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(person.password);
+    await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
+
+    // Through the header into the cabinet navigation, to the privacy page, marked as the current one.
+    await tabTo(page, (f) => f.href === '/account/privacy', 'Privacy and data');
+    await Promise.all([page.waitForURL(/\/account\/privacy$/), page.keyboard.press('Enter')]);
+    expect(
+      await page.locator('nav[aria-label="Your account"] a[aria-current="page"]').textContent(),
+    ).toBe('Privacy and data');
+
+    const link = await tabTo(page, (f) => f.href === '/account/delete', 'Delete my account…', 120);
+    expect(link.text).toBe('Delete my account…');
+    await Promise.all([page.waitForURL(/\/account\/delete$/), page.keyboard.press('Enter')]);
+    await page.getByRole('heading', { name: 'Delete my account' }).waitFor();
+
+    await tabTo(page, (f) => f.href === '/account/delete/confirm', 'Continue');
+    await Promise.all([
+      page.waitForURL(/\/account\/delete\/confirm$/),
+      page.keyboard.press('Enter'),
+    ]);
+    // Past the header's own button ("Sign out") to the one in the content.
+    await tabTo(
+      page,
+      (f) => f.tag === 'button' && f.text === 'Yes, delete my account',
+      'the delete button',
+    );
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Space')]);
+    await page.getByRole('heading', { name: 'Your account will be deleted' }).waitFor();
+    expect((await userByEmail(s, person.email))!.deletionScheduledFor).not.toBeNull();
+    expect((await context.cookies()).find((c) => c.name === 'session')).toBeUndefined();
+    await context.close();
+  });
+});
