@@ -9,6 +9,7 @@ import { invalidateSession } from '../sessions/invalidate';
 import { elevateSession } from '../sessions/privilege';
 import { recordEvent } from '../cabinet/activity';
 import { meSchema, toMe } from '../cabinet/me';
+import { personNameSchema } from '../cabinet/profile';
 import { emailSchema } from './email-address';
 import { badToken, passwordSchema, rateLimited, tokenSchema, weakPassword } from './api-helpers';
 import { register } from './register';
@@ -23,7 +24,7 @@ import { authenticationResponseSchema } from '../passkeys/schemas';
 import { twoFactorApi } from './two-factor/api';
 import { setPendingCookie } from './two-factor/pending-cookie';
 
-const nameSchema = z.string().trim().min(1).max(100);
+const nameSchema = personNameSchema;
 const accepted = z.object({ status: z.string() });
 const tags = ['Auth'];
 

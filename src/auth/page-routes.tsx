@@ -11,6 +11,7 @@ import { recordEvent } from '../cabinet/activity';
 import { invalidateSession } from '../sessions/invalidate';
 import { elevateSession } from '../sessions/privilege';
 import { emailSchema, normalizeEmail } from './email-address';
+import { personNameSchema } from '../cabinet/profile';
 import { confirmEmailChange } from './email-change';
 import { login } from './login';
 import { reportNotMe } from './not-me';
@@ -31,7 +32,7 @@ import { findUserById } from './users';
 import { listPasskeys } from '../passkeys/credentials';
 
 const registerForm = z.object({
-  name: z.string().trim().min(1, 'form.required').max(100),
+  name: z.string().trim().min(1, 'form.required').pipe(personNameSchema),
   email: z
     .string()
     .min(1, 'form.required')

@@ -13,8 +13,19 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains characters that are not allowed');
 
+/**
+ * A person's name: one line, no control characters at all. Names reach mail subjects and
+ * headers, where CR/LF would start a new header.
+ */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(100)
+  .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'Use one line without control characters');
+
 export const profileSchema = z.strictObject({
-  name: text(100).pipe(z.string().min(1, 'Enter your name')).optional(),
+  name: personNameSchema.optional(),
   phone: text(32)
     .refine((s) => s === '' || /^\+?[0-9 ()\-.]{5,32}$/.test(s), 'Enter a phone number such as +380 44 123 4567')
     .nullable()

@@ -92,7 +92,8 @@ async function sendOne(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 'config'>, r
     .catch((err: unknown) => ({ ok: false, retryable: true, error: `thrown: ${String(err)}` }));
   const now = deps.clock.now();
   // A live link in a real mail must not sit readable in our database; the dev mailbox keeps it.
-  const scrub = row.containsSecret && deps.mailer.kind !== 'dev' ? { html: null, text: null } : {};
+  // Headers too: a List-Unsubscribe header carries a live token.
+  const scrub = row.containsSecret && deps.mailer.kind !== 'dev' ? { html: null, text: null, headers: null } : {};
   // The farewell to a deleted person is the last trace of their address: once it has gone
   // (or will never go), nothing of it stays, not even in the dev mailbox.
   const farewell =
