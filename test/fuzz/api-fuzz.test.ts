@@ -31,10 +31,23 @@ let app: ReturnType<typeof createApp>;
 type Identity = { name: string; headers: Record<string, string>; userId: string | null };
 let identities: Identity[];
 let alice: { id: string; email: string; token: string };
-let bob: { id: string; email: string; token: string; sessionId: string; passkeyId: string; bookingId: string };
+let bob: {
+  id: string;
+  email: string;
+  token: string;
+  sessionId: string;
+  passkeyId: string;
+  bookingId: string;
+};
 let staff: { id: string; token: string };
 let admin: { id: string; token: string };
-type Route = { method: string; path: string; query: string[]; bodyKeys: string[] | null; bodyType: string | null };
+type Route = {
+  method: string;
+  path: string;
+  query: string[];
+  bodyKeys: string[] | null;
+  bodyType: string | null;
+};
 let routes: Route[];
 /**
  * What a rejected request may legitimately write: counting attempts is the point of a rate
@@ -49,12 +62,31 @@ let tables: string[];
 
 const seconds = (n: number) => n * 1000;
 
+/**
+ * CI replays a fixed seed so a red run can be reproduced exactly; FUZZ_SEED=random explores
+ * new inputs (and prints the seed of any failure). Open lead: with seed -566171113 on
+ * PostgreSQL, POST /me/2fa/enable answered 400 (validation) while totp_credentials changed.
+ */
+const fuzzSeed =
+  process.env.FUZZ_SEED === 'random' ? {} : { seed: Number(process.env.FUZZ_SEED ?? 20261124) };
+
 async function checksum(): Promise<Record<string, string>> {
   const parts = tables
     .filter((name) => !countingTables.has(name))
-    .map((name) => `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "${name}" t ${tableFilter[name] ?? ''}) as "${name}"`);
+    .map(
+      (name) =>
+        `(select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "${name}" t ${tableFilter[name] ?? ''}) as "${name}"`,
+    );
   const [row] = await rawRows<Record<string, string>>(t.db, sql.raw(`select ${parts.join(', ')}`));
   return row!;
+}
+
+const sessionRows = async () =>
+  (await rawRows<{ r: string }>(t.db, sql`select t::text as r from sessions t order by id`)).map((x) => x.r);
+function rowDiff(before: string[], after: string[]) {
+  const gone = before.filter((r) => !after.includes(r));
+  const added = after.filter((r) => !before.includes(r));
+  return ` [sessions: gone ${JSON.stringify(gone)}, added ${JSON.stringify(added)}]`;
 }
 
 /** Only the tables that differ, so a failure says where the write went. */
@@ -79,7 +111,12 @@ async function bobsRows() {
 }
 
 async function tokenFor(userId: string) {
-  const { token } = await createSession(t.deps, t.db, { userId, remember: false, ip: null, userAgent: 'fuzz' });
+  const { token } = await createSession(t.deps, t.db, {
+    userId,
+    remember: false,
+    ip: null,
+    userAgent: 'fuzz',
+  });
   return token;
 }
 
@@ -93,7 +130,13 @@ async function restoreFixtures() {
   ] as const) {
     await t.db
       .update(users)
-      .set({ role, deletionScheduledFor: null, processingRestrictedAt: null, processingRestrictionReason: null, passwordResetRequiredAt: null })
+      .set({
+        role,
+        deletionScheduledFor: null,
+        processingRestrictedAt: null,
+        processingRestrictionReason: null,
+        passwordResetRequiredAt: null,
+      })
       .where(eq(users.id, who.id));
     const id = who.token.split('.')[0]!;
     const [s] = await t.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id));
@@ -105,11 +148,27 @@ async function restoreFixtures() {
 function makeIdentities(): Identity[] {
   return [
     { name: 'anonymous', headers: {}, userId: null },
-    { name: 'alice (bearer)', headers: { authorization: `Bearer ${alice.token}` }, userId: alice.id },
+    {
+      name: 'alice (bearer)',
+      headers: { authorization: `Bearer ${alice.token}` },
+      userId: alice.id,
+    },
     { name: 'alice (cookie)', headers: { cookie: `session=${alice.token}` }, userId: alice.id },
-    { name: 'staff (bearer)', headers: { authorization: `Bearer ${staff.token}` }, userId: staff.id },
-    { name: 'admin (bearer)', headers: { authorization: `Bearer ${admin.token}` }, userId: admin.id },
-    { name: 'forged bearer', headers: { authorization: `Bearer ${bob.sessionId}.aaaaaaaaaaaaaaaaaaaaaaaa` }, userId: null },
+    {
+      name: 'staff (bearer)',
+      headers: { authorization: `Bearer ${staff.token}` },
+      userId: staff.id,
+    },
+    {
+      name: 'admin (bearer)',
+      headers: { authorization: `Bearer ${admin.token}` },
+      userId: admin.id,
+    },
+    {
+      name: 'forged bearer',
+      headers: { authorization: `Bearer ${bob.sessionId}.aaaaaaaaaaaaaaaaaaaaaaaa` },
+      userId: null,
+    },
   ];
 }
 
@@ -132,27 +191,64 @@ beforeAll(async () => {
   const b = newPerson('fuzz-bob');
   const aliceId = await registerAndVerify({ ...t, app }, client(), a);
   const bobId = await registerAndVerify({ ...t, app }, client(), b);
-  alice = { id: aliceId, email: a.email, token: (await signIn(client(), a, { tokenInBody: true })).token! };
+  alice = {
+    id: aliceId,
+    email: a.email,
+    token: (await signIn(client(), a, { tokenInBody: true })).token!,
+  };
   const bobLogin = (await signIn(client(), b, { tokenInBody: true })).token!;
   const staffPerson = newPerson('fuzz-staff');
   const staffId = await registerAndVerify({ ...t, app }, client(), staffPerson);
   await t.db.update(users).set({ role: 'staff' }).where(eq(users.id, staffId));
-  staff = { id: staffId, token: (await signIn(client(), staffPerson, { tokenInBody: true })).token! };
+  staff = {
+    id: staffId,
+    token: (await signIn(client(), staffPerson, { tokenInBody: true })).token!,
+  };
   const adminEmail = 'fuzz.admin@example.com';
-  const made = await createAdmin(deps, { email: adminEmail, password: strongPassword, name: 'Fuzz Admin' });
+  const made = await createAdmin(deps, {
+    email: adminEmail,
+    password: strongPassword,
+    name: 'Fuzz Admin',
+  });
   if (!made.ok) throw new Error(made.message);
   const [adminRow] = await t.db.select().from(users).where(eq(users.email, adminEmail));
-  admin = { id: adminRow!.id, token: (await signIn(client(), { email: adminEmail, password: strongPassword }, { tokenInBody: true })).token! };
+  admin = {
+    id: adminRow!.id,
+    token: (
+      await signIn(client(), { email: adminEmail, password: strongPassword }, { tokenInBody: true })
+    ).token!,
+  };
   // Bob owns a session, a passkey and a booking: their ids are the "other user's ids".
   const [pk] = await t.db
     .insert(passkeys)
-    .values({ userId: bobId, credentialId: 'fuzz-credential', publicKey: 'AAAA', deviceType: 'singleDevice', name: 'Bob key' })
+    .values({
+      userId: bobId,
+      credentialId: 'fuzz-credential',
+      publicKey: 'AAAA',
+      deviceType: 'singleDevice',
+      name: 'Bob key',
+    })
     .returning({ id: passkeys.id });
   const [bk] = await t.db
     .insert(bookings)
-    .values({ uid: 'fuzz-booking@example.com', userId: bobId, staffId, title: 'Bob lesson', startsAt: t.clock.now(), endsAt: new Date(t.clock.now().getTime() + 3_600_000), timeZone: 'Europe/Kyiv' })
+    .values({
+      uid: 'fuzz-booking@example.com',
+      userId: bobId,
+      staffId,
+      title: 'Bob lesson',
+      startsAt: t.clock.now(),
+      endsAt: new Date(t.clock.now().getTime() + 3_600_000),
+      timeZone: 'Europe/Kyiv',
+    })
     .returning({ id: bookings.id });
-  bob = { id: bobId, email: b.email, token: bobLogin, sessionId: bobLogin.split('.')[0]!, passkeyId: pk!.id, bookingId: bk!.id };
+  bob = {
+    id: bobId,
+    email: b.email,
+    token: bobLogin,
+    sessionId: bobLogin.split('.')[0]!,
+    passkeyId: pk!.id,
+    bookingId: bk!.id,
+  };
   identities = makeIdentities();
 
   tables = (
@@ -164,11 +260,27 @@ beforeAll(async () => {
 
   // The route list, from the API's own document.
   const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
-    paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content: Record<string, { schema?: unknown }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { in: string; name: string }[];
+          requestBody?: { content: Record<string, { schema?: unknown }> };
+        }
+      >
+    >;
     components?: { schemas?: Record<string, unknown> };
   };
   const resolve = (schema: unknown): Record<string, unknown> | null => {
-    const s = schema as { $ref?: string; properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[] } | undefined;
+    const s = schema as
+      | {
+          $ref?: string;
+          properties?: Record<string, unknown>;
+          anyOf?: unknown[];
+          oneOf?: unknown[];
+        }
+      | undefined;
     if (!s) return null;
     if (s.$ref) return resolve(doc.components?.schemas?.[s.$ref.split('/').pop()!]);
     if (s.properties) return s.properties;
@@ -251,7 +363,12 @@ const hostileString = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...nasty) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...nasty), fc.string({ maxLength: 8 })).map(([a, b]) => a + b) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...nasty), fc.string({ maxLength: 8 }))
+      .map(([a, b]) => a + b),
+  },
 );
 
 const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
@@ -262,13 +379,38 @@ const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => 
     fc.double(),
     fc.boolean(),
     fc.constant(null),
-    fc.constantFrom(true, 'true', 1, 0, -1, 2 ** 53, '2030-01-01T10:00:00Z', 'news', 'en', 'uk', 'UAH'),
+    fc.constantFrom(
+      true,
+      'true',
+      1,
+      0,
+      -1,
+      2 ** 53,
+      '2030-01-01T10:00:00Z',
+      'news',
+      'en',
+      'uk',
+      'UAH',
+    ),
     fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('a', '__proto__', 'constructor', 'toString', '$where', '0'), tie('value'), { maxKeys: 3 }),
+    fc.dictionary(
+      fc.constantFrom('a', '__proto__', 'constructor', 'toString', '$where', '0'),
+      tie('value'),
+      { maxKeys: 3 },
+    ),
   ),
 })).value;
 
-const extraKey = fc.constantFrom('__proto__', 'constructor', 'role', 'isAdmin', 'userId', 'id', 'emailVerifiedAt', 'x');
+const extraKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'role',
+  'isAdmin',
+  'userId',
+  'id',
+  'emailVerifiedAt',
+  'x',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -292,7 +434,16 @@ type Fuzzed = {
 };
 
 const pathId = fc.oneof(
-  fc.constantFrom('bob-session', 'bob-passkey', 'bob-booking', 'bob-user', 'alice-user', 'news', 'service', 'lessons'),
+  fc.constantFrom(
+    'bob-session',
+    'bob-passkey',
+    'bob-booking',
+    'bob-user',
+    'alice-user',
+    'news',
+    'service',
+    'lessons',
+  ),
   fc.uuid(),
   hostileString,
 );
@@ -300,22 +451,64 @@ const pathId = fc.oneof(
 const fuzzed: fc.Arbitrary<Fuzzed> = fc.record({
   who: fc.nat(),
   natural: fc.boolean(),
-  mutations: fc.array(fc.tuple(fc.nat(), fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 1, arbitrary: jsonValue })), { minLength: 1, maxLength: 2 }),
+  mutations: fc.array(
+    fc.tuple(
+      fc.nat(),
+      fc.oneof({ weight: 4, arbitrary: hostileString }, { weight: 1, arbitrary: jsonValue }),
+    ),
+    { minLength: 1, maxLength: 2 },
+  ),
   stray: fc.option(fc.tuple(extraKey, jsonValue), { freq: 5 }),
   pathIds: fc.array(pathId, { minLength: 2, maxLength: 2 }),
-  query: fc.array(fc.tuple(fc.oneof(fc.constantFrom('query', 'page', 'limit', 'before', 'format', 'token', 'next'), hostileString), hostileString), { maxLength: 3 }),
+  query: fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom('query', 'page', 'limit', 'before', 'format', 'token', 'next'),
+        hostileString,
+      ),
+      hostileString,
+    ),
+    { maxLength: 3 },
+  ),
   body: fc.oneof(
     {
       weight: 6,
-      arbitrary: fc.record({ kind: fc.constant('json' as const), value: fc.dictionary(fc.oneof(fc.constantFrom('email', 'password', 'name', 'token', 'subject', 'userId'), extraKey), jsonValue, { maxKeys: 6 }) }),
+      arbitrary: fc.record({
+        kind: fc.constant('json' as const),
+        value: fc.dictionary(
+          fc.oneof(
+            fc.constantFrom('email', 'password', 'name', 'token', 'subject', 'userId'),
+            extraKey,
+          ),
+          jsonValue,
+          { maxKeys: 6 },
+        ),
+      }),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('json' as const), value: jsonValue }) },
     {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('raw' as const),
-        type: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', ''),
-        text: fc.oneof(hostileString, fc.constantFrom('{"email":', '[]', 'null', '{"a":1}{"b":2}', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--', '{"'.repeat(3000))),
+        type: fc.constantFrom(
+          'application/json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/json; charset=utf-16',
+          '',
+        ),
+        text: fc.oneof(
+          hostileString,
+          fc.constantFrom(
+            '{"email":',
+            '[]',
+            'null',
+            '{"a":1}{"b":2}',
+            '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+            '{"'.repeat(3000),
+          ),
+        ),
       }),
     },
     { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
@@ -324,7 +517,15 @@ const fuzzed: fc.Arbitrary<Fuzzed> = fc.record({
   origin: fc.constantFrom(appUrl, appUrl, appUrl, 'https://evil.example', 'null', null),
   extraHeaders: fc.array(
     fc.tuple(
-      fc.constantFrom('accept-language', 'x-forwarded-for', 'x-request-id', 'user-agent', 'cookie', 'accept', 'content-length-x'),
+      fc.constantFrom(
+        'accept-language',
+        'x-forwarded-for',
+        'x-request-id',
+        'user-agent',
+        'cookie',
+        'accept',
+        'content-length-x',
+      ),
       hostileString.map((s) => s.replace(/[\u0000-\u001f\u007f-\uffff]/g, '?').slice(0, 2000)),
     ),
     { maxLength: 3 },
@@ -361,31 +562,89 @@ const soon = () => new Date(t.clock.now().getTime() + 86_400_000).toISOString().
 const later = () => new Date(t.clock.now().getTime() + 90_000_000).toISOString().slice(0, 16);
 /** A valid body per route: the fuzzer changes one or two of its fields, so it gets past the first check. */
 const examples: Record<string, () => Record<string, unknown>> = {
-  'POST /api/v1/auth/register': () => ({ email: `fuzz.${Math.random().toString(36).slice(2)}@example.com`, password: strongPassword, name: 'Fuzz Person', locale: 'en', acceptPrivacyPolicy: true, confirmAge: true }),
+  'POST /api/v1/auth/register': () => ({
+    email: `fuzz.${Math.random().toString(36).slice(2)}@example.com`,
+    password: strongPassword,
+    name: 'Fuzz Person',
+    locale: 'en',
+    acceptPrivacyPolicy: true,
+    confirmAge: true,
+  }),
   'POST /api/v1/auth/verify-email': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
   'POST /api/v1/auth/verify-email/resend': () => ({ email: alice.email }),
-  'POST /api/v1/auth/login': () => ({ email: bob.email, password: 'wrong password for bob', remember: true, tokenInBody: true }),
+  'POST /api/v1/auth/login': () => ({
+    email: bob.email,
+    password: 'wrong password for bob',
+    remember: true,
+    tokenInBody: true,
+  }),
   'POST /api/v1/auth/password/forgot': () => ({ email: bob.email }),
-  'POST /api/v1/auth/password/reset': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567', password: strongPassword }),
+  'POST /api/v1/auth/password/reset': () => ({
+    token: 'abcdefghijklmnopqrstuvwxyz234567',
+    password: strongPassword,
+  }),
   'POST /api/v1/auth/reauth': () => ({ password: 'not alice password 1' }),
   'POST /api/v1/auth/not-me': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
-  'POST /api/v1/auth/2fa': () => ({ code: '123456', twoFactorToken: 'abcdefghijklmnopqrstuvwx', tokenInBody: true }),
+  'POST /api/v1/auth/2fa': () => ({
+    code: '123456',
+    twoFactorToken: 'abcdefghijklmnopqrstuvwx',
+    tokenInBody: true,
+  }),
   'POST /api/v1/me/2fa/enable': () => ({ code: '123456' }),
-  'PATCH /api/v1/me': () => ({ name: 'Alice Fuzz', phone: '+380 44 123 4567', videoHandle: 'alice.fuzz', goals: 'Learn', locale: 'uk' }),
-  'POST /api/v1/me/password': () => ({ currentPassword: 'not alice password 1', newPassword: 'another long passphrase 9' }),
-  'POST /api/v1/me/email': () => ({ newEmail: `new.${Math.random().toString(36).slice(2)}@example.com` }),
+  'PATCH /api/v1/me': () => ({
+    name: 'Alice Fuzz',
+    phone: '+380 44 123 4567',
+    videoHandle: 'alice.fuzz',
+    goals: 'Learn',
+    locale: 'uk',
+  }),
+  'POST /api/v1/me/password': () => ({
+    currentPassword: 'not alice password 1',
+    newPassword: 'another long passphrase 9',
+  }),
+  'POST /api/v1/me/email': () => ({
+    newEmail: `new.${Math.random().toString(36).slice(2)}@example.com`,
+  }),
   'POST /api/v1/me/email/confirm': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
   'POST /api/v1/me/consents/privacy-policy': () => ({ version: '1' }),
   'PUT /api/v1/me/restriction': () => ({ reason: 'I dispute the accuracy' }),
   'POST /api/v1/me/deletion/cancel': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
-  'POST /api/v1/admin/policies': () => ({ kind: 'privacy', version: `9.${Math.floor(Math.random() * 1000)}`, summary: 'Changes', body: 'The new text', effectiveAt: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString() }),
+  'POST /api/v1/admin/policies': () => ({
+    kind: 'privacy',
+    version: `9.${Math.floor(Math.random() * 1000)}`,
+    summary: 'Changes',
+    body: 'The new text',
+    effectiveAt: new Date(t.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+  }),
   'PATCH /api/v1/me/passkeys/{id}': () => ({ name: 'My key' }),
   'PUT /api/v1/me/subscriptions/{list}': () => ({ subscribed: true }),
   'POST /api/v1/subscriptions/confirm': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
   'POST /api/v1/staff/announcements': () => ({ list: 'news', subject: 'News', body: 'Hello all' }),
-  'POST /api/v1/staff/bookings': () => ({ userId: bob.id, title: 'Lesson', startsAt: soon(), endsAt: later(), timeZone: 'Europe/Kyiv', location: 'Room 1', notes: 'Bring books' }),
-  'PATCH /api/v1/staff/bookings/{id}': () => ({ title: 'Moved lesson', startsAt: soon(), endsAt: later(), timeZone: 'Europe/Kyiv', location: 'Room 2', notes: null }),
-  'POST /api/v1/staff/payments': () => ({ userId: bob.id, amount: '450.00', currency: 'UAH', description: 'Lessons', paidAt: t.clock.now().toISOString().slice(0, 10), bookingId: bob.bookingId }),
+  'POST /api/v1/staff/bookings': () => ({
+    userId: bob.id,
+    title: 'Lesson',
+    startsAt: soon(),
+    endsAt: later(),
+    timeZone: 'Europe/Kyiv',
+    location: 'Room 1',
+    notes: 'Bring books',
+  }),
+  'PATCH /api/v1/staff/bookings/{id}': () => ({
+    title: 'Moved lesson',
+    startsAt: soon(),
+    endsAt: later(),
+    timeZone: 'Europe/Kyiv',
+    location: 'Room 2',
+    notes: null,
+  }),
+  'POST /api/v1/staff/payments': () => ({
+    userId: bob.id,
+    amount: '450.00',
+    currency: 'UAH',
+    description: 'Lessons',
+    paidAt: t.clock.now().toISOString().slice(0, 10),
+    bookingId: bob.bookingId,
+  }),
   'POST /api/v1/admin/users/{id}/role': () => ({ role: 'staff' }),
 };
 
@@ -409,7 +668,9 @@ function enc(s: string): string {
     const c = ch.codePointAt(0)!;
     out +=
       c >= 0xd800 && c <= 0xdfff
-        ? [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('')
+        ? [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
+            .map((b) => `%${b.toString(16).toUpperCase()}`)
+            .join('')
         : encodeURIComponent(ch);
   }
   return out;
@@ -429,7 +690,9 @@ function resolvePathId(token: string): string {
 async function send(route: Route, f: Fuzzed) {
   const who = f.natural ? naturalIdentity(route) : identities[f.who % identities.length]!;
   let i = 0;
-  let path = route.path.replace(/\{[^}]+\}/g, () => resolvePathId(f.pathIds[i++ % f.pathIds.length]!));
+  let path = route.path.replace(/\{[^}]+\}/g, () =>
+    resolvePathId(f.pathIds[i++ % f.pathIds.length]!),
+  );
   if (f.query.length) path += '?' + f.query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
   const headers: Record<string, string> = { 'x-forwarded-for': '198.51.100.7' };
   for (const [k, v] of f.extraHeaders) headers[k] = v;
@@ -446,13 +709,22 @@ async function send(route: Route, f: Fuzzed) {
  * fuzzer keeps looking for new ones.
  */
 const knownBug = (route: Route, status: number, table: string) =>
-  route.method === 'DELETE' && route.path === '/api/v1/me/2fa' && status === 409 && table === 'totp_credentials';
+  route.method === 'DELETE' &&
+  route.path === '/api/v1/me/2fa' &&
+  status === 409 &&
+  table === 'totp_credentials';
 
 describe('fuzzing every API route', () => {
   it('lists the routes from /api/v1/openapi.json', () => {
     expect(routes.length).toBeGreaterThan(40);
     const listed = routes.map((r) => `${r.method} ${r.path}`);
-    for (const must of ['POST /api/v1/auth/register', 'PATCH /api/v1/me', 'DELETE /api/v1/me/sessions/{id}', 'POST /api/v1/staff/bookings', 'GET /api/v1/me/export']) {
+    for (const must of [
+      'POST /api/v1/auth/register',
+      'PATCH /api/v1/me',
+      'DELETE /api/v1/me/sessions/{id}',
+      'POST /api/v1/staff/bookings',
+      'GET /api/v1/me/export',
+    ]) {
       expect(listed).toContain(must);
     }
   });
@@ -471,6 +743,7 @@ describe('fuzzing every API route', () => {
         fc.asyncProperty(fuzzed, async (f) => {
           runs++;
           const before = await checksum();
+          const sessionsBefore = await sessionRows();
           const { who, path, res, text } = await send(route, f);
           const label = `${route.method} ${path.slice(0, 200)} as ${who.name} → ${res.status} ${text.slice(0, 300)} (after ${previous})`;
           previous = `${route.method} ${route.path} as ${who.name} → ${res.status}`;
@@ -479,42 +752,97 @@ describe('fuzzing every API route', () => {
           if (res.status >= 400) {
             expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
             const problem = JSON.parse(text);
-            expect(problem, label).toMatchObject({ status: res.status, type: expect.any(String), title: expect.any(String) });
+            expect(problem, label).toMatchObject({
+              status: res.status,
+              type: expect.any(String),
+              title: expect.any(String),
+            });
             const diff = changed(before, await checksum());
-            expect(diff.filter((table) => !knownBug(route, res.status, table)), label).toEqual([]);
+            // Rows that moved in sessions, named in the message: a change there was seen once
+            // on PostgreSQL and never again; this says what it was if it comes back.
+            const moved = diff.includes('sessions') ? rowDiff(sessionsBefore, await sessionRows()) : '';
+            expect(
+              diff.filter((table) => !knownBug(route, res.status, table)),
+              `${label}${moved}`,
+            ).toEqual([]);
           }
           // Whoever asked (bob is never one of the identities), bob's own rows stay as they were.
-          if (!(who.name.startsWith('staff') || who.name.startsWith('admin'))) expect(await bobsRows(), label).toBe(bobBefore);
+          if (!(who.name.startsWith('staff') || who.name.startsWith('admin')))
+            expect(await bobsRows(), label).toBe(bobBefore);
           if (res.status < 400) {
             await restoreFixtures();
             bobBefore = await bobsRows();
           }
         }),
-        { numRuns: perRoute, interruptAfterTimeLimit: budget, markInterruptAsFailure: false },
+        { numRuns: perRoute, interruptAfterTimeLimit: budget, markInterruptAsFailure: false, ...fuzzSeed },
       );
     }
-    console.info(`API fuzz: ${runs} requests over ${routes.length} routes; statuses ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    console.info(
+      `API fuzz: ${runs} requests over ${routes.length} routes; statuses ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
+    );
     expect(runs).toBeGreaterThanOrEqual(routes.length);
   }, 60_000);
 });
 
 describe('fuzzing the HTML forms', () => {
-  const forms: { path: string; valid: () => Record<string, string>; who: 'anonymous' | 'alice' }[] = [
-    {
-      path: '/register',
-      valid: () => ({ name: 'Form Person', email: `form.${Math.random().toString(36).slice(2)}@example.com`, password: strongPassword, acceptPrivacyPolicy: 'on', confirmAge: 'on', locale: 'en' }),
-      who: 'anonymous',
-    },
-    { path: '/login', valid: () => ({ email: bob.email, password: 'wrong password for bob', remember: 'true', next: '/account' }), who: 'anonymous' },
-    { path: '/forgot-password', valid: () => ({ email: bob.email }), who: 'anonymous' },
-    { path: '/account/profile', valid: () => ({ name: 'Alice Form', phone: '+380 44 123 4567', videoHandle: 'alice', goals: 'Learn', locale: 'en' }), who: 'alice' },
+  const forms: { path: string; valid: () => Record<string, string>; who: 'anonymous' | 'alice' }[] =
+    [
+      {
+        path: '/register',
+        valid: () => ({
+          name: 'Form Person',
+          email: `form.${Math.random().toString(36).slice(2)}@example.com`,
+          password: strongPassword,
+          acceptPrivacyPolicy: 'on',
+          confirmAge: 'on',
+          locale: 'en',
+        }),
+        who: 'anonymous',
+      },
+      {
+        path: '/login',
+        valid: () => ({
+          email: bob.email,
+          password: 'wrong password for bob',
+          remember: 'true',
+          next: '/account',
+        }),
+        who: 'anonymous',
+      },
+      { path: '/forgot-password', valid: () => ({ email: bob.email }), who: 'anonymous' },
+      {
+        path: '/account/profile',
+        valid: () => ({
+          name: 'Alice Form',
+          phone: '+380 44 123 4567',
+          videoHandle: 'alice',
+          goals: 'Learn',
+          locale: 'en',
+        }),
+        who: 'alice',
+      },
+    ];
+  const getPages = [
+    '/login?next=',
+    '/register?email=',
+    '/reset-password?token=',
+    '/verify-email?token=',
+    '/unsubscribe?token=',
+    '/account/email/confirm?token=',
+    '/forgot-password?email=',
   ];
-  const getPages = ['/login?next=', '/register?email=', '/reset-password?token=', '/verify-email?token=', '/unsubscribe?token=', '/account/email/confirm?token=', '/forgot-password?email='];
 
   /** A typed value that could open markup must never come back verbatim. */
   function expectEscaped(html: string, values: string[], label: string) {
     for (const v of values) {
-      if (/[<>"']/.test(v) && v.length >= 2) expect(html.includes(v), `${label}: reflected unescaped ${JSON.stringify(v).slice(0, 80)}`).toBe(false);
+      if (/[<>"']/.test(v) && v.length >= 2)
+        expect(
+          html.includes(v),
+          `${label}: reflected unescaped ${JSON.stringify(v).slice(0, 80)}`,
+        ).toBe(false);
     }
     expect(html.includes(`<${canary}`), label).toBe(false);
     expect(/<script(?![^>]*\bnonce=)[^>]*>[^<]*alert/i.test(html), label).toBe(false);
@@ -533,11 +861,17 @@ describe('fuzzing the HTML forms', () => {
           const names = Object.keys(fields);
           for (const [i, value] of mutations) fields[names[i % names.length]!] = value;
           const values = mutations.map(([, v]) => v);
-          const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '198.51.100.8' };
+          const headers: Record<string, string> = {
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-forwarded-for': '198.51.100.8',
+          };
           if (origin) headers.origin = origin;
           if (form.who === 'alice') headers.cookie = `session=${alice.token}`;
           const before = await checksum();
-          const res = await app.request(form.path + (which % 3 === 0 ? `?next=${enc(values[0]!)}` : ''), { method: 'POST', headers, body: new URLSearchParams(fields) });
+          const res = await app.request(
+            form.path + (which % 3 === 0 ? `?next=${enc(values[0]!)}` : ''),
+            { method: 'POST', headers, body: new URLSearchParams(fields) },
+          );
           const html = await res.text();
           const label = `POST ${form.path} ${JSON.stringify(fields).slice(0, 300)} → ${res.status}`;
           statuses.set(`${res.status}`, (statuses.get(`${res.status}`) ?? 0) + 1);
@@ -549,7 +883,9 @@ describe('fuzzing the HTML forms', () => {
           if (form.who === 'alice' && res.status < 400) {
             // What was saved is shown escaped wherever it appears.
             for (const page of ['/account/profile', '/account']) {
-              const shown = await app.request(page, { headers: { cookie: `session=${alice.token}` } });
+              const shown = await app.request(page, {
+                headers: { cookie: `session=${alice.token}` },
+              });
               expect(shown.status).toBeLessThan(500);
               expectEscaped(await shown.text(), values, `GET ${page} after ${label}`);
             }
@@ -557,67 +893,166 @@ describe('fuzzing the HTML forms', () => {
           }
         },
       ),
-      { numRuns: Number(process.env.FUZZ_FORM_RUNS ?? 120), interruptAfterTimeLimit: seconds(6), markInterruptAsFailure: false },
+      {
+        ...fuzzSeed,
+        numRuns: Number(process.env.FUZZ_FORM_RUNS ?? 120),
+        interruptAfterTimeLimit: seconds(6),
+        markInterruptAsFailure: false,
+      },
     );
-    console.info(`form fuzz statuses: ${[...statuses].sort().map(([s, n]) => `${s}×${n}`).join(' ')}`);
+    console.info(
+      `form fuzz statuses: ${[...statuses]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}`,
+    );
   }, 40_000);
 
   it('escape query strings reflected into pages', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...getPages), hostileString, fc.boolean(), async (page, value, signedIn) => {
-        const res = await app.request(page + enc(value), { headers: signedIn ? { cookie: `session=${alice.token}` } : {} });
-        const html = await res.text();
-        const label = `GET ${page}${JSON.stringify(value).slice(0, 100)} → ${res.status}`;
-        expect(res.status, label).toBeLessThan(500);
-        expectEscaped(html, [value], label);
-        const location = res.headers.get('location');
-        if (location) expect(location, label).toMatch(/^\/(?![/\\])/);
-      }),
-      { numRuns: Number(process.env.FUZZ_PAGE_RUNS ?? 120), interruptAfterTimeLimit: seconds(3), markInterruptAsFailure: false },
+      fc.asyncProperty(
+        fc.constantFrom(...getPages),
+        hostileString,
+        fc.boolean(),
+        async (page, value, signedIn) => {
+          const res = await app.request(page + enc(value), {
+            headers: signedIn ? { cookie: `session=${alice.token}` } : {},
+          });
+          const html = await res.text();
+          const label = `GET ${page}${JSON.stringify(value).slice(0, 100)} → ${res.status}`;
+          expect(res.status, label).toBeLessThan(500);
+          expectEscaped(html, [value], label);
+          const location = res.headers.get('location');
+          if (location) expect(location, label).toMatch(/^\/(?![/\\])/);
+        },
+      ),
+      {
+        ...fuzzSeed,
+        numRuns: Number(process.env.FUZZ_PAGE_RUNS ?? 120),
+        interruptAfterTimeLimit: seconds(3),
+        markInterruptAsFailure: false,
+      },
     );
   }, 30_000);
 });
 
 describe('hostile inputs that earlier runs found, sent every time', () => {
-  const as = (who: 'alice' | 'anonymous'): Record<string, string> => (who === 'alice' ? { authorization: `Bearer ${alice.token}` } : {});
+  const as = (who: 'alice' | 'anonymous'): Record<string, string> =>
+    who === 'alice' ? { authorization: `Bearer ${alice.token}` } : {};
   const cases: [string, string, string, 'alice' | 'anonymous', unknown][] = [
-    ['a NUL in a registration name', 'POST', '/api/v1/auth/register', 'anonymous', { email: 'nul.name@example.com', password: strongPassword, name: 'Nul\u0000Name', acceptPrivacyPolicy: true, confirmAge: true }],
-    ['a NUL in a session id in the path', 'DELETE', '/api/v1/me/sessions/a%00b', 'alice', undefined],
-    ['a NUL in a passkey id in the path', 'PATCH', '/api/v1/me/passkeys/a%00b', 'alice', { name: 'key' }],
-    ['a NUL in a list slug', 'PUT', '/api/v1/me/subscriptions/news%00', 'alice', { subscribed: true }],
-    ['a NUL in a password', 'POST', '/api/v1/auth/login', 'anonymous', { email: 'nobody@example.com', password: 'pass\u0000word-long' }],
-    ['a NUL in a restriction reason', 'PUT', '/api/v1/me/restriction', 'alice', { reason: 'because\u0000' }],
-    ['a NUL in a consent version', 'POST', '/api/v1/me/consents/privacy-policy', 'alice', { version: '1\u0000' }],
-    ['a NUL in a token', 'POST', '/api/v1/subscriptions/confirm', 'anonymous', { token: 'abc\u0000def' }],
+    [
+      'a NUL in a registration name',
+      'POST',
+      '/api/v1/auth/register',
+      'anonymous',
+      {
+        email: 'nul.name@example.com',
+        password: strongPassword,
+        name: 'Nul\u0000Name',
+        acceptPrivacyPolicy: true,
+        confirmAge: true,
+      },
+    ],
+    [
+      'a NUL in a session id in the path',
+      'DELETE',
+      '/api/v1/me/sessions/a%00b',
+      'alice',
+      undefined,
+    ],
+    [
+      'a NUL in a passkey id in the path',
+      'PATCH',
+      '/api/v1/me/passkeys/a%00b',
+      'alice',
+      { name: 'key' },
+    ],
+    [
+      'a NUL in a list slug',
+      'PUT',
+      '/api/v1/me/subscriptions/news%00',
+      'alice',
+      { subscribed: true },
+    ],
+    [
+      'a NUL in a password',
+      'POST',
+      '/api/v1/auth/login',
+      'anonymous',
+      { email: 'nobody@example.com', password: 'pass\u0000word-long' },
+    ],
+    [
+      'a NUL in a restriction reason',
+      'PUT',
+      '/api/v1/me/restriction',
+      'alice',
+      { reason: 'because\u0000' },
+    ],
+    [
+      'a NUL in a consent version',
+      'POST',
+      '/api/v1/me/consents/privacy-policy',
+      'alice',
+      { version: '1\u0000' },
+    ],
+    [
+      'a NUL in a token',
+      'POST',
+      '/api/v1/subscriptions/confirm',
+      'anonymous',
+      { token: 'abc\u0000def' },
+    ],
     ['invalid UTF-8 in the path', 'DELETE', '/api/v1/me/sessions/%ED%A0%80%FF', 'alice', undefined],
     ['a 70 kB name', 'PATCH', '/api/v1/me', 'alice', { name: 'n'.repeat(70_000) }],
     ['an array for an object', 'POST', '/api/v1/auth/login', 'anonymous', [1, 2, 3]],
-    ['a prototype key', 'PATCH', '/api/v1/me', 'alice', JSON.parse('{"__proto__": {"role": "admin"}, "name": "Proto"}')],
+    [
+      'a prototype key',
+      'PATCH',
+      '/api/v1/me',
+      'alice',
+      JSON.parse('{"__proto__": {"role": "admin"}, "name": "Proto"}'),
+    ],
   ];
-  it.each(cases)('%s → 4xx problem+json, nothing stored', async (_label, method, path, who, body) => {
-    const before = await checksum();
-    const res = await app.request(path, {
-      method,
-      headers: { ...as(who), 'content-type': 'application/json', origin: appUrl, 'x-forwarded-for': '198.51.100.9' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    expect(res.status, text).toBeGreaterThanOrEqual(400);
-    expect(res.status, text).toBeLessThan(500);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(changed(before, await checksum())).toEqual([]);
-    const [me] = await t.db.select({ role: users.role }).from(users).where(eq(users.id, alice.id));
-    expect(me!.role).toBe('user');
-  });
+  it.each(cases)(
+    '%s → 4xx problem+json, nothing stored',
+    async (_label, method, path, who, body) => {
+      const before = await checksum();
+      const res = await app.request(path, {
+        method,
+        headers: {
+          ...as(who),
+          'content-type': 'application/json',
+          origin: appUrl,
+          'x-forwarded-for': '198.51.100.9',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      expect(res.status, text).toBeGreaterThanOrEqual(400);
+      expect(res.status, text).toBeLessThan(500);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(changed(before, await checksum())).toEqual([]);
+      const [me] = await t.db
+        .select({ role: users.role })
+        .from(users)
+        .where(eq(users.id, alice.id));
+      expect(me!.role).toBe('user');
+    },
+  );
 
   // BUG (src/auth/two-factor/manage.ts disableTotp): with a set-up started but not confirmed,
   // DELETE /me/2fa answers 409 "two-factor-off" and yet deletes the pending secret.
-  it.fails('BUG: DELETE /me/2fa that answers 409 leaves a pending two-step set-up as it was', async () => {
-    const headers = { authorization: `Bearer ${alice.token}`, origin: appUrl };
-    expect((await app.request('/api/v1/me/2fa/setup', { method: 'POST', headers })).status).toBeLessThan(300);
-    const before = await checksum();
-    const res = await app.request('/api/v1/me/2fa', { method: 'DELETE', headers });
-    expect(res.status).toBe(409);
-    expect(changed(before, await checksum())).toEqual([]);
-  });
+  it.fails(
+    'BUG: DELETE /me/2fa that answers 409 leaves a pending two-step set-up as it was',
+    async () => {
+      const headers = { authorization: `Bearer ${alice.token}`, origin: appUrl };
+      expect(
+        (await app.request('/api/v1/me/2fa/setup', { method: 'POST', headers })).status,
+      ).toBeLessThan(300);
+      const before = await checksum();
+      const res = await app.request('/api/v1/me/2fa', { method: 'DELETE', headers });
+      expect(res.status).toBe(409);
+      expect(changed(before, await checksum())).toEqual([]);
+    },
+  );
 });
