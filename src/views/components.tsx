@@ -14,8 +14,11 @@ type FieldProps = {
   autocomplete?: string;
   required?: boolean;
   maxlength?: number;
-  inputmode?: 'email' | 'tel' | 'numeric' | 'text' | 'url';
+  inputmode?: 'email' | 'tel' | 'numeric' | 'decimal' | 'text' | 'url';
   textarea?: boolean;
+  rows?: number;
+  /** Id of a <datalist> offering suggestions. */
+  list?: string;
 };
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
@@ -40,11 +43,17 @@ export function Field(p: FieldProps) {
         </p>
       ) : null}
       {p.textarea ? (
-        <textarea {...common} rows={4}>
+        <textarea {...common} rows={p.rows ?? 4}>
           {p.value ?? ''}
         </textarea>
       ) : (
-        <input {...common} type={p.type ?? 'text'} value={p.type === 'password' ? undefined : (p.value ?? undefined)} inputmode={p.inputmode} />
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          value={p.type === 'password' ? undefined : (p.value ?? undefined)}
+          inputmode={p.inputmode}
+          list={p.list}
+        />
       )}
       {p.error ? (
         <p class="field-error" id={`${id}-error`}>
