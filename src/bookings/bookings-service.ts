@@ -118,6 +118,17 @@ export async function createBooking(
 }
 
 /**
+ * Locks a booking that can still change, so two staff acting at once take turns (and get
+ * distinct SEQUENCE numbers); a missing or cancelled one is a failure value.
+ */
+async function lockOpenBooking(tx: Executor, bookingId: string) {
+  const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
+  if (!current) return { ok: false as const, reason: 'not-found' as const };
+  if (current.status === 'cancelled') return { ok: false as const, reason: 'cancelled' as const };
+  return current;
+}
+
+/**
  * Reschedules or edits a booking: same UID, SEQUENCE one higher, so calendars replace the
  * event instead of adding a second one. The row is locked, so two staff editing at once
  * still get two distinct sequence numbers.
@@ -129,13 +140,8 @@ export async function updateBooking(
   changes: BookingChanges,
 ): Promise<BookingResult> {
   const result = await deps.db.transaction(async (tx): Promise<BookingResult> => {
-    const [current] = await tx
-      .select()
-      .from(bookings)
-      .where(eq(bookings.id, bookingId))
-      .for('update');
-    if (!current) return { ok: false, reason: 'not-found' };
-    if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+    const current = await lockOpenBooking(tx, bookingId);
+    if ('reason' in current) return current;
     const timeZone = changes.timeZone ?? current.timeZone;
     // A time without an offset is read in the (possibly new) zone. Moving only the start
     // keeps the lesson's length; untouched times keep their instant.
@@ -179,13 +185,8 @@ export async function cancelBooking(
   bookingId: string,
 ): Promise<BookingResult> {
   const result = await deps.db.transaction(async (tx): Promise<BookingResult> => {
-    const [current] = await tx
-      .select()
-      .from(bookings)
-      .where(eq(bookings.id, bookingId))
-      .for('update');
-    if (!current) return { ok: false, reason: 'not-found' };
-    if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+    const current = await lockOpenBooking(tx, bookingId);
+    if ('reason' in current) return current;
     const [booking] = await tx
       .update(bookings)
       .set({
