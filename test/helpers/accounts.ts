@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { emailOutbox, sessions, users } from '../../db/schema';
-import type { Client } from './client';
+import { createClient, type Client } from './client';
 import type { TestApp } from './test-app';
 
 /** Long and not in any common-password list, so the policy never gets in the way. */
@@ -139,3 +139,22 @@ export async function read(res: Response) {
 
 /** Matches a problem `type` URL by its slug. */
 export const problemType = (slug: string) => new RegExp(`/problems/${slug}$`);
+
+export type Member = { id: string; email: string; client: Client };
+
+/**
+ * A verified, signed-in person with their own client address (so per-address limits never
+ * couple tests), optionally made staff directly in the database.
+ */
+export async function signedInMember(
+  t: TestApp,
+  label: string,
+  options: { ip: string; role?: 'staff' | 'admin'; locale?: 'en' | 'uk' },
+): Promise<Member> {
+  const client = createClient(t, { ip: options.ip });
+  const p = newPerson(label, { locale: options.locale });
+  const id = await registerAndVerify(t, client, p);
+  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
+  await signIn(client, p);
+  return { id, email: p.email, client };
+}

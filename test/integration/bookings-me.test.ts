@@ -4,25 +4,14 @@ import ICAL from 'ical.js';
 import { users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
+import { read, signedInMember, type Member } from '../helpers/accounts';
 
 /** The student's side: their bookings and payments in the API and on /account/bookings, and nobody else's. */
 
 let t: TestApp;
 let ipSeq = 0;
-type Member = { id: string; email: string; client: Client };
-
-async function member(
-  label: string,
-  options: { role?: 'staff'; locale?: 'en' | 'uk' } = {},
-): Promise<Member> {
-  const client = createClient(t, { ip: `198.18.0.${++ipSeq}` });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, client };
-}
+const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
+  signedInMember(t, label, { ...options, ip: `198.18.0.${++ipSeq}` });
 
 let staff: Member;
 let anna: Member;

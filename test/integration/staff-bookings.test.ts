@@ -3,8 +3,7 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { bookings, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createClient, type Client } from '../helpers/client';
-import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
+import { read, signedInMember, type Member } from '../helpers/accounts';
 import type { ReceivedEmail } from '../helpers/fake-resend';
 
 /**
@@ -14,19 +13,8 @@ import type { ReceivedEmail } from '../helpers/fake-resend';
 
 let t: TestApp;
 let ipSeq = 0;
-type Member = { id: string; email: string; client: Client };
-
-async function member(
-  label: string,
-  options: { role?: 'staff'; locale?: 'en' | 'uk' } = {},
-): Promise<Member> {
-  const client = createClient(t, { ip: `203.0.113.${++ipSeq}` });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, client };
-}
+const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
+  signedInMember(t, label, { ...options, ip: `203.0.113.${++ipSeq}` });
 
 let staff: Member;
 let olena: Member; // reads Ukrainian

@@ -2,26 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createClient, type Client } from '../helpers/client';
-import { newPerson, outboxOf, read, registerAndVerify, signIn } from '../helpers/accounts';
+import { outboxOf, read, signedInMember, type Member } from '../helpers/accounts';
 
 /** Payments recorded by staff: validation, the confirmation mail, and what survives deletion. */
 
 let t: TestApp;
 let ipSeq = 0;
-type Member = { id: string; email: string; client: Client };
-
-async function member(
-  label: string,
-  options: { role?: 'staff'; locale?: 'en' | 'uk' } = {},
-): Promise<Member> {
-  const client = createClient(t, { ip: `192.0.2.${++ipSeq}` });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, client };
-}
+const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
+  signedInMember(t, label, { ...options, ip: `192.0.2.${++ipSeq}` });
 
 let staff: Member;
 let olena: Member;
