@@ -17,7 +17,7 @@ import { silentLogger } from '../src/platform/logger';
 import type { Db } from '../src/platform/db-types';
 import { sendAnnouncement } from '../src/subscriptions/announcements';
 import { renderAnnouncement } from '../src/subscriptions/render-announcement';
-import { rowsOf } from '../src/subscriptions/sql-rows';
+import { rowsOf } from '../src/platform/sql-rows';
 
 const recipients = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 3);

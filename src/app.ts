@@ -44,26 +44,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   app.use('*', requestId({ limitLength: 64 }));
   app.use('*', accessLog());
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", NONCE],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      strictTransportSecurity: deps.config.isHttps ? 'max-age=31536000; includeSubDomains' : false,
-      crossOriginEmbedderPolicy: false,
-      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
-    }),
-  );
+  // Pages get a fresh script nonce each; JSON needs none, and a nonce costs a random draw.
+  const pageHeaders = secureHeaders(securityHeaderOptions(deps, { pages: true }));
+  const apiHeaders = secureHeaders(securityHeaderOptions(deps, { pages: false }));
+  app.use('*', async function securityHeaders(c, next) {
+    return (c.req.path.startsWith('/api/v1/') ? apiHeaders : pageHeaders)(c, next);
+  });
   app.use(
     '*',
     originCheck({
@@ -72,16 +58,17 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       tokenOnlyPaths: ['/unsubscribe', '/api/v1/unsubscribe'],
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) =>
-        c.req.path.startsWith('/api/')
-          ? problem(c, { status: 413, type: 'too-large', title: 'The request body is too large', detail: `At most ${bodyLimitBytes} bytes` })
-          : c.text('The request is too large.', 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: bodyLimitBytes,
+    onError: (c) =>
+      c.req.path.startsWith('/api/')
+        ? problem(c, { status: 413, type: 'too-large', title: 'The request body is too large', detail: `At most ${bodyLimitBytes} bytes` })
+        : c.text('The request is too large.', 413),
+  });
+  // Reading `raw.body` makes @hono/node-server build a full Request; GET and HEAD carry no body.
+  app.use('*', async function limitRequestBody(c, next) {
+    return c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next);
+  });
   app.use('*', sessionLoader());
   app.use('*', localeResolver());
   app.use('*', policyGate());
@@ -107,3 +94,26 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function securityHeaderOptions(deps: Deps, { pages }: { pages: boolean }): Parameters<typeof secureHeaders>[0] {
+  return {
+    contentSecurityPolicy: pages
+      ? {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", NONCE],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        }
+      : // JSON is never a document: nothing may load or run if a browser is tricked into rendering it.
+        { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    strictTransportSecurity: deps.config.isHttps ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginEmbedderPolicy: false,
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
+  };
+}

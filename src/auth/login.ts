@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { auditEvents, users } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { auditEvents, totpCredentials, users } from '../../db/schema';
+import { rowsOf } from '../platform/sql-rows';
 import type { Deps } from '../deps';
-import { clearRate, hitRate, peekRate, releaseRate, takeRate } from '../http/rate-limit';
+import { hitRate, peekRate, releaseAndClearRates, releaseRate, takeRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { createSession } from '../sessions/create';
@@ -13,8 +14,7 @@ import { issueEmailToken } from './email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword } from './password-policy';
 import { authRules, rateSubject } from './rules';
-import { findUserByEmail, type UserRow } from './users';
-import { isTwoFactorEnabled } from './two-factor/manage';
+import type { UserRow } from './users';
 import { startTwoFactorSignIn } from './two-factor/sign-in';
 
 export type LoginInput = { email: string; password: string; remember: boolean };
@@ -41,6 +41,18 @@ export async function verifyPasswordFor(deps: Pick<Deps, 'hasher'>, user: UserRo
   return ok && !!user?.passwordHash;
 }
 
+/** The account behind an address, and whether a code is due after the password: one query. */
+async function findSignInCandidate(db: Deps['db'], email: string) {
+  const [row] = await db
+    .select({
+      user: users,
+      twoFactor: sql<boolean>`exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.enabledAt} is not null)`,
+    })
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
+  return row ?? null;
+}
+
 export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
@@ -63,7 +75,8 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
     await releaseRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
   };
 
-  const user = await findUserByEmail(deps.db, input.email);
+  const candidate = await findSignInCandidate(deps.db, input.email);
+  const user = candidate?.user ?? null;
   const passwordOk = await verifyPasswordFor(deps, user, input.password);
   if (!passwordOk || !user) {
     await recordFailure(deps, user, accountKey, meta, now);
@@ -83,7 +96,7 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const rehash = user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
     ? await deps.hasher.hash(normalizePassword(input.password))
     : null;
-  if (await isTwoFactorEnabled(deps.db, user.id)) {
+  if (candidate!.twoFactor) {
     const pendingToken = await deps.db.transaction(async (tx) => {
       if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
       return startTwoFactorSignIn(tx, user.id, input.remember, now);
@@ -95,10 +108,10 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const created = await deps.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
     await completeSignIn(deps, tx, user, meta, 'password');
+    // A success gives back the address's slot and wipes the account's failures.
+    await releaseAndClearRates(tx, { rule: rules.loginFailuresPerIp, subject: ipKey, takenAt: now }, { rule: rules.loginFailuresPerAccount, subject: accountKey });
     return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
   });
-  await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-  await clearRate(deps.db, rules.loginFailuresPerAccount, accountKey);
   deps.notifyMail();
   return {
     ok: true,
@@ -121,30 +134,25 @@ export async function completeSignIn(
   method: 'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset',
 ) {
   const now = deps.clock.now();
-  const [seen] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.userId, user.id), eq(auditEvents.action, 'sign-in')));
-  const [sameDevice] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.userId, user.id),
-        eq(auditEvents.action, 'sign-in'),
-        // A client that sends no User-Agent is the same "device" each time, not a new one.
-        meta.userAgent === null
-          ? isNull(auditEvents.userAgent)
-          : eq(auditEvents.userAgent, meta.userAgent),
-      ),
-    );
+  // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
+  const sameAgent =
+    meta.userAgent === null
+      ? sql`${auditEvents.userAgent} is null`
+      : sql`${auditEvents.userAgent} = ${meta.userAgent}`;
+  const signIns = sql`${auditEvents.userId} = ${user.id} and ${auditEvents.action} = 'sign-in'`;
+  const [history] = rowsOf<{ seen: boolean; sameDevice: boolean }>(
+    await tx.execute(sql`select
+      exists (select 1 from ${auditEvents} where ${signIns}) as "seen",
+      -- A client that sends no User-Agent is the same "device" each time, not a new one.
+      exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
+  );
   await tx
     .update(users)
     .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
     .where(eq(users.id, user.id));
   if (user.deletionScheduledFor) await recordEvent(tx, { userId: user.id, action: 'deletion.cancelled', at: now, meta, details: { by: 'sign-in' } });
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
-  if ((seen?.n ?? 0) > 0 && (sameDevice?.n ?? 0) === 0) {
+  if (history!.seen && !history!.sameDevice) {
     const locale = isLocale(user.locale) ? user.locale : 'en';
     await queueMail(deps, tx, {
       to: user.email,

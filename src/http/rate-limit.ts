@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rateLimits } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
+import { rowsOf } from '../platform/sql-rows';
 
 export type RateRule = { name: string; limit: number; windowMs: number };
 export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -93,27 +94,33 @@ export async function takeRate(
 ): Promise<RateVerdict> {
   const key = `${rule.name}:${subject}`;
   const { current, previous, current0 } = windowsOf(rule, now);
-  const [prev] = await db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, previous)));
-  const carried = (prev?.count ?? 0) * (1 - (now.getTime() - current0) / rule.windowMs);
-  // An integer count c satisfies c + carried < limit exactly when c < ceil(limit - carried).
-  const room = Math.ceil(rule.limit - carried);
-  if (room > 0) {
-    const [row] = await db
-      .insert(rateLimits)
-      .values({ key, windowStart: current, count: 1 })
-      .onConflictDoUpdate({
-        target: [rateLimits.key, rateLimits.windowStart],
-        set: { count: sql`${rateLimits.count} + 1` },
-        setWhere: sql`${rateLimits.count} < ${room}`,
-      })
-      .returning({ count: rateLimits.count });
-    if (row) return { ok: true };
-  }
-  const counts = await readCounts(db, key, rule, now);
-  const verdict = judge(rule, now, counts.current, counts.previous);
+  // How much of the previous bucket still counts; an integer count c satisfies
+  // c + carried < limit exactly when c < ceil(limit - carried).
+  const stillCounts = 1 - (now.getTime() - current0) / rule.windowMs;
+  // One statement (it runs on every sign-in): read the previous bucket, take a slot in the
+  // current one only while there is room, and report the counts the verdict needs.
+  const result = await db.execute(sql`
+    with prev as (
+      select coalesce(
+        (select count from rate_limits where key = ${key} and window_start = ${previous.toISOString()}::timestamptz),
+        0) as c
+    ), room as (
+      select ceil(${rule.limit}::float8 - c * ${stillCounts}::float8) as n from prev
+    ), taken as (
+      insert into rate_limits (key, window_start, count)
+      select ${key}, ${current.toISOString()}::timestamptz, 1 from room where n > 0
+      on conflict (key, window_start) do update set count = rate_limits.count + 1
+        where rate_limits.count < (select n from room)
+      returning count
+    )
+    select (select count from taken) as taken,
+      (select c from prev) as previous,
+      coalesce(
+        (select count from rate_limits where key = ${key} and window_start = ${current.toISOString()}::timestamptz),
+        0) as current`);
+  const [row] = rowsOf<{ taken: number | null; previous: number; current: number }>(result);
+  if (row!.taken !== null) return { ok: true };
+  const verdict = judge(rule, now, Number(row!.current), Number(row!.previous));
   return verdict.ok ? { ok: false, retryAfterSeconds: 1 } : verdict;
 }
 
@@ -130,6 +137,25 @@ export async function releaseRate(db: Executor, rule: RateRule, subject: string,
         sql`${rateLimits.count} > 0`,
       ),
     );
+}
+
+/**
+ * After a success: gives back one slot taken with `takeRate` and forgets another key's
+ * failures, in one statement.
+ */
+export async function releaseAndClearRates(
+  db: Executor,
+  release: { rule: RateRule; subject: string; takenAt: Date },
+  clear: { rule: RateRule; subject: string },
+) {
+  const { current } = windowsOf(release.rule, release.takenAt);
+  await db.execute(sql`
+    with released as (
+      update rate_limits set count = count - 1
+      where key = ${`${release.rule.name}:${release.subject}`}
+        and window_start = ${current.toISOString()}::timestamptz and count > 0
+    )
+    delete from rate_limits where key = ${`${clear.rule.name}:${clear.subject}`}`);
 }
 
 /** Counts an attempt without judging it (a failure recorded after the fact). */

@@ -44,12 +44,21 @@ export const defaultPageAllowed = [
   '* /account/subscriptions*',
 ] as const;
 
-function matches(rules: readonly string[], method: string, path: string) {
-  return rules.some((rule) => {
-    const [m, p] = rule.split(' ') as [string, string];
-    if (m !== '*' && m !== method) return false;
-    return p.endsWith('*') ? path.startsWith(p.slice(0, -1)) : path === p;
+type Rule = { method: string; path: string; prefix: boolean };
+
+/** Parsed once per gate, not on every request. */
+function parseRules(rules: readonly string[]): Rule[] {
+  return rules.map((rule) => {
+    const [method, p] = rule.split(' ') as [string, string];
+    const prefix = p.endsWith('*');
+    return { method, path: prefix ? p.slice(0, -1) : p, prefix };
   });
+}
+
+function matches(rules: Rule[], method: string, path: string) {
+  return rules.some(
+    (r) => (r.method === '*' || r.method === method) && (r.prefix ? path.startsWith(r.path) : path === r.path),
+  );
 }
 
 /**
@@ -58,8 +67,8 @@ function matches(rules: readonly string[], method: string, path: string) {
  * pages redirect to the acceptance page. Mount after the session loader.
  */
 export function policyGate(options: PolicyGateOptions = {}): MiddlewareHandler<AppEnv> {
-  const apiAllowed = options.apiAllowed ?? defaultApiAllowed;
-  const pageAllowed = options.pageAllowed ?? defaultPageAllowed;
+  const apiAllowed = parseRules(options.apiAllowed ?? defaultApiAllowed);
+  const pageAllowed = parseRules(options.pageAllowed ?? defaultPageAllowed);
   const pagePrefixes = options.pagePrefixes ?? ['/account', '/staff'];
   const acceptPath = options.acceptPath ?? '/account/policy';
   return async function policyGateMiddleware(c, next) {

@@ -5,7 +5,7 @@ import { announcementMailId, announcementTemplate } from './announcement-outbox'
 import { eligibleSubscriber } from './recipients';
 import { renderAnnouncement, type AnnouncementContent } from './render-announcement';
 import { ensureUnsubscribeKey } from './signing-key';
-import { rowsOf } from './sql-rows';
+import { rowsOf } from '../platform/sql-rows';
 import { hmacPadsSql, unsubscribeTokenSql } from './unsubscribe-token-sql';
 
 export type AnnouncementToQueue = {

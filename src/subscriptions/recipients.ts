@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db-types';
-import { rowsOf } from './sql-rows';
+import { rowsOf } from '../platform/sql-rows';
 
 /**
  * Who may get a list mail, over `subscriptions s join users u`: a confirmed subscription
