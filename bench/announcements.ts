@@ -5,7 +5,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/announcements.ts [recipients] [rounds]
  *
  * Works in a scratch database created next to DATABASE_URL's and dropped at the end.
- * Not part of `npm test`.
+ * Not part of `npm test`; `npm run bench` runs it too (measureAnnouncement).
  */
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
@@ -19,20 +19,6 @@ import { sendAnnouncement } from '../src/subscriptions/announcements';
 import { renderAnnouncement } from '../src/subscriptions/render-announcement';
 import { rowsOf } from '../src/platform/sql-rows';
 
-const recipients = Number(process.argv[2] ?? 100_000);
-const rounds = Number(process.argv[3] ?? 3);
-const base = process.env.DATABASE_URL;
-if (!base || !/^postgres(ql)?:\/\//.test(base)) {
-  console.error('Set DATABASE_URL=postgres://… (a server where a scratch database may be created).');
-  process.exit(1);
-}
-
-const scratch = `accounts_bench_${process.pid}`;
-const scratchUrl = Object.assign(new URL(base), { pathname: `/${scratch}` }).toString();
-const admin = postgres(base, { max: 1, onnotice: () => {} });
-await admin.unsafe(`CREATE DATABASE "${scratch}"`);
-const handle = openPostgres(scratchUrl, { max: 4 });
-
 const content = {
   list: 'news',
   subject: 'Summer timetable',
@@ -40,64 +26,93 @@ const content = {
   translations: { uk: { subject: 'Літній розклад', body: 'Із червня заняття переходять на ранок.\n\nЯкщо новий час не підходить, відповідайте на цей лист.' } },
 };
 
-try {
-  await handle.migrate();
-  const db = handle.db;
-  const config = parseConfig({ APP_URL: 'https://school.example', DATABASE_URL: scratchUrl });
-  const deps: Deps = {
-    db,
-    config,
-    clock: systemClock,
-    log: silentLogger,
-    notifyMail: () => {},
-    mailer: { kind: 'dev', send: async () => ({ ok: true, providerId: 'bench' }) },
-    hasher: { hash: async () => '', verify: async () => false, needsRehash: () => false },
-  };
+export type AnnouncementFigures = { recipients: number; baselineMs: number; announcementMs: number; rounds: number };
 
-  let t0 = performance.now();
-  await db.execute(sql`
-    insert into users (email, name, locale, email_verified_at)
-    select 'bench' || i || '@example.com', 'Bench ' || i, case when i % 5 = 0 then 'uk' else 'en' end, now()
-    from generate_series(1, ${recipients}) as i`);
-  await db.execute(sql`
-    insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
-    select id, 'news', 'subscribed', now(), now() from users`);
-  const staff = rowsOf<{ id: string }>(
-    await db.execute(sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`),
-  )[0]!.id;
-  await db.execute(sql`analyze`);
-  console.log(`seeded ${recipients} verified, subscribed users in ${seconds(performance.now() - t0)} s`);
+/** Seeds `recipients` confirmed subscribers in a scratch database, then times both, `rounds` times. */
+export async function measureAnnouncement(
+  base: string,
+  recipients: number,
+  rounds: number,
+  log: (line: string) => void = console.log,
+): Promise<AnnouncementFigures> {
+  const scratch = `accounts_bench_${process.pid}`;
+  const scratchUrl = Object.assign(new URL(base), { pathname: `/${scratch}` }).toString();
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${scratch}"`);
+  const handle = openPostgres(scratchUrl, { max: 4 });
 
-  const baseline: number[] = [];
-  const measured: number[] = [];
-  for (let round = 1; round <= rounds; round++) {
-    await db.execute(sql`truncate email_outbox`);
-    t0 = performance.now();
-    const n = await plainInsertSelect(db, deps);
-    baseline.push(performance.now() - t0);
-    if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
+  try {
+    await handle.migrate();
+    const db = handle.db;
+    const config = parseConfig({ APP_URL: 'https://school.example', DATABASE_URL: scratchUrl });
+    const deps: Deps = {
+      db,
+      config,
+      clock: systemClock,
+      log: silentLogger,
+      notifyMail: () => {},
+      mailer: { kind: 'dev', send: async () => ({ ok: true, providerId: 'bench' }) },
+      hasher: { hash: async () => '', verify: async () => false, needsRehash: () => false },
+    };
 
-    await db.execute(sql`truncate email_outbox`);
-    t0 = performance.now();
-    const result = await sendAnnouncement(deps, { ...content, staffId: staff });
-    measured.push(performance.now() - t0);
-    if (!result.ok || result.queued !== recipients) throw new Error(`queued ${JSON.stringify(result)}`);
-    console.log(`round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`);
+    let t0 = performance.now();
+    await db.execute(sql`
+      insert into users (email, name, locale, email_verified_at)
+      select 'bench' || i || '@example.com', 'Bench ' || i, case when i % 5 = 0 then 'uk' else 'en' end, now()
+      from generate_series(1, ${recipients}) as i`);
+    await db.execute(sql`
+      insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
+      select id, 'news', 'subscribed', now(), now() from users`);
+    const staff = rowsOf<{ id: string }>(
+      await db.execute(sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`),
+    )[0]!.id;
+    await db.execute(sql`analyze`);
+    log(`seeded ${recipients} verified, subscribed users in ${seconds(performance.now() - t0)} s`);
+
+    const baseline: number[] = [];
+    const measured: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      await db.execute(sql`truncate email_outbox`);
+      t0 = performance.now();
+      const n = await plainInsertSelect(db, deps);
+      baseline.push(performance.now() - t0);
+      if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
+
+      await db.execute(sql`truncate email_outbox`);
+      t0 = performance.now();
+      const result = await sendAnnouncement(deps, { ...content, staffId: staff });
+      measured.push(performance.now() - t0);
+      if (!result.ok || result.queued !== recipients) throw new Error(`queued ${JSON.stringify(result)}`);
+      log(`round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`);
+    }
+
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { recipients, baselineMs: median(baseline), announcementMs: median(measured), rounds };
+  } finally {
+    await handle.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+    await admin.end();
   }
+}
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const b = median(baseline);
-  const m = median(measured);
+// Run directly: DATABASE_URL=… npx tsx bench/announcements.ts [recipients] [rounds]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const recipients = Number(process.argv[2] ?? 100_000);
+  const rounds = Number(process.argv[3] ?? 3);
+  const base = process.env.DATABASE_URL;
+  if (!base || !/^postgres(ql)?:\/\//.test(base)) {
+    console.error('Set DATABASE_URL=postgres://… (a server where a scratch database may be created).');
+    process.exit(1);
+  }
+  const f = await measureAnnouncement(base, recipients, rounds);
+  const b = f.baselineMs;
+  const m = f.announcementMs;
   console.log('');
   console.log(`rows per run:                       ${recipients}`);
   console.log(`plain INSERT … SELECT (baseline):   ${seconds(b)} s  ${Math.round(recipients / (b / 1000))} rows/s`);
   console.log(`queue one announcement:             ${seconds(m)} s  ${Math.round(recipients / (m / 1000))} rows/s`);
   console.log(`announcement / baseline:            ${(m / b).toFixed(2)}×  (median of ${rounds})`);
   console.log(`under 10 s:                         ${m < 10_000 ? 'yes' : 'NO'}`);
-} finally {
-  await handle.close();
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-  await admin.end();
 }
 
 function seconds(ms: number) {

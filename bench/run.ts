@@ -3,14 +3,16 @@
  * runs, fails only when a ratio falls far below its target). Needs DATABASE_URL=postgres://…
  * Every figure is printed beside a baseline measured in the same run on the same machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
+import postgres from 'postgres';
 import { argon2Params } from '../src/platform/hasher';
 import { createBenchDatabase } from './lib/db';
 import { medianLoad, type LoadResult } from './lib/load';
 import { startServer, type Server } from './lib/proc';
+import { measureAnnouncement } from './announcements';
 
 const quick = process.argv.includes('--quick');
 const seconds = quick ? 3 : 10;
@@ -28,6 +30,52 @@ const password = 'bench horse battery staple 42';
 const rows: { scenario: string; result: string; baseline: string; ratio: number | null; target: string; floor: number | null }[] = [];
 const fmt = (r: LoadResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${r.errors || r.non2xx ? `, ${r.errors} errors, ${r.non2xx} non-2xx` : ''}`;
 const ARGON2ID = 2;
+const announcementRecipients = 100_000;
+/** Absolute alarms for --quick, far above the targets: time and memory have no same-run ratio floor. */
+const ceilings: { scenario: string; value: number; limit: number }[] = [];
+
+/** Resident memory of a process (Linux), in MiB. */
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/**
+ * Seeds 10,000 activity events for the bench person, then times GET /api/v1/me/export (the
+ * whole zip read) while sampling the server's RSS, next to reading the same rows in one query.
+ */
+async function measureExport(dbUrl: string, server: Server, userId: string) {
+  const sqlc = postgres(dbUrl, { max: 1, onnotice: () => {} });
+  await sqlc`insert into audit_events (user_id, action, ip, user_agent, details, at)
+    select ${userId}, 'profile.updated', '203.0.113.' || (i % 250), 'Mozilla/5.0 (X11; Linux x86_64) bench',
+      jsonb_build_object('fields', jsonb_build_array('name', 'phone')), now() - make_interval(mins => i)
+    from generate_series(1, 10000) as i`;
+  const token = await signInOurs(server.url); // a fresh sign-in: export needs a recent one
+  const pid = server.child.pid!;
+  const reads: number[] = [];
+  const exports: { ms: number; bytes: number; growth: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = performance.now();
+    const events = await sqlc`select * from audit_events where user_id = ${userId} order by at, id`;
+    reads.push(performance.now() - t0);
+    if (events.length < 10_000) throw new Error(`seeded ${events.length} events`);
+    const before = rssMiB(pid);
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 5);
+    t0 = performance.now();
+    const res = await fetch(`${server.url}/api/v1/me/export`, { headers: { cookie: `session=${token}` } });
+    const body = new Uint8Array(await res.arrayBuffer());
+    const ms = performance.now() - t0;
+    clearInterval(sampler);
+    peak = Math.max(peak, rssMiB(pid));
+    if (!res.ok || body[0] !== 0x50 || body[1] !== 0x4b) throw new Error(`export failed: ${res.status}`);
+    exports.push({ ms, bytes: body.length, growth: peak - before });
+  }
+  await sqlc.end();
+  const median = <T>(xs: T[], by: (x: T) => number) => [...xs].sort((a, b) => by(a) - by(b))[Math.floor(xs.length / 2)]!;
+  const ex = median(exports, (e) => e.ms);
+  return { readMs: median(reads, (x) => x), exportMs: ex.ms, bytes: ex.bytes, rssGrowthMiB: Math.max(...exports.map((e) => e.growth)) };
+}
 
 /** argon2id verifications per second at the service's parameters, on the libuv pool (the sign-in ceiling). */
 async function argon2Bound(): Promise<number> {
@@ -58,7 +106,7 @@ async function signInOurs(url: string) {
 async function main() {
   const servers: Server[] = [];
   const dbs: { drop(): Promise<void> }[] = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-pglite-'));
   try {
     const ours = await createBenchDatabase(base!, `bench_ours_${process.pid}`, true);
     const peer = await createBenchDatabase(base!, `bench_peer_${process.pid}`, false);
@@ -115,6 +163,12 @@ async function main() {
     rows.push({ scenario: 'POST /api/v1/auth/login vs argon2 bound', result: fmt(rLogin), baseline: 'argon2 bound', ratio: rLogin.rps / bound, target: '≥ 0.90', floor: 0.08 });
     rows.push({ scenario: 'POST /api/v1/auth/login vs Better Auth', result: fmt(rBaLogin), baseline: 'Better Auth sign-in', ratio: rLogin.rps / rBaLogin.rps, target: '≥ 1.0', floor: 0.5 });
 
+    console.error('measuring the export of a person with 10,000 events …');
+    const ex = await measureExport(ours.url, oursCold, userId);
+    rows.push({ scenario: 'export, 10,000 events (zip) vs reading them', result: `${ex.exportMs.toFixed(0)} ms, ${(ex.bytes / 1024).toFixed(0)} KiB`, baseline: `${ex.readMs.toFixed(0)} ms`, ratio: ex.exportMs / ex.readMs, target: '< 1000 ms', floor: null });
+    rows.push({ scenario: 'export, peak RSS growth', result: `${ex.rssGrowthMiB.toFixed(1)} MiB`, baseline: '', ratio: null, target: '< 50 MiB', floor: null });
+    ceilings.push({ scenario: 'export time', value: ex.exportMs, limit: 10_000 }, { scenario: 'export RSS growth MiB', value: ex.rssGrowthMiB, limit: 200 });
+
     for (const s of servers.splice(0)) await s.stop();
 
     console.error('measuring cold starts and the embedded database …');
@@ -122,28 +176,43 @@ async function main() {
     await coldPg.stop();
     const coldPglite = await startServer([...tsx, 'src/server.ts'], { DATABASE_URL: '', DATA_DIR: dataDir }, '/readyz');
     await coldPglite.stop();
+    // The seed account goes in between the two starts: an embedded database has one owner at a time.
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'create-admin', '--email', email, '--password-stdin'], {
+      input: password,
+      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
     const warmPglite = await startServer([...tsx, 'src/server.ts'], { DATABASE_URL: '', DATA_DIR: dataDir, RATE_LOGIN_FAILURES_PER_IP: '100000' }, '/readyz');
     servers.push(warmPglite);
     rows.push({ scenario: 'cold start to /readyz, PostgreSQL', result: `${coldPg.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 1500 ms', floor: null });
     rows.push({ scenario: 'cold start to /readyz, PGlite (new data dir)', result: `${coldPglite.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 3000 ms', floor: null });
     rows.push({ scenario: 'cold start to /readyz, PGlite (existing)', result: `${warmPglite.readyMs.toFixed(0)} ms`, baseline: '', ratio: null, target: '< 3000 ms', floor: null });
-    const { execFileSync } = await import('node:child_process');
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'create-admin', '--email', email, '--password-stdin'], {
-      input: password,
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-    const pgliteToken = await signInOurs(warmPglite.url).catch(() => null);
-    if (pgliteToken) {
-      const rLite = await load(`${warmPglite.url}/api/v1/me`, { seconds, headers: { cookie: `session=${pgliteToken}` } });
-      rows.push({ scenario: 'GET /api/v1/me on PGlite vs PostgreSQL', result: fmt(rLite), baseline: '/me on PostgreSQL', ratio: rLite.rps / rMe.rps, target: 'reported', floor: null });
-    }
+    const pgliteToken = await signInOurs(warmPglite.url);
+    const rLite = await load(`${warmPglite.url}/api/v1/me`, { seconds, headers: { cookie: `session=${pgliteToken}` } });
+    rows.push({ scenario: 'GET /api/v1/me on PGlite vs PostgreSQL', result: fmt(rLite), baseline: '/me on PostgreSQL', ratio: rLite.rps / rMe.rps, target: 'reported', floor: null });
+    for (const s of servers.splice(0)) await s.stop();
+
+    console.error(`queuing an announcement to ${announcementRecipients} subscribers …`);
+    const a = await measureAnnouncement(base!, announcementRecipients, runs, () => {});
+    rows.push({ scenario: `announcement to ${announcementRecipients} queued vs INSERT … SELECT`, result: `${(a.announcementMs / 1000).toFixed(2)} s`, baseline: `${(a.baselineMs / 1000).toFixed(2)} s`, ratio: a.announcementMs / a.baselineMs, target: '< 10 s', floor: null });
+    ceilings.push({ scenario: 'announcement', value: a.announcementMs, limit: 60_000 });
   } finally {
     for (const s of servers) await s.stop();
     for (const d of dbs) await d.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  const pgVersion = await (async () => {
+    const c = postgres(base!, { max: 1, onnotice: () => {} });
+    try {
+      return ((await c`show server_version`)[0] as { server_version: string }).server_version;
+    } finally {
+      await c.end();
+    }
+  })();
+  const cpus = os.cpus();
+  console.log(`machine: ${cpus.length} × ${cpus[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion}, load average ${os.loadavg()[0]!.toFixed(2)}; ${quick ? `--quick: ${seconds} s × ${runs}` : `${seconds} s × ${runs}, medians`}`);
   const head = ['scenario', 'result', 'baseline', 'ratio', 'target'];
   const table = rows.map((r) => [r.scenario, r.result, r.baseline, r.ratio === null ? '' : r.ratio.toFixed(2), r.target]);
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
@@ -152,8 +221,11 @@ async function main() {
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const row of table) console.log(line(row));
   const failed = rows.filter((r) => r.floor !== null && r.ratio !== null && r.ratio < r.floor);
-  if (failed.length) {
-    console.error(`bench: below the floor: ${failed.map((r) => `${r.scenario} ${r.ratio!.toFixed(2)} < ${r.floor}`).join('; ')}`);
+  const over = ceilings.filter((c) => c.value > c.limit);
+  if (failed.length || over.length) {
+    console.error(
+      `bench: ${[...failed.map((r) => `${r.scenario} ${r.ratio!.toFixed(2)} < floor ${r.floor}`), ...over.map((c) => `${c.scenario} ${c.value.toFixed(0)} > ceiling ${c.limit}`)].join('; ')}`,
+    );
     process.exit(1);
   }
 }
