@@ -1,5 +1,5 @@
 import { translator } from '../src/i18n';
-import { safeSubject, type MailContext, type RenderedMail } from './layout';
+import { MailShell, mailStyles, safeSubject, type MailContext, type RenderedMail } from './layout';
 
 export type AnnouncementMailData = {
   subject: string;
@@ -8,17 +8,6 @@ export type AnnouncementMailData = {
   listName: string;
   unsubscribeUrl: string;
   manageUrl: string;
-};
-
-// The same look as layout.tsx: one column, inline styles, which mail clients render reliably.
-const styles = {
-  body: 'margin:0;padding:0;background:#f4f5f7;',
-  outer: 'width:100%;background:#f4f5f7;padding:24px 0;',
-  card: 'max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328;font-size:16px;line-height:1.5;',
-  brand: 'font-size:14px;font-weight:600;color:#4b5563;margin:0 0 24px;',
-  h1: 'font-size:20px;line-height:1.3;margin:0 0 16px;',
-  p: 'margin:0 0 16px;',
-  small: 'font-size:13px;color:#4b5563;margin:24px 0 0;',
 };
 
 const paragraphsOf = (body: string) =>
@@ -36,36 +25,30 @@ export function announcementMail(ctx: MailContext, d: AnnouncementMailData): Ren
   const t = translator(ctx.locale);
   const subject = safeSubject(d.subject);
   const paragraphs = paragraphsOf(d.body);
+  // The shared frame every mail has (layout.tsx); the list's footer says why it came and how to stop it.
   const html = (
-    <html lang={ctx.locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width" />
-        <title>{subject}</title>
-      </head>
-      <body style={styles.body}>
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style={styles.outer}>
-          <tr>
-            <td>
-              <div style={styles.card}>
-                <p style={styles.brand}>{ctx.schoolName}</p>
-                <h1 style={styles.h1}>{subject}</h1>
-                {paragraphs.map((p) => (
-                  <p style={styles.p}>
-                    {p.split('\n').map((line, i) => (i === 0 ? line : [<br />, line]))}
-                  </p>
-                ))}
-                <p style={styles.small}>
-                  {t('mail.announcement.why', { list: d.listName })} <a href={d.unsubscribeUrl}>{t('mail.announcement.unsubscribe')}</a>
-                  {' · '}
-                  <a href={d.manageUrl}>{t('mail.announcement.manage')}</a>
-                </p>
-              </div>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    <MailShell
+      ctx={ctx}
+      subject={subject}
+      preheader={paragraphs[0]}
+      footer={
+        <p style={mailStyles.small}>
+          {t('mail.announcement.why', { list: d.listName })}{' '}
+          <a href={d.unsubscribeUrl} style={mailStyles.link}>
+            {t('mail.announcement.unsubscribe')}
+          </a>
+          {' · '}
+          <a href={d.manageUrl} style={mailStyles.link}>
+            {t('mail.announcement.manage')}
+          </a>
+        </p>
+      }
+    >
+      <h1 style={mailStyles.h1}>{subject}</h1>
+      {paragraphs.map((p) => (
+        <p style={mailStyles.p}>{p.split('\n').map((line, i) => (i === 0 ? line : [<br />, line]))}</p>
+      ))}
+    </MailShell>
   );
   const text = [
     ctx.schoolName,

@@ -16,6 +16,8 @@ export const users = pgTable(
     videoHandle: text(),
     goals: text(),
     locale: text().notNull().default('en'),
+    /** IANA zone the person's pages show times in ("Europe/Kyiv"); null: UTC, labelled. */
+    timeZone: text(),
     role: text().$type<Role>().notNull().default('user'),
     emailVerifiedAt: at(),
     lastActiveAt: at(),

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
+import { createApiRouter, fieldErrors, jsonBody, problemResponses } from '../http/validation';
 import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
@@ -10,7 +10,7 @@ import { changePassword } from '../auth/password-change';
 import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
 import { recordEvent, listActivity } from './activity';
 import { meSchema, toMe } from './me';
-import { profileSchema, updateProfile } from './profile';
+import { profileSchema, timeZoneShape, updateProfile } from './profile';
 import { endOwnSession, listSessions } from './sessions-service';
 
 const tags = ['Cabinet'];
@@ -24,7 +24,16 @@ const patchMe = createRoute({
   tags,
   security,
   summary: 'Correct profile details',
-  request: { body: jsonBody(profileSchema) },
+  description:
+    'A malformed body (unknown fields, wrong types, over-long strings) or a `timeZone` the service does not know is 400 with the field errors. `timeZone: null` (or "") clears it: times are then shown in UTC.',
+  request: {
+    body: jsonBody(
+      // The shape only: the zone itself is checked in the handler against the runtime's zones.
+      profileSchema.extend({
+        timeZone: timeZoneShape.nullable().optional().openapi({ description: 'IANA time zone for the times shown to the person', example: 'Europe/Kyiv' }),
+      }),
+    ),
+  },
   responses: { ...meResponse, ...problemResponses(400, 401) },
 });
 const changePasswordRoute = createRoute({
@@ -131,7 +140,12 @@ export function meApi() {
 
   api.openapi(patchMe, async (c) => {
     const auth = requireAuth(c);
-    const user = await updateProfile(c.get('deps'), auth.user.id, c.req.valid('json'), requestMeta(c));
+    const input = profileSchema.safeParse(c.req.valid('json'));
+    if (!input.success) {
+      // The same 400 as every other invalid field (API.md): one rule for clients to handle.
+      return problem(c, { status: 400, type: 'validation', title: 'The request is not valid', errors: fieldErrors(input.error) });
+    }
+    const user = await updateProfile(c.get('deps'), auth.user.id, input.data, requestMeta(c));
     return c.json(toMe(user), 200);
   });
 

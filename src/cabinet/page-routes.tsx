@@ -14,7 +14,7 @@ import { invalidateUserSessions } from '../sessions/invalidate';
 import { listPasskeys } from '../passkeys/credentials';
 import { twoFactorStatus } from '../auth/two-factor/manage';
 import { listActivity, recordEvent } from './activity';
-import { profileSchema, updateProfile } from './profile';
+import { profileSchema, timeZoneMessage, updateProfile } from './profile';
 import { endOwnSession, listSessions } from './sessions-service';
 import { overviewPage } from './views/overview-page';
 import { profilePage } from './views/profile-page';
@@ -86,11 +86,15 @@ export function cabinetPageRoutes() {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const form = await readForm(c);
-    const values = { name: form.name, phone: form.phone, videoHandle: form.videoHandle, goals: form.goals, locale: form.locale };
+    // A field missing from the form (an older page, say) stays as it is; an empty one is cleared.
+    const values = { name: form.name, phone: form.phone, videoHandle: form.videoHandle, goals: form.goals, locale: form.locale, timeZone: form.timeZone };
     const parsed = profileSchema.safeParse(values);
     if (!parsed.success) {
       const user = await findUserById(deps.db, auth.user.id);
-      return profilePage(c, { user: user!, values, errors: formErrors(parsed.error), status: 400 });
+      const errors = formErrors(parsed.error);
+      // The schema speaks English for the API; the page says it in the person's language.
+      if (errors.timeZone === timeZoneMessage) errors.timeZone = 'profile.timeZone.invalid';
+      return profilePage(c, { user: user!, values, errors, status: 400 });
     }
     await updateProfile(deps, auth.user.id, parsed.data, requestMeta(c));
     return c.redirect('/account/profile?saved=1', 303);
@@ -116,10 +120,16 @@ export function cabinetPageRoutes() {
     const t = translator(c.get('locale'));
     // Sensitive: an email change needs a fresh proof; come back to the form afterwards.
     if (!auth.isPrivileged) return c.redirect(`/reauth?next=${encodeURIComponent('/account/security#email')}`, 303);
-    const parsed = emailSchema.safeParse((await readForm(c)).newEmail ?? '');
-    if (!parsed.success) return renderSecurity(c, { errors: { newEmail: t('form.invalidEmail') }, status: 400 });
+    const newEmail = ((await readForm(c)).newEmail ?? '').slice(0, 320);
+    // After an error the address is shown again as typed, so it can be corrected, not retyped.
+    const values = { newEmail };
+    const parsed = emailSchema.safeParse(newEmail);
+    if (!parsed.success) return renderSecurity(c, { errors: { newEmail: t('form.invalidEmail') }, values, status: 400 });
     const result = await requestEmailChange(c.get('deps'), { userId: auth.user.id, newEmail: parsed.data }, requestMeta(c));
-    if (!result.ok) return renderSecurity(c, { errors: { _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, status: 429 });
+    if (!result.ok) {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      return renderSecurity(c, { errors: { _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, values, status: 429 });
+    }
     return c.redirect('/account/security?notice=email-sent', 303);
   });
   app.post('/account/security/sessions/:id/end', async (c) => {

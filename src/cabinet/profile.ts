@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { locales } from '../i18n';
+import { isValidTimeZone } from '../bookings/time';
 import { recordEvent, type RequestMeta } from './activity';
 
 /** Free text: no control characters (they break CSV exports and mail headers). */
@@ -24,6 +25,16 @@ export const personNameSchema = z
   .max(100)
   .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'Use one line without control characters');
 
+export const timeZoneMessage = 'Use an IANA time zone name, e.g. Europe/Kyiv';
+
+/**
+ * The zone the person's pages show times in. The shape (a string of at most 64 characters)
+ * is `timeZoneShape`; whether the runtime knows the zone is the refinement. Empty or null
+ * clears it: times then show in UTC, labelled as such.
+ */
+export const timeZoneShape = z.string().trim().max(64);
+const timeZoneField = timeZoneShape.refine((s) => s === '' || isValidTimeZone(s), timeZoneMessage);
+
 export const profileSchema = z.strictObject({
   name: personNameSchema.optional(),
   phone: text(32)
@@ -33,6 +44,7 @@ export const profileSchema = z.strictObject({
   videoHandle: text(100).nullable().optional(),
   goals: text(2000).nullable().optional(),
   locale: z.enum(locales).optional(),
+  timeZone: timeZoneField.nullable().optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 

@@ -4,9 +4,9 @@ import type { Locale } from './index';
 export const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
 
 /**
- * The zone times are shown in when the caller has none better. Accounts carry no time zone
- * of their own yet, so pages show UTC and say so (see formatDateTime); a lesson is always
- * shown in its own zone (src/bookings/format.ts).
+ * The zone times are shown in when the caller has none better: a person who has not chosen
+ * a time zone on the profile page (see src/views/dates.ts), and mail, see UTC, named as such
+ * by formatDateTime. A lesson is always shown in its own zone (src/bookings/format.ts).
  */
 export const defaultTimeZone = 'UTC';
 

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/forms';
 import { requestMeta } from '../http/request-meta';
@@ -6,10 +6,27 @@ import { requireAuth } from '../http/require';
 import { translator } from '../i18n';
 import { renderErrorPage } from '../views/error-page';
 import { renderSecurity } from '../cabinet/page-routes';
-import { passkeyNameSchema } from './credentials';
+import { findUserById } from '../auth/users';
+import { findOwnPasskey, listPasskeys, passkeyNameSchema, type PasskeyRow } from './credentials';
 import { removeOwnPasskey, renameOwnPasskey } from './manage';
+import { passkeyRemovePage } from './views/passkey-remove-page';
 
-const reauthFirst = `/reauth?next=${encodeURIComponent('/account/security#passkeys')}`;
+const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
+const reauthFirst = reauthFor('/account/security#passkeys');
+const removePath = (key: PasskeyRow) => `/account/security/passkeys/${key.id}/remove`;
+
+/** The passkey only if it is the person's own: someone else's id, or a made-up one, is a 404. */
+async function ownPasskey(c: Context<AppEnv>) {
+  const auth = requireAuth(c);
+  return findOwnPasskey(c.get('deps').db, auth.user.id, (c.req.param('id') ?? '').slice(0, 64));
+}
+
+/** Whether removing this key would leave the account without a way in (no password, no other key). */
+async function isLastWayIn(c: Context<AppEnv>, key: PasskeyRow) {
+  const { db } = c.get('deps');
+  const [user, keys] = await Promise.all([findUserById(db, key.userId), listPasskeys(db, key.userId)]);
+  return !user?.passwordHash && keys.every((k) => k.id === key.id);
+}
 
 /** The no-JavaScript half of passkey management on /account/security. */
 export function passkeyPageRoutes() {
@@ -33,13 +50,24 @@ export function passkeyPageRoutes() {
     return c.redirect('/account/security?notice=passkey-renamed#passkeys', 303);
   });
 
+  // Removing asks first, on its own page; a fresh proof of identity comes before that page,
+  // and the person returns to it afterwards.
+  app.get('/account/security/passkeys/:id/remove', async (c) => {
+    const auth = requireAuth(c);
+    const key = await ownPasskey(c);
+    if (!key) return renderErrorPage(c, 404);
+    if (!auth.isPrivileged) return c.redirect(reauthFor(removePath(key)), 303);
+    return passkeyRemovePage(c, { passkey: key, isLast: await isLastWayIn(c, key) });
+  });
+
   app.post('/account/security/passkeys/:id/remove', async (c) => {
     const auth = requireAuth(c);
-    if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
-    const t = translator(c.get('locale'));
-    const result = await removeOwnPasskey(c.get('deps'), auth.user.id, c.req.param('id').slice(0, 64), requestMeta(c));
+    const key = await ownPasskey(c);
+    if (!key) return renderErrorPage(c, 404);
+    if (!auth.isPrivileged) return c.redirect(reauthFor(removePath(key)), 303);
+    const result = await removeOwnPasskey(c.get('deps'), auth.user.id, key.id, requestMeta(c));
     if (!result.ok && result.reason === 'not-found') return renderErrorPage(c, 404);
-    if (!result.ok) return renderSecurity(c, { errors: { _: t('passkey.error.last') }, status: 409 });
+    if (!result.ok) return passkeyRemovePage(c, { passkey: key, isLast: true, status: 409 });
     return c.redirect('/account/security?notice=passkey-removed#passkeys', 303);
   });
 

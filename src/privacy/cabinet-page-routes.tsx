@@ -6,6 +6,7 @@ import { requireAuth } from '../http/require';
 import { safeNextPath } from '../http/safe-next';
 import { clearSessionCookie } from '../http/session-cookie';
 import { isLocale, translator } from '../i18n';
+import { pageTimeZone } from '../views/dates';
 import { findUserById } from '../auth/users';
 import { recordEvent } from '../cabinet/activity';
 import { resultPage, tokenActionPage } from '../auth/views/token-page';
@@ -121,11 +122,12 @@ export function privacyCabinetPageRoutes() {
     const deps = c.get('deps');
     const at = await requestDeletion(deps, auth.user.id, requestMeta(c));
     if (!at) return c.redirect('/login', 303);
+    const timeZone = pageTimeZone(c);
     clearSessionCookie(c, deps.config);
     // Signed out now; the page is rendered for the person who was.
     if (isLocale(auth.user.locale)) c.set('locale', auth.user.locale);
     c.set('auth', null);
-    return deleteScheduledPage(c, { date: at });
+    return deleteScheduledPage(c, { date: at, timeZone });
   });
 
   app.get('/account/deletion/cancel', (c) => {

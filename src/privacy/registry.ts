@@ -22,7 +22,15 @@ import { readPage, singlePage, type Cursor, type KeysetQuery, type Page, type Ro
 import { scrubEventDetails, scrubOutbox, scrubPaymentDescriptions } from './scrub';
 
 /** Who the data is about: what the export filters on and what the purge looks for. */
-export type Person = { id: string; email: string; name: string; phone: string | null; videoHandle: string | null };
+export type Person = {
+  id: string;
+  email: string;
+  name: string;
+  phone: string | null;
+  videoHandle: string | null;
+  /** Not identifying; the export writes its README's date in it. */
+  timeZone?: string | null;
+};
 
 /**
  * One file of the export: a CSV (and an array in data.json) with fixed columns. `page`
@@ -119,6 +127,7 @@ const profile: Dataset = {
     'videoHandle',
     'goals',
     'locale',
+    'timeZone',
     'role',
     'emailVerifiedAt',
     'createdAt',
@@ -142,6 +151,7 @@ const profile: Dataset = {
         videoHandle: users.videoHandle,
         goals: users.goals,
         locale: users.locale,
+        timeZone: users.timeZone,
         role: users.role,
         emailVerifiedAt: users.emailVerifiedAt,
         createdAt: users.createdAt,
@@ -458,7 +468,7 @@ export async function countCategories(db: Executor, person: Person) {
 /** The person as the registry needs them, or null when the account is gone. */
 export async function loadPerson(db: Executor, userId: string): Promise<Person | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, videoHandle: users.videoHandle })
+    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, videoHandle: users.videoHandle, timeZone: users.timeZone })
     .from(users)
     .where(and(eq(users.id, userId)));
   return row ?? null;

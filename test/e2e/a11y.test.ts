@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { passkeys, totpCredentials } from '../../db/schema';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
 import {
@@ -39,11 +41,11 @@ type Violation = {
 type Target = {
   name: string;
   who: Who;
-  path: string | ((ids: Ids) => string);
+  path: string | ((ids: Ids, locale: Locale) => string);
   submit?: string;
   fill?: Record<string, string>;
 };
-type Ids = { student: string };
+type Ids = { student: string; passkey: Record<Locale, string> };
 
 const pages: Target[] = [
   { name: 'home', who: 'visitor', path: '/' },
@@ -89,8 +91,32 @@ const pages: Target[] = [
   { name: '404', who: 'visitor', path: '/no-such-page' },
   { name: 'overview', who: 'student', path: '/account' },
   { name: 'profile', who: 'student', path: '/account/profile' },
+  {
+    name: 'profile, unknown time zone',
+    who: 'student',
+    path: '/account/profile',
+    submit: 'form[action="/account/profile"]',
+    fill: { '#f-timeZone': 'Europe/Atlantis' },
+  },
   { name: 'security', who: 'student', path: '/account/security' },
+  {
+    name: 'security, bad new address',
+    who: 'student',
+    path: '/account/security',
+    submit: 'form[action="/account/security/email"]',
+    fill: { '#f-newEmail': 'someone@localhost' },
+  },
   { name: 'end other sessions', who: 'student', path: '/account/security/sessions/end-others' },
+  {
+    name: 'remove a passkey: confirmation',
+    who: 'student',
+    path: (ids, locale) => `/account/security/passkeys/${ids.passkey[locale]}/remove`,
+  },
+  {
+    name: 'turn off two-step sign-in: confirmation',
+    who: 'student',
+    path: '/account/security/2fa/disable',
+  },
   { name: 're-authenticate', who: 'student', path: '/reauth?next=%2Faccount%2Fprivacy' },
   { name: 'privacy and data', who: 'student', path: '/account/privacy' },
   { name: 'subscriptions', who: 'student', path: '/account/subscriptions' },
@@ -117,7 +143,7 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
   let s: Awaited<ReturnType<typeof startServedApp>>;
   const tabs = new Map<string, Page>();
   const contexts: BrowserContext[] = [];
-  const ids: Ids = { student: '' };
+  const ids: Ids = { student: '', passkey: { en: '', uk: '' } };
   const minor: string[] = [];
   const started = Date.now();
   const timing = { setup: 0, light: 0, dark: 0, load: 0 };
@@ -152,6 +178,13 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     for (const locale of locales)
       await seedStudentData(s, people.staff[locale].id, people.student[locale]);
     ids.student = people.student.en.id;
+    for (const locale of locales) {
+      const [key] = await s.db
+        .select({ id: passkeys.id })
+        .from(passkeys)
+        .where(and(eq(passkeys.userId, people.student[locale].id), eq(passkeys.name, 'Phone')));
+      ids.passkey[locale] = key!.id;
+    }
     await Promise.all(
       locales.flatMap((locale) =>
         (['visitor', 'student', 'staff'] as const).map(async (who) => {
@@ -163,6 +196,14 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
         }),
       ),
     );
+    // Two-step sign-in on for the students, once they are signed in (it would ask for a code
+    // otherwise), so its confirmation page has something to turn off.
+    for (const locale of locales)
+      await s.db.insert(totpCredentials).values({
+        userId: people.student[locale].id,
+        secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+        enabledAt: s.clock.now(),
+      });
     timing.setup = Date.now() - started;
   });
 
@@ -181,8 +222,8 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     );
   });
 
-  async function open(page: Page, target: Target) {
-    const path = typeof target.path === 'function' ? target.path(ids) : target.path;
+  async function open(page: Page, target: Target, locale: Locale) {
+    const path = typeof target.path === 'function' ? target.path(ids, locale) : target.path;
     const res = await page.goto(s.baseUrl + path);
     if (target.submit) {
       for (const [selector, value] of Object.entries(target.fill ?? {}))
@@ -227,7 +268,7 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
       // final colours at once after a scheme switch (and not a hover fading in).
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       let t0 = Date.now();
-      await open(page, target);
+      await open(page, target, locale);
       timing.load += Date.now() - t0;
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       // Every page carries the language switcher, to the other language.

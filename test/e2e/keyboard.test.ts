@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { eq } from 'drizzle-orm';
+import { passkeys } from '../../db/schema';
 import { userByEmail } from '../helpers/accounts';
 import { makePerson, type SeededPerson } from '../helpers/seed-cabinet';
 
@@ -142,6 +144,96 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
     await tabTo(page, (f) => (f.href ?? '').startsWith('/lang/en'), 'the language switcher');
     await Promise.all([page.waitForURL(/\/account$/), page.keyboard.press('Enter')]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await context.close();
+  });
+
+  it('removes a passkey: security page → its confirmation page → done, and Cancel leads back', async () => {
+    const owner = await makePerson(s, { email: 'keys.passkey@example.com', name: 'Petro Passkey' });
+    await s.db.insert(passkeys).values(
+      ['Old phone', 'Tablet'].map((name, i) => ({
+        userId: owner.id,
+        credentialId: `keys-${i}`,
+        publicKey: 'pQECAyYgASFYIA',
+        deviceType: 'multiDevice' as const,
+        backedUp: false,
+        name,
+      })),
+    );
+    const [key] = await s.db.select().from(passkeys).where(eq(passkeys.credentialId, 'keys-0'));
+    const confirm = `/account/security/passkeys/${key!.id}/remove`;
+    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(s.baseUrl + '/login?next=%2Faccount%2Fsecurity');
+    await tabTo(page, (f) => f.id === 'f-email', 'the email field');
+    await page.keyboard.type(owner.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(owner.password);
+    await Promise.all([page.waitForURL(/\/account\/security$/), page.keyboard.press('Enter')]);
+
+    const remove = await tabTo(page, (f) => f.href === confirm, 'Remove (Old phone)', 120);
+    expect(remove.text).toBe('Remove Old phone');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === confirm),
+      page.keyboard.press('Enter'),
+    ]);
+    await page.getByRole('heading', { name: 'Remove the passkey “Old phone”?' }).waitFor();
+
+    // Cancel first: back to the security page, nothing removed.
+    await tabTo(page, (f) => f.href === '/account/security#passkeys', 'Cancel');
+    await Promise.all([
+      page.waitForURL(/\/account\/security#passkeys$/),
+      page.keyboard.press('Enter'),
+    ]);
+    expect(await s.db.select().from(passkeys).where(eq(passkeys.userId, owner.id))).toHaveLength(2);
+
+    await page.goto(s.baseUrl + confirm);
+    await tabTo(
+      page,
+      (f) => f.tag === 'button' && f.text === 'Yes, remove this passkey',
+      'the remove button',
+    );
+    await Promise.all([page.waitForURL(/notice=passkey-removed/), page.keyboard.press('Space')]);
+    await page.getByText('The passkey is removed.').waitFor();
+    expect(
+      (await s.db.select().from(passkeys).where(eq(passkeys.userId, owner.id))).map((k) => k.name),
+    ).toEqual(['Tablet']);
+    await context.close();
+  });
+
+  it('sets the time zone: this device’s zone in one key press, saved, and the cabinet’s times follow it', async () => {
+    const zoned = await makePerson(s, { email: 'keys.zone@example.com', name: 'Zoya Zone' });
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+      timezoneId: 'Europe/Kyiv',
+    });
+    const page = await context.newPage();
+    await page.goto(s.baseUrl + '/login?next=%2Faccount%2Fprofile');
+    await tabTo(page, (f) => f.id === 'f-email', 'the email field');
+    await page.keyboard.type(zoned.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(zoned.password);
+    await Promise.all([page.waitForURL(/\/account\/profile$/), page.keyboard.press('Enter')]);
+
+    await tabTo(page, (f) => f.id === 'f-timeZone', 'the time-zone field');
+    expect(await page.locator('#f-timeZone').inputValue()).toBe('');
+    const offer = await tabTo(
+      page,
+      (f) => f.id === 'time-zone-detect',
+      'the “use this device’s zone” button',
+      1,
+    );
+    expect(offer.text).toBe('Use this device’s time zone: Europe/Kyiv');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#f-timeZone').inputValue()).toBe('Europe/Kyiv');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-timeZone');
+    await tabTo(page, (f) => f.tag === 'button' && f.text === 'Save changes', 'Save changes', 2);
+    await Promise.all([page.waitForURL(/saved=1$/), page.keyboard.press('Enter')]);
+    expect((await userByEmail(s, zoned.email))!.timeZone).toBe('Europe/Kyiv');
+    // Saved, the offer is gone: the field already holds this device's zone.
+    expect(await page.locator('#time-zone-detect').isHidden()).toBe(true);
+    await page.goto(s.baseUrl + '/account');
+    expect(await page.locator('dl.facts').textContent()).toMatch(/\d{2}:\d{2} (EET|EEST)/);
     await context.close();
   });
 

@@ -22,6 +22,14 @@ describe('ops', () => {
     const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number }[];
     expect(list[0]!.n).toBe(1);
   });
+
+  it('applied the latest migration too: accounts have a nullable time zone', async () => {
+    const rows = await t.db.execute(
+      sql`select is_nullable, data_type from information_schema.columns where table_name = 'users' and column_name = 'time_zone'`,
+    );
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { is_nullable: string; data_type: string }[];
+    expect(list).toEqual([{ is_nullable: 'YES', data_type: 'text' }]);
+  });
 });
 
 describe('problem+json', () => {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';
+import { eq } from 'drizzle-orm';
+import { auditEvents, users } from '../../db/schema';
+import { problemType, read, signedInMember } from '../helpers/accounts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,5 +99,138 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/account');
     }
+  });
+});
+
+describe('the security page keeps what was typed after an error', () => {
+  it('shows a refused new address again, escaped, with the error next to it', async () => {
+    const { client } = await signedInMember(t, 'keep-email', { ip: '192.0.2.10' });
+    const typed = 'olena"><b>@localhost';
+    const res = await client.form('/account/security/email', { newEmail: typed });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('value="olena&quot;&gt;&lt;b&gt;@localhost"');
+    expect(html).not.toContain('<b>@localhost');
+    expect(html).toMatch(/id="f-newEmail-error"[^>]*>Enter an email address/);
+    expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('keeps it when the hourly limit of such mails is reached, too', async () => {
+    const { client } = await signedInMember(t, 'keep-limit', { ip: '192.0.2.11' });
+    for (let i = 0; i < 5; i++) {
+      const sent = await client.form('/account/security/email', { newEmail: `new.${i}.${Date.now()}@example.org` });
+      expect(sent.headers.get('location')).toBe('/account/security?notice=email-sent');
+    }
+    const res = await client.form('/account/security/email', { newEmail: 'one.more@example.org' });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.text()).toContain('value="one.more@example.org"');
+  });
+});
+
+describe('an account time zone', () => {
+  const zoneOf = async (id: string) => (await t.db.select({ z: users.timeZone }).from(users).where(eq(users.id, id)))[0]!.z;
+
+  it('is set, shown and cleared through PATCH /api/v1/me; an unknown zone or a wrong type is a 400 problem naming the field', async () => {
+    const { id, client } = await signedInMember(t, 'zone-api', { ip: '192.0.2.12' });
+    expect((await read(await client.get('/api/v1/me'))).body.timeZone).toBeNull();
+
+    const set = await read(await client.patch('/api/v1/me', { timeZone: 'America/Argentina/Buenos_Aires' }));
+    expect(set.status).toBe(200);
+    expect(set.body.timeZone).toBe('America/Argentina/Buenos_Aires');
+    expect((await read(await client.get('/api/v1/me'))).body.timeZone).toBe('America/Argentina/Buenos_Aires');
+
+    for (const bad of ['Mars/Olympus_Mons', 'europe/kyiv', '+02:00', 'Europe/Kyiv/', 'EST5EDT ']) {
+      const res = await client.patch('/api/v1/me', { timeZone: bad, name: 'Changed name' });
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const body = await res.json();
+      expect(body.type).toMatch(problemType('validation'));
+      expect(body.errors).toEqual([{ path: 'timeZone', message: 'Use an IANA time zone name, e.g. Europe/Kyiv' }]);
+    }
+    // Nothing of a refused request was saved, the name included.
+    expect(await zoneOf(id)).toBe('America/Argentina/Buenos_Aires');
+    expect((await read(await client.get('/api/v1/me'))).body.name).not.toBe('Changed name');
+
+    for (const malformed of [42, ['Europe/Kyiv'], 'Europe/' + 'x'.repeat(80)]) {
+      const res = await read(await client.patch('/api/v1/me', { timeZone: malformed }));
+      expect(res.status, JSON.stringify(malformed)).toBe(400);
+      expect(res.body.errors[0].path).toBe('timeZone');
+    }
+
+    const cleared = await read(await client.patch('/api/v1/me', { timeZone: null }));
+    expect(cleared.body.timeZone).toBeNull();
+    expect((await read(await client.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' }))).body.timeZone).toBe('Europe/Kyiv');
+    expect((await read(await client.patch('/api/v1/me', { timeZone: '' }))).body.timeZone).toBeNull();
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    const patch = doc.paths['/api/v1/me']?.patch ?? doc.paths['/me']?.patch;
+    expect(Object.keys(patch.responses)).toContain('400');
+    expect(JSON.stringify(patch.requestBody)).toContain('timeZone');
+  });
+
+  it('is chosen on the profile page from the same list as the booking form; a bad one gets a field error and stays in the field', async () => {
+    const { id, client } = await signedInMember(t, 'zone-page', { ip: '192.0.2.13' });
+    const page = await (await client.get('/account/profile')).text();
+    expect(page).toMatch(/<input id="f-timeZone" name="timeZone" maxlength="64" autocomplete="off" aria-describedby="f-timeZone-hint" type="text" list="time-zones"\/?>/);
+    expect(page).toContain('<datalist id="time-zones"><option value="Europe/Kyiv"');
+    expect(page).toContain('Left empty, they are shown in UTC.');
+    // This device's zone is offered by a small script (with the CSP nonce); without it, the button stays hidden.
+    expect(page).toMatch(/<script type="module" src="\/assets\/time-zone.js" nonce="[^"]+"><\/script>/);
+    expect(page).toContain('<button type="button" id="time-zone-detect" class="button small secondary" data-label="Use this device’s time zone: {zone}" hidden="">');
+
+    const form = { name: 'Zoned', phone: '', videoHandle: '', goals: '', locale: 'en' };
+    const bad = await client.form('/account/profile', { ...form, timeZone: 'Europe/Atlantis' });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('value="Europe/Atlantis"');
+    expect(html).toMatch(/id="f-timeZone-error"[^>]*>Choose a time zone from the list, such as Europe\/Kyiv\./);
+    expect(await zoneOf(id)).toBeNull();
+
+    const ok = await client.form('/account/profile', { ...form, timeZone: 'Asia/Tokyo' });
+    expect(ok.headers.get('location')).toBe('/account/profile?saved=1');
+    expect(await zoneOf(id)).toBe('Asia/Tokyo');
+    expect(await (await client.get('/account/profile')).text()).toContain('value="Asia/Tokyo"');
+    // A form without the field (an older page) leaves the zone as it is; an empty field clears it.
+    await client.form('/account/profile', form);
+    expect(await zoneOf(id)).toBe('Asia/Tokyo');
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, id));
+    expect(events.some((e) => e.action === 'profile.updated' && JSON.stringify(e.details).includes('timeZone'))).toBe(true);
+    await client.form('/account/profile', { ...form, timeZone: '' });
+    expect(await zoneOf(id)).toBeNull();
+  });
+
+  it('says it in Ukrainian on a Ukrainian page', async () => {
+    const { client } = await signedInMember(t, 'zone-uk', { ip: '192.0.2.14', locale: 'uk' });
+    const bad = await client.form('/account/profile', { name: 'Олена', locale: 'uk', timeZone: 'Kyiv' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Оберіть часовий пояс зі списку, як-от Europe/Kyiv.');
+  });
+
+  it('is the zone every time on the cabinet pages is shown in; without one they show UTC, labelled', async () => {
+    const { id, client } = await signedInMember(t, 'zone-format', { ip: '192.0.2.15' });
+    const at = new Date('2026-07-01T21:30:00Z');
+    await t.db.update(users).set({ createdAt: at }).where(eq(users.id, id));
+    await t.db.insert(auditEvents).values({ userId: id, action: 'profile.updated', at });
+
+    const utc = await (await client.get('/account')).text();
+    expect(utc).toContain('1 Jul 2026, 21:30 UTC');
+    expect(await (await client.get('/account/security')).text()).toContain('1 Jul 2026, 21:30 UTC');
+
+    await client.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' });
+    expect(await (await client.get('/account')).text()).toContain('2 Jul 2026, 00:30 EEST');
+    expect(await (await client.get('/account/security')).text()).toContain('2 Jul 2026, 00:30 EEST');
+
+    await client.patch('/api/v1/me', { timeZone: 'America/New_York', locale: 'uk' });
+    const uk = await (await client.get('/account')).text();
+    expect(uk).toContain('1 лип. 2026 р., 17:30 GMT-4');
+
+    // A stored zone the runtime does not know (an old ICU, a hand edit) falls back to UTC.
+    await t.db.update(users).set({ timeZone: 'Nowhere/Gone' }).where(eq(users.id, id));
+    const fallback = await client.get('/account');
+    expect(fallback.status).toBe(200);
+    expect(await fallback.text()).toContain('1 лип. 2026 р., 21:30 UTC');
   });
 });

@@ -68,7 +68,7 @@ describe('GET /api/v1/me/export', () => {
   it('is a zip of data.json, one CSV per dataset and a README, with everything and nothing of anyone else', async () => {
     const { client, userId, person } = await signedInPerson(t, 'export', { name: 'Олена Коваль' });
     const other = await signedInPerson(t, 'bystander');
-    expect((await client.patch('/api/v1/me', { phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals })).status).toBe(200);
+    expect((await client.patch('/api/v1/me', { phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals, timeZone: 'Europe/Kyiv' })).status).toBe(200);
     const staffId = await seedStaffActivity(userId);
     await t.db.insert(passkeys).values({ userId, credentialId: 'cred-secret-id', publicKey: 'pk-secret', deviceType: 'multiDevice', name: 'My phone' });
     await t.db.insert(totpCredentials).values({ userId, secret: 'TOTPSECRETVALUE', enabledAt: t.clock.now() });
@@ -90,9 +90,9 @@ describe('GET /api/v1/me/export', () => {
     expect(Object.keys(data.categories)).toEqual(categories.map((c) => c.key));
     const records = (key: string, name = key) => data.categories[key].records[name] as Record<string, unknown>[];
     const [profile] = records('profile');
-    expect(profile).toMatchObject({ id: userId, email: person.email, name: 'Олена Коваль', phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals });
+    expect(profile).toMatchObject({ id: userId, email: person.email, name: 'Олена Коваль', phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals, timeZone: 'Europe/Kyiv' });
     expect(profile!.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(data.categories.profile.purpose).toMatch(/name/);
+    expect(data.categories.profile.purpose).toMatch(/name.*time zone/);
     expect(records('sign-in-methods', 'sign-in-methods').map((m) => m.type)).toEqual(['password', 'passkey', 'authenticator-app', 'recovery-codes']);
     expect(records('sign-in-methods', 'sign-in-methods')[3]!.details).toEqual({ total: 2, unused: 1 });
     expect(records('sessions')).toEqual([expect.objectContaining({ persistent: false, ip: expect.stringMatching(/^198\.51\.100\./) })]);
@@ -126,22 +126,31 @@ describe('GET /api/v1/me/export', () => {
     const profileCsv = files['profile.csv']!;
     expect([...profileCsv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = withBom(profileCsv);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFid,email,name,phone,videoHandle,goals,locale,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFid,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt');
     const rows = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe('Тарас, "Шевченко"');
     // The formula guard applies to cells that start with "="; this one starts with a letter.
     expect(rows[0]!.goals).toBe(goals);
+    expect(rows[0]!.timeZone).toBe('');
     const events = parse(strFromU8(files['security-events.csv']!), { bom: true, columns: true }) as Record<string, string>[];
     expect(events.map((e) => e.action)).toContain('profile.updated');
     expect(events.find((e) => e.action === 'profile.updated')!.details).toBe('{"fields":["goals"]}');
     expect(Object.keys(events[0]!)).toEqual(['id', 'at', 'action', 'byStaff', 'ip', 'userAgent', 'details']);
   });
 
-  it('explains the files in README.txt in the person’s language', async () => {
+  it('explains the files in README.txt in the person’s language, dated in their time zone (UTC, named, without one)', async () => {
     const { client } = await signedInPerson(t, 'readme', { locale: 'uk' });
-    const files = await download(await client.get('/api/v1/me/export'));
+    const dated = (zone: string) =>
+      new Intl.DateTimeFormat('uk-UA', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(t.clock.now());
+    const utc = withBom((await download(await client.get('/api/v1/me/export')))['README.txt']!);
+    expect(utc).toContain(`станом на ${dated('UTC')}.`);
+    expect(dated('UTC')).toMatch(/UTC$/);
+    await client.patch('/api/v1/me', { timeZone: 'Asia/Tokyo' });
+    const files = await download(await client.get('/account/privacy/export'));
     const readme = withBom(files['README.txt']!);
+    expect(readme).toContain(`станом на ${dated('Asia/Tokyo')}.`);
+    expect(dated('Asia/Tokyo')).toMatch(/GMT\+9$/);
     expect(readme.startsWith('\uFEFF')).toBe(true);
     expect(readme).toContain('Цей архів містить усе');
     expect(readme).toContain('security-events.csv');

@@ -64,12 +64,14 @@ describe('what we hold about you', () => {
     expect(html).toMatch(/data-count="sessions">1</);
     expect(html).toMatch(/data-count="consents">2</);
     expect(html).toContain('IP addresses are removed after 90 days.');
+    expect(html).toContain('goals, language and time zone.');
     expect(html).toContain('href="/account/privacy/export"');
     expect(html).toContain('href="/account/delete"');
     await client.patch('/api/v1/me', { locale: 'uk' });
     html = await (await client.get('/account/privacy')).text();
     expect(html).toContain('Що ми зберігаємо про вас');
     expect(html).toContain('IP-адреси видаляються через 90 днів.');
+    expect(html).toContain('цілі, мова та часовий пояс.');
   });
 });
 

@@ -354,10 +354,80 @@ describe('pages', () => {
     expect(codesPage.match(/<li><code>[a-z2-7-]{19}<\/code><\/li>/g)).toHaveLength(10);
     const after = await (await c.get('/account/security')).text();
     expect(after).toContain('Recovery codes left: 10 of 10.');
-    expect(after).toContain('action="/account/security/2fa/disable"');
+    // Turning it off goes through its own confirmation page: no form on this page posts it.
+    expect(after).toContain('href="/account/security/2fa/disable"');
+    expect(after).not.toContain('action="/account/security/2fa/disable"');
+  });
+});
 
+describe('turning two-step sign-in off from the cabinet asks first, on its own page', () => {
+  const page = '/account/security/2fa/disable';
+  const isOn = async (userId: string) => (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId))).length === 1;
+
+  it('says since when it is on and how many recovery codes are left; opening it or cancelling changes nothing', async () => {
+    const enabledAt = t.clock.now();
+    const { id, c } = await enrolled('confirm-show');
+    const res = await c.get(page);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<h1>Turn off two-step sign-in?</h1>');
+    const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(enabledAt);
+    expect(html).toContain(when);
+    expect(html).toContain('10 of 10 unused');
+    expect(html).toContain('every recovery code is deleted');
+    expect(html.match(/<form method="post" action="\/account\/security\/2fa\/disable">/g)).toHaveLength(1);
+    expect(html).toMatch(/<button type="submit" class="button danger">Turn off two-step sign-in<\/button>\s*<a href="\/account\/security#two-factor">Cancel<\/a>/);
+    // Cancel is a plain link back; nothing was turned off and nothing was mailed.
+    expect(await (await c.get('/account/security')).text()).toContain('Recovery codes left: 10 of 10.');
+    expect(await isOn(id)).toBe(true);
+    expect(await outboxOf(t, id, 'two-factor-disabled')).toEqual([]);
+  });
+
+  it('turns it off with the POST: logged, mailed, and the page says so', async () => {
+    const { id, c } = await enrolled('confirm-post');
+    const res = await c.form(page, {});
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/account/security?notice=two-factor-disabled#two-factor');
+    expect(await isOn(id)).toBe(false);
+    expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id))).toEqual([]);
+    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'two-factor.disabled')))).toHaveLength(1);
+    expect(await outboxOf(t, id, 'two-factor-disabled')).toHaveLength(1);
+    expect(await (await c.get('/account/security?notice=two-factor-disabled')).text()).toContain('Two-step sign-in is off.');
+    // Off already: the confirmation page has nothing to ask and leads back.
+    const again = await c.get(page);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/account/security#two-factor');
+  });
+
+  it('asks to re-authenticate first, then comes back to the confirmation', async () => {
+    const { p, id, c } = await enrolled('confirm-reauth');
     t.clock.advance(11 * minute);
-    const disable = await c.form('/account/security/2fa/disable', {});
-    expect(disable.headers.get('location')).toBe('/reauth?next=%2Faccount%2Fsecurity%23two-factor');
+    const reauth = `/reauth?next=${encodeURIComponent(page)}`;
+    for (const res of [await c.get(page), await c.form(page, {})]) {
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(reauth);
+    }
+    expect(await isOn(id)).toBe(true);
+    expect((await c.form(reauth, { password: p.password })).headers.get('location')).toBe(page);
+    expect((await c.get(page)).status).toBe(200);
+  });
+
+  it('follows the same cross-site rules as every other form: a foreign or missing Origin is refused', async () => {
+    const { id, c } = await enrolled('confirm-csrf');
+    expect((await c.form(page, {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await c.form(page, {}, { origin: null })).status).toBe(403);
+    expect(await isOn(id)).toBe(true);
+    const anonymous = await client().get(page);
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/login?next=${encodeURIComponent(page)}`);
+  });
+
+  it('speaks Ukrainian', async () => {
+    const { c } = await enrolled('confirm-uk');
+    expect((await c.patch('/api/v1/me', { locale: 'uk' })).status).toBe(200);
+    const html = await (await c.get(page)).text();
+    expect(html).toContain('<html lang="uk"');
+    expect(html).toContain('Вимкнути двоетапний вхід?');
+    expect(html).toContain('невикористаних: 10 з 10');
   });
 });

@@ -5,10 +5,12 @@ import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { translator } from '../../i18n';
 import { findUserById } from '../users';
-import { beginTotpSetup, disableTotp, enableTotp, pendingSetup, regenerateRecoveryCodes } from './manage';
-import { recoveryCodesPage, setupExpiredPage, twoFactorSetupPage } from './views/two-factor-pages';
+import { beginTotpSetup, disableTotp, enableTotp, pendingSetup, regenerateRecoveryCodes, twoFactorStatus } from './manage';
+import { recoveryCodesPage, setupExpiredPage, twoFactorDisablePage, twoFactorSetupPage } from './views/two-factor-pages';
 
-const reauthFirst = `/reauth?next=${encodeURIComponent('/account/security#two-factor')}`;
+const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
+const reauthFirst = reauthFor('/account/security#two-factor');
+const disablePath = '/account/security/2fa/disable';
 
 /** The cabinet's two-step sign-in forms: each works without JavaScript. */
 export function twoFactorPageRoutes() {
@@ -40,9 +42,19 @@ export function twoFactorPageRoutes() {
     return twoFactorSetupPage(c, { ...pending, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 400 });
   });
 
-  app.post('/account/security/2fa/disable', async (c) => {
+  // Turning it off asks first, on its own page; a fresh proof of identity comes before that
+  // page, and the person returns to it afterwards.
+  app.get(disablePath, async (c) => {
     const auth = requireAuth(c);
-    if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
+    if (!auth.isPrivileged) return c.redirect(reauthFor(disablePath), 303);
+    const status = await twoFactorStatus(c.get('deps').db, auth.user.id);
+    if (!status.enabled) return c.redirect('/account/security#two-factor', 303);
+    return twoFactorDisablePage(c, status);
+  });
+
+  app.post(disablePath, async (c) => {
+    const auth = requireAuth(c);
+    if (!auth.isPrivileged) return c.redirect(reauthFor(disablePath), 303);
     const deps = c.get('deps');
     const user = await findUserById(deps.db, auth.user.id);
     const done = user ? await disableTotp(deps, user, requestMeta(c)) : false;

@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import type { UserRow } from '../../auth/users';
 import { renderPage } from '../../views/layout';
 
 export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passwordHash'>; sessionCount: number; lastSignIn: Date | null }) {
   const locale = c.get('locale');
   const t = translator(locale);
+  const when = pageDates(c);
   const u = d.user;
   const missing = [u.phone, u.videoHandle, u.goals].filter((v) => !v).length;
   return renderPage(
@@ -25,7 +26,7 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passw
         <li class="card">
           <h2>{t('nav.security')}</h2>
           <p>{t('overview.security.sessions', { count: d.sessionCount })}</p>
-          {d.lastSignIn ? <p class="meta">{t('overview.security.last', { when: formatDateTime(d.lastSignIn, locale) })}</p> : null}
+          {d.lastSignIn ? <p class="meta">{t('overview.security.last', { when: when.dateTime(d.lastSignIn) })}</p> : null}
           <a href="/account/security">{t('overview.security.link')}</a>
         </li>
         <li class="card">
@@ -50,7 +51,7 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passw
           {u.email} {u.emailVerifiedAt ? <span class="badge ok">{t('overview.verified')}</span> : null}
         </dd>
         <dt>{t('overview.memberSince')}</dt>
-        <dd>{formatDateTime(u.createdAt, locale)}</dd>
+        <dd>{when.dateTime(u.createdAt)}</dd>
       </dl>
     </>,
   );

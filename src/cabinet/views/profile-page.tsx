@@ -5,8 +5,9 @@ import type { UserRow } from '../../auth/users';
 import { Field, Notice, type FormErrors } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import { translateError } from '../../views/translate-error';
+import { TimeZoneList } from '../../bookings/views/booking-forms';
 
-export type ProfileValues = Partial<Record<'name' | 'phone' | 'videoHandle' | 'goals' | 'locale', string | null>>;
+export type ProfileValues = Partial<Record<'name' | 'phone' | 'videoHandle' | 'goals' | 'locale' | 'timeZone', string | null>>;
 
 export function profilePage(
   c: Context<AppEnv>,
@@ -17,7 +18,7 @@ export function profilePage(
   const e = (k: string) => translateError(t, s.errors?.[k]);
   return renderPage(
     c,
-    { title: t('profile.title'), section: 'profile', status: s.status ?? 200 },
+    { title: t('profile.title'), section: 'profile', status: s.status ?? 200, scripts: ['/assets/time-zone.js'] },
     <>
       <h1>{t('profile.title')}</h1>
       <p class="lead">{t('profile.lead')}</p>
@@ -38,6 +39,19 @@ export function profilePage(
             ))}
           </select>
         </div>
+        <Field
+          name="timeZone"
+          label={t('profile.timeZone')}
+          value={v.timeZone}
+          error={e('timeZone')}
+          hint={t('profile.timeZone.hint')}
+          maxlength={64}
+          list="time-zones"
+          autocomplete="off"
+        />
+        <TimeZoneList />
+        {/* Shown by /assets/time-zone.js when this device's zone is not the one in the field. */}
+        <button type="button" id="time-zone-detect" class="button small secondary" data-label={t('profile.timeZone.detect')} hidden></button>
         <div class="form-actions">
           <button type="submit" class="button">
             {t('form.save')}

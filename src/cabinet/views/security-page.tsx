@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type MessageKey } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { describeDevice } from '../../auth/login';
 import { en } from '../../i18n/en';
 import { Field, Notice } from '../../views/components';
@@ -21,6 +21,8 @@ export type SecurityState = {
   userId: string;
   notice?: string;
   errors?: { currentPassword?: string; newPassword?: string; newEmail?: string; _?: string };
+  /** What was typed into a form that came back with an error (never a password). */
+  values?: { newEmail?: string };
   status?: 200 | 400 | 409 | 429;
   passkeys: PasskeyRow[];
   twoFactor: TwoFactorStatus;
@@ -34,6 +36,7 @@ export const activityLabel = (t: ReturnType<typeof translator>, action: string) 
 export function securityPage(c: Context<AppEnv>, s: SecurityState) {
   const locale = c.get('locale');
   const t = translator(locale);
+  const when = pageDates(c);
   const others = s.sessions.filter((x) => x.id !== s.currentSessionId).length;
   return renderPage(
     c,
@@ -65,7 +68,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
         <h2 id="email-h">{t('security.email')}</h2>
         <p>{t('security.email.lead')}</p>
         <form method="post" action="/account/security/email">
-          <Field name="newEmail" label={t('security.newEmail')} type="email" autocomplete="email" error={s.errors?.newEmail} required inputmode="email" />
+          <Field name="newEmail" label={t('security.newEmail')} type="email" autocomplete="email" value={s.values?.newEmail} error={s.errors?.newEmail} required inputmode="email" maxlength={254} />
           <div class="form-actions">
             <button type="submit" class="button">
               {t('security.email.submit')}
@@ -92,7 +95,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
               <tr>
                 <td title={x.userAgent ?? ''}>{describeDevice(x.userAgent)}</td>
                 <td>{x.ip ?? '—'}</td>
-                <td>{formatDateTime(x.lastSeenAt, locale)}</td>
+                <td>{when.dateTime(x.lastSeenAt)}</td>
                 <td>
                   {x.id === s.currentSessionId ? (
                     <span class="badge ok">{t('security.thisDevice')}</span>
@@ -132,7 +135,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
           <tbody>
             {s.events.map((e) => (
               <tr>
-                <td>{formatDateTime(e.at, locale)}</td>
+                <td>{when.dateTime(e.at)}</td>
                 <td>
                   {activityLabel(t, e.action)}{' '}
                   {e.actorId && e.actorId !== s.userId ? <span class="badge warn">{t('security.byStaff')}</span> : null}

@@ -29,6 +29,10 @@ export const cabinet = {
   'profile.goals': 'Your goals and wishes (optional)',
   'profile.goals.hint': 'In your own words: what you want to learn or achieve.',
   'profile.locale': 'Language of pages and emails',
+  'profile.timeZone': 'Time zone',
+  'profile.timeZone.hint': 'Dates and times on your pages are shown in this zone, for example Europe/Kyiv. Left empty, they are shown in UTC.',
+  'profile.timeZone.detect': 'Use this device’s time zone: {zone}',
+  'profile.timeZone.invalid': 'Choose a time zone from the list, such as Europe/Kyiv.',
 
   'security.title': 'Sign-in and security',
   'security.password': 'Password',

@@ -1,7 +1,7 @@
 /** English: privacy self-service (what we hold, export, restriction, consents, deletion, policy). */
 export const privacy = {
   'privacy.cat.profile.title': 'Profile',
-  'privacy.cat.profile.purpose': 'Your account and lessons: your name, email, phone, video-call account, goals and language.',
+  'privacy.cat.profile.purpose': 'Your account and lessons: your name, email, phone, video-call account, goals, language and time zone.',
   'privacy.cat.profile.retention': 'While you use the service, then {inactive} days after your last visit.',
   'privacy.cat.sign-in-methods.title': 'Sign-in methods',
   'privacy.cat.sign-in-methods.purpose': 'How you sign in: whether a password is set, your passkeys, two-step sign-in. Never the secrets themselves.',
@@ -114,7 +114,7 @@ export const privacy = {
   'policyAccept.alternatives': 'If you do not agree, you can still download your data or delete your account.',
 
   'export.readme.title': 'Your data from {school}',
-  'export.readme.intro': 'This archive holds everything {school} keeps about you, as of {date} (UTC).',
+  'export.readme.intro': 'This archive holds everything {school} keeps about you, as of {date}.',
   'export.readme.json': 'data.json: all of it in one file, for programs. Dates are ISO 8601 in UTC; "schemaVersion" says which layout this is.',
   'export.readme.csvIntro': 'One spreadsheet (CSV) file per kind of data:',
   'export.readme.format':

@@ -31,6 +31,10 @@ export const cabinet: Record<keyof typeof en, string> = {
   'profile.goals': 'Ваші цілі й побажання (необов’язково)',
   'profile.goals.hint': 'Своїми словами: чого ви хочете навчитися або досягти.',
   'profile.locale': 'Мова сторінок і листів',
+  'profile.timeZone': 'Часовий пояс',
+  'profile.timeZone.hint': 'Дати й час на ваших сторінках показано в цьому поясі, наприклад Europe/Kyiv. Якщо поле порожнє, їх показано за UTC.',
+  'profile.timeZone.detect': 'Використати часовий пояс цього пристрою: {zone}',
+  'profile.timeZone.invalid': 'Оберіть часовий пояс зі списку, як-от Europe/Kyiv.',
 
   'security.title': 'Вхід і безпека',
   'security.password': 'Пароль',

@@ -3,7 +3,7 @@ import type { privacy as en } from '../en/privacy';
 /** Ukrainian: privacy self-service (what we hold, export, restriction, consents, deletion, policy). */
 export const privacy: Record<keyof typeof en, string> = {
   'privacy.cat.profile.title': 'Профіль',
-  'privacy.cat.profile.purpose': 'Ваш обліковий запис і заняття: ім’я, пошта, телефон, обліковий запис для відеодзвінків, цілі та мова.',
+  'privacy.cat.profile.purpose': 'Ваш обліковий запис і заняття: ім’я, пошта, телефон, обліковий запис для відеодзвінків, цілі, мова та часовий пояс.',
   'privacy.cat.profile.retention': 'Поки ви користуєтеся сервісом, і ще {inactive} днів після останнього візиту.',
   'privacy.cat.sign-in-methods.title': 'Способи входу',
   'privacy.cat.sign-in-methods.purpose': 'Як ви входите: чи задано пароль, ваші ключі доступу, двоетапний вхід. Самі секрети — ніколи.',
@@ -116,7 +116,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'policyAccept.alternatives': 'Якщо ви не згодні, ви все одно можете завантажити свої дані або видалити обліковий запис.',
 
   'export.readme.title': 'Ваші дані з {school}',
-  'export.readme.intro': 'Цей архів містить усе, що {school} зберігає про вас, станом на {date} (UTC).',
+  'export.readme.intro': 'Цей архів містить усе, що {school} зберігає про вас, станом на {date}.',
   'export.readme.json': 'data.json: усе в одному файлі, для програм. Дати у форматі ISO 8601 за UTC; «schemaVersion» вказує версію структури.',
   'export.readme.csvIntro': 'Окремий файл таблиці (CSV) для кожного виду даних:',
   'export.readme.format':

@@ -1,19 +1,21 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { Field } from '../../views/components';
 import type { PasskeyRow } from '../credentials';
 import { passkeyMessages } from './messages';
 
 /**
- * The "Passkeys" card of the security page. Rename and remove are plain forms; adding one
+ * The "Passkeys" card of the security page. Rename is a plain form; remove is a link to its
+ * own confirmation page (src/passkeys/views/passkey-remove-page.tsx); adding one
  * needs the WebAuthn API, so `/assets/passkey-register.js` takes over the add form (without
  * JavaScript the form says so instead of failing silently).
  */
 export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[]; isPrivileged: boolean }) {
   const locale = p.c.get('locale');
   const t = translator(locale);
+  const when = pageDates(p.c);
   return (
     <section class="card" aria-labelledby="passkeys-h" id="passkeys">
       <h2 id="passkeys-h">{t('passkey.section')}</h2>
@@ -39,8 +41,8 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
                   <td>
                     {k.name} {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
                   </td>
-                  <td>{formatDateTime(k.createdAt, locale)}</td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('passkey.never')}</td>
+                  <td>{when.dateTime(k.createdAt)}</td>
+                  <td>{k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}</td>
                   <td>
                     <details>
                       <summary>
@@ -54,12 +56,10 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
                         </button>
                       </form>
                     </details>
-                    <form method="post" action={`/account/security/passkeys/${k.id}/remove`} class="inline-form">
-                      <button type="submit" class="button small danger">
-                        {t('passkey.remove')}
-                        <span class="visually-hidden"> {k.name}</span>
-                      </button>
-                    </form>
+                    <a class="button small danger" href={`/account/security/passkeys/${k.id}/remove`}>
+                      {t('passkey.remove')}
+                      <span class="visually-hidden"> {k.name}</span>
+                    </a>
                   </td>
                 </tr>
               ))}

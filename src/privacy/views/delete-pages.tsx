@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { renderPage } from '../../views/layout';
 
 /** Step one: what deletion does, in plain words, before anything happens. */
@@ -33,15 +33,14 @@ export function deleteExplainPage(c: Context<AppEnv>, s: { graceDays: number }) 
 
 /** Step two (privileged): the date, and the one button that schedules it. */
 export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date }) {
-  const locale = c.get('locale');
-  const t = translator(locale);
+  const t = translator(c.get('locale'));
   return renderPage(
     c,
     { title: t('delete.confirm.title'), section: 'privacy' },
     <>
       <h1>{t('delete.confirm.title')}</h1>
       <section class="card narrow">
-        <p>{t('delete.confirm.body', { date: formatDate(s.date, locale) })}</p>
+        <p>{t('delete.confirm.body', { date: pageDates(c).date(s.date) })}</p>
         <form method="post" action="/account/delete">
           <div class="form-actions">
             <button type="submit" class="button danger">
@@ -55,16 +54,15 @@ export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date }) {
   );
 }
 
-/** After scheduling: the person is signed out; this page needs no session. */
-export function deleteScheduledPage(c: Context<AppEnv>, s: { date: Date }) {
-  const locale = c.get('locale');
-  const t = translator(locale);
+/** After scheduling: the person is signed out, so their time zone comes along as `timeZone`. */
+export function deleteScheduledPage(c: Context<AppEnv>, s: { date: Date; timeZone: string }) {
+  const t = translator(c.get('locale'));
   return renderPage(
     c,
     { title: t('delete.scheduled.title') },
     <section class="card narrow">
       <h1>{t('delete.scheduled.title')}</h1>
-      <p role="status">{t('delete.scheduled.body', { date: formatDate(s.date, locale) })}</p>
+      <p role="status">{t('delete.scheduled.body', { date: pageDates(c, s.timeZone).date(s.date) })}</p>
       <p>
         <a href="/">{t('error.home')}</a>
       </p>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { renderPage } from '../../views/layout';
 
 /** Where the policy gate sends people: what changed, the full text, and one Accept button. */
@@ -9,14 +9,13 @@ export function policyAcceptPage(
   c: Context<AppEnv>,
   s: { version: string; summary: string; effectiveAt: Date; next: string },
 ) {
-  const locale = c.get('locale');
-  const t = translator(locale);
+  const t = translator(c.get('locale'));
   return renderPage(
     c,
     { title: t('policyAccept.title') },
     <section class="card narrow">
       <h1>{t('policyAccept.title')}</h1>
-      <p>{t('policyAccept.lead', { version: s.version, date: formatDate(s.effectiveAt, locale) })}</p>
+      <p>{t('policyAccept.lead', { version: s.version, date: pageDates(c).date(s.effectiveAt) })}</p>
       <p>
         <strong>{t('policyAccept.summary')}</strong> {s.summary}
       </p>

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type MessageKey, type T } from '../../i18n';
 import { en } from '../../i18n/en';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import { translateError } from '../../views/translate-error';
@@ -29,8 +29,8 @@ const consentsShown = 20;
 
 /** "What we hold about you", with the rights next to it: download, restrict, consents, delete. */
 export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
-  const locale = c.get('locale');
-  const t = translator(locale);
+  const t = translator(c.get('locale'));
+  const when = pageDates(c);
   const cat = (key: CategoryKey, part: 'title' | 'purpose' | 'retention') => t(`privacy.cat.${key}.${part}` as MessageKey, s.retentionDays);
   const reauthNext = `/reauth?next=${encodeURIComponent('/account/privacy#export')}`;
   return renderPage(
@@ -40,7 +40,7 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
       <h1>{t('hold.title')}</h1>
       <p class="lead">{t('hold.lead')}</p>
       {s.notice ? <Notice kind="success">{t(`hold.notice.${s.notice}`)}</Notice> : null}
-      {s.deletionScheduledFor ? <Notice kind="info">{t('hold.deletionPending', { date: formatDate(s.deletionScheduledFor, locale) })}</Notice> : null}
+      {s.deletionScheduledFor ? <Notice kind="info">{t('hold.deletionPending', { date: when.date(s.deletionScheduledFor) })}</Notice> : null}
 
       <section class="card" aria-labelledby="hold-h">
         <h2 id="hold-h">{t('hold.heading')}</h2>
@@ -106,7 +106,7 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
         {s.restriction ? (
           <>
             <Notice kind="info">
-              {t('restriction.active', { when: formatDateTime(s.restriction.at, locale) })}
+              {t('restriction.active', { when: when.dateTime(s.restriction.at) })}
               {s.restriction.reason ? ` ${t('restriction.yourReason')} “${s.restriction.reason}”` : ''}
             </Notice>
             <form method="post" action="/account/privacy/restriction/lift">
@@ -168,7 +168,7 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
               <tbody>
                 {s.consents.slice(0, consentsShown).map((row) => (
                   <tr>
-                    <td data-label={t('consents.col.when')}>{formatDateTime(row.at, locale)}</td>
+                    <td data-label={t('consents.col.when')}>{when.dateTime(row.at)}</td>
                     <td data-label={t('consents.col.what')}>
                       {label(t, `consents.kind.${row.kind}`, row.kind)} — {t(row.granted === 'granted' ? 'consents.granted' : 'consents.withdrawn')}
                     </td>

@@ -1,17 +1,19 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../../http/env';
 import { translator } from '../../../i18n';
-import { formatDateTime } from '../../../i18n/format';
+import { pageDates } from '../../../views/dates';
 import { Field, Notice } from '../../../views/components';
 import { renderPage } from '../../../views/layout';
 import type { TwoFactorStatus } from '../manage';
 
 const back = '/account/security#two-factor';
 
-/** The "Two-step sign-in" card of the security page; every action is a plain form. */
+/**
+ * The "Two-step sign-in" card of the security page; every action is a plain form, and turning
+ * it off first asks on its own page (twoFactorDisablePage).
+ */
 export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatus }) {
-  const locale = p.c.get('locale');
-  const t = translator(locale);
+  const t = translator(p.c.get('locale'));
   const s = p.status;
   return (
     <section class="card" aria-labelledby="two-factor-h" id="two-factor">
@@ -20,7 +22,7 @@ export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatu
       {s.enabled ? (
         <>
           <p>
-            <span class="badge ok">{t('twoFactor.on', { when: formatDateTime(s.enabledAt!, locale) })}</span>
+            <span class="badge ok">{t('twoFactor.on', { when: pageDates(p.c).dateTime(s.enabledAt!) })}</span>
           </p>
           <p>{t('twoFactor.codesLeft', { count: s.recoveryCodesLeft })}</p>
           <div class="actions">
@@ -29,11 +31,9 @@ export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatu
                 {t('twoFactor.regenerate')}
               </button>
             </form>
-            <form method="post" action="/account/security/2fa/disable" class="inline-form">
-              <button type="submit" class="button danger">
-                {t('twoFactor.disable')}
-              </button>
-            </form>
+            <a class="button danger" href="/account/security/2fa/disable">
+              {t('twoFactor.disable')}
+            </a>
           </div>
         </>
       ) : (
@@ -124,6 +124,37 @@ export function setupExpiredPage(c: Context<AppEnv>) {
           {t('twoFactor.enable')}
         </button>
         <a href={back}>{t('form.cancel')}</a>
+      </form>
+    </section>,
+  );
+}
+
+/**
+ * "Turn off two-step sign-in?" on its own page: since when it is on, what goes (the app's key
+ * and every recovery code), one button that POSTs, and a way back.
+ */
+export function twoFactorDisablePage(c: Context<AppEnv>, s: TwoFactorStatus) {
+  const t = translator(c.get('locale'));
+  const when = pageDates(c);
+  return renderPage(
+    c,
+    { title: t('twoFactor.disableConfirm.title'), section: 'security' },
+    <section class="card narrow">
+      <h1>{t('twoFactor.disableConfirm.title')}</h1>
+      <dl class="facts" id="two-factor-facts">
+        <dt>{t('twoFactor.disableConfirm.since')}</dt>
+        <dd>{s.enabledAt ? when.dateTime(s.enabledAt) : '—'}</dd>
+        <dt>{t('twoFactor.disableConfirm.codes')}</dt>
+        <dd>{t('twoFactor.disableConfirm.codesLeft', { count: s.recoveryCodesLeft })}</dd>
+      </dl>
+      <p>{t('twoFactor.disableConfirm.body')}</p>
+      <form method="post" action="/account/security/2fa/disable">
+        <div class="form-actions">
+          <button type="submit" class="button danger">
+            {t('twoFactor.disable')}
+          </button>
+          <a href={back}>{t('form.cancel')}</a>
+        </div>
       </form>
     </section>,
   );
