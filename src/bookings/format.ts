@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { tags } from '../i18n/format';
+import { dateTimeFormat, numberFormat, tags } from '../i18n/format';
 
 /**
  * "Sunday, 29 March 2026, 10:00–11:00 GMT+3": always in the booking's own zone (where the
@@ -11,7 +11,7 @@ export function formatBookingTime(
   endsAt: Date,
   timeZone: string,
 ): string {
-  return new Intl.DateTimeFormat(tags[locale], {
+  return dateTimeFormat(tags[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -26,14 +26,14 @@ export function formatBookingTime(
 /** "1 250,50 ₴" / "UAH 1,250.50": the amount as the reader's locale writes money. */
 export function formatMoney(locale: Locale, amount: string, currency: string): string {
   // The amount has at most 12 digits, all exact in a double.
-  return new Intl.NumberFormat(tags[locale], { style: 'currency', currency }).format(
+  return numberFormat(tags[locale], { style: 'currency', currency }).format(
     Number(amount),
   );
 }
 
 /** A payment date: the day it was paid, as the school recorded it. */
 export function formatPaidAt(locale: Locale, paidAt: Date): string {
-  return new Intl.DateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
     paidAt,
   );
 }

@@ -10,13 +10,22 @@ const zoneShape = /^(?:UTC|[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z0-9][A-Za-z0-9_+-]*){1,2
 /** True when the runtime's Intl (the same ICU data every page and mail uses) knows the zone. */
 export function isValidTimeZone(name: string): boolean {
   if (name.length > 64 || !zoneShape.test(name)) return false;
+  // Every page asks this of the reader's zone; the answer for a name never changes.
+  const known = knownZones.get(name);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  // Bounded: only well-shaped names of at most 64 characters, and a hostile stream of made-up
+  // ones is not remembered past a few thousand.
+  if (ok || knownZones.size < 5000) knownZones.set(name, ok);
+  return ok;
 }
+const knownZones = new Map<string, boolean>();
 
 /** The zone's offset from UTC, in minutes, at an instant. */
 export function offsetMinutes(timeZone: string, at: Date | number): number {

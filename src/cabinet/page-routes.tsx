@@ -1,6 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { and, desc, eq } from 'drizzle-orm';
-import { auditEvents } from '../../db/schema';
 import type { AppEnv } from '../http/env';
 import { formErrors, readForm } from '../http/forms';
 import { requestMeta } from '../http/request-meta';
@@ -15,7 +13,7 @@ import { listPasskeys } from '../passkeys/credentials';
 import { twoFactorStatus } from '../auth/two-factor/manage';
 import { listActivity, recordEvent } from './activity';
 import { profileSchema, timeZoneMessage, updateProfile } from './profile';
-import { endOwnSession, listSessions } from './sessions-service';
+import { endOwnSession, listSessions, overviewSummary } from './sessions-service';
 import { overviewPage } from './views/overview-page';
 import { profilePage } from './views/profile-page';
 import { endOthersConfirmPage, securityPage, type SecurityState } from './views/security-page';
@@ -63,18 +61,9 @@ export function cabinetPageRoutes() {
   app.get('/account', async (c) => {
     const auth = requireAuth(c);
     const { db, clock } = c.get('deps');
-    // The session lookup already read the person; only what it does not know is queried.
-    const [sessions, [lastSignIn]] = await Promise.all([
-      listSessions(db, auth.user.id, clock.now()),
-      db
-        .select({ at: auditEvents.at })
-        .from(auditEvents)
-        .where(and(eq(auditEvents.userId, auth.user.id), eq(auditEvents.action, 'sign-in')))
-        .orderBy(desc(auditEvents.at))
-        .offset(1)
-        .limit(1),
-    ]);
-    return overviewPage(c, { user: auth.user, sessionCount: sessions.length, lastSignIn: lastSignIn?.at ?? null });
+    // The session lookup already read the person; what it does not know comes in one query.
+    const summary = await overviewSummary(db, auth.user.id, clock.now());
+    return overviewPage(c, { user: auth.user, ...summary });
   });
 
   app.get('/account/profile', async (c) => {

@@ -234,3 +234,33 @@ describe('an account time zone', () => {
     expect(await fallback.text()).toContain('1 лип. 2026 р., 21:30 UTC');
   });
 });
+
+describe('the overview', () => {
+  it('counts live sessions and shows the sign-in before this one, in the person’s time zone', async () => {
+    const first = createClient(t, { ip: '192.0.2.31' });
+    const p = { email: `overview.${Date.now()}@example.com`, password, name: 'Olena Overview' };
+    const { registerAndVerify, signIn } = await import('../helpers/accounts');
+    const id = await registerAndVerify(t, first, p);
+    await t.db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, id));
+    t.clock.set(new Date('2026-03-01T09:15:00Z'));
+    await signIn(first, p);
+    let page = await (await first.get('/account')).text();
+    expect(page).toContain('Signed in on 1 device(s).');
+    // The only sign-in is this one: there is no "previous" to show.
+    expect(page).not.toContain('Previous sign-in');
+
+    t.clock.set(new Date('2026-03-01T10:00:00Z'));
+    const second = createClient(t, { ip: '192.0.2.32' });
+    await signIn(second, p);
+    page = await (await second.get('/account')).text();
+    expect(page).toContain('Signed in on 2 device(s).');
+    // 09:15 UTC is 18:15 in Tokyo.
+    expect(page).toMatch(/Previous sign-in: 1 Mar 2026, 18:15 GMT\+9/);
+
+    // An ended session no longer counts.
+    await first.post('/api/v1/auth/logout', {});
+    page = await (await second.get('/account')).text();
+    expect(page).toContain('Signed in on 1 device(s).');
+    t.clock.set(new Date());
+  });
+});
