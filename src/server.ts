@@ -81,6 +81,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Bounded even with the mail provider hanging (about three stop graces of 3 s): the mail
+    // in flight is finished or cut, and claimed rows not yet sent go back to 'pending'
+    // instead of waiting out their claim as 'sending'.
     await timer.stop();
     await handle.close();
     log.info({}, 'stopped');

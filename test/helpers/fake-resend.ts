@@ -15,7 +15,10 @@ export type ReceivedEmail = {
     content_type?: string;
     contentType?: string;
   }[];
+  /** The Idempotency-Key of the request that carried it: the row id, or the batch's key. */
   idempotencyKey?: string;
+  /** Came through POST /emails/batch. */
+  batch?: true;
 };
 
 /** What became of one request: tests count these, since a replay delivers nothing new. */
@@ -23,6 +26,8 @@ export type RequestRecord = {
   method: string;
   url: string;
   idempotencyKey?: string;
+  /** POST /emails/batch: how many messages the request carried. */
+  batchSize?: number;
   outcome:
     'delivered' | 'replayed' | 'conflict' | 'status' | 'hang' | 'reset' | 'dropped' | 'other';
 };
@@ -36,13 +41,18 @@ type Behaviour =
 /**
  * A local stand-in for the Resend HTTP API: real HTTP, so the real SDK is exercised.
  * Honours Idempotency-Key like Resend (a repeated key returns the first answer and
- * delivers nothing new; the same key with another payload is a 409), and can be told to
- * fail the next requests in several ways.
+ * delivers nothing new; the same key with another payload is a 409), on single sends and
+ * batches alike, and can be told to fail the next requests in several ways. Batches are
+ * validated strictly, as Resend does by default: more than 100 messages, an attachment, or a
+ * rejected recipient refuses the whole batch with a 422.
  */
 export async function startFakeResend() {
   const emails: ReceivedEmail[] = [];
   const log: RequestRecord[] = [];
   const byKey = new Map<string, { id: string; payload: string }>();
+  const batchByKey = new Map<string, { ids: { id: string }[]; payload: string }>();
+  /** Addresses the API refuses as invalid (422 validation_error). */
+  const rejected = new Set<string>();
   const queue: Behaviour[] = [];
   let latencyMs = 0;
   let seq = 0;
@@ -86,6 +96,10 @@ export async function startFakeResend() {
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = JSON.parse(raw || 'null');
     if (req.method === 'POST' && req.url === '/emails') {
+      if ([body.to].flat().some((to: string) => rejected.has(to))) {
+        record.outcome = 'status';
+        return fail(422, 'validation_error');
+      }
       const earlier = key ? byKey.get(key) : undefined;
       if (earlier && earlier.payload !== raw) {
         record.outcome = 'conflict';
@@ -107,11 +121,35 @@ export async function startFakeResend() {
       return send(200, { id });
     }
     if (req.method === 'POST' && req.url === '/emails/batch') {
-      const ids = (body as ReceivedEmail[]).map((e) => {
+      const batch = body as ReceivedEmail[];
+      record.batchSize = batch.length;
+      const earlier = key ? batchByKey.get(key) : undefined;
+      if (earlier && earlier.payload !== raw) {
+        record.outcome = 'conflict';
+        return fail(409, 'invalid_idempotent_request');
+      }
+      if (earlier) {
+        record.outcome = 'replayed';
+        return send(200, { data: earlier.ids });
+      }
+      const invalid =
+        batch.length === 0 ||
+        batch.length > 100 ||
+        batch.some((e) => e.attachments?.length || [e.to].flat().some((to) => rejected.has(to)));
+      if (invalid) {
+        record.outcome = 'status';
+        return fail(422, 'validation_error');
+      }
+      const ids = batch.map((e) => {
         const id = `fake-${++seq}`;
-        emails.push({ ...e, id, to: [e.to].flat() });
+        emails.push({ ...e, id, to: [e.to].flat(), idempotencyKey: key, batch: true });
         return { id };
       });
+      if (key) batchByKey.set(key, { ids, payload: raw });
+      if (behaviour?.kind === 'drop') {
+        record.outcome = 'dropped';
+        return req.socket.destroy();
+      }
       record.outcome = 'delivered';
       return send(200, { data: ids });
     }
@@ -141,7 +179,15 @@ export async function startFakeResend() {
     resetNext() {
       queue.push({ kind: 'reset' });
     },
-    /** The next email is delivered, then the connection drops before the answer. */
+    /** Refuse mail to this address as invalid: a 422, and strict validation refuses a batch with it. */
+    rejectRecipient(address: string) {
+      rejected.add(address);
+    },
+    /** Requests to POST /emails/batch, in arrival order. */
+    get batches() {
+      return log.filter((r) => r.url === '/emails/batch');
+    },
+    /** The next email (or batch) is delivered, then the connection drops before the answer. */
     dropAfterAcceptNext() {
       queue.push({ kind: 'drop' });
     },
@@ -155,6 +201,8 @@ export async function startFakeResend() {
       log.length = 0;
       queue.length = 0;
       byKey.clear();
+      batchByKey.clear();
+      rejected.clear();
       latencyMs = 0;
     },
     to(address: string) {
