@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { auditEvents, sessions } from '../../db/schema';
-import type { Executor } from '../platform/db-types';
-import { rowsOf } from '../platform/sql-rows';
+import type { Db, Executor } from '../platform/db-types';
 
 /** The person's live sessions, newest activity first. */
 export async function listSessions(db: Executor, userId: string, now: Date) {
@@ -22,19 +21,30 @@ export async function listSessions(db: Executor, userId: string, now: Date) {
  * What the overview says about security: how many sessions are live and when the person
  * signed in before this time (the latest sign-in is usually the current one), in one query.
  */
-export async function overviewSummary(db: Executor, userId: string, now: Date) {
-  const at = now.toISOString();
-  const [row] = rowsOf<{ sessions: number; last: number | string | null }>(
-    await db.execute(sql`select
-      (select count(*)::int from ${sessions}
-        where ${sessions.userId} = ${userId} and ${sessions.expiresAt} > ${at}::timestamptz
-          and ${sessions.absoluteExpiresAt} > ${at}::timestamptz) as "sessions",
-      (select (extract(epoch from ${auditEvents.at}) * 1000)::float8 from ${auditEvents}
-        where ${auditEvents.userId} = ${userId} and ${auditEvents.action} = 'sign-in'
-        order by ${auditEvents.at} desc offset 1 limit 1) as "last"`),
-  );
-  // Raw SQL skips Drizzle's date mapping, so the moment comes as epoch milliseconds.
+export async function overviewSummary(db: Db, userId: string, now: Date) {
+  let query = overviewQueries.get(db);
+  if (!query) overviewQueries.set(db, (query = prepareOverview(db)));
+  const [row] = await query.execute({ userId, at: now.toISOString() });
+  // The moment comes as epoch milliseconds: one shape on PGlite and postgres.js alike.
   return { sessionCount: Number(row!.sessions), lastSignIn: row!.last === null ? null : new Date(Number(row!.last)) };
+}
+
+// Prepared once per database: the overview is the page people land on.
+const overviewQueries = new WeakMap<Db, ReturnType<typeof prepareOverview>>();
+function prepareOverview(db: Db) {
+  const at = sql`${sql.placeholder('at')}::timestamptz`;
+  const userId = sql.placeholder('userId');
+  return db
+    .select({
+      sessions: sql<number>`(select count(*)::int from ${sessions}
+        where ${sessions.userId} = ${userId} and ${sessions.expiresAt} > ${at}
+          and ${sessions.absoluteExpiresAt} > ${at})`,
+      last: sql<number | string | null>`(select (extract(epoch from ${auditEvents.at}) * 1000)::float8 from ${auditEvents}
+        where ${auditEvents.userId} = ${userId} and ${auditEvents.action} = 'sign-in'
+        order by ${auditEvents.at} desc offset 1 limit 1)`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare('overview_summary');
 }
 
 /** Ends one of the person's sessions. Another person's id simply matches nothing (404). */

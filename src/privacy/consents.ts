@@ -74,23 +74,31 @@ export async function acceptPolicy(
  * the version in force as part of registering.
  */
 export async function needsPolicyAcceptance(db: Executor, userId: string, now: Date) {
-  // One round trip: this runs on every cabinet request of a signed-in person. Names are
-  // written out in full: inside raw SQL, "version" alone would mean consents.version.
-  const at = now.toISOString();
-  const [row] = await db
-    .select()
+  let query = pendingPolicyQueries.get(db);
+  if (!query) pendingPolicyQueries.set(db, (query = preparePendingPolicy(db)));
+  const [row] = await query.execute({ userId, at: now.toISOString() });
+  return row ?? null;
+}
+
+// One prepared round trip: this runs on every cabinet request of a signed-in person. It
+// reads the version's name, summary and date, never its body (the whole policy text).
+const pendingPolicyQueries = new WeakMap<Executor, ReturnType<typeof preparePendingPolicy>>();
+function preparePendingPolicy(db: Executor) {
+  // Names are written out in full: inside raw SQL, "version" alone would mean consents.version.
+  return db
+    .select({ version: policyVersions.version, summary: policyVersions.summary, effectiveAt: policyVersions.effectiveAt })
     .from(policyVersions)
     .where(
       sql`policy_versions.id = (
         select p.id from policy_versions p
-        where p.kind = 'privacy' and p.effective_at <= ${at}::timestamptz
+        where p.kind = 'privacy' and p.effective_at <= ${sql.placeholder('at')}::timestamptz
         order by p.effective_at desc limit 1)
       and exists (
-        select 1 from users u where u.id = ${userId} and u.created_at < policy_versions.effective_at)
+        select 1 from users u where u.id = ${sql.placeholder('userId')} and u.created_at < policy_versions.effective_at)
       and not exists (
         select 1 from consents c
-        where c.user_id = ${userId} and c.kind = ${privacyPolicyKind}
+        where c.user_id = ${sql.placeholder('userId')} and c.kind = ${privacyPolicyKind}
           and c.version = policy_versions.version and c.granted = 'granted')`,
-    );
-  return row ?? null;
+    )
+    .prepare('pending_policy');
 }
