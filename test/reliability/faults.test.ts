@@ -319,6 +319,14 @@ describe('a purge interrupted half-way', () => {
       .filter((d) => d.row.includes(userId) || d.row.toLowerCase().includes(email.toLowerCase()))
       .map((d) => `${d.table} ${d.row}`)
       .sort();
+  /** The footprint without the outbox's delivery state (sending a queued mail is not losing it). */
+  const undelivered = (rows: string[]) =>
+    rows.map((r) => {
+      if (!r.startsWith('email_outbox ')) return r;
+      const row = JSON.parse(r.slice('email_outbox '.length)) as Record<string, unknown>;
+      for (const k of ['status', 'attempts', 'next_attempt_at', 'claimed_until', 'last_error', 'provider_id', 'sent_at']) delete row[k];
+      return `email_outbox ${JSON.stringify(row)}`;
+    });
 
   it('by an error in its last statement leaves the whole person', async () => {
     const { userId, person } = await doomedPerson('purge-error');
@@ -383,8 +391,13 @@ describe('a purge interrupted half-way', () => {
       await watcher`select pg_terminate_backend(${blocked.pid})`;
       const ran = await cli;
       release();
-      expect(await footprint(userId, person.email)).toEqual(before);
       console.info(`purge killed while waiting on: ${blocked.query.slice(0, 60)}; cli exit ${ran.code}`);
+      // The job process survives its killed connection (patches/postgres+3.4.9.patch), reports
+      // the purge as failed and goes on with the jobs after it: the outbox, last, delivers the
+      // person's queued mails. Every row of theirs is still there.
+      expect(ran.code, ran.stderr.slice(-2000)).toBe(0);
+      expect(JSON.parse(ran.stdout.trim().split('\n').at(-1)!)['purge-deleted-accounts']).toMatchObject({ error: expect.any(String) });
+      expect(undelivered(await footprint(userId, person.email))).toEqual(undelivered(before));
       expect(await purgeDeletedAccounts(t.deps)).toMatchObject({ purged: 1 });
       const [gone] = await rawRows<{ n: number }>(t.db, sql`select count(*)::int as n from users where id = ${userId}`);
       expect(gone!.n).toBe(0);
@@ -397,11 +410,12 @@ describe('a purge interrupted half-way', () => {
 });
 
 /**
- * KNOWN BUG (postgres@3.4.9, porsager/postgres#1154 and #1208; fixes #1168/#1209 unmerged):
- * when a connection dies inside a transaction, the driver writes ROLLBACK to a socket it has
- * already set to null, from a setImmediate, and the TypeError it throws ends the whole
- * process. One terminated backend (a failover, a PgBouncer restart, an idle-in-transaction
- * timeout, PostgreSQL restarting) takes the Node server down with it.
+ * When a connection dies inside a transaction, postgres.js 3.4.9 sends begin()'s ROLLBACK on
+ * it anyway: the write goes to a socket closed() has already set to null, from a setImmediate,
+ * and the TypeError ends the whole process (porsager/postgres#1154, #1208). Worse, once that
+ * is fixed, the FATAL error the killed query got stays behind and fails the first query of the
+ * connection's next socket. Both are patched in patches/postgres+3.4.9.patch (applied by
+ * patch-package on npm install / npm ci); the first test below fails without either part.
  */
 describe.skipIf(!usePostgres())('a connection killed in the middle of a transaction (PostgreSQL)', () => {
   let pg: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -474,9 +488,29 @@ describe.skipIf(!usePostgres())('a connection killed in the middle of a transact
     expect(rows[0]).toEqual({ users: 0, events: 0, mails: 0 });
   });
 
-  // BUG: fails until postgres.js guards nextWrite (patch the driver, see the comment above).
-  it.fails('BUG postgres@3.4.9: the server keeps serving after one of its connections was killed mid-transaction', async () => {
-    if (!server.alive) server = await startServer(env);
+  it('postgres.js: a transaction whose backend is killed rejects, and its connection then serves the next query', async () => {
+    const sql = postgres(pg.url!, { max: 1, onnotice: () => {} });
+    try {
+      for (let round = 0; round < 3; round++) {
+        let pid: number | null = null;
+        const tx = sql.begin(async (t) => {
+          pid = (await t<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
+          await t`select pg_sleep(10)`;
+        });
+        const settled = tx.then(() => 'committed', (err: { code?: string }) => err.code);
+        await watcher`select pg_terminate_backend(${await waitFor('the transaction to start', () => pid, 5000, 10)})`;
+        expect(await settled).toBe('CONNECTION_CLOSED');
+        // The pool's only connection, on a new socket: not failed with the killed query's error.
+        expect(await sql`select ${round}::int as round`).toEqual([{ round }]);
+      }
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  });
+
+  it('the server keeps serving after one of its connections was killed mid-transaction', async () => {
+    // The same server as the test above: the registration it killed must not have ended it.
+    expect(server.alive, server.output()).toBe(true);
     const email = `survivor-${Date.now()}@example.com`;
     expect((await api(server, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: 'Survivor', acceptPrivacyPolicy: true, confirmAge: true }, { 'x-forwarded-for': '10.66.0.2' })).status).toBe(202);
     const link = await waitFor('the verification mail', () => fake.lastLink(email, '/verify-email'), 15_000);
@@ -503,5 +537,7 @@ describe.skipIf(!usePostgres())('a connection killed in the middle of a transact
         expect(res, `round ${round}, read ${i}: ${server.out.stderr.slice(0, 300)}`).toBe(200);
       }
     }
+    expect(server.alive, server.output()).toBe(true);
+    expect(server.out.stderr).not.toMatch(/TypeError|uncaught/i);
   });
 });

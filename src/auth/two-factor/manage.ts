@@ -119,13 +119,20 @@ export async function enableTotp(deps: Deps, user: UserRow, code: string, meta: 
   return { ok: true, recoveryCodes: codes };
 }
 
-/** Turns two-step sign-in off: the secret and every recovery code are deleted. */
+/**
+ * Turns two-step sign-in off: the secret and every recovery code are deleted. False (and
+ * nothing changed) when it is not on: a set-up started but not confirmed stays as it was.
+ */
 export async function disableTotp(deps: Deps, user: UserRow, meta: RequestMeta) {
   const now = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
-    const removed = await tx.delete(totpCredentials).where(eq(totpCredentials.userId, user.id)).returning({ enabledAt: totpCredentials.enabledAt });
+    // The condition is part of the DELETE itself: no window between a check and the delete.
+    const [removed] = await tx
+      .delete(totpCredentials)
+      .where(and(eq(totpCredentials.userId, user.id), isNotNull(totpCredentials.enabledAt)))
+      .returning({ userId: totpCredentials.userId });
+    if (!removed) return false;
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    if (!removed[0]?.enabledAt) return false;
     await recordEvent(tx, { userId: user.id, action: 'two-factor.disabled', at: now, meta });
     await queueTwoFactorNotice(deps, tx, user, now, { kind: 'disabled' });
     return true;
