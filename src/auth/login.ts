@@ -1,3 +1,4 @@
+import { personTimeZone } from '../i18n/time-zone';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents, totpCredentials, users } from '../../db/schema';
 import { rowsOf } from '../platform/sql-rows';
@@ -162,7 +163,7 @@ export async function completeSignIn(
       containsSecret: true,
       mail: newSignInMail(mailContext(deps, locale), {
         name: user.name,
-        when: formatDateTime(now, locale),
+        when: formatDateTime(now, locale, personTimeZone(user)),
         ip: meta.ip ?? '?',
         device: describeDevice(meta.userAgent),
         notMeUrl: await notMeLink(deps, tx, user.id, now),

@@ -1,3 +1,4 @@
+import { personTimeZone } from '../i18n/time-zone';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { notMeLink } from '../auth/not-me';
@@ -34,7 +35,7 @@ export async function removeOwnPasskey(deps: Deps, userId: string, id: string, m
           kind: 'removed',
           name: user.name,
           passkey: removed.row.name,
-          when: formatDateTime(now, ctx.locale),
+          when: formatDateTime(now, ctx.locale, personTimeZone(user)),
           notMeUrl: await notMeLink(deps, tx, userId, now),
         }),
       });

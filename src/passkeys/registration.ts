@@ -1,3 +1,4 @@
+import { personTimeZone } from '../i18n/time-zone';
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys } from '../../db/schema';
@@ -109,7 +110,7 @@ export async function finishPasskeyRegistration(
         kind: 'added',
         name: s.user.name,
         passkey: name,
-        when: formatDateTime(now, mailContext(deps, s.user.locale).locale),
+        when: formatDateTime(now, mailContext(deps, s.user.locale).locale, personTimeZone(s.user)),
         // "Not me" on this notice also removes this passkey: otherwise whoever added it keeps a way in.
         notMeUrl: await notMeLink(deps, tx, s.user.id, now, { removePasskeyId: row.id }),
       }),

@@ -1,3 +1,4 @@
+import { personTimeZone } from '../i18n/time-zone';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
@@ -26,7 +27,7 @@ export const deletionDate = (deps: Pick<Deps, 'clock' | 'config'>) =>
 export async function scheduleDeletionIn(
   deps: Pick<Deps, 'clock' | 'config'>,
   tx: Executor,
-  user: { id: string; email: string; name: string; locale: string },
+  user: { id: string; email: string; name: string; locale: string; timeZone?: string | null },
   reason: DeletionReason,
   meta?: RequestMeta,
 ) {
@@ -51,7 +52,7 @@ export async function scheduleDeletionIn(
     containsSecret: true,
     mail: deletionScheduledMail(mailContext(deps, locale), {
       name: user.name,
-      date: formatDate(at, locale),
+      date: formatDate(at, locale, personTimeZone(user)),
       cancelUrl: actionLink(deps, '/account/deletion/cancel', token),
       reason,
     }),

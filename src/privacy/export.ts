@@ -1,7 +1,7 @@
+import { personTimeZone } from '../i18n/time-zone';
 import type { Deps } from '../deps';
 import { translator, type Locale, type MessageKey } from '../i18n';
-import { defaultTimeZone, formatDateTime } from '../i18n/format';
-import { isValidTimeZone } from '../bookings/time';
+import { formatDateTime } from '../i18n/format';
 import type { Executor } from '../platform/db-types';
 import { bom, csvRecord } from './csv';
 import { categories, type Dataset, type Person } from './registry';
@@ -73,15 +73,13 @@ export async function* csvChunks(ctx: ExportContext, dataset: Dataset): AsyncGen
 export const csvFileName = (dataset: Dataset) => `${dataset.name}.csv`;
 
 /** The person's own time zone for the README's date (data.json stays in ISO UTC). */
-const readmeZone = (person: Person) => (person.timeZone && isValidTimeZone(person.timeZone) ? person.timeZone : defaultTimeZone);
-
 /** README.txt in the person's language: what each file is. CRLF and a BOM, for Notepad. */
 export function readmeText(ctx: ExportContext): string {
   const t = translator(ctx.locale);
   const lines = [
     t('export.readme.title', { school: ctx.schoolName }),
     '',
-    t('export.readme.intro', { school: ctx.schoolName, date: formatDateTime(ctx.now, ctx.locale, readmeZone(ctx.person)) }),
+    t('export.readme.intro', { school: ctx.schoolName, date: formatDateTime(ctx.now, ctx.locale, personTimeZone(ctx.person)) }),
     '',
     t('export.readme.json'),
     '',

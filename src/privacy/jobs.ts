@@ -1,3 +1,4 @@
+import { personTimeZone } from '../i18n/time-zone';
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { auditEvents, consents, emailOutbox, policyVersions, sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
@@ -61,7 +62,7 @@ export async function retireInactiveAccounts(deps: JobDeps) {
   const candidates = and(isNotNull(users.emailVerifiedAt), isNull(users.deletionScheduledFor));
 
   const toWarn = await deps.db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, last: sql<string>`${lastActivity}::text` })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, last: sql<string>`${lastActivity}::text` })
     .from(users)
     .where(
       and(
@@ -81,7 +82,7 @@ export async function retireInactiveAccounts(deps: JobDeps) {
         userId: user.id,
         locale,
         template: 'inactivity-warning',
-        mail: inactivityWarningMail(mailContext(deps, locale), { name: user.name, date: formatDate(deletesAfter, locale) }),
+        mail: inactivityWarningMail(mailContext(deps, locale), { name: user.name, date: formatDate(deletesAfter, locale, personTimeZone(user)) }),
       });
       await recordEvent(tx, { userId: user.id, action: 'inactivity.warned', at: now });
     });
@@ -103,7 +104,7 @@ export async function retireInactiveAccounts(deps: JobDeps) {
   for (const { id } of toSchedule) {
     await deps.db.transaction(async (tx) => {
       const [user] = await tx
-        .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+        .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
         .from(users)
         .where(and(eq(users.id, id), isNull(users.deletionScheduledFor)))
         .for('update');

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
-import { isValidTimeZone } from '../bookings/time';
-import { defaultTimeZone, formatDate, formatDateTime } from '../i18n/format';
+import { personTimeZone } from '../i18n/time-zone';
+import { formatDate, formatDateTime } from '../i18n/format';
 
 /**
  * The zone a page shows times in: the signed-in person's own (set on the profile page), else
@@ -9,8 +9,7 @@ import { defaultTimeZone, formatDate, formatDateTime } from '../i18n/format';
  * the runtime no longer knows falls back to UTC rather than failing the page.
  */
 export function pageTimeZone(c: Context<AppEnv>): string {
-  const zone = c.get('auth')?.user.timeZone;
-  return zone && isValidTimeZone(zone) ? zone : defaultTimeZone;
+  return personTimeZone(c.get('auth')?.user);
 }
 
 export type PageDates = { zone: string; date(d: Date): string; dateTime(d: Date): string };

@@ -213,6 +213,25 @@ describe('an unknown address and a wrong password', () => {
 });
 
 describe('new-device notice and "This wasn\'t me"', () => {
+  it('tells the time in the person\'s own time zone, or in UTC, named, when none is set', async () => {
+    const p = newPerson('zone-mail');
+    const id = await registerAndVerify(t, client(), p);
+    await signIn(client(), p);
+    t.clock.set(new Date('2026-07-01T09:15:00Z'));
+    try {
+      await signIn(client(), p, { headers: { 'user-agent': windowsChrome } });
+      await t.db.update(users).set({ timeZone: 'America/New_York' }).where(eq(users.id, id));
+      await signIn(client(), p, { headers: { 'user-agent': iphoneSafari } });
+      await t.sendMail();
+      const texts = t.resend.to(p.email).map((m) => m.text ?? '');
+      expect(texts.find((x) => x.includes('Chrome / Windows'))).toMatch(/1 Jul 2026, 09:15 UTC/);
+      // 09:15 UTC is 05:15 in New York in summer.
+      expect(texts.find((x) => x.includes('Safari / iOS'))).toMatch(/1 Jul 2026, 05:15 GMT-4/);
+    } finally {
+      t.clock.set(new Date());
+    }
+  });
+
   it('mails on a sign-in from another browser, not from the same one', async () => {
     const p = newPerson('devices');
     const id = await registerAndVerify(t, client(), p);

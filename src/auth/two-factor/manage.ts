@@ -1,3 +1,4 @@
+import { personTimeZone } from '../../i18n/time-zone';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { renderSVG } from 'uqr';
 import { recoveryCodes, totpCredentials } from '../../../db/schema';
@@ -42,7 +43,7 @@ export async function queueTwoFactorNotice(deps: Deps, tx: Executor, user: UserR
     locale: user.locale,
     template: notice.kind === 'enabled' || notice.kind === 'disabled' ? `two-factor-${notice.kind}` : notice.kind,
     containsSecret: true,
-    mail: twoFactorNoticeMail(ctx, { name: user.name, when: formatDateTime(now, ctx.locale), notice, notMeUrl: await notMeLink(deps, tx, user.id, now, undo) }),
+    mail: twoFactorNoticeMail(ctx, { name: user.name, when: formatDateTime(now, ctx.locale, personTimeZone(user)), notice, notMeUrl: await notMeLink(deps, tx, user.id, now, undo) }),
   });
 }
 
