@@ -103,6 +103,8 @@ describe('the Node server in operation', () => {
         throw new Error(`not ready:\n${stdout}\n${stderr}`);
       await sleep(50);
     }
+    // Log lines are written asynchronously: give the start-up lines a moment to arrive.
+    for (let i = 0; i < 40 && !stdout.includes('listening on'); i++) await sleep(50);
     const lines = stdout
       .trim()
       .split('\n')
