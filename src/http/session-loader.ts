@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { validateSessionToken } from '../sessions/validate';
+import { gatedPagePrefixes } from '../privacy/policy-gate';
 
 /** Resolves the session (cookie or bearer) once per request; routes read `c.get('auth')`. */
 export function sessionLoader(): MiddlewareHandler<AppEnv> {
@@ -11,7 +12,10 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
     c.set('authVia', null);
     const found = readSessionToken(c, deps.config);
     if (found && found.token.length <= 100) {
-      const auth = await validateSessionToken(deps, found.token);
+      const path = c.req.path;
+      // Gated pages get the policy gate's answer from the same lookup (one round trip fewer).
+      const forPage = gatedPagePrefixes.some((p) => path === p || path.startsWith(`${p}/`));
+      const auth = await validateSessionToken(deps, found.token, { forPage });
       if (auth) {
         c.set('auth', auth);
         c.set('authVia', found.via);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { consents, policyVersions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
@@ -78,6 +78,23 @@ export async function needsPolicyAcceptance(db: Executor, userId: string, now: D
   if (!query) pendingPolicyQueries.set(db, (query = preparePendingPolicy(db)));
   const [row] = await query.execute({ userId, at: now.toISOString() });
   return row ?? null;
+}
+
+/**
+ * The same question as a scalar subquery over the `users` row of an outer query, for the
+ * session lookup of pages: the version due, or null.
+ */
+export function pendingPolicyVersion(at: SQL) {
+  return sql<string | null>`(select p.version from policy_versions p
+    where p.id = (
+        select p2.id from policy_versions p2
+        where p2.kind = 'privacy' and p2.effective_at <= ${at}
+        order by p2.effective_at desc limit 1)
+      and ${users.createdAt} < p.effective_at
+      and not exists (
+        select 1 from consents c
+        where c.user_id = ${users.id} and c.kind = ${privacyPolicyKind}
+          and c.version = p.version and c.granted = 'granted'))`;
 }
 
 // One prepared round trip: this runs on every cabinet request of a signed-in person. It

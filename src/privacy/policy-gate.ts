@@ -35,6 +35,9 @@ export const defaultApiAllowed = [
   'GET /api/v1/me/subscriptions',
 ] as const;
 
+/** Page path prefixes the gate guards by default: the cabinet and the staff console. */
+export const gatedPagePrefixes = ['/account', '/staff'] as const;
+
 export const defaultPageAllowed = [
   '* /account/policy',
   '* /account/privacy/export',
@@ -69,7 +72,7 @@ function matches(rules: Rule[], method: string, path: string) {
 export function policyGate(options: PolicyGateOptions = {}): MiddlewareHandler<AppEnv> {
   const apiAllowed = parseRules(options.apiAllowed ?? defaultApiAllowed);
   const pageAllowed = parseRules(options.pageAllowed ?? defaultPageAllowed);
-  const pagePrefixes = options.pagePrefixes ?? ['/account', '/staff'];
+  const pagePrefixes = options.pagePrefixes ?? gatedPagePrefixes;
   const acceptPath = options.acceptPath ?? '/account/policy';
   return async function policyGateMiddleware(c, next) {
     const auth = c.get('auth');
@@ -79,8 +82,13 @@ export function policyGate(options: PolicyGateOptions = {}): MiddlewareHandler<A
     const isApi = path.startsWith('/api/');
     if (isApi ? matches(apiAllowed, method, path) : matches(pageAllowed, method, path)) return next();
     if (!isApi && !pagePrefixes.some((p) => path === p || path.startsWith(`${p}/`))) return next();
-    const { db, clock } = c.get('deps');
-    const pending = await needsPolicyAcceptance(db, auth.user.id, clock.now());
+    // Pages had the session lookup answer this already; API requests ask now.
+    let pending: { version: string } | null;
+    if (auth.pendingPolicy !== undefined) pending = auth.pendingPolicy === null ? null : { version: auth.pendingPolicy };
+    else {
+      const { db, clock } = c.get('deps');
+      pending = await needsPolicyAcceptance(db, auth.user.id, clock.now());
+    }
     if (!pending) return next();
     if (isApi) {
       return problem(c, {

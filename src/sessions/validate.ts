@@ -3,6 +3,7 @@ import { sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Db } from '../platform/db-types';
 import { hashSecret, isSameHash, splitSessionToken } from './token';
+import { pendingPolicyVersion } from '../privacy/consents';
 
 /** Sliding renewal writes at most once a minute, not on every request. */
 export const renewIntervalMs = 60_000;
@@ -30,7 +31,10 @@ const sessionColumns = {
 };
 
 // The lookup runs on every authenticated request, so it is a prepared statement, one per db.
+// Cabinet and staff pages use a second one that also answers the policy gate's question
+// (which privacy policy version, if any, this person still has to accept), saving a round trip.
 const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+const preparedPageLookups = new WeakMap<Db, ReturnType<typeof preparePageLookup>>();
 function prepareLookup(db: Db) {
   return db
     .select(sessionColumns)
@@ -39,16 +43,35 @@ function prepareLookup(db: Db) {
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('session_lookup');
 }
+function preparePageLookup(db: Db) {
+  return db
+    .select({ ...sessionColumns, pendingPolicy: pendingPolicyVersion(sql`${sql.placeholder('at')}::timestamptz`) })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('session_page_lookup');
+}
 
 export type SessionContext = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
 
 /** Returns the session and its user, or null for anything invalid, expired or tampered. */
-export async function validateSessionToken(deps: Pick<Deps, 'db' | 'clock' | 'config'>, token: string) {
+export async function validateSessionToken(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  token: string,
+  options: { forPage?: boolean } = {},
+) {
   const parts = splitSessionToken(token);
   if (!parts) return null;
-  let lookup = preparedLookups.get(deps.db);
-  if (!lookup) preparedLookups.set(deps.db, (lookup = prepareLookup(deps.db)));
-  const [row] = await lookup.execute({ id: parts.id });
+  let row: (Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[number] & { pendingPolicy?: string | null }) | undefined;
+  if (options.forPage) {
+    let lookup = preparedPageLookups.get(deps.db);
+    if (!lookup) preparedPageLookups.set(deps.db, (lookup = preparePageLookup(deps.db)));
+    [row] = await lookup.execute({ id: parts.id, at: deps.clock.now().toISOString() });
+  } else {
+    let lookup = preparedLookups.get(deps.db);
+    if (!lookup) preparedLookups.set(deps.db, (lookup = prepareLookup(deps.db)));
+    [row] = await lookup.execute({ id: parts.id });
+  }
   if (!row) return null;
   // Constant-time, so timing does not leak how much of a guessed secret was right.
   if (!isSameHash(hashSecret(parts.secret), row.session.secretHash)) return null;
@@ -66,5 +89,6 @@ export async function validateSessionToken(deps: Pick<Deps, 'db' | 'clock' | 'co
     row.session.expiresAt = expiresAt;
   }
   const isPrivileged = !!row.session.privilegedUntil && row.session.privilegedUntil > now;
-  return { session: row.session, user: row.user, isPrivileged };
+  // undefined: not asked (API requests); null: nothing to accept; else the version due.
+  return { session: row.session, user: row.user, isPrivileged, pendingPolicy: row.pendingPolicy };
 }
