@@ -109,10 +109,11 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const created = await deps.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
     await completeSignIn(deps, tx, user, meta, 'password');
-    // A success gives back the address's slot and wipes the account's failures.
-    await releaseAndClearRates(tx, { rule: rules.loginFailuresPerIp, subject: ipKey, takenAt: now }, { rule: rules.loginFailuresPerAccount, subject: accountKey });
     return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
   });
+  // A success gives back the address's slot and wipes the account's failures: after the
+  // commit, so parallel sign-ins from one address do not queue on its counter row's lock.
+  await releaseAndClearRates(deps.db, { rule: rules.loginFailuresPerIp, subject: ipKey, takenAt: now }, { rule: rules.loginFailuresPerAccount, subject: accountKey });
   deps.notifyMail();
   return {
     ok: true,
