@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { activityLabel } from '../../cabinet/views/security-page';
 import type { listAuditTrail } from '../audit-trail';
 import { Pager, renderStaffPage } from './staff-frame';
@@ -12,6 +12,8 @@ type Trail = Awaited<ReturnType<typeof listAuditTrail>>;
 export function auditPage(c: Context<AppEnv>, trail: Trail) {
   const locale = c.get('locale');
   const t = translator(locale);
+  // The reader's (staff member's) own zone, like every other page.
+  const when = pageDates(c);
   // An id with no account left is a deleted person; no id at all means the act was about nobody in particular.
   const who = (id: string | null, name: string | null, email: string | null) =>
     !id ? '—' : name ? `${name} <${email}>` : t('staff.audit.gone');
@@ -34,7 +36,7 @@ export function auditPage(c: Context<AppEnv>, trail: Trail) {
           <tbody>
             {trail.events.map((e) => (
               <tr>
-                <td>{formatDateTime(e.at, locale)}</td>
+                <td>{when.dateTime(e.at)}</td>
                 <td>
                   {e.actorId ? who(e.actorId, e.actorName, e.actorEmail) : t('staff.audit.gone')}
                 </td>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type MessageKey } from '../../i18n';
-import { formatDate } from '../../i18n/format';
+import { pageDates } from '../../views/dates';
 import { Notice } from '../../views/components';
 import { formatMoney, formatPaidAt } from '../format';
 import type { PersonCard } from '../people';
@@ -23,6 +23,7 @@ const defaultZone = 'Europe/Kyiv';
 /** /staff/users/:id: everything about one person, with the forms staff act through. */
 export function personCardPage(c: Context<AppEnv>, s: CardState) {
   const locale = c.get('locale');
+  const when = pageDates(c);
   const t = translator(locale);
   const { user, bookings, payments, subscriptions } = s.card;
   const formState = (form: string) => (s.failed?.form === form ? s.failed : undefined);
@@ -42,7 +43,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
         <div class="notice notice-error restriction-banner" role="alert">
           <p>{t('staff.restricted.title')}</p>
           <p>
-            {t('staff.restricted.body', { date: formatDate(user.processingRestrictedAt, locale) })}
+            {t('staff.restricted.body', { date: when.date(user.processingRestrictedAt) })}
           </p>
           {user.processingRestrictionReason ? (
             <p>{t('staff.restricted.reason', { reason: user.processingRestrictionReason })}</p>
@@ -51,7 +52,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
       ) : null}
       {user.deletionScheduledFor ? (
         <Notice kind="info">
-          {t('staff.deletion.body', { date: formatDate(user.deletionScheduledFor, locale) })}
+          {t('staff.deletion.body', { date: when.date(user.deletionScheduledFor) })}
         </Notice>
       ) : null}
       {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
@@ -73,7 +74,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
           <dt>{t('staff.col.role')}</dt>
           <dd>{t(`staff.role.${user.role}` as MessageKey)}</dd>
           <dt>{t('staff.field.created')}</dt>
-          <dd>{formatDate(user.createdAt, locale)}</dd>
+          <dd>{when.date(user.createdAt)}</dd>
         </dl>
       </section>
 
