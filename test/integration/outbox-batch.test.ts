@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { emailOutbox, subscriptions, users } from '../../db/schema';
 import type { Deps } from '../../src/deps';
-import { dispatchMail, enqueueMail, outboxPolicy } from '../../src/mail/outbox';
+import { dispatchMail, outboxPolicy } from '../../src/mail/outbox';
 import { openPostgres } from '../../src/platform/db.postgres';
 import { createDevMailer } from '../../src/platform/mailer.dev';
 import { createResendMailer } from '../../src/platform/mailer.resend';
 import { usePostgres } from '../helpers/database';
 import { read, signedInMember, type Member } from '../helpers/accounts';
+import { enqueueTestMail, outboxRows } from '../helpers/outbox';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -33,41 +34,9 @@ const ics = {
   contentBase64: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64'),
 };
 
-/** Queues `n` mails straight into the outbox; bulk ones as announcements are (priority 1, secret). */
-async function enqueueMany(
-  n: number,
-  label: string,
-  kind: 'bulk' | 'transactional',
-  extra: { attachments?: (typeof ics)[] } = {},
-) {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push(
-      await enqueueMail(
-        t.db,
-        {
-          toAddress: `${label}${i}@example.com`,
-          template: kind === 'bulk' ? 'announcement' : 'test',
-          locale: 'en',
-          subject: `${label} ${i}`,
-          html: `<p>${label} ${i}</p>`,
-          text: `${label} ${i}`,
-          priority: kind === 'bulk' ? 1 : 0,
-          containsSecret: kind === 'bulk',
-          headers:
-            kind === 'bulk'
-              ? { 'List-Unsubscribe': `<http://localhost:3000/unsubscribe?token=${label}${i}>` }
-              : undefined,
-          ...extra,
-        },
-        t.clock.now(),
-      ),
-    );
-  }
-  return ids;
-}
-const rowsOf = (ids: string[]) =>
-  t.db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
+const enqueueMany = (n: number, label: string, kind: 'bulk' | 'transactional', extra: { attachments?: (typeof ics)[] } = {}) =>
+  enqueueTestMail(t, n, label, kind, extra);
+const rowsOf = (ids: string[]) => outboxRows(t, ids);
 const deliveriesTo = (address: string) => t.resend.to(address).length;
 const singles = () => t.resend.log.filter((r) => r.url === '/emails');
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inArray } from 'drizzle-orm';
 import { emailOutbox } from '../../db/schema';
 import type { Deps } from '../../src/deps';
 import { startJobTimer } from '../../src/jobs/timer';
-import { dispatchMail, enqueueMail, outboxPolicy } from '../../src/mail/outbox';
+import { dispatchMail, outboxPolicy } from '../../src/mail/outbox';
+import { enqueueTestMail, outboxRows } from '../helpers/outbox';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -20,29 +20,9 @@ beforeEach(async () => {
   t.resend.reset();
 });
 
-async function enqueueMany(n: number, label: string, bulk = false) {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push(
-      await enqueueMail(
-        t.db,
-        {
-          toAddress: `${label}${i}@example.com`,
-          template: 'test',
-          locale: 'en',
-          subject: `${label} ${i}`,
-          html: 'h',
-          text: 't',
-          priority: bulk ? 1 : 0,
-        },
-        t.clock.now(),
-      ),
-    );
-  }
-  return ids;
-}
-const rowsOf = (ids: string[]) =>
-  t.db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
+const enqueueMany = (n: number, label: string, bulk = false) =>
+  enqueueTestMail(t, n, label, bulk ? 'bulk' : 'transactional');
+const rowsOf = (ids: string[]) => outboxRows(t, ids);
 const until = async (what: string, check: () => boolean, ms = 5000) => {
   const began = Date.now();
   while (!check()) {
