@@ -1,3 +1,4 @@
+import { startCookieSession } from '../http/signed-in';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
 import { requestMeta } from '../http/request-meta';
@@ -173,9 +174,7 @@ export function authApi() {
       setPendingCookie(c, deps.config, result.pendingToken);
       return c.json({ twoFactorRequired: true as const, ...(body.tokenInBody ? { twoFactorToken: result.pendingToken } : {}) }, 200);
     }
-    const old = c.get('auth');
-    if (old && c.get('authVia') === 'cookie') await invalidateSession(deps.db, old.session.id);
-    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    await startCookieSession(c, result);
     return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
   });
 

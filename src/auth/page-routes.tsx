@@ -1,3 +1,4 @@
+import { startCookieSession } from '../http/signed-in';
 import { Hono, type Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
@@ -96,9 +97,7 @@ export function authPageRoutes() {
       setPendingCookie(c, deps.config, result.pendingToken);
       return c.redirect(`/login/2fa${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`, 303);
     }
-    const old = c.get('auth');
-    if (old) await invalidateSession(deps.db, old.session.id);
-    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    await startCookieSession(c, result);
     return c.redirect(safeNextPath(next), 303);
   });
 
@@ -126,9 +125,7 @@ export function authPageRoutes() {
       return twoFactorLoginPage(c, { next, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 401 });
     }
     clearPendingCookie(c, deps.config);
-    const old = c.get('auth');
-    if (old) await invalidateSession(deps.db, old.session.id);
-    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    await startCookieSession(c, result);
     return c.redirect(safeNextPath(next), 303);
   });
 

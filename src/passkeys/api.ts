@@ -1,10 +1,9 @@
+import { startCookieSession } from '../http/signed-in';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
 import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
-import { setSessionCookie } from '../http/session-cookie';
-import { invalidateSession } from '../sessions/invalidate';
 import { rateLimited } from '../auth/api-helpers';
 import { findUserById } from '../auth/users';
 import { meSchema, toMe } from '../cabinet/me';
@@ -114,9 +113,7 @@ export function passkeysApi() {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
       return passkeyProblem(c, result.reason, { origin: 'origin' in result ? result.origin : undefined });
     }
-    const old = c.get('auth');
-    if (old && c.get('authVia') === 'cookie') await invalidateSession(deps.db, old.session.id);
-    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    await startCookieSession(c, result);
     return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
   });
 

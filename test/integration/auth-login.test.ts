@@ -127,6 +127,26 @@ describe('session fixation', () => {
     replay.jar.set('session', planted);
     expect((await replay.get('/api/v1/me')).status).toBe(401);
   });
+
+  it('does the same for the sign-in page', async () => {
+    const planter = newPerson('page-planter');
+    const victim = newPerson('page-victim');
+    await registerAndVerify(t, client(), planter);
+    await registerAndVerify(t, client(), victim);
+    const planterClient = client();
+    await signIn(planterClient, planter);
+    const planted = planterClient.jar.get('session')!;
+
+    const browser = client();
+    browser.jar.set('session', planted);
+    const res = await browser.form('/login', { email: victim.email, password: victim.password });
+    expect(res.status).toBe(303);
+    expect(sessionIdOf(browser.jar.get('session')!)).not.toBe(sessionIdOf(planted));
+    expect((await read(await browser.get('/api/v1/me'))).body.email).toBe(victim.email);
+    const replay = client();
+    replay.jar.set('session', planted);
+    expect((await replay.get('/api/v1/me')).status).toBe(401);
+  });
 });
 
 describe('password hashes', () => {

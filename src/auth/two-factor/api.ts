@@ -1,10 +1,9 @@
+import { startCookieSession } from '../../http/signed-in';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth, requirePrivileged } from '../../http/require';
 import { problem, problems } from '../../http/problem';
-import { setSessionCookie } from '../../http/session-cookie';
-import { invalidateSession } from '../../sessions/invalidate';
 import { meSchema, toMe } from '../../cabinet/me';
 import { rateLimited } from '../api-helpers';
 import { findUserById } from '../users';
@@ -98,9 +97,7 @@ export function twoFactorApi() {
       return problem(c, { status: 401, type: 'invalid-code', title: 'The code is not right' });
     }
     clearPendingCookie(c, deps.config);
-    const old = c.get('auth');
-    if (old && c.get('authVia') === 'cookie') await invalidateSession(deps.db, old.session.id);
-    setSessionCookie(c, deps.config, result.token, result.persistent ? result.expiresAt : null, deps.clock.now());
+    await startCookieSession(c, result);
     return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
   });
 
