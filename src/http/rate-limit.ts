@@ -158,18 +158,6 @@ export async function releaseAndClearRates(
     delete from rate_limits where key = ${`${clear.rule.name}:${clear.subject}`}`);
 }
 
-/** Counts an attempt without judging it (a failure recorded after the fact). */
-export async function countRate(db: Executor, rule: RateRule, subject: string, now: Date) {
-  const { current } = windowsOf(rule, now);
-  await db
-    .insert(rateLimits)
-    .values({ key: `${rule.name}:${subject}`, windowStart: current, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimits.key, rateLimits.windowStart],
-      set: { count: sql`${rateLimits.count} + 1` },
-    });
-}
-
 export async function clearRate(db: Executor, rule: RateRule, subject: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, `${rule.name}:${subject}`));
 }
