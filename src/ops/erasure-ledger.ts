@@ -5,6 +5,7 @@ import { users } from '../../db/schema';
 import type { Config } from '../config';
 import type { Deps, ErasureLedger } from '../deps';
 import { purgePerson } from '../privacy/purge';
+import { personColumns } from '../privacy/registry';
 
 /**
  * The erasure ledger: one JSON line per completed deletion, `{"userId":"<uuid>","at":"<ISO>"}`,
@@ -116,13 +117,7 @@ export async function replayErasures(
   await deps.db.transaction(async (tx) => {
     for (const id of present) {
       const [person] = await tx
-        .select({
-          id: users.id,
-          email: users.email,
-          name: users.name,
-          phone: users.phone,
-          videoHandle: users.videoHandle,
-        })
+        .select(personColumns)
         .from(users)
         .where(eq(users.id, id))
         .for('update');

@@ -25,11 +25,11 @@ const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState> = {}) {
   const auth = requireAuth(c);
   const { db, clock, config } = c.get('deps');
-  const person = await loadPerson(db, auth.user.id);
+  // The users row is the Person too: one read serves both.
   const user = await findUserById(db, auth.user.id);
-  if (!person || !user) return c.redirect('/login', 303);
+  if (!user) return c.redirect('/login', 303);
   const [counts, status, consentRows] = await Promise.all([
-    countCategories(db, person),
+    countCategories(db, user),
     policyStatus(db, auth.user.id, clock.now()),
     listConsents(db, auth.user.id),
   ]);

@@ -72,8 +72,7 @@ export async function* csvChunks(ctx: ExportContext, dataset: Dataset): AsyncGen
 
 export const csvFileName = (dataset: Dataset) => `${dataset.name}.csv`;
 
-/** The person's own time zone for the README's date (data.json stays in ISO UTC). */
-/** README.txt in the person's language: what each file is. CRLF and a BOM, for Notepad. */
+/** README.txt in the person's language: what each file is (dated in their own time zone). CRLF and a BOM, for Notepad. */
 export function readmeText(ctx: ExportContext): string {
   const t = translator(ctx.locale);
   const lines = [

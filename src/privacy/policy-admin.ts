@@ -1,10 +1,11 @@
-import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
 import { policyVersions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { locales } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { Executor } from '../platform/db-types';
+import { rowsOf } from '../platform/sql-rows';
 import { mailContext } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { policyNoticeMail } from '../../emails/policy-notice';
@@ -62,8 +63,6 @@ export async function publishPolicy(
   });
 }
 
-const activeUsers = and(isNotNull(users.emailVerifiedAt), isNull(users.deletionScheduledFor));
-
 /**
  * One INSERT … SELECT for everyone: the notice names no one, so it is rendered once per
  * language and joined to the users table in the database (thousands of rows, one statement).
@@ -82,16 +81,21 @@ export async function queuePolicyNotice(
     });
     return sql`(${locale}, ${mail.subject}, ${mail.html}, ${mail.text})`;
   });
-  const [recipients] = await tx.select({ n: count() }).from(users).where(activeUsers);
-  await tx.execute(sql`
-    insert into email_outbox (user_id, to_address, template, locale, subject, html, text, contains_secret, status, next_attempt_at, created_at)
-    select u.id, u.email, 'policy-notice', m.locale, m.subject, m.html, m.text, false, 'pending', ${now}::timestamptz, ${now}::timestamptz
-    from users u
-    join (values ${sql.join(rendered, sql`, `)}) as m(locale, subject, html, text)
-      on m.locale = case when u.locale in (${sql.join(
-        locales.map((l) => sql`${l}`),
-        sql`, `,
-      )}) then u.locale else 'en' end
-    where u.email_verified_at is not null and u.deletion_scheduled_for is null`);
-  return recipients?.n ?? 0;
+  // The statement counts what it inserted: no second query that could disagree with it.
+  const [queued] = rowsOf<{ n: number }>(
+    await tx.execute(sql`
+    with queued as (
+      insert into email_outbox (user_id, to_address, template, locale, subject, html, text, contains_secret, status, next_attempt_at, created_at)
+      select u.id, u.email, 'policy-notice', m.locale, m.subject, m.html, m.text, false, 'pending', ${now}::timestamptz, ${now}::timestamptz
+      from users u
+      join (values ${sql.join(rendered, sql`, `)}) as m(locale, subject, html, text)
+        on m.locale = case when u.locale in (${sql.join(
+          locales.map((l) => sql`${l}`),
+          sql`, `,
+        )}) then u.locale else 'en' end
+      where u.email_verified_at is not null and u.deletion_scheduled_for is null
+      returning 1)
+    select count(*)::int as n from queued`),
+  );
+  return queued?.n ?? 0;
 }

@@ -6,7 +6,7 @@ import { isLocale } from '../i18n';
 import { recordEvent } from '../cabinet/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { accountDeletedMail } from '../../emails/deletion-completed';
-import { actorReferences, categories, type Person } from './registry';
+import { actorReferences, categories, personColumns, type Person } from './registry';
 
 /** The farewell mail's template: after sending, its row keeps no address and no body. */
 export const accountDeletedTemplate = 'account-deleted';
@@ -48,7 +48,7 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
   for (const { id } of due) {
     const done = await deps.db.transaction(async (tx) => {
       const [user] = await tx
-        .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, videoHandle: users.videoHandle, locale: users.locale })
+        .select({ ...personColumns, locale: users.locale })
         .from(users)
         .where(and(eq(users.id, id), isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)))
         .for('update', { skipLocked: true });

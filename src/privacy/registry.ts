@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   announcements,
@@ -117,55 +117,44 @@ function tableDataset(
   };
 }
 
+/** A table whose `userId` names the person. */
+type OwnedTable = PgTable & { userId: AnyPgColumn };
+
+/** The registry entry for a table the person owns rows in, by its `userId`. */
+const owned = (table: OwnedTable, onPurge: TableRef['onPurge'] = 'delete'): TableRef => ({ table, column: table.userId, onPurge });
+
+/** A dataset of the person's own rows of `table` (by `userId`), in (`ts`, `id`) order. */
+const ownRows = (name: string, table: OwnedTable & { id: AnyPgColumn }, select: KeysetQuery['select'], ts: AnyPgColumn) =>
+  tableDataset(name, { from: table, select, where: (p) => eq(table.userId, p.id), ts, id: table.id });
+
+// Listed column by column: the password hash is never selected, so it cannot leak.
+const profileSelect = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  phone: users.phone,
+  videoHandle: users.videoHandle,
+  goals: users.goals,
+  locale: users.locale,
+  timeZone: users.timeZone,
+  role: users.role,
+  emailVerifiedAt: users.emailVerifiedAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+  lastActiveAt: users.lastActiveAt,
+  processingRestrictedAt: users.processingRestrictedAt,
+  processingRestrictionReason: users.processingRestrictionReason,
+  deletionScheduledFor: users.deletionScheduledFor,
+  inactivityWarnedAt: users.inactivityWarnedAt,
+  passwordResetRequiredAt: users.passwordResetRequiredAt,
+};
+
 const profile: Dataset = {
   name: 'profile',
-  columns: [
-    'id',
-    'email',
-    'name',
-    'phone',
-    'videoHandle',
-    'goals',
-    'locale',
-    'timeZone',
-    'role',
-    'emailVerifiedAt',
-    'createdAt',
-    'updatedAt',
-    'lastActiveAt',
-    'processingRestrictedAt',
-    'processingRestrictionReason',
-    'deletionScheduledFor',
-    'inactivityWarnedAt',
-    'passwordResetRequiredAt',
-  ],
+  columns: Object.keys(profileSelect),
   count: async () => 1,
   async page(db, person) {
-    // Listed column by column: the password hash is never selected, so it cannot leak.
-    const rows = await db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        phone: users.phone,
-        videoHandle: users.videoHandle,
-        goals: users.goals,
-        locale: users.locale,
-        timeZone: users.timeZone,
-        role: users.role,
-        emailVerifiedAt: users.emailVerifiedAt,
-        createdAt: users.createdAt,
-        updatedAt: users.updatedAt,
-        lastActiveAt: users.lastActiveAt,
-        processingRestrictedAt: users.processingRestrictedAt,
-        processingRestrictionReason: users.processingRestrictionReason,
-        deletionScheduledFor: users.deletionScheduledFor,
-        inactivityWarnedAt: users.inactivityWarnedAt,
-        passwordResetRequiredAt: users.passwordResetRequiredAt,
-      })
-      .from(users)
-      .where(eq(users.id, person.id));
-    return singlePage(rows);
+    return singlePage(await db.select(profileSelect).from(users).where(eq(users.id, person.id)));
   },
 };
 
@@ -272,21 +261,18 @@ export const categories: Category[] = [
   { key: 'profile', tables: [], datasets: [profile] },
   {
     key: 'sign-in-methods',
-    tables: [
-      { table: passkeys, column: passkeys.userId, onPurge: 'delete' },
-      { table: totpCredentials, column: totpCredentials.userId, onPurge: 'delete' },
-      { table: recoveryCodes, column: recoveryCodes.userId, onPurge: 'delete' },
-    ],
+    tables: [owned(passkeys), owned(totpCredentials), owned(recoveryCodes)],
     datasets: [signInMethods],
   },
   {
     key: 'sessions',
-    tables: [{ table: sessions, column: sessions.userId, onPurge: 'delete' }],
+    tables: [owned(sessions)],
     datasets: [
-      tableDataset('sessions', {
-        from: sessions,
-        // Never the id or the secret hash: together they are half a way into the account.
-        select: {
+      // Never the id or the secret hash: together they are half a way into the account.
+      ownRows(
+        'sessions',
+        sessions,
+        {
           createdAt: sessions.createdAt,
           lastSeenAt: sessions.lastSeenAt,
           expiresAt: sessions.expiresAt,
@@ -294,69 +280,49 @@ export const categories: Category[] = [
           ip: sessions.ip,
           userAgent: sessions.userAgent,
         },
-        where: (p) => eq(sessions.userId, p.id),
-        ts: sessions.createdAt,
-        id: sessions.id,
-      }),
+        sessions.createdAt,
+      ),
     ],
   },
-  {
-    key: 'events',
-    tables: [{ table: auditEvents, column: auditEvents.userId, onPurge: 'delete' }],
-    datasets: [events],
-    scrub: scrubEventDetails,
-  },
+  { key: 'events', tables: [owned(auditEvents)], datasets: [events], scrub: scrubEventDetails },
   {
     key: 'links',
-    tables: [
-      { table: tokens, column: tokens.userId, onPurge: 'delete' },
-      { table: webauthnChallenges, column: webauthnChallenges.userId, onPurge: 'delete' },
-    ],
+    tables: [owned(tokens), owned(webauthnChallenges)],
     datasets: [
-      tableDataset('emailed-links', {
-        from: tokens,
-        select: { purpose: tokens.purpose, createdAt: tokens.createdAt, expiresAt: tokens.expiresAt, usedAt: tokens.usedAt },
-        where: (p) => eq(tokens.userId, p.id),
-        ts: tokens.createdAt,
-        id: tokens.id,
-      }),
-      tableDataset('passkey-challenges', {
-        from: webauthnChallenges,
-        select: {
+      ownRows('emailed-links', tokens, { purpose: tokens.purpose, createdAt: tokens.createdAt, expiresAt: tokens.expiresAt, usedAt: tokens.usedAt }, tokens.createdAt),
+      ownRows(
+        'passkey-challenges',
+        webauthnChallenges,
+        {
           purpose: webauthnChallenges.purpose,
           createdAt: webauthnChallenges.createdAt,
           expiresAt: webauthnChallenges.expiresAt,
           usedAt: webauthnChallenges.usedAt,
         },
-        where: (p) => eq(webauthnChallenges.userId, p.id),
-        ts: webauthnChallenges.createdAt,
-        id: webauthnChallenges.id,
-      }),
+        webauthnChallenges.createdAt,
+      ),
     ],
   },
   {
     key: 'consents',
-    tables: [{ table: consents, column: consents.userId, onPurge: 'delete' }],
+    tables: [owned(consents)],
     datasets: [
-      tableDataset('consents', {
-        from: consents,
-        select: { at: consents.at, kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip },
-        where: (p) => eq(consents.userId, p.id),
-        ts: consents.at,
-        id: consents.id,
-      }),
+      ownRows(
+        'consents',
+        consents,
+        { at: consents.at, kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip },
+        consents.at,
+      ),
     ],
   },
   {
     key: 'subscriptions',
-    tables: [
-      { table: subscriptions, column: subscriptions.userId, onPurge: 'delete' },
-      { table: subscriptionEvents, column: subscriptionEvents.userId, onPurge: 'delete' },
-    ],
+    tables: [owned(subscriptions), owned(subscriptionEvents)],
     datasets: [
-      tableDataset('subscriptions', {
-        from: subscriptions,
-        select: {
+      ownRows(
+        'subscriptions',
+        subscriptions,
+        {
           list: subscriptions.listSlug,
           status: subscriptions.status,
           requestedAt: subscriptions.requestedAt,
@@ -365,26 +331,24 @@ export const categories: Category[] = [
           createdAt: subscriptions.createdAt,
           updatedAt: subscriptions.updatedAt,
         },
-        where: (p) => eq(subscriptions.userId, p.id),
-        ts: subscriptions.createdAt,
-        id: subscriptions.id,
-      }),
-      tableDataset('subscription-events', {
-        from: subscriptionEvents,
-        select: { at: subscriptionEvents.at, list: subscriptionEvents.listSlug, action: subscriptionEvents.action, method: subscriptionEvents.method },
-        where: (p) => eq(subscriptionEvents.userId, p.id),
-        ts: subscriptionEvents.at,
-        id: subscriptionEvents.id,
-      }),
+        subscriptions.createdAt,
+      ),
+      ownRows(
+        'subscription-events',
+        subscriptionEvents,
+        { at: subscriptionEvents.at, list: subscriptionEvents.listSlug, action: subscriptionEvents.action, method: subscriptionEvents.method },
+        subscriptionEvents.at,
+      ),
     ],
   },
   {
     key: 'bookings',
-    tables: [{ table: bookings, column: bookings.userId, onPurge: 'delete' }],
+    tables: [owned(bookings)],
     datasets: [
-      tableDataset('bookings', {
-        from: bookings,
-        select: {
+      ownRows(
+        'bookings',
+        bookings,
+        {
           id: bookings.id,
           title: bookings.title,
           startsAt: bookings.startsAt,
@@ -396,20 +360,19 @@ export const categories: Category[] = [
           createdAt: bookings.createdAt,
           updatedAt: bookings.updatedAt,
         },
-        where: (p) => eq(bookings.userId, p.id),
-        ts: bookings.startsAt,
-        id: bookings.id,
-      }),
+        bookings.startsAt,
+      ),
     ],
   },
   {
     key: 'payments',
     // The law keeps payment records: the purge keeps amount, date and description, not the person.
-    tables: [{ table: payments, column: payments.userId, onPurge: 'anonymise' }],
+    tables: [owned(payments, 'anonymise')],
     datasets: [
-      tableDataset('payments', {
-        from: payments,
-        select: {
+      ownRows(
+        'payments',
+        payments,
+        {
           id: payments.id,
           paidAt: payments.paidAt,
           amount: payments.amount,
@@ -418,16 +381,14 @@ export const categories: Category[] = [
           bookingId: payments.bookingId,
           createdAt: payments.createdAt,
         },
-        where: (p) => eq(payments.userId, p.id),
-        ts: payments.paidAt,
-        id: payments.id,
-      }),
+        payments.paidAt,
+      ),
     ],
     scrub: scrubPaymentDescriptions,
   },
   {
     key: 'emails',
-    tables: [{ table: emailOutbox, column: emailOutbox.userId, onPurge: 'delete' }],
+    tables: [owned(emailOutbox)],
     datasets: [
       tableDataset('emails', {
         from: emailOutbox,
@@ -465,11 +426,18 @@ export async function countCategories(db: Executor, person: Person) {
   return out;
 }
 
+/** The columns of a `Person`, for any query that loads one (the purge, the ledger replay). */
+export const personColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  phone: users.phone,
+  videoHandle: users.videoHandle,
+  timeZone: users.timeZone,
+};
+
 /** The person as the registry needs them, or null when the account is gone. */
 export async function loadPerson(db: Executor, userId: string): Promise<Person | null> {
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, phone: users.phone, videoHandle: users.videoHandle, timeZone: users.timeZone })
-    .from(users)
-    .where(and(eq(users.id, userId)));
+  const [row] = await db.select(personColumns).from(users).where(eq(users.id, userId));
   return row ?? null;
 }
