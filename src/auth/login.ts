@@ -8,7 +8,7 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { createSession } from '../sessions/create';
 import { formatDateTime } from '../i18n/format';
-import { isLocale } from '../i18n';
+import { localeOr } from '../i18n';
 import { lockoutMail, newSignInMail } from '../../emails/security-notices';
 import type { PasswordHasher } from '../platform/hasher';
 import { issueEmailToken } from './email-tokens';
@@ -155,7 +155,7 @@ export async function completeSignIn(
   if (user.deletionScheduledFor) await recordEvent(tx, { userId: user.id, action: 'deletion.cancelled', at: now, meta, details: { by: 'sign-in' } });
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
   if (history!.seen && !history!.sameDevice) {
-    const locale = isLocale(user.locale) ? user.locale : 'en';
+    const locale = localeOr(user.locale);
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,

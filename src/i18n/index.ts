@@ -12,6 +12,11 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /** Looks up a message and fills `{name}` placeholders. Values are plain text; JSX escapes them. */
+/** A stored or requested language, or English when it is not one of ours. */
+export function localeOr(value: unknown): Locale {
+  return isLocale(value) ? value : 'en';
+}
+
 export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogues[locale][key] ?? en[key];
   if (!params) return template;

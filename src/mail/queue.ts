@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
-import { isLocale } from '../i18n';
+import { localeOr } from '../i18n';
 import type { Executor } from '../platform/db-types';
 import type { MailContext, RenderedMail } from '../../emails/layout';
 import { enqueueMail } from './outbox';
@@ -8,7 +8,7 @@ import type { MailAttachment } from '../../db/schema';
 
 export function mailContext(deps: Pick<Deps, 'config'>, locale: string): MailContext {
   return {
-    locale: isLocale(locale) ? locale : 'en',
+    locale: localeOr(locale),
     appUrl: deps.config.appUrl,
     schoolName: deps.config.schoolName,
   };

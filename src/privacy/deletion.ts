@@ -4,7 +4,7 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { formatDate } from '../i18n/format';
-import { isLocale } from '../i18n';
+import { localeOr } from '../i18n';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { consumeEmailToken, issueEmailToken, revokeEmailTokens, tokenTtlMs, type TokenFailure } from '../auth/email-tokens';
@@ -43,7 +43,7 @@ export async function scheduleDeletionIn(
     now,
     ttlMs: Math.max(tokenTtlMs['cancel-deletion'], at.getTime() - now.getTime() + day),
   });
-  const locale = isLocale(user.locale) ? user.locale : 'en';
+  const locale = localeOr(user.locale);
   await queueMail(deps, tx, {
     to: user.email,
     userId: user.id,
@@ -65,7 +65,7 @@ export async function scheduleDeletionIn(
 export async function requestDeletion(deps: Deps, userId: string, meta: RequestMeta) {
   const at = await deps.db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
       .from(users)
       .where(eq(users.id, userId))
       .for('update');

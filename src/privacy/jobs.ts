@@ -2,7 +2,7 @@ import { personTimeZone } from '../i18n/time-zone';
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { auditEvents, consents, emailOutbox, policyVersions, sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { isLocale } from '../i18n';
+import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { recordEvent } from '../cabinet/activity';
 import { mailContext, queueMail } from '../mail/queue';
@@ -73,7 +73,7 @@ export async function retireInactiveAccounts(deps: JobDeps) {
       ),
     );
   for (const user of toWarn) {
-    const locale = isLocale(user.locale) ? user.locale : 'en';
+    const locale = localeOr(user.locale);
     const deletesAfter = new Date(Math.max(new Date(user.last).getTime() + inactiveDays * day, now.getTime() + inactivityWarningDays * day));
     await deps.db.transaction(async (tx) => {
       await tx.update(users).set({ inactivityWarnedAt: now }).where(eq(users.id, user.id));

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { isLocale } from '../i18n';
+import { localeOr } from '../i18n';
 import { recordEvent } from '../cabinet/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { accountDeletedMail } from '../../emails/deletion-completed';
@@ -54,7 +54,7 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
         .for('update', { skipLocked: true });
       if (!user) return false;
       await purgePerson(tx, user);
-      const locale = isLocale(user.locale) ? user.locale : 'en';
+      const locale = localeOr(user.locale);
       await queueMail(deps, tx, {
         to: user.email,
         userId: null,

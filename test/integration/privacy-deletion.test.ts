@@ -20,6 +20,27 @@ const day = 86_400_000;
 const minute = 60_000;
 
 describe('DELETE /api/v1/me', () => {
+  it('dates the notice in the person\'s own time zone', async () => {
+    // Deleted 14 days on at 12:00 UTC on 1 May: already 2 May in Kiritimati (UTC+14).
+    t.clock.set(new Date('2026-04-17T12:00:00Z'));
+    let userId = '';
+    try {
+      const made = await signedInPerson(t, 'del-zone');
+      userId = made.userId;
+      const { client, person } = made;
+      await t.db.update(users).set({ timeZone: 'Pacific/Kiritimati' }).where(eq(users.id, userId));
+      expect((await client.delete('/api/v1/me')).status).toBe(202);
+      await t.sendMail();
+      const notice = t.resend.to(person.email).map((m) => m.text ?? '').find((x) => x.includes('2026'))!;
+      expect(notice).toContain('2 May 2026');
+      expect(notice).not.toContain('1 May 2026');
+    } finally {
+      t.clock.set(new Date());
+      // Out of the way of the purge tests below, which count who goes.
+      if (userId) await t.db.delete(users).where(eq(users.id, userId));
+    }
+  });
+
   it('needs a privileged session', async () => {
     const { client } = await signedInPerson(t, 'del-unpriv');
     t.clock.advance(11 * minute);
