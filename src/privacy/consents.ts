@@ -81,8 +81,10 @@ export async function needsPolicyAcceptance(db: Executor, userId: string, now: D
 }
 
 /**
- * The same question as a scalar subquery over the `users` row of an outer query, for the
- * session lookup of pages: the version due, or null.
+ * The same question as a scalar subquery over the `users` row of an outer query (the session
+ * lookup of pages, and the query below): the version due, or null. The outer row is named
+ * `users.…` in full: Drizzle writes a single table's columns unqualified, and inside
+ * `from consents c` an unqualified "id" would mean the consent's.
  */
 export function pendingPolicyVersion(at: SQL) {
   return sql<string | null>`(select p.version from policy_versions p
@@ -90,32 +92,26 @@ export function pendingPolicyVersion(at: SQL) {
         select p2.id from policy_versions p2
         where p2.kind = 'privacy' and p2.effective_at <= ${at}
         order by p2.effective_at desc limit 1)
-      and ${users.createdAt} < p.effective_at
+      and users.created_at < p.effective_at
       and not exists (
         select 1 from consents c
-        where c.user_id = ${users.id} and c.kind = ${privacyPolicyKind}
+        where c.user_id = users.id and c.kind = ${privacyPolicyKind}
           and c.version = p.version and c.granted = 'granted'))`;
 }
 
-// One prepared round trip: this runs on every cabinet request of a signed-in person. It
-// reads the version's name, summary and date, never its body (the whole policy text).
+// One prepared round trip for gated API requests and the acceptance page (pages get the answer
+// from the session lookup). It reads the version's name, summary and date, never its body.
 const pendingPolicyQueries = new WeakMap<Executor, ReturnType<typeof preparePendingPolicy>>();
 function preparePendingPolicy(db: Executor) {
-  // Names are written out in full: inside raw SQL, "version" alone would mean consents.version.
+  // The version is found by the same subquery the session lookup of pages uses, so the two
+  // can never disagree; this one adds the summary and date the acceptance page shows.
+  const pending = db
+    .select({ version: pendingPolicyVersion(sql`${sql.placeholder('at')}::timestamptz`) })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('userId')));
   return db
     .select({ version: policyVersions.version, summary: policyVersions.summary, effectiveAt: policyVersions.effectiveAt })
     .from(policyVersions)
-    .where(
-      sql`policy_versions.id = (
-        select p.id from policy_versions p
-        where p.kind = 'privacy' and p.effective_at <= ${sql.placeholder('at')}::timestamptz
-        order by p.effective_at desc limit 1)
-      and exists (
-        select 1 from users u where u.id = ${sql.placeholder('userId')} and u.created_at < policy_versions.effective_at)
-      and not exists (
-        select 1 from consents c
-        where c.user_id = ${sql.placeholder('userId')} and c.kind = ${privacyPolicyKind}
-          and c.version = policy_versions.version and c.granted = 'granted')`,
-    )
+    .where(and(eq(policyVersions.kind, 'privacy'), eq(policyVersions.version, sql`(${pending})`)))
     .prepare('pending_policy');
 }
