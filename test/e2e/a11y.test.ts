@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { passkeys, totpCredentials } from '../../db/schema';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 import {
   makePerson,
   seedStudentData,
@@ -139,8 +139,7 @@ const colourRules = ['color-contrast', 'link-in-text-block'];
 const schemes: Scheme[] = ['light', 'dark'];
 
 describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light + dark', () => {
-  let browser: Browser;
-  let s: Awaited<ReturnType<typeof startServedApp>>;
+  const e2e = useServedAppAndBrowser({ SCHOOL_NAME: 'Sunflower Language School' });
   const tabs = new Map<string, Page>();
   const contexts: BrowserContext[] = [];
   const ids: Ids = { student: '', passkey: { en: '', uk: '' } };
@@ -149,8 +148,6 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
   const timing = { setup: 0, light: 0, dark: 0, load: 0 };
 
   beforeAll(async () => {
-    s = await startServedApp({ SCHOOL_NAME: 'Sunflower Language School' });
-    browser = await launchBrowser();
     // A staff member (an admin, to reach every console page) and a student per language: the
     // signed-in pages follow the person's own language setting. Made side by side, since
     // password hashing is most of the setup.
@@ -160,13 +157,13 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     };
     await Promise.all(
       locales.map(async (locale) => {
-        people.staff[locale] = await makePerson(s, {
+        people.staff[locale] = await makePerson(e2e.app, {
           email: `staff.${locale}@example.com`,
           name: locale === 'uk' ? 'Ірина Викладачка' : 'Iryna Teacher',
           role: 'admin',
           locale,
         });
-        people.student[locale] = await makePerson(s, {
+        people.student[locale] = await makePerson(e2e.app, {
           email: `student.${locale}@example.com`,
           name: locale === 'uk' ? 'Тарас Шевчук' : 'Taras Student',
           locale,
@@ -176,10 +173,10 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
       }),
     );
     for (const locale of locales)
-      await seedStudentData(s, people.staff[locale].id, people.student[locale]);
+      await seedStudentData(e2e.app, people.staff[locale].id, people.student[locale]);
     ids.student = people.student.en.id;
     for (const locale of locales) {
-      const [key] = await s.db
+      const [key] = await e2e.app.db
         .select({ id: passkeys.id })
         .from(passkeys)
         .where(and(eq(passkeys.userId, people.student[locale].id), eq(passkeys.name, 'Phone')));
@@ -188,10 +185,12 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     await Promise.all(
       locales.flatMap((locale) =>
         (['visitor', 'student', 'staff'] as const).map(async (who) => {
-          const context = await browser.newContext({ locale: locale === 'uk' ? 'uk-UA' : 'en-GB' });
+          const context = await e2e.browser.newContext({
+            locale: locale === 'uk' ? 'uk-UA' : 'en-GB',
+          });
           contexts.push(context);
           const page = await context.newPage();
-          if (who !== 'visitor') await signInPage(page, s.baseUrl, people[who][locale]);
+          if (who !== 'visitor') await signInPage(page, e2e.app.baseUrl, people[who][locale]);
           tabs.set(`${who}/${locale}`, page);
         }),
       ),
@@ -199,18 +198,16 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     // Two-step sign-in on for the students, once they are signed in (it would ask for a code
     // otherwise), so its confirmation page has something to turn off.
     for (const locale of locales)
-      await s.db.insert(totpCredentials).values({
+      await e2e.app.db.insert(totpCredentials).values({
         userId: people.student[locale].id,
         secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
-        enabledAt: s.clock.now(),
+        enabledAt: e2e.app.clock.now(),
       });
     timing.setup = Date.now() - started;
   });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
     if (minor.length)
       console.info(
         `[a11y] moderate/minor findings (not failing):\n${[...new Set(minor)].join('\n')}`,
@@ -224,7 +221,7 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
 
   async function open(page: Page, target: Target, locale: Locale) {
     const path = typeof target.path === 'function' ? target.path(ids, locale) : target.path;
-    const res = await page.goto(s.baseUrl + path);
+    const res = await page.goto(e2e.app.baseUrl + path);
     if (target.submit) {
       for (const [selector, value] of Object.entries(target.fill ?? {}))
         await page.locator(selector).fill(value);

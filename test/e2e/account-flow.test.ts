@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 
 const enabled = hasBrowser();
 
 describe.skipIf(!enabled)('in Chromium: register → mail → verify → sign in → cabinet → sign out', () => {
-  let browser: Browser;
-  let s: Awaited<ReturnType<typeof startServedApp>>;
-  beforeAll(async () => {
-    s = await startServedApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const e2e = useServedAppAndBrowser();
 
   it('a person gets from the start page into their cabinet and out again', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
+    const page = await e2e.browser.newPage({ locale: 'en-GB' });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-    await page.goto(s.baseUrl + '/');
+    await page.goto(e2e.app.baseUrl + '/');
     await page.getByRole('link', { name: 'Create an account' }).first().click();
     await page.getByLabel('Your name').fill('Maria Koval');
     await page.getByLabel('Email address').fill('maria@example.com');
@@ -33,8 +23,8 @@ describe.skipIf(!enabled)('in Chromium: register → mail → verify → sign in
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
 
     // The mail goes through the outbox and the real Resend SDK to the fake Resend API.
-    await s.sendMail();
-    const link = s.resend.lastLink('maria@example.com', '/verify-email');
+    await e2e.app.sendMail();
+    const link = e2e.app.resend.lastLink('maria@example.com', '/verify-email');
     expect(link).not.toBeNull();
     await page.goto(link!.url);
     await page.getByRole('button', { name: 'Confirm my email' }).click();
@@ -54,7 +44,7 @@ describe.skipIf(!enabled)('in Chromium: register → mail → verify → sign in
     await page.getByText('This device').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You are signed out.').waitFor();
-    await page.goto(s.baseUrl + '/account');
+    await page.goto(e2e.app.baseUrl + '/account');
     await page.waitForURL(/\/login\?next=%2Faccount$/);
     expect(errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 import { eq } from 'drizzle-orm';
 import { passkeys } from '../../db/schema';
 import { userByEmail } from '../helpers/accounts';
@@ -97,24 +97,17 @@ async function expectSkipLinkWorks(page: Page) {
 }
 
 describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
-  let browser: Browser;
-  let s: Awaited<ReturnType<typeof startServedApp>>;
+  const e2e = useServedAppAndBrowser();
   let person: SeededPerson;
 
   beforeAll(async () => {
-    s = await startServedApp();
-    browser = await launchBrowser();
-    person = await makePerson(s, { email: 'keys@example.com', name: 'Kateryna Keys' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
+    person = await makePerson(e2e.app, { email: 'keys@example.com', name: 'Kateryna Keys' });
   });
 
   it('signs in: skip link, typing, Space on the checkbox, Enter on the button', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(s.baseUrl + '/login');
+    await page.goto(e2e.app.baseUrl + '/login');
     await expectSkipLinkWorks(page);
 
     // From the content the next stop is the first field: the header is skipped.
@@ -148,8 +141,11 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
   });
 
   it('removes a passkey: security page → its confirmation page → done, and Cancel leads back', async () => {
-    const owner = await makePerson(s, { email: 'keys.passkey@example.com', name: 'Petro Passkey' });
-    await s.db.insert(passkeys).values(
+    const owner = await makePerson(e2e.app, {
+      email: 'keys.passkey@example.com',
+      name: 'Petro Passkey',
+    });
+    await e2e.app.db.insert(passkeys).values(
       ['Old phone', 'Tablet'].map((name, i) => ({
         userId: owner.id,
         credentialId: `keys-${i}`,
@@ -159,11 +155,14 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
         name,
       })),
     );
-    const [key] = await s.db.select().from(passkeys).where(eq(passkeys.credentialId, 'keys-0'));
+    const [key] = await e2e.app.db
+      .select()
+      .from(passkeys)
+      .where(eq(passkeys.credentialId, 'keys-0'));
     const confirm = `/account/security/passkeys/${key!.id}/remove`;
-    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(s.baseUrl + '/login?next=%2Faccount%2Fsecurity');
+    await page.goto(e2e.app.baseUrl + '/login?next=%2Faccount%2Fsecurity');
     await tabTo(page, (f) => f.id === 'f-email', 'the email field');
     await page.keyboard.type(owner.email);
     await page.keyboard.press('Tab');
@@ -184,9 +183,11 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
       page.waitForURL(/\/account\/security#passkeys$/),
       page.keyboard.press('Enter'),
     ]);
-    expect(await s.db.select().from(passkeys).where(eq(passkeys.userId, owner.id))).toHaveLength(2);
+    expect(
+      await e2e.app.db.select().from(passkeys).where(eq(passkeys.userId, owner.id)),
+    ).toHaveLength(2);
 
-    await page.goto(s.baseUrl + confirm);
+    await page.goto(e2e.app.baseUrl + confirm);
     await tabTo(
       page,
       (f) => f.tag === 'button' && f.text === 'Yes, remove this passkey',
@@ -195,20 +196,22 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
     await Promise.all([page.waitForURL(/notice=passkey-removed/), page.keyboard.press('Space')]);
     await page.getByText('The passkey is removed.').waitFor();
     expect(
-      (await s.db.select().from(passkeys).where(eq(passkeys.userId, owner.id))).map((k) => k.name),
+      (await e2e.app.db.select().from(passkeys).where(eq(passkeys.userId, owner.id))).map(
+        (k) => k.name,
+      ),
     ).toEqual(['Tablet']);
     await context.close();
   });
 
   it('sets the time zone: this device’s zone in one key press, saved, and the cabinet’s times follow it', async () => {
-    const zoned = await makePerson(s, { email: 'keys.zone@example.com', name: 'Zoya Zone' });
-    const context = await browser.newContext({
+    const zoned = await makePerson(e2e.app, { email: 'keys.zone@example.com', name: 'Zoya Zone' });
+    const context = await e2e.browser.newContext({
       locale: 'en-GB',
       reducedMotion: 'reduce',
       timezoneId: 'Europe/Kyiv',
     });
     const page = await context.newPage();
-    await page.goto(s.baseUrl + '/login?next=%2Faccount%2Fprofile');
+    await page.goto(e2e.app.baseUrl + '/login?next=%2Faccount%2Fprofile');
     await tabTo(page, (f) => f.id === 'f-email', 'the email field');
     await page.keyboard.type(zoned.email);
     await page.keyboard.press('Tab');
@@ -229,18 +232,18 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-timeZone');
     await tabTo(page, (f) => f.tag === 'button' && f.text === 'Save changes', 'Save changes', 2);
     await Promise.all([page.waitForURL(/saved=1$/), page.keyboard.press('Enter')]);
-    expect((await userByEmail(s, zoned.email))!.timeZone).toBe('Europe/Kyiv');
+    expect((await userByEmail(e2e.app, zoned.email))!.timeZone).toBe('Europe/Kyiv');
     // Saved, the offer is gone: the field already holds this device's zone.
     expect(await page.locator('#time-zone-detect').isHidden()).toBe(true);
-    await page.goto(s.baseUrl + '/account');
+    await page.goto(e2e.app.baseUrl + '/account');
     expect(await page.locator('dl.facts').textContent()).toMatch(/\d{2}:\d{2} (EET|EEST)/);
     await context.close();
   });
 
   it('deletes the account: privacy page → explanation → confirmation → done', async () => {
-    const context = await browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    await page.goto(s.baseUrl + '/login');
+    await page.goto(e2e.app.baseUrl + '/login');
     await tabTo(page, (f) => f.id === 'f-email', 'the email field');
     await page.keyboard.type(person.email);
     await page.keyboard.press('Tab');
@@ -272,7 +275,7 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
     );
     await Promise.all([page.waitForEvent('load'), page.keyboard.press('Space')]);
     await page.getByRole('heading', { name: 'Your account will be deleted' }).waitFor();
-    expect((await userByEmail(s, person.email))!.deletionScheduledFor).not.toBeNull();
+    expect((await userByEmail(e2e.app, person.email))!.deletionScheduledFor).not.toBeNull();
     expect((await context.cookies()).find((c) => c.name === 'session')).toBeUndefined();
     await context.close();
   });

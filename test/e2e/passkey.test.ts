@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, passkeys } from '../../db/schema';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 
 const enabled = hasBrowser();
 
 describe.skipIf(!enabled)('in Chromium with a virtual authenticator: add a passkey → sign out → sign in with it', () => {
-  let browser: Browser;
-  let s: Awaited<ReturnType<typeof startServedApp>>;
-  beforeAll(async () => {
-    s = await startServedApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const e2e = useServedAppAndBrowser();
 
   it('a person adds a passkey in the cabinet and signs back in with it (autofill, then the button), no password typed', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -43,26 +33,26 @@ describe.skipIf(!enabled)('in Chromium with a virtual authenticator: add a passk
     // An account, made and confirmed through the API as a browser would (Origin = APP_URL).
     const email = 'olena.passkey@example.com';
     const password = 'quiet harbour lantern 42';
-    const registered = await page.request.post(`${s.baseUrl}/api/v1/auth/register`, {
-      headers: { origin: s.baseUrl },
+    const registered = await page.request.post(`${e2e.app.baseUrl}/api/v1/auth/register`, {
+      headers: { origin: e2e.app.baseUrl },
       data: { email, password, name: 'Olena Bondar', acceptPrivacyPolicy: true, confirmAge: true },
     });
     expect(registered.status()).toBe(202);
-    await s.sendMail();
-    const link = s.resend.lastLink(email, '/verify-email');
-    const verified = await page.request.post(`${s.baseUrl}/api/v1/auth/verify-email`, {
-      headers: { origin: s.baseUrl },
+    await e2e.app.sendMail();
+    const link = e2e.app.resend.lastLink(email, '/verify-email');
+    const verified = await page.request.post(`${e2e.app.baseUrl}/api/v1/auth/verify-email`, {
+      headers: { origin: e2e.app.baseUrl },
       data: { token: new URL(link!.url).searchParams.get('token') },
     });
     expect(verified.status()).toBe(200);
 
-    await page.goto(`${s.baseUrl}/login`);
+    await page.goto(`${e2e.app.baseUrl}/login`);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Hello, Olena Bondar' }).waitFor();
 
-    await page.goto(`${s.baseUrl}/account/security`);
+    await page.goto(`${e2e.app.baseUrl}/account/security`);
     await page.getByLabel('Name of the new passkey (optional)').fill('Test laptop');
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     await page.waitForURL(/notice=passkey-added/);
@@ -94,14 +84,14 @@ describe.skipIf(!enabled)('in Chromium with a virtual authenticator: add a passk
     expect(session?.httpOnly).toBe(true);
 
     // The cabinet shows when the passkey was last used, and the sign-in in the activity list.
-    await page.goto(`${s.baseUrl}/account/security`);
+    await page.goto(`${e2e.app.baseUrl}/account/security`);
     expect(await page.locator('#passkey-list').textContent()).not.toContain('never');
     expect(await page.locator('#activity').textContent()).toContain('Passkey added');
 
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
-    const [stored] = await s.db.select().from(passkeys);
+    const [stored] = await e2e.app.db.select().from(passkeys);
     expect(stored!.counter).toBe(after.credentials[0]!.signCount); // the server follows the authenticator's counter
-    const signIns = await s.db.select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
+    const signIns = await e2e.app.db.select().from(auditEvents).where(eq(auditEvents.action, 'sign-in'));
     expect(signIns.map((e) => (e.details as { method: string }).method)).toEqual(['password', 'passkey', 'passkey']);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 import { createClient } from '../helpers/client';
 import { mailedToken, userByEmail, type Person } from '../helpers/accounts';
 import type { Client } from '../helpers/client';
@@ -13,34 +12,25 @@ const registerRequest = (client: Client, p: Person, options: { origin: null }) =
   client.post('/api/v1/auth/register', { email: p.email, password: p.password, name: p.name, acceptPrivacyPolicy: true, confirmAge: true }, options);
 
 describe.skipIf(!enabled)('in Chromium: overview → profile → export → delete → cancel by the emailed link', () => {
-  let browser: Browser;
-  let s: Awaited<ReturnType<typeof startServedApp>>;
-  beforeAll(async () => {
-    s = await startServedApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-  });
+  const e2e = useServedAppAndBrowser();
 
   it('a person sees, corrects, downloads, deletes and then keeps their account', async () => {
     const email = 'nadiya@example.com';
     const password = 'quiet meadow lantern 58';
     // Registration has its own browser test; here the account is made through the API.
-    const api = createClient(s);
+    const api = createClient(e2e.app);
     const noOrigin = { origin: null };
     expect((await registerRequest(api, { email, password, name: 'Nadiya Bondar' }, noOrigin)).status).toBe(202);
-    const token = await mailedToken(s, email, '/verify-email');
+    const token = await mailedToken(e2e.app, email, '/verify-email');
     expect((await api.post('/api/v1/auth/verify-email', { token }, noOrigin)).status).toBe(200);
 
-    const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
+    const context = await e2e.browser.newContext({ locale: 'en-GB', acceptDownloads: true });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-    await page.goto(s.baseUrl + '/login');
+    await page.goto(e2e.app.baseUrl + '/login');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -72,18 +62,18 @@ describe.skipIf(!enabled)('in Chromium: overview → profile → export → dele
     await page.getByRole('button', { name: 'Yes, delete my account' }).click();
     await page.getByRole('heading', { name: 'Your account will be deleted' }).waitFor();
     expect((await context.cookies()).find((c) => c.name === 'session')).toBeUndefined();
-    expect((await userByEmail(s, email))!.deletionScheduledFor).not.toBeNull();
+    expect((await userByEmail(e2e.app, email))!.deletionScheduledFor).not.toBeNull();
 
     // Changed my mind: the emailed link opens a page with one button.
-    await s.sendMail();
-    const link = s.resend.lastLink(email, '/account/deletion/cancel');
+    await e2e.app.sendMail();
+    const link = e2e.app.resend.lastLink(email, '/account/deletion/cancel');
     expect(link).not.toBeNull();
     await page.goto(link!.url);
     await page.getByRole('button', { name: 'Cancel the deletion' }).click();
     await page.getByText('The deletion is cancelled; your account stays.').waitFor();
-    expect((await userByEmail(s, email))!.deletionScheduledFor).toBeNull();
+    expect((await userByEmail(e2e.app, email))!.deletionScheduledFor).toBeNull();
 
-    await page.goto(s.baseUrl + '/login');
+    await page.goto(e2e.app.baseUrl + '/login');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();

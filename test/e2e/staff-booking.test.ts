@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
 import ICAL from 'ical.js';
 import { users } from '../../db/schema';
 import { createAdmin } from '../../src/admin/create-admin';
-import { hasBrowser, launchBrowser, startServedApp } from '../helpers/browser';
+import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 
 const enabled = hasBrowser();
 
 describe.skipIf(!enabled)(
   'in Chromium: staff sign in, book a lesson for a student, the student is mailed an .ics',
   () => {
-    let browser: Browser;
-    let s: Awaited<ReturnType<typeof startServedApp>>;
+    const e2e = useServedAppAndBrowser();
     const staff = {
       email: 'teacher@example.com',
       password: 'quiet lantern over harbour 5',
@@ -25,33 +23,27 @@ describe.skipIf(!enabled)(
     };
 
     beforeAll(async () => {
-      s = await startServedApp();
-      browser = await launchBrowser();
       // Verified accounts straight from the command-line helper, then given their roles.
       for (const [p, role] of [
         [staff, 'staff'],
         [student, 'user'],
       ] as const) {
-        const made = await createAdmin(s.deps, p);
+        const made = await createAdmin(e2e.app.deps, p);
         expect(made.ok).toBe(true);
-        await s.db
+        await e2e.app.db
           .update(users)
           .set({ role, locale: role === 'user' ? 'uk' : 'en' })
           .where(eq(users.email, p.email));
       }
     });
-    afterAll(async () => {
-      await browser?.close();
-      await s?.close();
-    });
 
     it('goes from the sign-in page to a booking confirmation in the student’s mailbox', async () => {
-      const page = await browser.newPage({ locale: 'en-GB' });
+      const page = await e2e.browser.newPage({ locale: 'en-GB' });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-      await page.goto(s.baseUrl + '/login');
+      await page.goto(e2e.app.baseUrl + '/login');
       await page.getByLabel('Email address').fill(staff.email);
       await page.getByLabel('Password').fill(staff.password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -77,8 +69,8 @@ describe.skipIf(!enabled)(
       await page.getByRole('cell', { name: /10 December 2026, 10:00–11:00/ }).waitFor();
 
       // The outbox sends through the real Resend SDK to the fake Resend API.
-      await s.sendMail();
-      const mail = s.resend.to(student.email).find((m) => m.attachments?.length);
+      await e2e.app.sendMail();
+      const mail = e2e.app.resend.to(student.email).find((m) => m.attachments?.length);
       expect(mail?.subject).toBe('Заброньовано: Розмовна практика');
       const attachment = mail!.attachments![0]!;
       expect(attachment.filename).toBe('invite.ics');

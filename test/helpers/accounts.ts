@@ -140,6 +140,38 @@ export async function read(res: Response) {
 /** Matches a problem `type` URL by its slug. */
 export const problemType = (slug: string) => new RegExp(`/problems/${slug}$`);
 
+export type SignedInPerson = {
+  p: Person;
+  id: string;
+  c: Client;
+  /** What the sign-in answered (with `token` when `signIn.tokenInBody` was asked). */
+  body: Awaited<ReturnType<typeof signIn>>;
+};
+
+/**
+ * A verified, signed-in person: registered and verified through one `client()`, then signed
+ * in on a fresh one (`c`), so each test gets its own cookie jar. `role` is set directly in
+ * the database before signing in.
+ */
+export async function signedInPerson(
+  t: TestApp,
+  label: string,
+  client: () => Client,
+  options: {
+    person?: Partial<Person>;
+    role?: 'user' | 'staff' | 'admin';
+    signIn?: Parameters<typeof signIn>[2];
+  } = {},
+): Promise<SignedInPerson> {
+  const p = newPerson(label, options.person);
+  const id = await registerAndVerify(t, client(), p);
+  if (options.role && options.role !== 'user')
+    await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
+  const c = client();
+  const body = await signIn(c, p, options.signIn);
+  return { p, id, c, body };
+}
+
 export type Member = { id: string; email: string; client: Client };
 
 /**
@@ -152,9 +184,9 @@ export async function signedInMember(
   options: { ip: string; role?: 'staff' | 'admin'; locale?: 'en' | 'uk' },
 ): Promise<Member> {
   const client = createClient(t, { ip: options.ip });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
+  const { id, p } = await signedInPerson(t, label, () => client, {
+    person: { locale: options.locale },
+    role: options.role,
+  });
   return { id, email: p.email, client };
 }

@@ -3,6 +3,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app';
 import { createTestApp } from './test-app';
 
@@ -53,4 +54,25 @@ export async function startServedApp(env: Record<string, string> = {}) {
       await t.close();
     },
   };
+}
+
+export type ServedApp = Awaited<ReturnType<typeof startServedApp>>;
+
+/**
+ * One served app and one browser for the enclosing describe: started in beforeAll, closed in
+ * afterAll (browser first). The fields are set once beforeAll has run, so read them in hooks
+ * and tests only. A file's own beforeAll registered after this runs after it, and its own
+ * afterAll before the closing here.
+ */
+export function useServedAppAndBrowser(env: Record<string, string> = {}) {
+  const e2e = {} as { app: ServedApp; browser: Browser };
+  beforeAll(async () => {
+    e2e.app = await startServedApp(env);
+    e2e.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.app?.close();
+  });
+  return e2e;
 }

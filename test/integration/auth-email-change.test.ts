@@ -12,6 +12,7 @@ import {
   registerAndVerify,
   sessionsOf,
   setCookieFor,
+  signedInPerson,
   signIn,
   userById,
 } from '../helpers/accounts';
@@ -26,13 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(label: string, options: Parameters<typeof signIn>[2] = {}) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  const body = await signIn(c, p, options);
-  return { p, id, c, body };
-}
+const signedIn = (label: string, options: Parameters<typeof signIn>[2] = {}) =>
+  signedInPerson(t, label, client, { signIn: options });
 const freshAddress = (label: string) => newPerson(label).email;
 
 describe('privileged routes and POST /auth/reauth', () => {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { auditEvents, passkeys, users } from '../../db/schema';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { newPerson, outboxOf, read, registerAndVerify, signIn } from '../helpers/accounts';
+import { outboxOf, read, signedInPerson } from '../helpers/accounts';
 import { createSoftCredential } from '../../src/passkeys/soft-authenticator';
 
 let t: TestApp;
@@ -16,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(label: string) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  await signIn(c, p);
-  return { p, id, c };
-}
+const signedIn = (label: string) => signedInPerson(t, label, client);
 
 async function addPasskey(c: Client, name: string) {
   const options = await read(await c.post('/api/v1/me/passkeys/options'));

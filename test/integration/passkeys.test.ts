@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents, passkeys, users, webauthnChallenges } from '../../db/schema';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { mailedToken, newPerson, outboxOf, problemType, read, registerAndVerify, setCookieFor, signIn } from '../helpers/accounts';
+import { mailedToken, outboxOf, problemType, read, setCookieFor, signedInPerson, signIn } from '../helpers/accounts';
 import { createSoftCredential, softAssertion, type SoftCredential } from '../../src/passkeys/soft-authenticator';
 
 let t: TestApp;
@@ -16,13 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(label: string) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  await signIn(c, p);
-  return { p, id, c };
-}
+const signedIn = (label: string) => signedInPerson(t, label, client);
 
 /** Runs the registration ceremony with a software authenticator; returns the credential. */
 async function addPasskey(c: Client, name?: string, overrides: Parameters<typeof createSoftCredential>[2] = {}) {

@@ -13,6 +13,7 @@ import {
   sessionIdOf,
   sessionsOf,
   setCookieFor,
+  signedInPerson,
   signIn,
 } from '../helpers/accounts';
 
@@ -30,11 +31,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function signedIn(label: string, options: Parameters<typeof signIn>[2] = {}) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  const body = await signIn(c, p, options);
-  return { p, id, c, body, sessionId: sessionIdOf(c.jar.get('session')!) };
+  const s = await signedInPerson(t, label, client, { signIn: options });
+  return { ...s, sessionId: sessionIdOf(s.c.jar.get('session')!) };
 }
 const status = async (c: Client) => (await c.get('/api/v1/me')).status;
 const row = async (id: string) =>

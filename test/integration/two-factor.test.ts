@@ -6,13 +6,11 @@ import { createClient, type Client } from '../helpers/client';
 import {
   loginRequest,
   mailedToken,
-  newPerson,
   outboxOf,
   problemType,
   read,
-  registerAndVerify,
   setCookieFor,
-  signIn,
+  signedInPerson,
   type Person,
 } from '../helpers/accounts';
 import { totpCodeAt } from '../../src/auth/two-factor/totp';
@@ -29,13 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function signedIn(label: string) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  await signIn(c, p);
-  return { p, id, c };
-}
+const signedIn = (label: string) => signedInPerson(t, label, client);
 
 /** Turns two-step sign-in on; the clock then moves to the next step, as a person would wait. */
 async function enrol(c: Client) {

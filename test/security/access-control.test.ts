@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { bookings, passkeys, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { newPerson, problemType, read, registerAndVerify, sessionIdOf, signIn, userById } from '../helpers/accounts';
+import { problemType, read, sessionIdOf, signedInPerson, userById } from '../helpers/accounts';
 import { promises } from './promises';
 
 /** SECURITY.md, "Access control": one test per line. */
@@ -17,14 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function signedIn(label: string, role: 'user' | 'staff' | 'admin' = 'user') {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  if (role !== 'user') await t.db.update(users).set({ role }).where(eq(users.id, id));
-  const c = client();
-  await signIn(c, p);
-  return { p, id, c };
-}
+const signedIn = (label: string, role: 'user' | 'staff' | 'admin' = 'user') =>
+  signedInPerson(t, label, client, { role });
 const statusOf = async (res: Promise<Response>) => (await res).status;
 
 async function ownedThings(userId: string, staffId: string) {

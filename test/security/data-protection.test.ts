@@ -10,7 +10,7 @@ import { createJsonLogger } from '../../src/platform/logger';
 import { hashSecret } from '../../src/sessions/token';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';
-import { mailedToken, newPerson, read, registerAndVerify, registerRequest, signIn, userById, userByEmail } from '../helpers/accounts';
+import { mailedToken, newPerson, read, registerAndVerify, registerRequest, signedInPerson, signIn, userById, userByEmail } from '../helpers/accounts';
 import { dumpDatabase, rowsMentioning } from '../integration/privacy-fixtures';
 import { promises } from './promises';
 
@@ -27,11 +27,8 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 async function signedIn(label: string, overrides = {}) {
-  const p = newPerson(label, overrides);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  const { token } = await signIn(c, p, { tokenInBody: true });
-  return { p, id, c, token: token! };
+  const s = await signedInPerson(t, label, client, { person: overrides, signIn: { tokenInBody: true } });
+  return { ...s, token: s.body.token! };
 }
 
 /** A staff member books and charges the person: records the law makes the school keep. */

@@ -18,8 +18,8 @@ import {
   sessionIdOf,
   sessionsOf,
   setCookieFor,
+  signedInPerson,
   signIn,
-  strongPassword,
 } from '../helpers/accounts';
 import { dumpDatabase } from '../integration/privacy-fixtures';
 import { promises } from './promises';
@@ -50,13 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function signedIn(label: string) {
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client(), p);
-  const c = client();
-  await signIn(c, p);
-  return { p, id, c };
-}
+const signedIn = (label: string) => signedInPerson(t, label, client);
 const base32Bits = (s: string) => s.length * 5;
 /** A dumped outbox row without its headers column. */
 const withoutHeaders = (row: string) => {
