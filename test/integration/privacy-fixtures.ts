@@ -1,13 +1,9 @@
-import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
 import { createAdmin } from '../../src/admin/create-admin';
-import type { AppEnv } from '../../src/http/env';
-import { localeResolver } from '../../src/http/locale';
-import { sessionLoader } from '../../src/http/session-loader';
-import { policyGate } from '../../src/privacy/policy-gate';
 import type { Executor } from '../../src/platform/db-types';
 import { createClient, type Client } from '../helpers/client';
-import { newPerson, registerAndVerify, signIn, strongPassword, type Person } from '../helpers/accounts';
+import { signedInPerson as signedInWith, signIn, strongPassword, type Person } from '../helpers/accounts';
+import { rowsOf } from '../../src/platform/sql-rows';
 import type { TestApp } from '../helpers/test-app';
 
 let ipSeq = 0;
@@ -16,11 +12,9 @@ export const clientFor = (t: Pick<TestApp, 'app'>) => createClient(t, { ip: `198
 
 /** Registers, confirms and signs in a new person (a fresh sign-in is privileged). */
 export async function signedInPerson(t: TestApp, label = 'priv', overrides: Partial<Person> = {}) {
-  const person = newPerson(label, overrides);
   const client = clientFor(t);
-  const userId = await registerAndVerify(t, client, person);
-  await signIn(client, person);
-  return { person, client, userId };
+  const { p, id } = await signedInWith(t, label, () => client, { person: overrides });
+  return { person: p, client, userId: id };
 }
 
 /** An admin account made the way a real installation makes its first one, signed in. */
@@ -33,28 +27,9 @@ export async function signedInAdmin(t: TestApp): Promise<{ client: Client; email
   return { client, email };
 }
 
-/**
- * The app with the policy gate in front, as src/app.ts will mount it (after the session
- * loader). Until it is mounted there, this wrapper loads the session itself.
- */
-export function gatedApp(t: TestApp) {
-  const outer = new Hono<AppEnv>();
-  outer.use('*', async function provideDeps(c, next) {
-    c.set('deps', t.deps);
-    c.set('clientIp', null);
-    await next();
-  });
-  outer.use('*', sessionLoader());
-  outer.use('*', localeResolver());
-  outer.use('*', policyGate());
-  outer.all('*', (c) => t.app.fetch(c.req.raw));
-  return { app: outer as unknown as TestApp['app'] };
-}
-
 /** Rows of a raw query on either driver (PGlite answers `{ rows }`, postgres.js an array). */
 export async function rawRows<T = Record<string, unknown>>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db.execute(query));
 }
 
 /** Every row of every table in the public schema, as JSON text, table by table. */

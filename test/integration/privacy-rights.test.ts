@@ -4,7 +4,7 @@ import { consents, emailOutbox, policyVersions, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';
 import { problemType, read, signIn, userById } from '../helpers/accounts';
-import { clientFor, gatedApp, signedInAdmin, signedInPerson } from './privacy-fixtures';
+import { clientFor, signedInAdmin, signedInPerson } from './privacy-fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -128,7 +128,6 @@ describe('consents and policy versions', () => {
   });
 
   it('once in force, asks people who have not accepted it before they use the cabinet', async () => {
-    const gated = gatedApp(t);
     const early = await signedInPerson(t, 'gate');
     const earlyAccepted = await signedInPerson(t, 'gate-early');
     // Accepting the upcoming version ahead of time, from the notice, counts.
@@ -136,7 +135,7 @@ describe('consents and policy versions', () => {
     expect((await read(await early.client.post('/api/v1/me/consents/privacy-policy', { version: '9.9' }))).status).toBe(409);
 
     t.clock.advance(15 * day);
-    const client = createClient(gated, { ip: '198.51.100.77' });
+    const client = createClient(t, { ip: '198.51.100.77' });
     await signIn(client, early.person);
     const blocked = await read(await client.get('/api/v1/me/sessions'));
     expect(blocked.status).toBe(403);
@@ -162,13 +161,13 @@ describe('consents and policy versions', () => {
     const rows = await t.db.select().from(consents).where(and(eq(consents.userId, early.userId), eq(consents.version, '2.0')));
     expect(rows).toEqual([expect.objectContaining({ granted: 'granted', method: 'cabinet' })]);
 
-    const ok = createClient(gated, { ip: '198.51.100.78' });
+    const ok = createClient(t, { ip: '198.51.100.78' });
     await signIn(ok, earlyAccepted.person);
     expect((await ok.get('/api/v1/me/sessions')).status).toBe(200);
 
     // Someone who registers now accepts version 2.0 as part of registering.
     const fresh = await signedInPerson(t, 'gate-new');
-    const freshGated = createClient(gated, { ip: '198.51.100.79' });
+    const freshGated = createClient(t, { ip: '198.51.100.79' });
     await signIn(freshGated, fresh.person);
     expect((await freshGated.get('/account')).status).toBe(200);
 
@@ -177,7 +176,7 @@ describe('consents and policy versions', () => {
     // An account from before 2.0 took effect that never accepted it.
     await t.db.delete(consents).where(eq(consents.userId, other.userId));
     await t.db.update(users).set({ createdAt: new Date(t.clock.now().getTime() - 30 * day) }).where(eq(users.id, other.userId));
-    const leaving = createClient(gated, { ip: '198.51.100.81' });
+    const leaving = createClient(t, { ip: '198.51.100.81' });
     await signIn(leaving, other.person);
     expect((await leaving.get('/api/v1/me/bookings')).status).toBe(403);
     expect((await leaving.get('/api/v1/me/export?format=json')).status).toBe(200);
