@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A key for secrets at rest: any long random string (HKDF makes the AES key from it). */
+export const secretsKeySchema = z
+  .string()
+  .min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)')
+  .regex(/^[\x21-\x2b\x2d-\x7e]+$/, 'printable characters, no spaces or commas');
 const flag = z
   .string()
   .transform((v) => v !== '' && v !== '0' && v.toLowerCase() !== 'false');
@@ -42,12 +47,24 @@ const envSchema = z.object({
   RATE_REGISTRATIONS_PER_IP: int(1, 100000).default(50),
   RATE_EMAILS_PER_ACCOUNT: int(1, 10000).default(5),
   RATE_EMAILS_PER_IP: int(1, 100000).default(100),
+  RATE_MAILS_PER_RECIPIENT: int(1, 1000).default(3),
   MAIL_POLL_SECONDS: int(1, 3600).default(2),
   // Operations (docs/operations.md)
   /** Set: GET /metrics answers to `Authorization: Bearer <METRICS_TOKEN>` (Node); unset: /metrics is 404. */
   METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
   /** The erasure ledger file; default: next to DATA_DIR. Must not live on the backups' storage. */
   ERASURE_LEDGER: z.string().min(1).optional(),
+  /**
+   * Encrypts authenticator-app secrets at rest (docs/decisions/012-totp-secrets-at-rest.md).
+   * Unset: PGlite keeps a generated key in DATA_DIR; production with PostgreSQL refuses to start.
+   */
+  SECRETS_KEY: secretsKeySchema.optional(),
+  /** Older keys, comma-separated: still decrypt, never encrypt (`npm run cli -- rotate-totp-key`). */
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .pipe(z.array(secretsKeySchema))
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Unset: human-readable on a terminal outside production, JSON otherwise. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -71,6 +88,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
   }
   if (isProduction && !e.RESEND_API_KEY) {
     throw new ConfigError('RESEND_API_KEY: required when NODE_ENV=production (the dev mailbox is off)');
+  }
+  if (isProduction && e.DATABASE_URL?.startsWith('postgres') && !e.SECRETS_KEY) {
+    throw new ConfigError(
+      'SECRETS_KEY: required when NODE_ENV=production with PostgreSQL; it encrypts the authenticator-app secrets (e.g. `openssl rand -base64 32`, kept with the database backups)',
+    );
   }
   return {
     port: e.PORT,
@@ -101,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
       loginFailuresPerIp: e.RATE_LOGIN_FAILURES_PER_IP,
       registrationsPerIp: e.RATE_REGISTRATIONS_PER_IP,
       emailsPerAccount: e.RATE_EMAILS_PER_ACCOUNT,
+      mailsPerRecipient: e.RATE_MAILS_PER_RECIPIENT,
       emailsPerIp: e.RATE_EMAILS_PER_IP,
     },
     mailPollMs: e.MAIL_POLL_SECONDS * 1000,
@@ -108,6 +131,9 @@ export function parseConfig(env: Record<string, string | undefined>) {
     // Beside the embedded database's directory, never inside it: a restored DATA_DIR must not
     // bring back an old ledger. Production should point it at other storage (docs/operations.md).
     erasureLedger: e.ERASURE_LEDGER ?? `${e.DATA_DIR.replace(/\/+$/, '')}-erasure-ledger.jsonl`,
+    /** Set here from SECRETS_KEY; on Node, resolveSecretsKey fills it from DATA_DIR when unset. */
+    secretsKey: e.SECRETS_KEY,
+    secretsKeyPrevious: e.SECRETS_KEY_PREVIOUS ?? [],
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
   };

@@ -1,4 +1,5 @@
-import { bigint, boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns';
 import { users } from './users';
 
@@ -38,16 +39,35 @@ export const webauthnChallenges = pgTable('webauthn_challenges', {
   createdAt: createdAt(),
 });
 
-/** Authenticator-app (TOTP) secret; `lastUsedStep` makes each code single-use. */
-export const totpCredentials = pgTable('totp_credentials', {
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  secret: text().notNull(),
-  enabledAt: at(),
-  lastUsedStep: bigint({ mode: 'number' }),
-  createdAt: createdAt(),
-});
+/**
+ * Authenticator-app (TOTP) secret, sealed (src/platform/secret-box.ts): AES-256-GCM under the
+ * key `keyId` names, bound to `userId`. `secret` holds a secret in clear only in rows from
+ * before migration 0006, until the start-up sweep or their first use seals them.
+ * `lastUsedStep` makes each code single-use.
+ */
+export const totpCredentials = pgTable(
+  'totp_credentials',
+  {
+    userId: uuid()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Legacy clear text (rows from before 0006); null once sealed. */
+    secret: text(),
+    /** `v1.<iv>.<ciphertext+tag>`, base64url. */
+    secretCiphertext: text(),
+    /** Which key sealed it (a public id derived from the key, not the key). */
+    keyId: text(),
+    enabledAt: at(),
+    lastUsedStep: bigint({ mode: 'number' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      'totp_credentials_sealed_or_legacy',
+      sql`(${t.secret} is null and ${t.secretCiphertext} is not null and ${t.keyId} is not null) or (${t.secret} is not null and ${t.secretCiphertext} is null and ${t.keyId} is null)`,
+    ),
+  ],
+);
 
 /** Recovery codes, stored hashed, each usable once. */
 export const recoveryCodes = pgTable(

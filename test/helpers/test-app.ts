@@ -10,6 +10,8 @@ import { openTestDatabase } from './database';
 import { startFakeResend } from './fake-resend';
 
 export const appUrl = 'http://localhost:3000';
+/** Seals authenticator secrets in tests (SECRETS_KEY); a test may pass its own. */
+export const testSecretsKey = 'test-secrets-key-0123456789-abcdefghijklmnopq';
 
 /**
  * The whole service on a fresh database (PGlite, or PostgreSQL with DATABASE_URL), mail
@@ -23,6 +25,7 @@ export async function createTestApp(options: { env?: Record<string, string>; log
     APP_URL: appUrl,
     RESEND_API_KEY: resend.apiKey,
     RESEND_BASE_URL: resend.url,
+    SECRETS_KEY: testSecretsKey,
     ...options.env,
   });
   const deps: Deps = {

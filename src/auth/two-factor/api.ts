@@ -25,7 +25,8 @@ const completeRoute = createRoute({
   request: { body: jsonBody(z.strictObject({ code: codeSchema, twoFactorToken: z.string().max(100).optional(), tokenInBody: z.boolean().optional() })) },
   responses: {
     200: { description: 'Signed in; the session cookie is set', content: { 'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) } } },
-    ...problemResponses(400, 401, 429),
+    // 503 two-factor-unavailable: the server cannot read authenticator secrets (SECRETS_KEY).
+    ...problemResponses(400, 401, 429, 503),
   },
 });
 const statusRoute = createRoute({
@@ -47,7 +48,7 @@ const setupRoute = createRoute({
       description: 'Not in force until confirmed with POST /me/2fa/enable',
       content: { 'application/json': { schema: z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() }) } },
     },
-    ...problemResponses(401, 403, 409),
+    ...problemResponses(401, 403, 409, 503),
   },
 });
 const enableRoute = createRoute({
@@ -57,7 +58,7 @@ const enableRoute = createRoute({
   security,
   summary: 'Confirm enrolment with a code from the app; answers the ten recovery codes, shown only now',
   request: { body: jsonBody(z.strictObject({ code: codeSchema })) },
-  responses: { 200: { description: 'On', content: { 'application/json': { schema: codesResponse } } }, ...problemResponses(400, 401, 409, 429) },
+  responses: { 200: { description: 'On', content: { 'application/json': { schema: codesResponse } } }, ...problemResponses(400, 401, 409, 429, 503) },
 });
 const disableRoute = createRoute({
   method: 'delete',

@@ -12,6 +12,7 @@ import { twoFactorNoticeMail, type TwoFactorNotice } from '../../../emails/two-f
 import { notMeLink, type NotMeUndo } from '../not-me';
 import { authRules, rateSubject } from '../rules';
 import type { UserRow } from '../users';
+import { openTotpSecret, sealTotpSecret, storesSameSecret } from './at-rest';
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
 
@@ -57,12 +58,14 @@ export type SetupResult = { ok: true; secret: string; otpauthUrl: string; qrSvg:
 export async function beginTotpSetup(deps: Deps, user: Pick<UserRow, 'id' | 'email'>): Promise<SetupResult> {
   const now = deps.clock.now();
   const secret = generateTotpSecret();
+  // Sealed before it is stored (src/auth/two-factor/at-rest.ts): never in clear in the database.
+  const sealed = await sealTotpSecret(deps, user.id, secret);
   const [row] = await deps.db
     .insert(totpCredentials)
-    .values({ userId: user.id, secret, createdAt: now })
+    .values({ userId: user.id, ...sealed, createdAt: now })
     .onConflictDoUpdate({
       target: totpCredentials.userId,
-      set: { secret, createdAt: now, lastUsedStep: null },
+      set: { ...sealed, createdAt: now, lastUsedStep: null },
       setWhere: isNull(totpCredentials.enabledAt),
     })
     .returning({ userId: totpCredentials.userId });
@@ -78,8 +81,9 @@ export async function pendingSetup(deps: Deps, user: Pick<UserRow, 'id' | 'email
     .from(totpCredentials)
     .where(and(eq(totpCredentials.userId, user.id), isNull(totpCredentials.enabledAt)));
   if (!row || deps.clock.now().getTime() - row.createdAt.getTime() > setupTtlMs) return null;
-  const otpauthUrl = totpKeyUri(deps.config.schoolName, user.email, row.secret);
-  return { secret: row.secret, otpauthUrl, qrSvg: renderSVG(otpauthUrl, { ecc: 'M', border: 4 }) };
+  const { secret } = await openTotpSecret(deps, row);
+  const otpauthUrl = totpKeyUri(deps.config.schoolName, user.email, secret);
+  return { secret, otpauthUrl, qrSvg: renderSVG(otpauthUrl, { ecc: 'M', border: 4 }) };
 }
 
 export type EnableResult =
@@ -100,13 +104,14 @@ export async function enableTotp(deps: Deps, user: UserRow, code: string, meta: 
   const key = rateSubject(user.id);
   const verdict = await takeRate(deps.db, rules.twoFactorFailuresPerAccount, key, now);
   if (!verdict.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
-  const match = matchTotpStep(row.secret, code.trim(), now, row.lastUsedStep);
+  const opened = await openTotpSecret(deps, row);
+  const match = matchTotpStep(opened.secret, code.trim(), now, row.lastUsedStep);
   if (!match.ok) return { ok: false, reason: match.reason === 'used' ? 'code-used' : 'invalid-code' };
   const codes = await deps.db.transaction(async (tx) => {
     const [enabled] = await tx
       .update(totpCredentials)
-      .set({ enabledAt: now, lastUsedStep: match.step })
-      .where(and(eq(totpCredentials.userId, user.id), isNull(totpCredentials.enabledAt), eq(totpCredentials.secret, row.secret)))
+      .set({ enabledAt: now, lastUsedStep: match.step, ...opened.reseal })
+      .where(and(eq(totpCredentials.userId, user.id), isNull(totpCredentials.enabledAt), storesSameSecret(row)))
       .returning({ userId: totpCredentials.userId });
     if (!enabled) return null;
     const fresh = await replaceRecoveryCodes(tx, user.id, now);

@@ -9,6 +9,7 @@ import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../email-tok
 import { completeSignIn } from '../login';
 import { authRules, rateSubject } from '../rules';
 import { findUserById, type UserRow } from '../users';
+import { openTotpSecret } from './at-rest';
 import { queueTwoFactorNotice } from './manage';
 import { countUnusedRecoveryCodes, useRecoveryCode } from './recovery-codes';
 import { isTotpCodeShaped, matchTotpStep } from './totp';
@@ -50,6 +51,10 @@ export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, 
     .from(totpCredentials)
     .where(and(eq(totpCredentials.userId, user.id), isNotNull(totpCredentials.enabledAt)));
   if (!totp) return { ok: false, reason: 'expired' };
+  const code = rawCode.trim();
+  const appCode = code.replace(/\s/g, '');
+  // Opened before any attempt is counted: a key fault is the server's (503), not a wrong code.
+  const opened = isTotpCodeShaped(appCode) ? await openTotpSecret(deps, totp) : null;
 
   const accountKey = rateSubject(user.id);
   const ipKey = rateSubject(meta.ip ?? 'unknown');
@@ -61,15 +66,15 @@ export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, 
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
   }
 
-  const code = rawCode.trim();
   let method: 'totp' | 'recovery-code';
-  if (isTotpCodeShaped(code.replace(/\s/g, ''))) {
+  if (opened) {
     method = 'totp';
-    const match = matchTotpStep(totp.secret, code.replace(/\s/g, ''), now, totp.lastUsedStep);
+    const match = matchTotpStep(opened.secret, appCode, now, totp.lastUsedStep);
     const moved = match.ok
       ? await deps.db
           .update(totpCredentials)
-          .set({ lastUsedStep: match.step })
+          // A row in clear or under an older key is re-sealed under the current one as it is used.
+          .set({ lastUsedStep: match.step, ...opened.reseal })
           .where(and(eq(totpCredentials.userId, user.id), or(isNull(totpCredentials.lastUsedStep), sql`${totpCredentials.lastUsedStep} < ${match.step}`)))
           .returning({ userId: totpCredentials.userId })
       : [];
