@@ -12,6 +12,7 @@ import {
   restoreDatabase,
 } from './ops/backup';
 import { replayErasures } from './ops/erasure-ledger';
+import { rotateTotpSecrets } from './auth/two-factor/at-rest';
 
 const usage = `Usage:
   npm run cli -- jobs [--force]                        run due background jobs once (outbox, purges, retention)
@@ -22,9 +23,11 @@ const usage = `Usage:
   npm run cli -- restore FILE [--force] [--ledger PATH]... [--skip-checksum]
                                                        replace the database with a backup, migrate, and replay the erasure
                                                        ledger (ERASURE_LEDGER, or each --ledger); stop the server first
-  npm run cli -- replay-erasures [--ledger PATH]...    delete again everyone the erasure ledger names (done at every start)`;
+  npm run cli -- replay-erasures [--ledger PATH]...    delete again everyone the erasure ledger names (done at every start)
+  npm run cli -- rotate-totp-key                       re-encrypt every authenticator secret under SECRETS_KEY (older keys in
+                                                       SECRETS_KEY_PREVIOUS); safe to repeat and to run while the server serves`;
 
-const commands = ['jobs', 'create-admin', 'backup', 'restore', 'replay-erasures'];
+const commands = ['jobs', 'create-admin', 'backup', 'restore', 'replay-erasures', 'rotate-totp-key'];
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin) {
@@ -91,6 +94,15 @@ async function main() {
     if (command === 'jobs') {
       const results = await runDueJobs(deps, { force: values.force });
       process.stdout.write(JSON.stringify(results) + '\n');
+    } else if (command === 'rotate-totp-key') {
+      const report = await rotateTotpSecrets(deps);
+      process.stdout.write(JSON.stringify(report) + '\n');
+      if (report.unreadable.length) {
+        process.stderr.write(
+          `${report.unreadable.length} secret(s) open with no configured key: add the key they were sealed with to SECRETS_KEY_PREVIOUS and run again\n`,
+        );
+        process.exitCode = 1;
+      }
     } else if (command === 'replay-erasures') {
       const result = await replayErasures(
         deps,

@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
+import { sealLegacyTotpSecrets } from './auth/two-factor/at-rest';
 import { ConfigError, parseConfig } from './config';
 import { startJobTimer } from './jobs/timer';
 import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';
 import { createNodeDeps } from './platform/deps.node.ts';
+import { serveNode } from './platform/http-server.node.ts';
 import { chooseLogFormat, createNodeLogger } from './platform/logger.node.ts';
 
 /**
@@ -26,8 +27,11 @@ async function main() {
   }
   const log = await createNodeLogger({ level: config.logLevel, format: chooseLogFormat(config) });
   let kick = () => {};
-  const { deps, handle } = await createNodeDeps(config, log, () => kick());
+  const { deps, handle, secretsKeySource } = await createNodeDeps(config, log, () => kick());
   await handle.migrate();
+  // Authenticator secrets from before migration 0006 are in clear: sealed now, before traffic.
+  const sealed = await sealLegacyTotpSecrets(deps);
+  if (sealed > 0) log.info({ sealed }, 'sealed authenticator secrets stored in clear by an older version');
   // People deleted after the backup this database came from go again, before any traffic.
   for (const warning of ledgerPlacementWarnings(config)) log.warn({}, warning);
   const replay = await replayErasures(deps, config.erasureLedger).catch((err: Error) => {
@@ -55,13 +59,14 @@ async function main() {
   );
   root.route('/', createApp(deps));
 
-  const server = serve({ fetch: root.fetch, port: config.port }, (info) => {
+  const server = serveNode({ fetch: root.fetch, port: config.port }, (info) => {
     log.info(
       {
         port: info.port,
         database: handle.kind + (config.databaseUrl ? '' : ` (${config.dataDir})`),
         mail: deps.mailer.kind,
         metrics: deps.metrics ? '/metrics' : 'off',
+        atRestKey: secretsKeySource,
       },
       `listening on ${config.appUrl}`,
     );

@@ -7,10 +7,12 @@ import { createNodeHasher } from './hasher.node.ts';
 import type { Logger } from './logger';
 import { createDevMailer } from './mailer.dev';
 import { createResendMailer } from './mailer.resend';
+import { resolveSecretsKey } from './secrets-key.node.ts';
 
 /**
  * Builds Node's dependencies: the database from DATABASE_URL, Resend or the dev mailbox, the
  * erasure ledger file, and (with METRICS_TOKEN, unless `metrics: false`) prom-client metrics.
+ * `deps.config` carries the key for secrets at rest: SECRETS_KEY, or the one kept in DATA_DIR.
  */
 export async function createNodeDeps(
   config: Config,
@@ -19,6 +21,12 @@ export async function createNodeDeps(
   options: { metrics?: boolean } = {},
 ) {
   const handle = await openDatabase(config);
+  // After the database: a new PGlite directory is made first, the key file then goes into it.
+  const secrets = await resolveSecretsKey(config).catch(async (err: unknown) => {
+    await handle.close();
+    throw err;
+  });
+  for (const warning of secrets.warnings) log.warn({}, warning);
   const mailer = config.resendApiKey
     ? createResendMailer(config.resendApiKey, config.resendBaseUrl)
     : createDevMailer((line) => log.info({}, line));
@@ -33,11 +41,11 @@ export async function createNodeDeps(
     hasher: createNodeHasher(),
     mailer,
     clock: systemClock,
-    config,
+    config: secrets.config,
     log,
     notifyMail,
     metrics,
     erasureLedger: fileErasureLedger(config.erasureLedger),
   };
-  return { deps, handle };
+  return { deps, handle, secretsKeySource: secrets.source };
 }
