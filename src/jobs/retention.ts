@@ -1,6 +1,7 @@
 import { and, isNull, lt, or } from 'drizzle-orm';
 import { rateLimits, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../deps';
+import { purgeAccountsWhere } from '../privacy/purge';
 
 const day = 86_400_000;
 
@@ -27,12 +28,13 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
   return { sessions: s.length, tokens: t.length, rateLimits: r.length, webauthnChallenges: w.length };
 }
 
-/** Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after registration. */
-export async function purgeUnverified(deps: Pick<Deps, 'db' | 'clock' | 'config'>) {
+/**
+ * Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after registration:
+ * deleted by the one purge every deletion goes through (scrubs, erasure ledger), never by a
+ * bare DELETE that would leave copies of the address behind.
+ */
+export async function purgeUnverified(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>) {
   const cutoff = new Date(deps.clock.now().getTime() - deps.config.unverifiedAccountDays * day);
-  const rows = await deps.db
-    .delete(users)
-    .where(and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff)))
-    .returning({ id: users.id });
-  return { users: rows.length };
+  const purged = await purgeAccountsWhere(deps, 'unverified', and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff)));
+  return { users: purged };
 }

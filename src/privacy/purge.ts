@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
@@ -34,26 +34,34 @@ export async function purgePerson(tx: Executor, person: Person) {
 }
 
 /**
- * The purge job: every account whose deletion date has passed goes, each in one transaction
- * (row locked and the date checked again, so a sign-in that cancels at the same moment wins
- * or loses cleanly). A last mail says it is done; its row forgets the address once sent.
+ * Why an account goes. `scheduled`: a deletion the person asked for, or that inactivity
+ * retention scheduled, whose grace period has passed. `unverified`: an address never
+ * confirmed within UNVERIFIED_ACCOUNT_DAYS.
  */
-export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>) {
+export type PurgeReason = 'scheduled' | 'unverified';
+
+type PurgeDeps = Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>;
+
+/**
+ * THE deletion of an account: every path that removes a users row comes here (self-service
+ * and inactivity after the grace period, unverified-account retention). In one transaction,
+ * with the row locked and `stillDue` checked again (a sign-in that cancels, or a verification
+ * that lands, at the same moment wins or loses cleanly): the registry's purge, a farewell mail
+ * when the address was ever confirmed, an operations count naming no one. After the commit the
+ * erasure ledger gets the id, so a restored backup deletes the person again.
+ */
+export async function purgeAccount(deps: PurgeDeps, userId: string, reason: PurgeReason, stillDue: SQL | undefined): Promise<boolean> {
   const now = deps.clock.now();
-  const due = await deps.db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)));
-  let purged = 0;
-  for (const { id } of due) {
-    const done = await deps.db.transaction(async (tx) => {
-      const [user] = await tx
-        .select({ ...personColumns, locale: users.locale })
-        .from(users)
-        .where(and(eq(users.id, id), isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)))
-        .for('update', { skipLocked: true });
-      if (!user) return false;
-      await purgePerson(tx, user);
+  const done = await deps.db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ ...personColumns, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(and(eq(users.id, userId), stillDue))
+      .for('update', { skipLocked: true });
+    if (!user) return false;
+    await purgePerson(tx, user);
+    // Nobody proved owning an address never confirmed: it gets no mail from us.
+    if (user.emailVerifiedAt) {
       const locale = localeOr(user.locale);
       await queueMail(deps, tx, {
         to: user.email,
@@ -63,16 +71,31 @@ export async function purgeDeletedAccounts(deps: Pick<Deps, 'db' | 'clock' | 'co
         containsSecret: true,
         mail: accountDeletedMail(mailContext(deps, locale)),
       });
-      // Counted for operations, naming no one.
-      await recordEvent(tx, { userId: null, action: 'account.purged', at: now });
-      return true;
-    });
-    if (done) {
-      purged++;
-      // After the commit: a restored backup replays this so the person stays deleted.
-      await deps.erasureLedger?.append(id, now);
     }
-  }
+    // Counted for operations, naming no one.
+    await recordEvent(tx, { userId: null, action: 'account.purged', at: now, details: { reason } });
+    return true;
+  });
+  // After the commit: a restored backup replays this so the person stays deleted.
+  if (done) await deps.erasureLedger?.append(userId, now);
+  return done;
+}
+
+/** Deletes every account `due` selects, each through `purgeAccount`; returns how many went. */
+export async function purgeAccountsWhere(deps: PurgeDeps, reason: PurgeReason, due: SQL | undefined): Promise<number> {
+  const rows = await deps.db.select({ id: users.id }).from(users).where(due);
+  let purged = 0;
+  for (const { id } of rows) if (await purgeAccount(deps, id, reason, due)) purged++;
   if (purged) deps.notifyMail?.();
+  return purged;
+}
+
+/**
+ * The purge job: every account whose deletion date has passed goes (a last mail says it is
+ * done; its row forgets the address once sent).
+ */
+export async function purgeDeletedAccounts(deps: PurgeDeps) {
+  const now = deps.clock.now();
+  const purged = await purgeAccountsWhere(deps, 'scheduled', and(isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)));
   return { purged };
 }
