@@ -8,7 +8,8 @@ import { emailSchema } from '../auth/email-address';
 import { badToken, passwordSchema, rateLimited, tokenSchema, weakPassword } from '../auth/api-helpers';
 import { changePassword } from '../auth/password-change';
 import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
-import { recordEvent, listActivity } from './activity';
+import { recordEvent, listActivity, actedByLabel } from './activity';
+import { translator } from '../i18n';
 import { meSchema, toMe } from './me';
 import { profileSchema, timeZoneShape, updateProfile } from './profile';
 import { endOwnSession, listSessions } from './sessions-service';
@@ -117,9 +118,11 @@ const activityRoute = createRoute({
               id: z.number(),
               action: z.string(),
               at: z.string(),
-              ip: z.string().nullable(),
-              userAgent: z.string().nullable(),
+              ip: z.string().nullable().openapi({ description: 'null when the school acted: a staff member’s address is never shown' }),
+              userAgent: z.string().nullable().openapi({ description: 'null when the school acted: a staff member’s browser is never shown' }),
               byStaff: z.boolean(),
+              byRole: z.enum(['staff', 'admin']).nullable().openapi({ description: 'the role of the school’s staff member who acted, when known' }),
+              actedBy: z.string().nullable().openapi({ description: 'who acted, in words: "by the school (staff)"; null for your own events' }),
               details: z.record(z.string(), z.unknown()).nullable(),
             }),
           ),
@@ -219,6 +222,8 @@ export function meApi() {
     const auth = requireAuth(c);
     const { limit, before } = c.req.valid('query');
     const rows = await listActivity(c.get('deps').db, auth.user.id, { limit, before: before ? new Date(before) : undefined });
+    const t = translator(c.get('locale'));
+    // As listActivity gives them: when the school acted, no staff member's address or browser.
     return c.json(
       rows.map((e) => ({
         id: e.id,
@@ -226,8 +231,10 @@ export function meApi() {
         at: e.at.toISOString(),
         ip: e.ip,
         userAgent: e.userAgent,
-        byStaff: !!e.actorId && e.actorId !== auth.user.id,
-        details: e.details ?? null,
+        byStaff: e.byStaff,
+        byRole: e.byRole,
+        actedBy: actedByLabel(t, e),
+        details: e.details,
       })),
       200,
     );

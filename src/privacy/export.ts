@@ -30,7 +30,7 @@ const categoryText = (ctx: ExportContext, key: string, part: 'title' | 'purpose'
 async function* pagesOf(ctx: ExportContext, dataset: Dataset) {
   let after = null;
   do {
-    const page = await dataset.page(ctx.db, ctx.person, after, ctx.pageSize ?? exportPageSize);
+    const page = await dataset.page(ctx.db, ctx.person, after, ctx.pageSize ?? exportPageSize, ctx.locale);
     yield page.rows;
     after = page.next;
   } while (after);

@@ -4,7 +4,7 @@ import { auditEvents, consents, emailOutbox, policyVersions, sessions, users } f
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
-import { recordEvent } from '../cabinet/activity';
+import { actedBySchoolSql, recordEvent } from '../cabinet/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { inactivityWarningMail } from '../../emails/inactivity-warning';
 import { scheduleDeletionIn } from './deletion';
@@ -23,7 +23,8 @@ export const inactivityWarningDays = 30;
 
 /**
  * IP_RETENTION_DAYS (default 90): IP addresses are for protection against abuse only, so
- * they are removed from security events, sessions and consent records once that old.
+ * they are removed from security events, sessions and consent records once that old. A staff
+ * member's address on an event about someone else goes at once (see `recordEvent`).
  */
 export async function removeOldIpAddresses(deps: JobDeps) {
   const cutoff = new Date(deps.clock.now().getTime() - deps.config.ipRetentionDays * day);
@@ -42,7 +43,14 @@ export async function removeOldIpAddresses(deps: JobDeps) {
     .set({ ip: null })
     .where(and(isNotNull(consents.ip), lt(consents.at, cutoff)))
     .returning({ id: consents.id });
-  return { events: events.length, sessions: s.length, consents: c.length };
+  // A staff member's address and browser on someone else's event (written before recordEvent
+  // stopped storing them) are nobody's business there: removed whatever their age.
+  const staff = await deps.db
+    .update(auditEvents)
+    .set({ ip: null, userAgent: null })
+    .where(and(actedBySchoolSql, or(isNotNull(auditEvents.ip), isNotNull(auditEvents.userAgent))))
+    .returning({ id: auditEvents.id });
+  return { events: events.length, sessions: s.length, consents: c.length, staffAddresses: staff.length };
 }
 
 const lastActivity = sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`;

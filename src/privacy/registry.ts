@@ -18,6 +18,8 @@ import {
   webauthnChallenges,
 } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
+import { translator, type Locale } from '../i18n';
+import { actedByLabel, actorRoleSql, asSeenBySubject } from '../cabinet/activity';
 import { readPage, singlePage, type Cursor, type KeysetQuery, type Page, type Row } from './paging';
 import { scrubEventDetails, scrubOutbox, scrubPaymentDescriptions } from './scrub';
 
@@ -40,7 +42,8 @@ export type Dataset = {
   name: string;
   columns: readonly string[];
   count(db: Executor, person: Person): Promise<number>;
-  page(db: Executor, person: Person, after: Cursor | null, limit: number): Promise<Page>;
+  /** `locale`: the reader's language, for the few values written in words (default English). */
+  page(db: Executor, person: Person, after: Cursor | null, limit: number, locale?: Locale): Promise<Page>;
 };
 
 /**
@@ -103,16 +106,16 @@ const count = async (db: Executor, table: PgTable, where: SQL | undefined) => {
 function tableDataset(
   name: string,
   q: Omit<KeysetQuery, 'where'> & { where(person: Person): SQL | undefined },
-  map: (row: Row, person: Person) => Row = (r) => r,
+  map: (row: Row, person: Person, locale: Locale) => Row = (r) => r,
   columns: readonly string[] = Object.keys(q.select),
 ): Dataset {
   return {
     name,
     columns,
     count: (db, person) => count(db, q.from, q.where(person)),
-    async page(db, person, after, limit) {
+    async page(db, person, after, limit, locale = 'en') {
       const page = await readPage(db, { ...q, where: q.where(person) }, after, limit);
-      return { rows: page.rows.map((r) => map(r, person)), next: page.next };
+      return { rows: page.rows.map((r) => map(r, person, locale)), next: page.next };
     },
   };
 }
@@ -211,26 +214,6 @@ const signInMethods: Dataset = {
   },
 };
 
-const emailPattern = /[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g;
-
-/**
- * Events a staff member caused: the person sees that staff acted, not who. Any address in
- * the details that is not the person's own is masked, as are keys naming the actor.
- */
-export function redactForeign(details: Record<string, unknown> | null, person: Person): Record<string, unknown> | null {
-  if (!details) return null;
-  const own = person.email.toLowerCase();
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(emailPattern, (m) => (m.toLowerCase() === own ? m : '[someone else]'));
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).filter(([k]) => !/^(actor|staff)/i.test(k)).map(([k, x]) => [k, walk(x)]));
-    }
-    return v;
-  };
-  return walk(details) as Record<string, unknown>;
-}
-
 const events = tableDataset(
   'security-events',
   {
@@ -240,6 +223,8 @@ const events = tableDataset(
       at: auditEvents.at,
       action: auditEvents.action,
       actorId: auditEvents.actorId,
+      // A subquery, not a column; the keyset reader selects it like one.
+      actorRole: actorRoleSql as unknown as AnyPgColumn,
       ip: auditEvents.ip,
       userAgent: auditEvents.userAgent,
       details: auditEvents.details,
@@ -248,12 +233,15 @@ const events = tableDataset(
     ts: auditEvents.at,
     id: auditEvents.id,
   },
-  ({ actorId, details, ...row }, person) => {
-    const byStaff = !!actorId && actorId !== person.id;
-    return { ...row, byStaff, details: byStaff ? redactForeign(details as Record<string, unknown> | null, person) : details };
+  // As every reader shows events: the school's acts without the staff member's address,
+  // browser or id, with who acted in words ("by the school (staff)") in the person's language.
+  (row, person, locale) => {
+    const e = asSeenBySubject(row as Parameters<typeof asSeenBySubject>[0] & { id: number; at: Date }, person);
+    const actedBy = actedByLabel(translator(locale), e);
+    return { id: e.id, at: e.at, action: e.action, byStaff: e.byStaff, byRole: e.byRole, actedBy, ip: e.ip, userAgent: e.userAgent, details: e.details };
   },
   // The CSV header follows the mapped row, not the selection: actorId never leaves.
-  ['id', 'at', 'action', 'byStaff', 'ip', 'userAgent', 'details'],
+  ['id', 'at', 'action', 'byStaff', 'byRole', 'actedBy', 'ip', 'userAgent', 'details'],
 );
 
 /** The registry: every category of data the service keeps about a person. */

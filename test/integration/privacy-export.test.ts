@@ -136,7 +136,7 @@ describe('GET /api/v1/me/export', () => {
     const events = parse(strFromU8(files['security-events.csv']!), { bom: true, columns: true }) as Record<string, string>[];
     expect(events.map((e) => e.action)).toContain('profile.updated');
     expect(events.find((e) => e.action === 'profile.updated')!.details).toBe('{"fields":["goals"]}');
-    expect(Object.keys(events[0]!)).toEqual(['id', 'at', 'action', 'byStaff', 'ip', 'userAgent', 'details']);
+    expect(Object.keys(events[0]!)).toEqual(['id', 'at', 'action', 'byStaff', 'byRole', 'actedBy', 'ip', 'userAgent', 'details']);
   });
 
   it('explains the files in README.txt in the person’s language, dated in their time zone (UTC, named, without one)', async () => {

@@ -10,9 +10,11 @@ import type { PasskeyRow } from '../../passkeys/credentials';
 import { PasskeysSection } from '../../passkeys/views/passkeys-section';
 import type { TwoFactorStatus } from '../../auth/two-factor/manage';
 import { TwoFactorSection } from '../../auth/two-factor/views/two-factor-pages';
+import { actedByLabel, type ActivityRow } from '../activity';
 
 type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
-type EventRow = { id: number; action: string; at: Date; ip: string | null; userAgent: string | null; actorId: string | null };
+/** As `listActivity` gives them: the school's acts carry no staff member's address or browser. */
+type EventRow = Pick<ActivityRow, 'id' | 'action' | 'at' | 'ip' | 'byStaff' | 'byRole'>;
 
 export type SecurityState = {
   sessions: SessionRow[];
@@ -138,7 +140,7 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
                 <td>{when.dateTime(e.at)}</td>
                 <td>
                   {activityLabel(t, e.action)}{' '}
-                  {e.actorId && e.actorId !== s.userId ? <span class="badge warn">{t('security.byStaff')}</span> : null}
+                  {e.byStaff ? <span class="badge warn">{actedByLabel(t, e)}</span> : null}
                 </td>
                 <td>{e.ip ?? '—'}</td>
               </tr>
