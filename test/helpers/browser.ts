@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp } from '../../src/app';
+import { serveNode } from '../../src/platform/http-server.node.ts';
 import { createTestApp } from './test-app';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,7 +45,7 @@ export async function startServedApp(env: Record<string, string> = {}) {
   const app = createApp(t.deps, {
     assets: serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
   });
-  const server: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  const server = serveNode({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   return {
     ...t,
     baseUrl,
