@@ -6,6 +6,7 @@ import type { Deps } from './deps';
 import type { AppEnv } from './http/env';
 import { accessLog } from './http/access-log';
 import { readClientIp } from './http/client-ip';
+import { recordedReadsFromOwnPages } from './http/cross-site';
 import { notFound, onError } from './http/errors';
 import { localeResolver } from './http/locale';
 import { originCheck } from './http/origin';
@@ -71,6 +72,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   });
   app.use('*', sessionLoader());
   app.use('*', localeResolver());
+  app.use(
+    '*',
+    recordedReadsFromOwnPages({
+      paths: ['/staff', '/staff/*', '/api/v1/staff/*', '/api/v1/admin/*', '/api/v1/me/export', '/account/privacy/export'],
+    }),
+  );
   app.use('*', policyGate());
 
   app.route('/', opsRoutes());

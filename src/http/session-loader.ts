@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { isForeignGet } from './cross-site';
 import type { AppEnv } from './env';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { validateSessionToken } from '../sessions/validate';
@@ -15,7 +16,8 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
       const path = c.req.path;
       // Gated pages get the policy gate's answer from the same lookup (one round trip fewer).
       const forPage = gatedPagePrefixes.some((p) => path === p || path.startsWith(`${p}/`));
-      const auth = await validateSessionToken(deps, found.token, { forPage });
+      // Another site's GET must not change anything, not even slide the session's expiry.
+      const auth = await validateSessionToken(deps, found.token, { forPage, readOnly: isForeignGet(c) });
       if (auth) {
         c.set('auth', auth);
         c.set('authVia', found.via);

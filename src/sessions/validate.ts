@@ -54,11 +54,14 @@ function preparePageLookup(db: Db) {
 
 export type SessionContext = NonNullable<Awaited<ReturnType<typeof validateSessionToken>>>;
 
-/** Returns the session and its user, or null for anything invalid, expired or tampered. */
+/**
+ * Returns the session and its user, or null for anything invalid, expired or tampered.
+ * `readOnly`: nothing is written (no renewal, an expired row is left for the purge job).
+ */
 export async function validateSessionToken(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   token: string,
-  options: { forPage?: boolean } = {},
+  options: { forPage?: boolean; readOnly?: boolean } = {},
 ) {
   const parts = splitSessionToken(token);
   if (!parts) return null;
@@ -77,10 +80,10 @@ export async function validateSessionToken(
   if (!isSameHash(hashSecret(parts.secret), row.session.secretHash)) return null;
   const now = deps.clock.now();
   if (row.session.expiresAt <= now || row.session.absoluteExpiresAt <= now) {
-    await deps.db.delete(sessions).where(eq(sessions.id, row.session.id));
+    if (!options.readOnly) await deps.db.delete(sessions).where(eq(sessions.id, row.session.id));
     return null;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() >= renewIntervalMs) {
+  if (!options.readOnly && now.getTime() - row.session.lastSeenAt.getTime() >= renewIntervalMs) {
     const idleMs = row.session.isPersistent ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
     const expiresAt = new Date(Math.min(now.getTime() + idleMs, row.session.absoluteExpiresAt.getTime()));
     await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.session.id));

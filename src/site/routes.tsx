@@ -3,6 +3,7 @@ import { setCookie } from 'hono/cookie';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { AppEnv } from '../http/env';
+import { readForm } from '../http/forms';
 import { localeCookieName } from '../http/locale';
 import { safeNextPath } from '../http/safe-next';
 import { isLocale } from '../i18n';
@@ -13,22 +14,26 @@ export function siteRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', homePage);
   app.get('/cookies', cookiesPage);
-  // The language switcher is a link so it works without JavaScript; changing the language
-  // is harmless, so a GET may do it. A signed-in person's setting follows the choice.
-  app.get('/lang/:locale', async (c) => {
-    const locale = c.req.param('locale');
-    const next = safeNextPath(c.req.query('next'), '/');
-    if (!isLocale(locale)) return c.redirect(next, 303);
+  // The language switcher is a form (one button per language) in every page's header: it
+  // stores a cookie and a signed-in person's setting, so it is a POST, and the Origin check
+  // keeps other sites from posting it.
+  app.post('/lang', async (c) => {
+    const form = await readForm(c);
+    const next = safeNextPath(form.next, '/');
+    if (!isLocale(form.locale)) return c.redirect(next, 303);
     const { config, db } = c.get('deps');
-    setCookie(c, localeCookieName, locale, {
+    setCookie(c, localeCookieName, form.locale, {
       path: '/',
       sameSite: 'Lax',
       secure: config.isHttps,
       maxAge: 365 * 86400,
     });
     const auth = c.get('auth');
-    if (auth) await db.update(users).set({ locale }).where(eq(users.id, auth.user.id));
+    if (auth) await db.update(users).set({ locale: form.locale }).where(eq(users.id, auth.user.id));
     return c.redirect(next, 303);
   });
+  // The switcher was once a link here. A page still open from before, or a copied link, lands
+  // back where it was (where the form now is) and changes nothing: a GET must not.
+  app.get('/lang/:locale', (c) => c.redirect(safeNextPath(c.req.query('next'), '/'), 303));
   return app;
 }

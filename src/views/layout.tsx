@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../http/env';
-import { translator, type Locale, type MessageKey } from '../i18n';
+import { locales, translator, type Locale, type MessageKey } from '../i18n';
 
 export type PageOptions = {
   title: string;
@@ -12,6 +12,9 @@ export type PageOptions = {
   staffConsole?: boolean;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 };
+
+/** Each language by its own name, as the switcher offers it. */
+const languageNames: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 export type CabinetSection = 'overview' | 'profile' | 'security' | 'privacy' | 'subscriptions' | 'bookings';
 
@@ -32,7 +35,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
   const nonce = c.get('secureHeadersNonce');
   const school = c.get('deps').config.schoolName;
   const here = c.req.path + (new URL(c.req.url).search || '');
-  const other: Locale = locale === 'en' ? 'uk' : 'en';
+  const others = locales.filter((l) => l !== locale);
   // The header shows which part of the site this is, as well as the cabinet's own navigation.
   const area = options.staffConsole || c.req.path.startsWith('/staff') ? 'staff' : c.req.path.startsWith('/account') ? 'account' : null;
   const current = (which: 'staff' | 'account') => (area === which ? ('page' as const) : undefined);
@@ -86,14 +89,20 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
                     </a>
                   </>
                 )}
-                <a class="lang-switch" href={`/lang/${other}?next=${encodeURIComponent(here)}`} hreflang={other}>
-                  <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
-                    <circle cx="12" cy="12" r="9.25" />
-                    <path d="M2.75 12h18.5M12 2.75c2.6 2.7 3.9 5.8 3.9 9.25S14.6 18.55 12 21.25M12 2.75C9.4 5.45 8.1 8.55 8.1 12s1.3 6.55 3.9 9.25" />
-                  </svg>
-                  <span class="visually-hidden">{t('layout.language')}: </span>
-                  <span lang={other}>{other === 'uk' ? 'Українська' : 'English'}</span>
-                </a>
+                {/* A form, not a link: it changes a setting, and a GET must change nothing. */}
+                <form method="post" action="/lang" class="lang-switch-form">
+                  <input type="hidden" name="next" value={here} />
+                  {others.map((l) => (
+                    <button type="submit" name="locale" value={l} class="link-button lang-switch">
+                      <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
+                        <circle cx="12" cy="12" r="9.25" />
+                        <path d="M2.75 12h18.5M12 2.75c2.6 2.7 3.9 5.8 3.9 9.25S14.6 18.55 12 21.25M12 2.75C9.4 5.45 8.1 8.55 8.1 12s1.3 6.55 3.9 9.25" />
+                      </svg>
+                      <span class="visually-hidden">{t('layout.language')}: </span>
+                      <span lang={l}>{languageNames[l]}</span>
+                    </button>
+                  ))}
+                </form>
               </nav>
             </header>
             <div class={options.section ? 'page with-sidebar' : 'page'}>

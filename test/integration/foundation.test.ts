@@ -112,7 +112,7 @@ describe('pages', () => {
 
   it('switches language with the switcher, kept in a cookie', async () => {
     const client = createClient(t);
-    const res = await client.get('/lang/uk?next=/privacy');
+    const res = await client.form('/lang', { locale: 'uk', next: '/privacy' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/privacy');
     const page = await client.get('/privacy');
@@ -120,7 +120,7 @@ describe('pages', () => {
   });
 
   it('never redirects the switcher off-site', async () => {
-    const res = await t.app.request('/lang/en?next=//evil.example/x');
+    const res = await createClient(t).form('/lang', { locale: 'en', next: '//evil.example/x' });
     expect(res.headers.get('location')).toBe('/');
   });
 

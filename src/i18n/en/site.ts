@@ -101,5 +101,14 @@ export const site = {
   'error.503.title': 'Briefly unavailable',
   'error.503.body': 'The service is briefly unavailable. Please try again in a moment.',
   'error.home': 'Go to the start page',
+
+  'crossSite.title': 'Open this from our own pages',
+  'crossSite.staff.body':
+    'You followed a link from another site to the staff console. Every look at a person’s data is recorded, and the person sees it in their account, so console pages open only from the console itself.',
+  'crossSite.account.body':
+    'You followed a link from another site to a download of your data. Every download is recorded in your account activity, so it starts only from your account.',
+  'crossSite.open': 'Open it from here',
+  'crossSite.staff.back': 'Go to the staff console',
+  'crossSite.account.back': 'Go to privacy and data',
 } as const;
 
