@@ -309,7 +309,7 @@ async function soak(target: Target) {
           async (p) => {
             const token = await target.mailedToken(p.email, '/verify-email');
             if (!token) return; // not mailed yet: next time
-            const res = await call(target, 'verify', 'POST', '/api/v1/auth/verify-email', { body: { token }, ip: p.ip, expect: [200] });
+            const res = await call(target, 'verify', 'POST', '/api/v1/auth/verify-email', { body: { token, password: p.password }, ip: p.ip, expect: [200] });
             if (res.ok) p.verified = true;
           },
         ),

@@ -12,7 +12,7 @@ import { recordEvent } from '../cabinet/activity';
 import { meSchema, toMe } from '../cabinet/me';
 import { personNameSchema } from '../cabinet/profile';
 import { emailSchema } from './email-address';
-import { badToken, passwordSchema, rateLimited, tokenSchema, weakPassword } from './api-helpers';
+import { badToken, invalidCredentials, passwordSchema, rateLimited, resetRequired, tokenSchema, weakPassword } from './api-helpers';
 import { register } from './register';
 import { resendVerification, verifyEmail } from './verify-email';
 import { login } from './login';
@@ -104,6 +104,30 @@ const loginRoute = createRoute({
   },
 });
 
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/auth/verify-email',
+  tags,
+  summary: 'Confirm the address with the emailed token and the password chosen at registration; signs in',
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        token: tokenSchema,
+        password: passwordSchema,
+        remember: z.boolean().optional(),
+        tokenInBody: z.boolean().optional(),
+      }),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'Confirmed and signed in; the session cookie is set',
+      content: { 'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) } },
+    },
+    ...problemResponses(400, 401, 429),
+  },
+});
+
 const logoutRoute = createRoute({
   method: 'post',
   path: '/auth/logout',
@@ -145,10 +169,16 @@ export function authApi() {
     return c.json({ status: 'verification_sent' }, 202);
   });
 
-  api.openapi(tokenRoute('/auth/verify-email', 'Confirm an email address with the emailed token'), async (c) => {
-    const result = await verifyEmail(c.get('deps'), c.req.valid('json').token, requestMeta(c));
-    if (!result.ok) return badToken(c, result.reason);
-    return c.json({ status: 'verified' }, 200);
+  api.openapi(verifyRoute, async (c) => {
+    const body = c.req.valid('json');
+    const result = await verifyEmail(c.get('deps'), body, requestMeta(c));
+    if (!result.ok) {
+      if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
+      if (result.reason === 'invalid-password') return invalidCredentials(c);
+      return badToken(c, result.reason);
+    }
+    await startCookieSession(c, result);
+    return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
   });
 
   api.openapi(emailOnlyRoute('/auth/verify-email/resend', 'Send a new verification link'), async (c) => {
@@ -165,9 +195,8 @@ export function authApi() {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
       if (result.reason === 'unverified')
         return problem(c, { status: 403, type: 'email-not-verified', title: 'Confirm your email address first' });
-      if (result.reason === 'reset-required')
-        return problem(c, { status: 403, type: 'password-reset-required', title: 'Set a new password with the emailed link' });
-      return problem(c, { status: 401, type: 'invalid-credentials', title: 'The email or password is not right' });
+      if (result.reason === 'reset-required') return resetRequired(c);
+      return invalidCredentials(c);
     }
     if (result.ok === 'two-factor') {
       // Browsers keep the pending step in an HttpOnly cookie; token clients get it in the body.

@@ -5,9 +5,10 @@ import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { confirmEmailChangeMail, emailChangedMail, emailChangeTakenMail } from '../../emails/email-change';
-import { consumeEmailToken, issueEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
+import { accessLinkPurposes, consumeEmailToken, issueEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
 import { notMeLink } from './not-me';
-import { authRules, rateSubject } from './rules';
+import { invalidateUserSessions } from '../sessions/invalidate';
+import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { findUserByEmail, findUserById } from './users';
 import { isUniqueViolation } from '../platform/db-errors';
 
@@ -23,6 +24,8 @@ export async function requestEmailChange(
   const now = deps.clock.now();
   const limited = await hitRate(deps.db, authRules(deps.config).emailsPerAccount, rateSubject(input.userId), now);
   if (!limited.ok) return { ok: false, retryAfterSeconds: limited.retryAfterSeconds };
+  const byRecipient = await hitRecipientLimit(deps, input.newEmail, now);
+  if (!byRecipient.ok) return { ok: false, retryAfterSeconds: byRecipient.retryAfterSeconds };
   await deps.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) return;
@@ -54,10 +57,17 @@ export async function requestEmailChange(
   return { ok: true };
 }
 
+/**
+ * Moves the account to the confirmed address. Like any recovery event, it ends the other
+ * sessions and voids the links sent to the old address (a reset link there would otherwise
+ * still lead in); the old address is told, with a "This wasn't me" that undoes the move for
+ * the link's 7 days. `current` is the confirming browser's own session, which stays.
+ */
 export async function confirmEmailChange(
   deps: Deps,
   token: string,
   meta: RequestMeta,
+  current?: { userId: string; sessionId: string },
 ): Promise<{ ok: true; email: string } | { ok: false; reason: TokenFailure | 'taken' }> {
   const now = deps.clock.now();
   try {
@@ -68,6 +78,8 @@ export async function confirmEmailChange(
       const before = await findUserById(tx, used.row.userId);
       if (!before || !newEmail) return { ok: false as const, reason: 'invalid' as const };
       await tx.update(users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, before.id));
+      const sessionsEnded = await invalidateUserSessions(tx, before.id, current?.userId === before.id ? current.sessionId : undefined);
+      await revokeEmailTokens(tx, before.id, accessLinkPurposes, now);
       await queueMail(deps, tx, {
         to: before.email,
         userId: before.id,
@@ -81,7 +93,7 @@ export async function confirmEmailChange(
           notMeUrl: await notMeLink(deps, tx, before.id, now, { restoreEmail: before.email }),
         }),
       });
-      await recordEvent(tx, { userId: before.id, action: 'email.changed', at: now, meta });
+      await recordEvent(tx, { userId: before.id, action: 'email.changed', at: now, meta, details: { sessionsEnded } });
       return { ok: true as const, email: newEmail };
     });
     deps.notifyMail();

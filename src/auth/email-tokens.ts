@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { tokens, type TokenPurpose } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
@@ -47,36 +47,65 @@ export async function consumeEmailToken(
   token: string,
   now: Date,
 ): Promise<{ ok: true; row: ConsumedToken } | { ok: false; reason: TokenFailure }> {
-  if (!/^[a-z2-7]{20,64}$/.test(token)) return { ok: false, reason: 'invalid' };
-  const hash = hashSecret(token);
+  if (!isTokenShaped(token)) return { ok: false, reason: 'invalid' };
   const [row] = await db
     .update(tokens)
     .set({ usedAt: now })
-    .where(and(eq(tokens.hash, hash), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now)))
+    .where(and(eq(tokens.hash, hashSecret(token)), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now)))
     .returning();
-  if (row) return { ok: true, row };
-  const [existing] = await db
-    .select({ usedAt: tokens.usedAt, expiresAt: tokens.expiresAt })
-    .from(tokens)
-    .where(and(eq(tokens.hash, hash), eq(tokens.purpose, purpose)));
-  if (!existing) return { ok: false, reason: 'invalid' };
-  return { ok: false, reason: existing.usedAt ? 'used' : 'expired' };
+  return row ? { ok: true, row } : inspectEmailToken(db, purpose, token, now);
 }
 
-/** Reads a token without using it (the GET page of an emailed link shows, only POST acts). */
-export async function peekEmailToken(db: Executor, purpose: TokenPurpose, token: string, now: Date) {
-  if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
+/** Reads a token without using it, saying why it cannot be used when it cannot. */
+export async function inspectEmailToken(
+  db: Executor,
+  purpose: TokenPurpose,
+  token: string,
+  now: Date,
+): Promise<{ ok: true; row: ConsumedToken } | { ok: false; reason: TokenFailure }> {
+  if (!isTokenShaped(token)) return { ok: false, reason: 'invalid' };
   const [row] = await db
     .select()
     .from(tokens)
-    .where(and(eq(tokens.hash, hashSecret(token)), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now)));
-  return row ?? null;
+    .where(and(eq(tokens.hash, hashSecret(token)), eq(tokens.purpose, purpose)));
+  if (!row) return { ok: false, reason: 'invalid' };
+  if (row.usedAt) return { ok: false, reason: 'used' };
+  if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
+  return { ok: true, row };
 }
 
-/** Voids a user's unused tokens of one purpose, e.g. older reset links after a new one. */
-export async function revokeEmailTokens(db: Executor, userId: string, purpose: TokenPurpose, now: Date) {
+const isTokenShaped = (token: string) => /^[a-z2-7]{20,64}$/.test(token);
+
+/** A usable token's row, or null (the GET page of an emailed link shows, only POST acts). */
+export async function peekEmailToken(db: Executor, purpose: TokenPurpose, token: string, now: Date) {
+  const found = await inspectEmailToken(db, purpose, token, now);
+  return found.ok ? found.row : null;
+}
+
+/** Voids a user's unused tokens of some purposes, e.g. older reset links after a new one. */
+export async function revokeEmailTokens(db: Executor, userId: string, purpose: TokenPurpose | readonly TokenPurpose[], now: Date) {
+  const purposes = typeof purpose === 'string' ? [purpose] : [...purpose];
   await db
     .update(tokens)
     .set({ usedAt: now })
-    .where(and(eq(tokens.userId, userId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
+    .where(and(eq(tokens.userId, userId), inArray(tokens.purpose, purposes), isNull(tokens.usedAt)));
+}
+
+/**
+ * Links that lead into the account or move it: a way in for whoever holds one. Every recovery
+ * (reset, change, email change, "This wasn't me") voids them all, so a link an intruder asked
+ * for, or one sent to an address that is no longer the account's, cannot undo the recovery.
+ */
+export const accessLinkPurposes = ['verify-email', 'reset-password', 'change-email', 'two-factor-login'] as const satisfies readonly TokenPurpose[];
+
+/**
+ * Voids every outstanding link of a user but the "This wasn't me" ones: those reach only the
+ * owner's mailbox and can only take access away, and an older one may undo more than a newer
+ * one, so the owner keeps them all.
+ */
+export async function revokeAllLinksButNotMe(db: Executor, userId: string, now: Date) {
+  await db
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(and(eq(tokens.userId, userId), ne(tokens.purpose, 'not-me'), isNull(tokens.usedAt)));
 }

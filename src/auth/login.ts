@@ -1,9 +1,9 @@
 import { personTimeZone } from '../i18n/time-zone';
 import { eq, sql } from 'drizzle-orm';
-import { auditEvents, totpCredentials, users } from '../../db/schema';
+import { auditEvents, users } from '../../db/schema';
 import { rowsOf } from '../platform/sql-rows';
 import type { Deps } from '../deps';
-import { hitRate, peekRate, releaseAndClearRates, releaseRate, takeRate } from '../http/rate-limit';
+import { hitRate, peekRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { createSession } from '../sessions/create';
@@ -15,6 +15,7 @@ import { issueEmailToken } from './email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword } from './password-policy';
 import { authRules, rateSubject } from './rules';
+import { takeSignInSlots } from './sign-in-slots';
 import type { UserRow } from './users';
 import { startTwoFactorSignIn } from './two-factor/sign-in';
 
@@ -36,18 +37,27 @@ function dummyHash(hasher: PasswordHasher) {
 }
 
 /** Checks a password for a user (or a dummy), the same work either way. */
-export async function verifyPasswordFor(deps: Pick<Deps, 'hasher'>, user: UserRow | null, password: string) {
+export async function verifyPasswordFor(deps: Pick<Deps, 'hasher'>, user: Pick<UserRow, 'passwordHash'> | null, password: string) {
   const stored = user?.passwordHash ?? (await dummyHash(deps.hasher));
   const ok = await deps.hasher.verify(stored, normalizePassword(password));
   return ok && !!user?.passwordHash;
 }
 
-/** The account behind an address, and whether a code is due after the password: one query. */
-async function findSignInCandidate(db: Deps['db'], email: string) {
+/**
+ * The account behind an address, whether a code is due after the password, and for an
+ * unconfirmed account the password of its newest registration: one query.
+ */
+async function findSignInCandidate(db: Deps['db'], email: string, now: Date) {
+  // Qualified by hand: Drizzle leaves columns of a one-table select unqualified, and inside
+  // these subqueries a bare "id" would be the inner table's.
   const [row] = await db
     .select({
       user: users,
-      twoFactor: sql<boolean>`exists (select 1 from ${totpCredentials} where ${totpCredentials.userId} = ${users.id} and ${totpCredentials.enabledAt} is not null)`,
+      twoFactor: sql<boolean>`exists (select 1 from totp_credentials t where t.user_id = "users"."id" and t.enabled_at is not null)`,
+      pendingHash: sql<string | null>`case when "users"."email_verified_at" is null then (
+        select v.payload->>'passwordHash' from tokens v
+        where v.user_id = "users"."id" and v.purpose = 'verify-email' and v.used_at is null and v.expires_at > ${now.toISOString()}::timestamptz
+        order by v.created_at desc limit 1) end`,
     })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`);
@@ -55,30 +65,17 @@ async function findSignInCandidate(db: Deps['db'], email: string) {
 }
 
 export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
-  const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const ipKey = rateSubject(meta.ip ?? 'unknown');
+  const slots = await takeSignInSlots(deps, meta.ip, input.email, now);
+  if (!slots.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
   const accountKey = rateSubject(input.email.toLowerCase());
-  // Every attempt takes a failure slot before the password is checked, atomically, so a burst
-  // of parallel guesses cannot all slip under the limit; attempts that were not failures
-  // give their slots back below.
-  const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-  if (!byIp.ok) {
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
-  }
-  const byAccount = await takeRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
-  if (!byAccount.ok) {
-    await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byAccount.retryAfterSeconds };
-  }
-  const giveBack = async () => {
-    await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-    await releaseRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
-  };
 
-  const candidate = await findSignInCandidate(deps.db, input.email);
+  const candidate = await findSignInCandidate(deps.db, input.email, now);
   const user = candidate?.user ?? null;
-  const passwordOk = await verifyPasswordFor(deps, user, input.password);
+  // An unconfirmed account has no password yet; its newest registration's stands in, so
+  // only that person learns the address still needs confirming.
+  const stored = user && { passwordHash: user.passwordHash ?? candidate!.pendingHash };
+  const passwordOk = await verifyPasswordFor(deps, stored, input.password);
   if (!passwordOk || !user) {
     await recordFailure(deps, user, accountKey, meta, now);
     return { ok: false, reason: 'invalid' };
@@ -86,11 +83,11 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   // The password was right, so these answers are not failures.
   // Only someone who knows the password learns that the address is unverified.
   if (!user.emailVerifiedAt) {
-    await giveBack();
+    await slots.giveBack();
     return { ok: false, reason: 'unverified' };
   }
   if (user.passwordResetRequiredAt) {
-    await giveBack();
+    await slots.giveBack();
     return { ok: false, reason: 'reset-required' };
   }
 
@@ -103,7 +100,7 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
       return startTwoFactorSignIn(tx, user.id, input.remember, now);
     });
     // Not a failure, and not yet a sign-in: the per-account counter is cleared by the code step.
-    await giveBack();
+    await slots.giveBack();
     return { ok: 'two-factor', user, pendingToken };
   }
   const created = await deps.db.transaction(async (tx) => {
@@ -111,9 +108,7 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
     await completeSignIn(deps, tx, user, meta, 'password');
     return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
   });
-  // A success gives back the address's slot and wipes the account's failures: after the
-  // commit, so parallel sign-ins from one address do not queue on its counter row's lock.
-  await releaseAndClearRates(deps.db, { rule: rules.loginFailuresPerIp, subject: ipKey, takenAt: now }, { rule: rules.loginFailuresPerAccount, subject: accountKey });
+  await slots.succeed();
   deps.notifyMail();
   return {
     ok: true,
@@ -133,7 +128,7 @@ export async function completeSignIn(
   tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
   user: UserRow,
   meta: RequestMeta,
-  method: 'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset',
+  method: 'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
 ) {
   const now = deps.clock.now();
   // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.

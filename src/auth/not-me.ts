@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte, or } from 'drizzle-orm';
 import { passkeys, recoveryCodes, totpCredentials, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
@@ -6,18 +6,13 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { notMeDoneMail } from '../../emails/security-notices';
-import {
-  consumeEmailToken,
-  issueEmailToken,
-  revokeEmailTokens,
-  type TokenFailure,
-} from './email-tokens';
+import { consumeEmailToken, issueEmailToken, revokeAllLinksButNotMe, type TokenFailure } from './email-tokens';
 import { findUserByEmail, findUserById } from './users';
 
 /**
- * What a "This wasn't me" link undoes besides ending sessions: an email change (the old
- * address comes back), a passkey or an authenticator app someone else added (else they would
- * keep a way in, or lock the owner out behind a code only they have).
+ * What a "This wasn't me" link carries besides the time of the event it reports: for an email
+ * change, the old address to bring back. (Older links also named the passkey or app the
+ * notice was about; every factor added since the event goes now, so those names are unused.)
  */
 export type NotMeUndo = { restoreEmail?: string; removePasskeyId?: string; disableTwoFactor?: boolean };
 
@@ -34,9 +29,13 @@ export async function notMeLink(
 }
 
 /**
- * The owner says a notice was not them: end every session, make the password unusable until
- * a reset, and mail a reset link. Passkeys stay (they cannot be phished or guessed), except one
- * that the notice was about.
+ * The owner says a notice was not them. Whoever it was may have added their own ways in since
+ * that moment, so: every passkey, authenticator app and recovery-code set created at or after
+ * the reported event goes; every session ends; every emailed link dies (a reset or email
+ * change they asked for, a pending two-step sign-in); the password is unusable and no passkey
+ * signs in until the owner sets a new password from the reset link mailed now.
+ * Factors older than the event stay: the owner's own, or else reported by an earlier notice
+ * that carries its own link (decision 013).
  * When the notice was about an email change, the old address comes back first: otherwise
  * the reset link would go to the new address, the one whoever took the account controls.
  */
@@ -65,7 +64,8 @@ export async function reportNotMe(
         emailRestored = true;
       }
     }
-    const undone = await undoAddedCredentials(tx, before.id, used.row.payload);
+    // The link was issued in the transaction of the event it reports.
+    const undone = await removeFactorsAddedSince(tx, before.id, used.row.createdAt);
     const [user] = await tx
       .update(users)
       .set({ passwordResetRequiredAt: now, updatedAt: now })
@@ -73,10 +73,7 @@ export async function reportNotMe(
       .returning();
     if (!user) return { ok: false as const, reason: 'invalid' as const };
     const ended = await invalidateUserSessions(tx, user.id);
-    // Links already out (a reset requested to a hijacker's address, a pending email change)
-    // must not undo this.
-    await revokeEmailTokens(tx, user.id, 'reset-password', now);
-    await revokeEmailTokens(tx, user.id, 'change-email', now);
+    await revokeAllLinksButNotMe(tx, user.id, now);
     const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
     await queueMail(deps, tx, {
       to: user.email,
@@ -99,20 +96,21 @@ export async function reportNotMe(
   return result;
 }
 
-async function undoAddedCredentials(tx: Executor, userId: string, payload: Record<string, unknown> | null) {
-  const out: { passkeyRemoved?: boolean; twoFactorDisabled?: boolean } = {};
-  const passkeyId = payload?.removePasskeyId;
-  if (typeof passkeyId === 'string' && /^[0-9a-f-]{36}$/i.test(passkeyId)) {
-    const removed = await tx
-      .delete(passkeys)
-      .where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId)))
-      .returning({ id: passkeys.id });
-    out.passkeyRemoved = removed.length > 0;
-  }
-  if (payload?.disableTwoFactor === true) {
-    const removed = await tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId)).returning({ userId: totpCredentials.userId });
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    out.twoFactorDisabled = removed.length > 0;
-  }
-  return out;
+/** Removes the passkeys, authenticator app and recovery codes added at or after `since`. */
+async function removeFactorsAddedSince(tx: Executor, userId: string, since: Date) {
+  const removedPasskeys = await tx
+    .delete(passkeys)
+    .where(and(eq(passkeys.userId, userId), gte(passkeys.createdAt, since)))
+    .returning({ id: passkeys.id });
+  // An app set up earlier but switched on after the event counts as added after it.
+  const removedApp = await tx
+    .delete(totpCredentials)
+    .where(and(eq(totpCredentials.userId, userId), or(gte(totpCredentials.createdAt, since), gte(totpCredentials.enabledAt, since))))
+    .returning({ userId: totpCredentials.userId });
+  // Codes belong to the app: with it gone they are gone too, whenever they were made.
+  const removedCodes = await tx
+    .delete(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), removedApp.length ? undefined : gte(recoveryCodes.createdAt, since)))
+    .returning({ id: recoveryCodes.id });
+  return { passkeysRemoved: removedPasskeys.length, twoFactorDisabled: removedApp.length > 0, recoveryCodesRemoved: removedCodes.length };
 }

@@ -19,7 +19,8 @@ import { reportNotMe } from './not-me';
 import { checkCurrentPassword } from './password-change';
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from './password-reset';
 import { register } from './register';
-import { resendVerification, verifyEmail } from './verify-email';
+import { inspectVerification, resendVerification, tradeVerificationForReset, verifyEmail } from './verify-email';
+import { verifyEmailPage } from './views/verify-email-page';
 import { loginPage, type LoginState } from './views/login-page';
 import { forgotPasswordPage, resetPasswordPage } from './views/password-pages';
 import { reauthPage } from './views/reauth-page';
@@ -140,15 +141,35 @@ export function authPageRoutes() {
     return c.redirect('/login?notice=signed-out', 303);
   });
 
-  app.get('/verify-email', (c) => {
+  app.get('/verify-email', async (c) => {
     const t = translator(c.get('locale'));
-    return tokenActionPage(c, { title: t('verify.title'), body: t('verify.body'), button: t('verify.button'), action: '/verify-email', token: tokenOf(c) });
+    const token = tokenOf(c);
+    const found = await inspectVerification(c.get('deps'), token);
+    if (!found.ok) return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${found.reason}`), link: { href: '/login', label: t('login.title') } });
+    return verifyEmailPage(c, { token, email: found.email });
   });
   app.post('/verify-email', async (c) => {
     const t = translator(c.get('locale'));
-    const result = await verifyEmail(c.get('deps'), (await readForm(c)).token ?? '', requestMeta(c));
-    if (!result.ok) return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${result.reason}`), link: { href: '/login', label: t('login.title') } });
-    return c.redirect('/login?notice=email-verified', 303);
+    const form = await readForm(c);
+    const token = (form.token ?? '').slice(0, 200);
+    const result = await verifyEmail(c.get('deps'), { token, password: (form.password ?? '').slice(0, 512) }, requestMeta(c));
+    if (result.ok) {
+      await startCookieSession(c, result);
+      return c.redirect('/account', 303);
+    }
+    const email = form.email ?? '';
+    if (result.reason === 'invalid-password') return verifyEmailPage(c, { token, email, error: t('verify.wrongPassword'), status: 401 });
+    if (result.reason === 'rate-limited') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      return verifyEmailPage(c, { token, email, error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+    }
+    return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${result.reason}`), link: { href: '/login', label: t('login.title') } });
+  });
+  app.post('/verify-email/new-password', async (c) => {
+    const t = translator(c.get('locale'));
+    const result = await tradeVerificationForReset(c.get('deps'), ((await readForm(c)).token ?? '').slice(0, 200), requestMeta(c));
+    if (!result.ok) return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${result.reason}`), link: { href: '/forgot-password', label: t('reset.again') } });
+    return resetPasswordPage(c, { token: result.resetToken, usable: true });
   });
   app.post('/verify-email/resend', async (c) => {
     const t = translator(c.get('locale'));
@@ -206,7 +227,9 @@ export function authPageRoutes() {
   });
   app.post('/account/email/confirm', async (c) => {
     const t = translator(c.get('locale'));
-    const result = await confirmEmailChange(c.get('deps'), (await readForm(c)).token ?? '', requestMeta(c));
+    const auth = c.get('auth');
+    const current = auth ? { userId: auth.user.id, sessionId: auth.session.id } : undefined;
+    const result = await confirmEmailChange(c.get('deps'), (await readForm(c)).token ?? '', requestMeta(c), current);
     if (!result.ok) {
       const message = result.reason === 'taken' ? t('emailConfirm.taken') : t(`token.${result.reason}`);
       return resultPage(c, { title: t('emailConfirm.title'), kind: 'error', message, status: result.reason === 'taken' ? 409 : 400 });

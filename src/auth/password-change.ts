@@ -6,6 +6,7 @@ import { mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { passwordChangedMail } from '../../emails/password-changed';
+import { accessLinkPurposes, revokeEmailTokens } from './email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from './password-policy';
 import { judgeNewPassword } from './register';
@@ -37,7 +38,10 @@ export async function checkCurrentPassword(deps: Deps, userId: string, password:
   return { ok: false as const, reason: 'wrong-password' as const };
 }
 
-/** Changes the password; every other session of the person ends, this one stays. */
+/**
+ * Changes the password; every other session of the person ends, this one stays, and every
+ * link that leads in (a reset, a pending email change) dies with the old password.
+ */
 export async function changePassword(
   deps: Deps,
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string },
@@ -54,6 +58,7 @@ export async function changePassword(
   const ended = await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
     const count = await invalidateUserSessions(tx, user.id, input.sessionId);
+    await revokeEmailTokens(tx, user.id, accessLinkPurposes, now);
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,

@@ -7,11 +7,11 @@ import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { resetPasswordMail } from '../../emails/reset-password';
 import { passwordChangedMail } from '../../emails/password-changed';
-import { consumeEmailToken, issueEmailToken, peekEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
+import { accessLinkPurposes, consumeEmailToken, issueEmailToken, peekEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from './password-policy';
 import { judgeNewPassword } from './register';
-import { authRules, rateSubject } from './rules';
+import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { findUserByEmail, findUserById } from './users';
 
 /** Always "accepted"; a link goes out only when the address has an account. */
@@ -24,8 +24,8 @@ export async function requestPasswordReset(
   const now = deps.clock.now();
   const byIp = await hitRate(deps.db, rules.emailsPerIp, rateSubject(meta.ip ?? 'unknown'), now);
   if (!byIp.ok) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
-  const byAccount = await hitRate(deps.db, rules.emailsPerAccount, rateSubject(email.toLowerCase()), now);
-  if (!byAccount.ok) return { ok: false, retryAfterSeconds: byAccount.retryAfterSeconds };
+  const byRecipient = await hitRecipientLimit(deps, email, now);
+  if (!byRecipient.ok) return { ok: false, retryAfterSeconds: byRecipient.retryAfterSeconds };
   await deps.db.transaction(async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user) return;
@@ -57,7 +57,9 @@ export type ResetResult =
 
 /**
  * Sets a new password from an emailed link. The password is judged before the token is
- * spent, so a rejected password does not burn the link. Every session ends.
+ * spent, so a rejected password does not burn the link. Every session and every other link
+ * that leads in ends; passkeys and the authenticator app stay, since the mailbox alone must
+ * not be enough to strip a second factor (decision 013).
  */
 export async function resetPassword(deps: Deps, input: { token: string; password: string }, meta: RequestMeta): Promise<ResetResult> {
   const now = deps.clock.now();
@@ -81,7 +83,8 @@ export async function resetPassword(deps: Deps, input: { token: string; password
     // The link proved the mailbox, which is what verification proves too.
     if (!user.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, user.id));
     const ended = await invalidateUserSessions(tx, user.id);
-    await revokeEmailTokens(tx, user.id, 'reset-password', now);
+    // Any other reset link, a pending email change or two-step sign-in could undo this reset.
+    await revokeEmailTokens(tx, user.id, accessLinkPurposes, now);
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,

@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { consents, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
 import { hitRate } from '../http/rate-limit';
@@ -8,15 +7,16 @@ import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { currentPolicy } from '../privacy/policies';
 import { verifyEmailMail } from '../../emails/verify-email';
 import { alreadyRegisteredMail } from '../../emails/already-registered';
-import { issueEmailToken, revokeEmailTokens } from './email-tokens';
+import { issueEmailToken } from './email-tokens';
 import {
   checkPassword,
   isBreachedPassword,
   normalizePassword,
   type PasswordProblem,
 } from './password-policy';
-import { authRules, rateSubject } from './rules';
-import { findUserByEmail } from './users';
+import { authRules, hitRecipientLimit, rateSubject } from './rules';
+import { findUserByEmail, type UserRow } from './users';
+import type { Executor } from '../platform/db-types';
 import { isUniqueViolation } from '../platform/db-errors';
 
 export type RegisterInput = { email: string; password: string; name: string; locale: Locale };
@@ -43,9 +43,25 @@ export async function judgeNewPassword(
 }
 
 /**
+ * What one registration attempt chose, kept with its own verification link until the link is
+ * used: the password is bound to the link, so confirming the address activates the password
+ * of the person who registered with that link, and no other (decision 013).
+ */
+export type PendingRegistration = {
+  email: string;
+  passwordHash: string;
+  name: string;
+  locale: Locale;
+  policyVersion: string | null;
+  minAge: number;
+  ip: string | null;
+};
+
+/**
  * Registration answers the same whether or not the address is taken (no enumeration). A
- * verified owner gets a "someone tried to register" mail instead; an unverified account is
- * taken over by the new registration, since nobody has proved owning that address yet.
+ * verified owner gets a "someone tried to register" mail instead. An unconfirmed account is
+ * never changed: each attempt gets its own link, bound to its own password, and the account
+ * holds no password until one of those links is used with the password chosen for it.
  */
 export async function register(
   deps: Deps,
@@ -54,10 +70,10 @@ export async function register(
 ): Promise<RegisterResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const ipKey = rateSubject(meta.ip ?? 'unknown');
-  const limited = await hitRate(deps.db, rules.registrationsPerIp, ipKey, now);
-  if (!limited.ok)
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited.retryAfterSeconds };
+  const byIp = await hitRate(deps.db, rules.registrationsPerIp, rateSubject(meta.ip ?? 'unknown'), now);
+  if (!byIp.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
+  const byRecipient = await hitRecipientLimit(deps, input.email, now);
+  if (!byRecipient.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byRecipient.retryAfterSeconds };
 
   const password = normalizePassword(input.password);
   const problem = await judgeNewPassword(deps, password, input);
@@ -65,112 +81,66 @@ export async function register(
   // Hash on every path, so the answer takes as long for a taken address as for a new one.
   const passwordHash = await deps.hasher.hash(password);
 
-  try {
-    await deps.db.transaction(async (tx) => {
-      const existing = await findUserByEmail(tx, input.email);
-      const policy = await currentPolicy(tx, now);
-      if (existing?.emailVerifiedAt) {
-        // One notice an hour at most, however often someone tries the address.
-        const notice = await hitRate(tx, rules.alreadyRegisteredNotices, existing.id, now);
-        if (!notice.ok) return;
-        const resetToken = await issueEmailToken(tx, {
-          purpose: 'reset-password',
-          userId: existing.id,
-          now,
-        });
-        await queueMail(deps, tx, {
-          to: existing.email,
-          userId: existing.id,
-          locale: existing.locale,
-          template: 'already-registered',
-          containsSecret: true,
-          mail: alreadyRegisteredMail(mailContext(deps, existing.locale), {
-            name: existing.name,
-            resetUrl: actionLink(deps, '/reset-password', resetToken),
-          }),
-        });
-        await recordEvent(tx, {
-          userId: existing.id,
-          action: 'registration.attempted-existing',
-          at: now,
-          meta,
-        });
-        return;
-      }
-      let userId: string;
-      if (existing) {
-        await tx
-          .update(users)
-          // The address as typed now, too: the link below proves that spelling, and
-          // verification matches it exactly (a differently cased earlier spelling would
-          // otherwise leave the account unverifiable).
-          .set({
-            email: input.email,
-            passwordHash,
-            name: input.name,
-            locale: input.locale,
-            updatedAt: now,
-          })
-          .where(eq(users.id, existing.id));
-        await revokeEmailTokens(tx, existing.id, 'verify-email', now);
-        userId = existing.id;
-      } else {
-        const [row] = await tx
-          .insert(users)
-          .values({
-            email: input.email,
-            passwordHash,
-            name: input.name,
-            locale: input.locale,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: users.id });
-        userId = row!.id;
-      }
-      await tx.insert(consents).values([
-        {
-          userId,
-          kind: 'privacy-policy',
-          version: policy?.version ?? null,
-          granted: 'granted',
-          method: 'registration',
-          ip: meta.ip,
-          at: now,
-        },
-        {
-          userId,
-          kind: 'age-confirmation',
-          version: String(deps.config.minAge),
-          granted: 'granted',
-          method: 'registration',
-          ip: meta.ip,
-          at: now,
-        },
-      ]);
-      const token = await issueEmailToken(tx, {
-        purpose: 'verify-email',
-        userId,
-        now,
-        payload: { email: input.email },
-      });
-      await queueMail(deps, tx, {
-        to: input.email,
-        userId,
-        locale: input.locale,
-        template: 'verify-email',
-        containsSecret: true,
-        mail: verifyEmailMail(mailContext(deps, input.locale), {
-          name: input.name,
-          url: actionLink(deps, '/verify-email', token),
-        }),
-      });
-      await recordEvent(tx, { userId, action: 'account.registered', at: now, meta });
-    });
-  } catch (err) {
-    // Two registrations of one address raced; the other one won, and the answer is the same.
-    if (!isUniqueViolation(err)) throw err;
+  // Two first registrations of one address may race to insert it; the loser tries once more
+  // and then finds the account the winner made.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await deps.db.transaction((tx) => recordRegistration(deps, tx, input, passwordHash, meta, now));
+      break;
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt > 0) throw err;
+    }
   }
   deps.notifyMail();
   return { ok: true };
+}
+
+async function recordRegistration(deps: Deps, tx: Executor, input: RegisterInput, passwordHash: string, meta: RequestMeta, now: Date) {
+  const existing = await findUserByEmail(tx, input.email);
+  if (existing?.emailVerifiedAt) return noticeExistingOwner(deps, tx, existing, meta, now);
+  const userId =
+    existing?.id ??
+    (await tx
+      .insert(users)
+      .values({ email: input.email, passwordHash: null, name: input.name, locale: input.locale, createdAt: now, updatedAt: now })
+      .returning({ id: users.id }))[0]!.id;
+  const policy = await currentPolicy(tx, now);
+  const pending: PendingRegistration = {
+    email: input.email,
+    passwordHash,
+    name: input.name,
+    locale: input.locale,
+    policyVersion: policy?.version ?? null,
+    minAge: deps.config.minAge,
+    ip: meta.ip,
+  };
+  const token = await issueEmailToken(tx, { purpose: 'verify-email', userId, now, payload: pending });
+  await queueMail(deps, tx, {
+    to: input.email,
+    userId,
+    locale: input.locale,
+    template: 'verify-email',
+    containsSecret: true,
+    mail: verifyEmailMail(mailContext(deps, input.locale), { url: actionLink(deps, '/verify-email', token) }),
+  });
+  await recordEvent(tx, { userId, action: existing ? 'registration.attempted-unverified' : 'account.registered', at: now, meta });
+}
+
+/** The address is someone's confirmed account: tell them (at most hourly), change nothing. */
+async function noticeExistingOwner(deps: Deps, tx: Executor, existing: UserRow, meta: RequestMeta, now: Date) {
+  const notice = await hitRate(tx, authRules(deps.config).alreadyRegisteredNotices, existing.id, now);
+  if (!notice.ok) return;
+  const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: existing.id, now });
+  await queueMail(deps, tx, {
+    to: existing.email,
+    userId: existing.id,
+    locale: existing.locale,
+    template: 'already-registered',
+    containsSecret: true,
+    mail: alreadyRegisteredMail(mailContext(deps, existing.locale), {
+      name: existing.name,
+      resetUrl: actionLink(deps, '/reset-password', resetToken),
+    }),
+  });
+  await recordEvent(tx, { userId: existing.id, action: 'registration.attempted-existing', at: now, meta });
 }

@@ -1,5 +1,7 @@
 import type { Config } from '../config';
-import type { RateRule } from '../http/rate-limit';
+import type { Deps } from '../deps';
+import { hitRate, type RateRule } from '../http/rate-limit';
+import { hashSecret } from '../sessions/token';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -16,6 +18,9 @@ export function authRules(config: Config) {
     registrationsPerIp: { name: 'register-ip', limit: r.registrationsPerIp, windowMs: hour },
     emailsPerAccount: { name: 'email-acct', limit: r.emailsPerAccount, windowMs: hour },
     emailsPerIp: { name: 'email-ip', limit: r.emailsPerIp, windowMs: hour },
+    // Anyone can make us mail any address (register, resend, forgot, email change): this one
+    // counter per inbox, shared by those flows, keeps the service from being a mail bomb.
+    mailsPerRecipient: { name: 'mail-to', limit: r.mailsPerRecipient, windowMs: hour },
     reauthFailuresPerAccount: { name: 'reauth-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
     alreadyRegisteredNotices: { name: 'already-registered', limit: 1, windowMs: hour },
     lockoutNotices: { name: 'lockout-notice', limit: 1, windowMs: 15 * minute },
@@ -27,3 +32,8 @@ export function authRules(config: Config) {
 
 /** Rate-limit subjects are not stored in clear: the key holds no email address. */
 export { hashSecret as rateSubject } from '../sessions/token';
+
+/** Counts one mail that anyone could have asked for to `address`, whether or not it has an account. */
+export function hitRecipientLimit(deps: Pick<Deps, 'db' | 'config'>, address: string, now: Date) {
+  return hitRate(deps.db, authRules(deps.config).mailsPerRecipient, hashSecret(address.trim().toLowerCase()), now);
+}

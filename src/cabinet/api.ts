@@ -176,7 +176,9 @@ export function meApi() {
   });
 
   api.openapi(confirmEmailRoute, async (c) => {
-    const result = await confirmEmailChange(c.get('deps'), c.req.valid('json').token, requestMeta(c));
+    const auth = c.get('auth');
+    const current = auth ? { userId: auth.user.id, sessionId: auth.session.id } : undefined;
+    const result = await confirmEmailChange(c.get('deps'), c.req.valid('json').token, requestMeta(c), current);
     if (!result.ok) {
       if (result.reason === 'taken') return problem(c, { status: 409, type: 'email-taken', title: 'That address is now used by another account' });
       return badToken(c, result.reason);

@@ -4,7 +4,7 @@ import { createApiRouter, jsonBody, problemResponses } from '../http/validation'
 import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
-import { rateLimited } from '../auth/api-helpers';
+import { rateLimited, resetRequired } from '../auth/api-helpers';
 import { findUserById } from '../auth/users';
 import { meSchema, toMe } from '../cabinet/me';
 import { signInWithPasskey, startPasskeyAuthentication } from './authentication';
@@ -111,6 +111,7 @@ export function passkeysApi() {
     clearChallengeCookie(c, deps.config);
     if (!result.ok) {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
+      if (result.reason === 'reset-required') return resetRequired(c);
       return passkeyProblem(c, result.reason, { origin: 'origin' in result ? result.origin : undefined });
     }
     await startCookieSession(c, result);

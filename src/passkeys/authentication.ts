@@ -137,6 +137,7 @@ async function verifyAssertion(
 export type PasskeySignInResult =
   | { ok: true; user: UserRow; token: string; expiresAt: Date; persistent: boolean }
   | Refused
+  | { ok: false; reason: 'reset-required' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
 /** Signs in with a passkey: the same session, events and notices as a password sign-in. */
@@ -159,6 +160,12 @@ export async function signInWithPasskey(
     meta,
   );
   if (!checked.ok) return checked;
+  // After "This wasn't me" nothing signs in until the owner has set a new password: the
+  // passkey may be one whoever it was added before the reported event.
+  if (checked.user.passwordResetRequiredAt) {
+    await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
+    return { ok: false, reason: 'reset-required' };
+  }
   const created = await deps.db.transaction(async (tx) => {
     await completeSignIn(deps, tx, checked.user, meta, 'passkey');
     return createSession(deps, tx, { userId: checked.user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });

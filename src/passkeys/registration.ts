@@ -112,7 +112,7 @@ export async function finishPasskeyRegistration(
         passkey: name,
         when: formatDateTime(now, mailContext(deps, s.user.locale).locale, personTimeZone(s.user)),
         // "Not me" on this notice also removes this passkey: otherwise whoever added it keeps a way in.
-        notMeUrl: await notMeLink(deps, tx, s.user.id, now, { removePasskeyId: row.id }),
+        notMeUrl: await notMeLink(deps, tx, s.user.id, now),
       }),
     });
     return row;

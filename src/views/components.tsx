@@ -13,6 +13,8 @@ type FieldProps = {
   hint?: string;
   autocomplete?: string;
   required?: boolean;
+  /** Shown and sent, not editable: e.g. the address an emailed link is for (password managers read it). */
+  readonly?: boolean;
   maxlength?: number;
   inputmode?: 'email' | 'tel' | 'numeric' | 'decimal' | 'text' | 'url';
   textarea?: boolean;
@@ -29,6 +31,7 @@ export function Field(p: FieldProps) {
     id,
     name: p.name,
     required: p.required,
+    readonly: p.readonly,
     maxlength: p.maxlength,
     autocomplete: p.autocomplete,
     'aria-invalid': p.error ? 'true' : undefined,

@@ -45,7 +45,7 @@ type Target = {
   submit?: string;
   fill?: Record<string, string>;
 };
-type Ids = { student: string; passkey: Record<Locale, string> };
+type Ids = { student: string; passkey: Record<Locale, string>; verify: Record<Locale, string> };
 
 const pages: Target[] = [
   { name: 'home', who: 'visitor', path: '/' },
@@ -74,13 +74,15 @@ const pages: Target[] = [
   },
   { name: 'forgot password', who: 'visitor', path: '/forgot-password' },
   { name: 'reset password (bad link)', who: 'visitor', path: '/reset-password?token=x' },
-  { name: 'verify email', who: 'visitor', path: '/verify-email?token=x' },
+  { name: 'verify email', who: 'visitor', path: (ids, locale) => `/verify-email?token=${ids.verify[locale]}` },
   {
-    name: 'verify email, bad token',
+    name: 'verify email, wrong password',
     who: 'visitor',
-    path: '/verify-email?token=x',
+    path: (ids, locale) => `/verify-email?token=${ids.verify[locale]}`,
     submit: 'form[action="/verify-email"]',
+    fill: { '#f-password': 'not the password' },
   },
+  { name: 'verify email, bad link', who: 'visitor', path: '/verify-email?token=x' },
   { name: 'privacy policy', who: 'visitor', path: '/privacy' },
   { name: 'cookies', who: 'visitor', path: '/cookies' },
   { name: 'unsubscribe (bad link)', who: 'visitor', path: '/unsubscribe?token=x' },
@@ -142,7 +144,7 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
   const e2e = useServedAppAndBrowser({ SCHOOL_NAME: 'Sunflower Language School' });
   const tabs = new Map<string, Page>();
   const contexts: BrowserContext[] = [];
-  const ids: Ids = { student: '', passkey: { en: '', uk: '' } };
+  const ids: Ids = { student: '', passkey: { en: '', uk: '' }, verify: { en: '', uk: '' } };
   const minor: string[] = [];
   const started = Date.now();
   const timing = { setup: 0, light: 0, dark: 0, load: 0 };
@@ -175,6 +177,18 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
     for (const locale of locales)
       await seedStudentData(e2e.app, people.staff[locale].id, people.student[locale]);
     ids.student = people.student.en.id;
+    // A registration per language, waiting to be confirmed: its link opens the verify page.
+    for (const locale of locales) {
+      const email = `newcomer.${locale}@example.com`;
+      const registered = await e2e.app.app.request('/api/v1/auth/register', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: e2e.app.baseUrl },
+        body: JSON.stringify({ email, password: 'newcomer lantern harbour 3', name: 'Newcomer', locale, acceptPrivacyPolicy: true, confirmAge: true }),
+      });
+      expect(registered.status).toBe(202);
+      await e2e.app.sendMail();
+      ids.verify[locale] = e2e.app.resend.lastLink(email, '/verify-email')!.token;
+    }
     for (const locale of locales) {
       const [key] = await e2e.app.db
         .select({ id: passkeys.id })

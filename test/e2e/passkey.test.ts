@@ -42,7 +42,7 @@ describe.skipIf(!enabled)('in Chromium with a virtual authenticator: add a passk
     const link = e2e.app.resend.lastLink(email, '/verify-email');
     const verified = await page.request.post(`${e2e.app.baseUrl}/api/v1/auth/verify-email`, {
       headers: { origin: e2e.app.baseUrl },
-      data: { token: new URL(link!.url).searchParams.get('token') },
+      data: { token: new URL(link!.url).searchParams.get('token'), password },
     });
     expect(verified.status()).toBe(200);
 

@@ -22,7 +22,7 @@ describe.skipIf(!enabled)('in Chromium: overview → profile → export → dele
     const noOrigin = { origin: null };
     expect((await registerRequest(api, { email, password, name: 'Nadiya Bondar' }, noOrigin)).status).toBe(202);
     const token = await mailedToken(e2e.app, email, '/verify-email');
-    expect((await api.post('/api/v1/auth/verify-email', { token }, noOrigin)).status).toBe(200);
+    expect((await api.post('/api/v1/auth/verify-email', { token, password }, noOrigin)).status).toBe(200);
 
     const context = await e2e.browser.newContext({ locale: 'en-GB', acceptDownloads: true });
     const page = await context.newPage();

@@ -572,7 +572,7 @@ const examples: Record<string, () => Record<string, unknown>> = {
     acceptPrivacyPolicy: true,
     confirmAge: true,
   }),
-  'POST /api/v1/auth/verify-email': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567' }),
+  'POST /api/v1/auth/verify-email': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567', password: 'not the password 1' }),
   'POST /api/v1/auth/verify-email/resend': () => ({ email: alice.email }),
   'POST /api/v1/auth/login': () => ({
     email: bob.email,

@@ -47,14 +47,19 @@ export async function mailedToken(t: TestApp, address: string, path: string): Pr
   throw new Error(`no ${path} link was mailed to ${address}`);
 }
 
-/** Registers through the API, follows the verification link, and returns the user id. */
+/**
+ * Registers through the API, follows the verification link with the password (which signs
+ * in), signs out again, and returns the user id.
+ */
 export async function registerAndVerify(t: TestApp, client: Client, p: Person): Promise<string> {
   const res = await registerRequest(client, p);
   if (res.status !== 202) throw new Error(`register answered ${res.status}: ${await res.text()}`);
   const token = await mailedToken(t, p.email, '/verify-email');
-  const verified = await client.post('/api/v1/auth/verify-email', { token });
+  const verified = await client.post('/api/v1/auth/verify-email', { token, password: p.password });
   if (verified.status !== 200)
     throw new Error(`verify answered ${verified.status}: ${await verified.text()}`);
+  // Confirming signs in; the person closes that tab, so tests start with no session.
+  await client.post('/api/v1/auth/logout');
   const user = await userByEmail(t, p.email);
   if (!user) throw new Error(`no user row for ${p.email}`);
   return user.id;

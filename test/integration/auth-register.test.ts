@@ -58,6 +58,10 @@ describe('POST /auth/register', () => {
     const res = await registerRequest(createClient(t, { ip: '203.0.113.7' }), p);
     expect(res.status).toBe(202);
     const user = await userByEmail(t, p.email);
+    // A registration is only an attempt: its consents count once its link is confirmed.
+    expect(await t.db.select().from(consents).where(eq(consents.userId, user!.id))).toEqual([]);
+    const token = await mailedToken(t, p.email, '/verify-email');
+    expect((await createClient(t, { ip: '198.51.100.9' }).post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
     const rows = await t.db.select().from(consents).where(eq(consents.userId, user!.id));
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.kind === 'privacy-policy')).toMatchObject({
@@ -142,7 +146,7 @@ describe('POST /auth/register', () => {
     const stored = `${local}@example.com`;
     // The link goes to the normalised address, and verifying it proves that spelling.
     const token = await mailedToken(t, stored, '/verify-email');
-    expect((await c.post('/api/v1/auth/verify-email', { token })).status).toBe(200);
+    expect((await c.post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
     const row = await userByEmail(t, stored);
     expect(row!.email).toBe(stored);
     expect(row!.emailVerifiedAt).not.toBeNull();
@@ -173,7 +177,8 @@ describe('POST /auth/register', () => {
     const local = `Late.Verifier.${Date.now()}`;
     const first = newPerson('late', { email: `${local}@example.com` });
     expect((await registerRequest(client(), first)).status).toBe(202);
-    // Nobody proved owning the address yet, so a second registration takes it over.
+    // Nobody proved owning the address yet, so a second registration gets a link of its own,
+    // bound to its own password (test/security/recovery.test.ts plays both orders).
     const second = {
       ...first,
       email: `${local.toLowerCase()}@example.com`,
@@ -181,7 +186,7 @@ describe('POST /auth/register', () => {
     };
     expect((await registerRequest(client(), second)).status).toBe(202);
     const token = await mailedToken(t, second.email, '/verify-email');
-    expect((await client().post('/api/v1/auth/verify-email', { token })).status).toBe(200);
+    expect((await client().post('/api/v1/auth/verify-email', { token, password: second.password })).status).toBe(200);
 
     expect((await loginRequest(client(), second)).status).toBe(200);
     expect((await loginRequest(client(), first)).status).toBe(401);
@@ -198,7 +203,7 @@ describe('POST /auth/register', () => {
     expect((await keep(await registerRequest(c, p))).status).toBe(202);
     const outboxBeforeSend = await t.db.select().from(emailOutbox);
     const token = await mailedToken(t, p.email, '/verify-email');
-    expect((await keep(await c.post('/api/v1/auth/verify-email', { token }))).status).toBe(200);
+    expect((await keep(await c.post('/api/v1/auth/verify-email', { token, password: p.password }))).status).toBe(200);
     expect((await keep(await loginRequest(c, p))).status).toBe(200);
     expect((await keep(await loginRequest(c, { ...p, password: `${p.password}x` }))).status).toBe(
       401,
@@ -228,9 +233,9 @@ describe('POST /auth/verify-email', () => {
     const c = client();
     expect((await registerRequest(c, p)).status).toBe(202);
     const token = await mailedToken(t, p.email, '/verify-email');
-    const first = await read(await c.post('/api/v1/auth/verify-email', { token }));
+    const first = await read(await c.post('/api/v1/auth/verify-email', { token, password: p.password }));
     expect(first.status).toBe(200);
-    const second = await read(await c.post('/api/v1/auth/verify-email', { token }));
+    const second = await read(await c.post('/api/v1/auth/verify-email', { token, password: p.password }));
     expect(second.status).toBe(400);
     expect(second.body.type).toMatch(problemType('token-used'));
   });
@@ -244,12 +249,12 @@ describe('POST /auth/verify-email', () => {
     const lateToken = await mailedToken(t, late.email, '/verify-email');
 
     t.clock.advance(24 * 3_600_000 - 60_000);
-    expect((await client().post('/api/v1/auth/verify-email', { token: earlyToken })).status).toBe(
+    expect((await client().post('/api/v1/auth/verify-email', { token: earlyToken, password: early.password })).status).toBe(
       200,
     );
     t.clock.advance(2 * 60_000);
     const expired = await read(
-      await client().post('/api/v1/auth/verify-email', { token: lateToken }),
+      await client().post('/api/v1/auth/verify-email', { token: lateToken, password: late.password }),
     );
     expect(expired.status).toBe(400);
     expect(expired.body.type).toMatch(problemType('token-expired'));
@@ -260,7 +265,7 @@ describe('POST /auth/verify-email', () => {
     ['an unknown token', 'abcdefghijklmnopqrstuvwxyz234567'],
     ['a malformed token', 'not a token at all!'],
   ])('answers 400 token-invalid for %s', async (_label, token) => {
-    const res = await read(await client().post('/api/v1/auth/verify-email', { token }));
+    const res = await read(await client().post('/api/v1/auth/verify-email', { token, password: strongPassword }));
     expect(res.status).toBe(400);
     expect(res.body.type).toMatch(problemType('token-invalid'));
   });
@@ -292,7 +297,7 @@ describe('signing in before verifying', () => {
 });
 
 describe('POST /auth/verify-email/resend', () => {
-  it('sends a fresh link that works and voids the old one; an unknown address gets the same answer', async () => {
+  it('sends a fresh link for the same registration (same password); once one is used the other is void; an unknown address gets the same answer', async () => {
     const p = newPerson('resend');
     const c = client();
     expect((await registerRequest(c, p)).status).toBe(202);
@@ -310,8 +315,8 @@ describe('POST /auth/verify-email/resend', () => {
     const newToken = await mailedToken(t, p.email, '/verify-email');
     expect(newToken).not.toBe(oldToken);
     expect(t.resend.to(nobody.email)).toHaveLength(0);
-    expect((await c.post('/api/v1/auth/verify-email', { token: oldToken })).status).toBe(400);
-    expect((await c.post('/api/v1/auth/verify-email', { token: newToken })).status).toBe(200);
+    expect((await c.post('/api/v1/auth/verify-email', { token: newToken, password: p.password })).status).toBe(200);
+    expect((await c.post('/api/v1/auth/verify-email', { token: oldToken, password: p.password })).status).toBe(400);
     expect((await loginRequest(c, { email: p.email, password: strongPassword })).status).toBe(200);
   });
 });

@@ -84,7 +84,7 @@ describe('/metrics', () => {
     await t.app.request('/', { method: 'PROPFIND' });
     const text = await scrape();
     expect(
-      value(text, 'http_requests_total{method="GET",route="/verify-email",status="200"}'),
+      value(text, 'http_requests_total{method="GET",route="/verify-email",status="400"}'),
     ).toBe(1);
     expect(
       value(
@@ -94,12 +94,12 @@ describe('/metrics', () => {
     ).toBe(1);
     expect(text).toMatch(/http_requests_total\{method="OTHER",route="[^"]*",status="404"\} 1/);
     expect(text).toMatch(
-      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/verify-email",status="200"\} \d/,
+      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/verify-email",status="400"\} \d/,
     );
     expect(
       value(
         text,
-        'http_request_duration_seconds_count{method="GET",route="/verify-email",status="200"}',
+        'http_request_duration_seconds_count{method="GET",route="/verify-email",status="400"}',
       ),
     ).toBe(1);
     expect(text).not.toContain('abcdefghijklmnopqrstuvwxyz234567');

@@ -30,9 +30,11 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
     res = await browser.form('/login', { email: 'taras@example.com', password });
     expect(res.status).toBe(403);
 
-    res = await browser.form('/verify-email', { token: link.token });
+    // The button confirms with the password chosen at registration, and signs in.
+    res = await browser.form('/verify-email', { token: link.token, password });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/login?notice=email-verified');
+    expect(res.headers.get('location')).toBe('/account');
+    res = await browser.form('/logout', {});
 
     res = await browser.form('/login?next=%2Faccount%2Fprofile', { email: 'taras@example.com', password });
     expect(res.status).toBe(303);
@@ -240,14 +242,15 @@ describe('the overview', () => {
     const first = createClient(t, { ip: '192.0.2.31' });
     const p = { email: `overview.${Date.now()}@example.com`, password, name: 'Olena Overview' };
     const { registerAndVerify, signIn } = await import('../helpers/accounts');
+    t.clock.set(new Date('2026-03-01T09:00:00Z'));
     const id = await registerAndVerify(t, first, p);
     await t.db.update(users).set({ timeZone: 'Asia/Tokyo' }).where(eq(users.id, id));
     t.clock.set(new Date('2026-03-01T09:15:00Z'));
     await signIn(first, p);
     let page = await (await first.get('/account')).text();
     expect(page).toContain('Signed in on 1 device(s).');
-    // The only sign-in is this one: there is no "previous" to show.
-    expect(page).not.toContain('Previous sign-in');
+    // Confirming the address signed in too, at 09:00 UTC: 18:00 in Tokyo.
+    expect(page).toMatch(/Previous sign-in: 1 Mar 2026, 18:00 GMT\+9/);
 
     t.clock.set(new Date('2026-03-01T10:00:00Z'));
     const second = createClient(t, { ip: '192.0.2.32' });

@@ -258,7 +258,7 @@ describe('GET /me/activity', () => {
     const res = await read(await c.get('/api/v1/me/activity'));
     expect(res.status).toBe(200);
     const events = res.body as { action: string; at: string; byStaff: boolean }[];
-    expect(events.map((e) => e.action)).toEqual([
+    expect(events.map((e) => e.action).slice(0, 7)).toEqual([
       'sessions.ended-others',
       'sign-in',
       'session.ended',
@@ -266,9 +266,9 @@ describe('GET /me/activity', () => {
       'password.changed',
       'sign-in.failed',
       'sign-in',
-      'email.verified',
-      'account.registered',
     ]);
+    // Registration, and confirming (which signs in; the helper then signs out): one instant.
+    expect(events.map((e) => e.action).slice(7).sort()).toEqual(['account.registered', 'email.verified', 'sign-in', 'sign-out']);
     const times = events.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(events.every((e) => !e.byStaff)).toBe(true);

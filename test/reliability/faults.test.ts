@@ -242,7 +242,7 @@ describe.skipIf(!!ownPgProblem)('PostgreSQL stopped under a running server (a cl
       const email = `pg-outage-${Date.now()}@example.com`;
       expect((await register(email)).status).toBe(202);
       const link = await waitFor('the verification mail', () => fake.lastLink(email, '/verify-email'), 15_000);
-      expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token })).status).toBe(200);
+      expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
       const login = await api(server, 'POST', '/api/v1/auth/login', { email, password: strongPassword, tokenInBody: true }, ipHeader());
       expect(login.status).toBe(200);
       const bearer = { authorization: `Bearer ${login.body.token}` };
@@ -514,7 +514,7 @@ describe.skipIf(!usePostgres())('a connection killed in the middle of a transact
     const email = `survivor-${Date.now()}@example.com`;
     expect((await api(server, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: 'Survivor', acceptPrivacyPolicy: true, confirmAge: true }, { 'x-forwarded-for': '10.66.0.2' })).status).toBe(202);
     const link = await waitFor('the verification mail', () => fake.lastLink(email, '/verify-email'), 15_000);
-    expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token })).status).toBe(200);
+    expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
     const login = await api(server, 'POST', '/api/v1/auth/login', { email, password: strongPassword, tokenInBody: true }, { 'x-forwarded-for': '10.66.0.3' });
     const bearer = { authorization: `Bearer ${login.body.token}` };
     for (let round = 0; round < 3; round++) {

@@ -59,7 +59,7 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     const reg = await api(registerOn, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: `Multi ${label}`, acceptPrivacyPolicy: true, confirmAge: true }, ip());
     expect(reg.status).toBe(202);
     const link = await waitFor(`the verification mail to ${email}`, () => fake.lastLink(email, '/verify-email'), 15_000);
-    expect((await api(verifyOn, 'POST', '/api/v1/auth/verify-email', { token: link.token })).status).toBe(200);
+    expect((await api(verifyOn, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
     return email;
   }
   const login = async (on: ServerProcess, email: string, password = strongPassword) =>

@@ -67,7 +67,7 @@ describe('SIGTERM during traffic', () => {
       const email = `shutdown-${Date.now()}@example.com`;
       expect((await register(email)).status).toBe(202);
       const link = await waitFor('the verification mail', () => fake.lastLink(email, '/verify-email'), 15_000);
-      expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token })).status).toBe(200);
+      expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
 
       // Slow answers from the provider: the mail of the traffic below takes seconds to go out.
       fake.setLatency(150);

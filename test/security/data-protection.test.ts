@@ -50,7 +50,7 @@ describe('Data protection', () => {
     const verify = await mailedToken(t, p.email, '/verify-email');
     // The emailed link opened in a browser: the token is in the URL of that request.
     expect((await client().get(`/verify-email?token=${verify}`)).status).toBe(200);
-    expect((await client().post('/api/v1/auth/verify-email', { token: verify })).status).toBe(200);
+    expect((await client().post('/api/v1/auth/verify-email', { token: verify, password: p.password })).status).toBe(200);
     const c = client();
     const login = await c.post('/api/v1/auth/login', { email: p.email, password: p.password, tokenInBody: true });
     const session = (await login.json()).token as string;

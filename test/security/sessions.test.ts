@@ -69,13 +69,13 @@ describe('Tokens and sessions', () => {
     expect((await registerRequest(client(), p)).status).toBe(202);
     const verify = await mailedToken(t, p.email, '/verify-email');
     found.push({ kind: 'verify', secret: verify });
-    expect((await client().post('/api/v1/auth/verify-email', { token: verify })).status).toBe(200);
-    expect((await read(await client().post('/api/v1/auth/verify-email', { token: verify }))).body.type).toMatch(problemType('token-used'));
+    expect((await client().post('/api/v1/auth/verify-email', { token: verify, password: p.password })).status).toBe(200);
+    expect((await read(await client().post('/api/v1/auth/verify-email', { token: verify, password: p.password }))).body.type).toMatch(problemType('token-used'));
     const late = newPerson('late-verify');
     await registerRequest(client(), late);
     const lateToken = await mailedToken(t, late.email, '/verify-email');
     t.clock.advance(24 * hour + 1000);
-    expect((await read(await client().post('/api/v1/auth/verify-email', { token: lateToken }))).body.type).toMatch(problemType('token-expired'));
+    expect((await read(await client().post('/api/v1/auth/verify-email', { token: lateToken, password: late.password }))).body.type).toMatch(problemType('token-expired'));
 
     // Session: id.secret from the CSPRNG; only SHA-256 of the secret is stored.
     const c = client();

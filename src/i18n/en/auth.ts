@@ -50,8 +50,11 @@ export const auth = {
   'login.notice.secured': 'Your account is secured.',
 
   'verify.title': 'Confirm your email address',
-  'verify.body': 'Press the button to confirm your email address.',
-  'verify.button': 'Confirm my email',
+  'verify.body': 'Enter the password you chose when you registered: this confirms your address and signs you in.',
+  'verify.button': 'Confirm and sign in',
+  'verify.wrongPassword': 'That is not the password chosen when this link was sent. Try again, or choose a new password below.',
+  'verify.notMine': 'Did you not register, or forgot the password?',
+  'verify.newPassword': 'Choose a new password',
   'verify.resend': 'Send a new link',
   'verify.resent': 'If this address has an unconfirmed account, a new link is on its way.',
 

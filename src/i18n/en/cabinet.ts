@@ -75,6 +75,8 @@ export const cabinet = {
 
   'activity.account.registered': 'Account created',
   'activity.registration.attempted-existing': 'Someone tried to register with your address',
+  'activity.registration.attempted-unverified': 'Someone registered again with your address before it was confirmed',
+  'activity.registration.disowned': 'A confirmation link was used to choose a new password',
   'activity.email.verified': 'Email address confirmed',
   'activity.sign-in': 'Signed in',
   'activity.sign-in.failed': 'Failed sign-in attempt',

@@ -8,8 +8,9 @@ export const mail = {
   'mail.notMe.link': 'Secure my account: end every session and require a new password',
 
   'mail.verify.subject': 'Confirm your email for {school}',
-  'mail.verify.body': 'Please confirm that this is your email address to finish creating your account.',
-  'mail.verify.expiry': 'The link works once, for 24 hours.',
+  'mail.verify.greeting': 'Hello,',
+  'mail.verify.body': 'Please confirm that this is your email address to finish creating your account. The link opens a page where you enter the password you chose when you registered.',
+  'mail.verify.expiry': 'The link works for 24 hours.',
   'mail.verify.action': 'Confirm my email',
   'mail.verify.footer': 'If you did not create an account, ignore this mail: nothing happens without the link.',
 

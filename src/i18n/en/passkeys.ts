@@ -17,6 +17,7 @@ export const passkeys = {
   'passkey.error.origin-mismatch': 'The passkey was used on a different web address than this service. Open this site at its usual address and try again.',
   'passkey.error.rp-id-mismatch': 'The passkey was made for a different site. Use a passkey made for this site.',
   'passkey.error.unknown-credential': 'This passkey is not registered here. It may have been removed: sign in another way.',
+  'passkey.error.reset-required': 'Your account was secured after a report that a sign-in was not you. Set a new password with the link we emailed you; then your passkeys work again.',
   'passkey.error.counter-regression': 'This passkey looks copied (cloned), so it was refused. Sign in another way and check your passkeys.',
   'passkey.error.invalid-signature': 'The passkey’s answer could not be verified. Please try again.',
   'passkey.error.user-not-verified': 'Two-step sign-in is on, so the passkey must check it is you (PIN, fingerprint or face). Set that up on the key, or sign in with your password.',

@@ -77,6 +77,8 @@ export const cabinet: Record<keyof typeof en, string> = {
 
   'activity.account.registered': 'Обліковий запис створено',
   'activity.registration.attempted-existing': 'Хтось намагався зареєструватися з вашою адресою',
+  'activity.registration.attempted-unverified': 'Хтось знову зареєструвався з вашою адресою, поки її не підтвердили',
+  'activity.registration.disowned': 'Посилання для підтвердження використано, щоб обрати новий пароль',
   'activity.email.verified': 'Адресу пошти підтверджено',
   'activity.sign-in': 'Вхід',
   'activity.sign-in.failed': 'Невдала спроба входу',

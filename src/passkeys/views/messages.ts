@@ -28,6 +28,7 @@ export function passkeyMessages(t: T): Record<string, string> {
     working: t('passkey.working'),
     'rate-limited': t('passkey.error.rate-limited'),
     'last-sign-in-method': t('passkey.error.last'),
+    'password-reset-required': t('passkey.error.reset-required'),
     ...Object.fromEntries(failures.map((f) => [f, t(failureMessageKey(f))])),
   };
 }
