@@ -1,4 +1,4 @@
-import { and, isNull, lt, or } from 'drizzle-orm';
+import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { rateLimits, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../deps';
 import { purgeAccountsWhere } from '../privacy/purge';
@@ -29,12 +29,17 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
 }
 
 /**
- * Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after registration:
+ * Accounts whose address was never confirmed, UNVERIFIED_ACCOUNT_DAYS after their latest
+ * registration (a registration made on day 6 keeps its link's full day):
  * deleted by the one purge every deletion goes through (scrubs, erasure ledger), never by a
  * bare DELETE that would leave copies of the address behind.
  */
 export async function purgeUnverified(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>) {
   const cutoff = new Date(deps.clock.now().getTime() - deps.config.unverifiedAccountDays * day);
-  const purged = await purgeAccountsWhere(deps, 'unverified', and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff)));
+  // Qualified by hand: Drizzle leaves a one-table select's columns bare, and a bare "id"
+  // inside the subquery would be the token's.
+  const noRecentRegistration = sql`not exists (select 1 from tokens v
+    where v.user_id = "users"."id" and v.purpose = 'verify-email' and v.created_at >= ${cutoff.toISOString()}::timestamptz)`;
+  const purged = await purgeAccountsWhere(deps, 'unverified', and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff), noRecentRegistration));
   return { users: purged };
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { passkeys, recoveryCodes, tokens, totpCredentials } from '../../db/schema';
 import { totpCodeAt } from '../../src/auth/two-factor/totp';
 import { createSoftCredential, softAssertion, type SoftCredential } from '../../src/passkeys/soft-authenticator';
+import { runDueJobs } from '../../src/jobs/schedule';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
@@ -321,6 +322,28 @@ describe('SECURITY.md: recovery', () => {
     expect((await loginRequest(client(), mine)).status).toBe(200);
     expect((await loginRequest(client(), { ...mine, password: 'stranger chose this 77' })).status).toBe(401);
     expect((await client().post('/api/v1/auth/verify-email', { token: strangers, password: 'stranger chose this 77' })).status).toBe(400);
+  });
+
+  it('an unconfirmed account is kept while its newest registration\'s link is young', async () => {
+    const r = await createTestApp();
+    try {
+      const p = newPerson('late-retry');
+      const c = () => createClient(r);
+      expect((await registerRequest(c(), p)).status).toBe(202);
+      const days = r.deps.config.unverifiedAccountDays;
+      // The person registers again (the first mail got lost) half a day before the account
+      // would go; the retention job then runs with the first registration past its days.
+      r.clock.advance((days - 0.5) * day);
+      expect((await registerRequest(c(), p)).status).toBe(202);
+      r.clock.advance(0.6 * day);
+      await runDueJobs(r.deps, { only: ['purge-unverified'] });
+      expect(await userByEmail(r, p.email)).not.toBeNull();
+      await r.sendMail();
+      const token = r.resend.lastLink(p.email, '/verify-email')!.token;
+      expect((await c().post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
+    } finally {
+      await r.close();
+    }
   });
 
   it(promises.recoveryMailLimits, async () => {
