@@ -11,10 +11,10 @@ import { findUserByEmail, findUserById } from './users';
 
 /**
  * What a "This wasn't me" link carries besides the time of the event it reports: for an email
- * change, the old address to bring back. (Older links also named the passkey or app the
- * notice was about; every factor added since the event goes now, so those names are unused.)
+ * change, the old address to bring back. (Links mailed before decision 013 may also name a
+ * passkey or the app; everything added since the event goes now, so those names are unread.)
  */
-export type NotMeUndo = { restoreEmail?: string; removePasskeyId?: string; disableTwoFactor?: boolean };
+export type NotMeUndo = { restoreEmail?: string };
 
 /** Issues the "This wasn't me" link carried by every security notice. */
 export async function notMeLink(

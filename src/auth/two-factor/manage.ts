@@ -9,7 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { mailContext, queueMail } from '../../mail/queue';
 import type { Executor } from '../../platform/db-types';
 import { twoFactorNoticeMail, type TwoFactorNotice } from '../../../emails/two-factor-notices';
-import { notMeLink, type NotMeUndo } from '../not-me';
+import { notMeLink } from '../not-me';
 import { authRules, rateSubject } from '../rules';
 import type { UserRow } from '../users';
 import { openTotpSecret, sealTotpSecret, storesSameSecret } from './at-rest';
@@ -36,7 +36,7 @@ export async function isTwoFactorEnabled(db: Executor, userId: string) {
 }
 
 /** Mails a two-factor notice with its "not me" link, in the caller's transaction. */
-export async function queueTwoFactorNotice(deps: Deps, tx: Executor, user: UserRow, now: Date, notice: TwoFactorNotice, undo?: NotMeUndo) {
+export async function queueTwoFactorNotice(deps: Deps, tx: Executor, user: UserRow, now: Date, notice: TwoFactorNotice) {
   const ctx = mailContext(deps, user.locale);
   await queueMail(deps, tx, {
     to: user.email,
@@ -44,7 +44,7 @@ export async function queueTwoFactorNotice(deps: Deps, tx: Executor, user: UserR
     locale: user.locale,
     template: notice.kind === 'enabled' || notice.kind === 'disabled' ? `two-factor-${notice.kind}` : notice.kind,
     containsSecret: true,
-    mail: twoFactorNoticeMail(ctx, { name: user.name, when: formatDateTime(now, ctx.locale, personTimeZone(user)), notice, notMeUrl: await notMeLink(deps, tx, user.id, now, undo) }),
+    mail: twoFactorNoticeMail(ctx, { name: user.name, when: formatDateTime(now, ctx.locale, personTimeZone(user)), notice, notMeUrl: await notMeLink(deps, tx, user.id, now) }),
   });
 }
 
@@ -116,7 +116,7 @@ export async function enableTotp(deps: Deps, user: UserRow, code: string, meta: 
     if (!enabled) return null;
     const fresh = await replaceRecoveryCodes(tx, user.id, now);
     await recordEvent(tx, { userId: user.id, action: 'two-factor.enabled', at: now, meta });
-    await queueTwoFactorNotice(deps, tx, user, now, { kind: 'enabled' }, { disableTwoFactor: true });
+    await queueTwoFactorNotice(deps, tx, user, now, { kind: 'enabled' });
     return fresh;
   });
   await releaseRate(deps.db, rules.twoFactorFailuresPerAccount, key, now);
