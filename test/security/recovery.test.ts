@@ -346,6 +346,26 @@ describe('SECURITY.md: recovery', () => {
     }
   });
 
+  it(promises.recoveryAtRest, async () => {
+    // The intruder who copies the database gets no authenticator secret to make codes with.
+    const { id, c } = await signedInPerson(t, 'at-rest', () => client());
+    const secret = await enrolTotp(c);
+    const [row] = await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id));
+    expect(row!.secret).toBeNull();
+    expect(row!.keyId).toMatch(/\S/);
+    expect(JSON.stringify(row)).not.toContain(secret);
+
+    // A staff member opens the person's card: the person sees the school, not the staff
+    // member's address or browser (more in test/integration/staff-addresses.test.ts).
+    const staff = await signedInPerson(t, 'at-rest-staff', () => createClient(t, { ip: '203.0.113.250' }), { role: 'admin' });
+    const seen = await staff.c.get(`/api/v1/staff/users/${id}`, { headers: { 'user-agent': 'StaffBrowser/9.9' } });
+    expect(seen.status).toBe(200);
+    const activity = await read(await c.get('/api/v1/me/activity'));
+    expect(activity.status).toBe(200);
+    expect(activity.body.some((e: { byStaff: boolean }) => e.byStaff)).toBe(true);
+    expect(JSON.stringify(activity.body)).not.toMatch(/203\.0\.113\.250|StaffBrowser/);
+  });
+
   it(promises.recoveryMailLimits, async () => {
     const p = newPerson('mail-bomb');
     const box = mailbox(p.email);
