@@ -34,7 +34,10 @@ export const configNames = [
   'RATE_REGISTRATIONS_PER_IP',
   'RATE_EMAILS_PER_ACCOUNT',
   'RATE_EMAILS_PER_IP',
+  'RATE_MAILS_PER_RECIPIENT',
   'MAIL_POLL_SECONDS',
+  'SECRETS_KEY',
+  'SECRETS_KEY_PREVIOUS',
 ];
 
 /** Environment for wrangler itself: no telemetry, no update check, no fetch of Cloudflare's cf.json. */

@@ -52,7 +52,7 @@ describe('structured logs', () => {
       msg: 'request',
       method: 'GET',
       route: '/verify-email',
-      status: 200,
+      status: 400,
     });
     expect(line.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof line.durationMs).toBe('number');
