@@ -1,5 +1,5 @@
-import { chmod, open, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { ConfigError, secretsKeySchema, type Config } from '../config';
 import { generateSecretsKey } from './secret-box';
 
@@ -60,6 +60,8 @@ async function readKeyFile(file: string, warnings: string[]): Promise<string | n
 /** Exclusive create: two processes starting at once end up with the one key that won. */
 async function createKeyFile(file: string, warnings: string[]): Promise<string> {
   const key = generateSecretsKey();
+  // With PostgreSQL nothing else makes DATA_DIR.
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   let handle;
   try {
     handle = await open(file, 'wx', 0o600);
