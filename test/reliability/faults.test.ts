@@ -468,12 +468,13 @@ describe.skipIf(!usePostgres())('a connection killed in the middle of a transact
 
   it('a registration killed after its users row was written leaves no account at all', async () => {
     const email = `killed-mid-register-${Date.now()}@example.com`;
-    // INSERT into consents waits for this lock: the users row is already written by then.
-    const release = await hold('lock table consents in share mode');
+    // INSERT into tokens (the registration's own link) waits for this lock: the users row is
+    // already written by then.
+    const release = await hold('lock table tokens in share mode');
     try {
       const answer = api(server, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: 'Killed Midway', acceptPrivacyPolicy: true, confirmAge: true }, { 'x-forwarded-for': '10.66.0.1' }).catch((err: Error) => ({ status: 0, text: String(err.cause ?? err) }));
       const blocked = await blockedBackend();
-      expect(blocked.query).toMatch(/insert into "consents"/);
+      expect(blocked.query).toMatch(/insert into "tokens"/);
       expect(blocked.xid).not.toBeNull();
       await watcher`select pg_terminate_backend(${blocked.pid})`;
       const res = await answer;
