@@ -23,10 +23,20 @@ const content = {
   list: 'news',
   subject: 'Summer timetable',
   body: 'Lessons move to mornings from June.\n\nReply to this mail if the new times do not suit you; we will find another slot together.',
-  translations: { uk: { subject: 'Літній розклад', body: 'Із червня заняття переходять на ранок.\n\nЯкщо новий час не підходить, відповідайте на цей лист.' } },
+  translations: {
+    uk: {
+      subject: 'Літній розклад',
+      body: 'Із червня заняття переходять на ранок.\n\nЯкщо новий час не підходить, відповідайте на цей лист.',
+    },
+  },
 };
 
-export type AnnouncementFigures = { recipients: number; baselineMs: number; announcementMs: number; rounds: number };
+export type AnnouncementFigures = {
+  recipients: number;
+  baselineMs: number;
+  announcementMs: number;
+  rounds: number;
+};
 
 /** Seeds `recipients` confirmed subscribers in a scratch database, then times both, `rounds` times. */
 export async function measureAnnouncement(
@@ -64,7 +74,9 @@ export async function measureAnnouncement(
       insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
       select id, 'news', 'subscribed', now(), now() from users`);
     const staff = rowsOf<{ id: string }>(
-      await db.execute(sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`),
+      await db.execute(
+        sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`,
+      ),
     )[0]!.id;
     await db.execute(sql`analyze`);
     log(`seeded ${recipients} verified, subscribed users in ${seconds(performance.now() - t0)} s`);
@@ -82,8 +94,11 @@ export async function measureAnnouncement(
       t0 = performance.now();
       const result = await sendAnnouncement(deps, { ...content, staffId: staff });
       measured.push(performance.now() - t0);
-      if (!result.ok || result.queued !== recipients) throw new Error(`queued ${JSON.stringify(result)}`);
-      log(`round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`);
+      if (!result.ok || result.queued !== recipients)
+        throw new Error(`queued ${JSON.stringify(result)}`);
+      log(
+        `round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`,
+      );
     }
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -101,7 +116,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[3] ?? 3);
   const base = process.env.DATABASE_URL;
   if (!base || !/^postgres(ql)?:\/\//.test(base)) {
-    console.error('Set DATABASE_URL=postgres://… (a server where a scratch database may be created).');
+    console.error(
+      'Set DATABASE_URL=postgres://… (a server where a scratch database may be created).',
+    );
     process.exit(1);
   }
   const f = await measureAnnouncement(base, recipients, rounds);
@@ -109,8 +126,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const m = f.announcementMs;
   console.log('');
   console.log(`rows per run:                       ${recipients}`);
-  console.log(`plain INSERT … SELECT (baseline):   ${seconds(b)} s  ${Math.round(recipients / (b / 1000))} rows/s`);
-  console.log(`queue one announcement:             ${seconds(m)} s  ${Math.round(recipients / (m / 1000))} rows/s`);
+  console.log(
+    `plain INSERT … SELECT (baseline):   ${seconds(b)} s  ${Math.round(recipients / (b / 1000))} rows/s`,
+  );
+  console.log(
+    `queue one announcement:             ${seconds(m)} s  ${Math.round(recipients / (m / 1000))} rows/s`,
+  );
   console.log(`announcement / baseline:            ${(m / b).toFixed(2)}×  (median of ${rounds})`);
   console.log(`under 10 s:                         ${m < 10_000 ? 'yes' : 'NO'}`);
 }
@@ -125,8 +146,15 @@ function seconds(ms: number) {
  */
 async function plainInsertSelect(db: Db, deps: Pick<Deps, 'config'>) {
   const sample = 'x'.repeat(70);
-  const [en] = renderAnnouncement(deps, { content: { en: content }, listNames: { en: 'News' } }, `${deps.config.appUrl}/unsubscribe?token=${sample}`);
-  const headers = JSON.stringify({ 'List-Unsubscribe': `<${deps.config.appUrl}/unsubscribe?token=${sample}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  const [en] = renderAnnouncement(
+    deps,
+    { content: { en: content }, listNames: { en: 'News' } },
+    `${deps.config.appUrl}/unsubscribe?token=${sample}`,
+  );
+  const headers = JSON.stringify({
+    'List-Unsubscribe': `<${deps.config.appUrl}/unsubscribe?token=${sample}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  });
   const result = await db.execute(sql`
     with queued as (
       insert into email_outbox (user_id, to_address, template, locale, subject, html, text, headers, contains_secret)

@@ -46,7 +46,9 @@ export function announcementMail(ctx: MailContext, d: AnnouncementMailData): Ren
     >
       <h1 style={mailStyles.h1}>{subject}</h1>
       {paragraphs.map((p) => (
-        <p style={mailStyles.p}>{p.split('\n').map((line, i) => (i === 0 ? line : [<br />, line]))}</p>
+        <p style={mailStyles.p}>
+          {p.split('\n').map((line, i) => (i === 0 ? line : [<br />, line]))}
+        </p>
       ))}
     </MailShell>
   );

@@ -22,7 +22,10 @@ export function emailChangeTakenMail(ctx: MailContext) {
 }
 
 /** To the old address after the change: the owner can undo an account takeover from here. */
-export function emailChangedMail(ctx: MailContext, d: { name: string; newEmail: string; notMeUrl: string }) {
+export function emailChangedMail(
+  ctx: MailContext,
+  d: { name: string; newEmail: string; notMeUrl: string },
+) {
   const t = translator(ctx.locale);
   return renderSimpleMessage(ctx, {
     subject: t('mail.emailChanged.subject'),

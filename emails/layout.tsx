@@ -18,7 +18,11 @@ export type SimpleMessage = {
 };
 
 /** CR/LF in a subject would start a new header; collapse all control characters. */
-export const safeSubject = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200);
+export const safeSubject = (s: string) =>
+  s
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 
 /**
  * The mail palette and type, as inline styles (mail clients drop <style> blocks and classes).
@@ -39,13 +43,20 @@ export const mailStyles = {
   link: 'color:#1d4ed8;text-decoration:underline;',
   buttonCell: 'border-radius:6px;background-color:#1d4ed8;',
   button: `display:inline-block;padding:12px 22px;border-radius:6px;font-family:${font};font-size:16px;font-weight:700;line-height:1.2;color:#ffffff;text-decoration:none;`,
-  preheader: 'display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#f4f5f7;opacity:0;',
+  preheader:
+    'display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#f4f5f7;opacity:0;',
 };
 
 /** A button that shows as one in every client (a table cell with a background, the link inside). */
 export function MailButton(p: { url: string; label: string }) {
   return (
-    <table role="presentation" cellpadding="0" cellspacing="0" border={0} style="margin:8px 0 16px;">
+    <table
+      role="presentation"
+      cellpadding="0"
+      cellspacing="0"
+      border={0}
+      style="margin:8px 0 16px;"
+    >
       <tr>
         <td bgcolor="#1d4ed8" style={mailStyles.buttonCell}>
           <a href={p.url} style={mailStyles.button}>
@@ -62,7 +73,13 @@ export function MailButton(p: { url: string; label: string }) {
  * Mail all render the same), the school's name on top, the content, and a muted footer. The
  * preheader is the line clients show next to the subject in the inbox.
  */
-export function MailShell(p: { ctx: MailContext; subject: string; preheader?: string; children: Child; footer: Child }) {
+export function MailShell(p: {
+  ctx: MailContext;
+  subject: string;
+  preheader?: string;
+  children: Child;
+  footer: Child;
+}) {
   return (
     <html lang={p.ctx.locale} dir="ltr">
       <head>
@@ -74,10 +91,24 @@ export function MailShell(p: { ctx: MailContext; subject: string; preheader?: st
       </head>
       <body style={mailStyles.body}>
         {p.preheader ? <div style={mailStyles.preheader}>{p.preheader}</div> : null}
-        <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border={0} style={mailStyles.outer}>
+        <table
+          role="presentation"
+          width="100%"
+          cellpadding="0"
+          cellspacing="0"
+          border={0}
+          style={mailStyles.outer}
+        >
           <tr>
             <td align="center" style={mailStyles.outerCell}>
-              <table role="presentation" width="560" cellpadding="0" cellspacing="0" border={0} style={mailStyles.card}>
+              <table
+                role="presentation"
+                width="560"
+                cellpadding="0"
+                cellspacing="0"
+                border={0}
+                style={mailStyles.card}
+              >
                 <tr>
                   <td style={mailStyles.header}>{p.ctx.schoolName}</td>
                 </tr>

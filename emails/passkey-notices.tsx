@@ -12,7 +12,10 @@ export function passkeyNoticeMail(
     subject: t(added ? 'mail.passkeyAdded.subject' : 'mail.passkeyRemoved.subject'),
     greeting: t('mail.greeting', { name: d.name }),
     paragraphs: [
-      t(added ? 'mail.passkeyAdded.body' : 'mail.passkeyRemoved.body', { passkey: d.passkey, when: d.when }),
+      t(added ? 'mail.passkeyAdded.body' : 'mail.passkeyRemoved.body', {
+        passkey: d.passkey,
+        when: d.when,
+      }),
       ...(added ? [t('mail.passkeyAdded.notMe')] : []),
     ],
     notMeUrl: d.notMeUrl,

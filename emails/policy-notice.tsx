@@ -5,7 +5,10 @@ import { renderSimpleMessage, type MailContext } from './layout';
  * Sent to every active person when a new privacy policy version is published, at least
  * POLICY_NOTICE_DAYS before it takes effect. No name, so one rendering per locale serves all.
  */
-export function policyNoticeMail(ctx: MailContext, d: { version: string; date: string; summary: string }) {
+export function policyNoticeMail(
+  ctx: MailContext,
+  d: { version: string; date: string; summary: string },
+) {
   const t = translator(ctx.locale);
   return renderSimpleMessage(ctx, {
     subject: t('mail.policyNotice.subject', { date: d.date }),
@@ -14,6 +17,9 @@ export function policyNoticeMail(ctx: MailContext, d: { version: string; date: s
       t('mail.policyNotice.summary', { summary: d.summary }),
       t('mail.policyNotice.after'),
     ],
-    action: { label: t('mail.policyNotice.action'), url: `${ctx.appUrl}/privacy?version=${encodeURIComponent(d.version)}` },
+    action: {
+      label: t('mail.policyNotice.action'),
+      url: `${ctx.appUrl}/privacy?version=${encodeURIComponent(d.version)}`,
+    },
   });
 }

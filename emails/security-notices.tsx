@@ -9,12 +9,18 @@ export function newSignInMail(
   return renderSimpleMessage(ctx, {
     subject: t('mail.newSignIn.subject'),
     greeting: t('mail.greeting', { name: d.name }),
-    paragraphs: [t('mail.newSignIn.body'), t('mail.newSignIn.details', { when: d.when, ip: d.ip, device: d.device })],
+    paragraphs: [
+      t('mail.newSignIn.body'),
+      t('mail.newSignIn.details', { when: d.when, ip: d.ip, device: d.device }),
+    ],
     notMeUrl: d.notMeUrl,
   });
 }
 
-export function lockoutMail(ctx: MailContext, d: { name: string; minutes: number; resetUrl: string; notMeUrl: string }) {
+export function lockoutMail(
+  ctx: MailContext,
+  d: { name: string; minutes: number; resetUrl: string; notMeUrl: string },
+) {
   const t = translator(ctx.locale);
   return renderSimpleMessage(ctx, {
     subject: t('mail.lockout.subject'),

@@ -8,7 +8,10 @@ export type TwoFactorNotice =
   | { kind: 'recovery-code-used'; left: number };
 
 /** Two-step sign-in changed, or a recovery code was used; every one carries "not me". */
-export function twoFactorNoticeMail(ctx: MailContext, d: { name: string; when: string; notMeUrl: string; notice: TwoFactorNotice }) {
+export function twoFactorNoticeMail(
+  ctx: MailContext,
+  d: { name: string; when: string; notMeUrl: string; notice: TwoFactorNotice },
+) {
   const t = translator(ctx.locale);
   const n = d.notice;
   const subject =
@@ -28,7 +31,14 @@ export function twoFactorNoticeMail(ctx: MailContext, d: { name: string; when: s
           ? [t('mail.recoveryCodesNew.body', { when: d.when })]
           : [
               t('mail.recoveryCodeUsed.body', { when: d.when }),
-              n.left > 0 ? t('mail.recoveryCodeUsed.left', { count: n.left }) : t('mail.recoveryCodeUsed.none'),
+              n.left > 0
+                ? t('mail.recoveryCodeUsed.left', { count: n.left })
+                : t('mail.recoveryCodeUsed.none'),
             ];
-  return renderSimpleMessage(ctx, { subject, greeting: t('mail.greeting', { name: d.name }), paragraphs, notMeUrl: d.notMeUrl });
+  return renderSimpleMessage(ctx, {
+    subject,
+    greeting: t('mail.greeting', { name: d.name }),
+    paragraphs,
+    notMeUrl: d.notMeUrl,
+  });
 }

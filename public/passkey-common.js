@@ -18,7 +18,10 @@ export async function post(path, body) {
   const res = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let data = null;
@@ -43,7 +46,8 @@ export function messageFor(messages, problemOrError) {
   if (problemOrError instanceof Error) {
     const name = problemOrError.name;
     const code = problemOrError.code;
-    if (name === 'NotAllowedError' || name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED') return messages.cancelled;
+    if (name === 'NotAllowedError' || name === 'AbortError' || code === 'ERROR_CEREMONY_ABORTED')
+      return messages.cancelled;
     if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') return messages['already-registered'];
     return messages.generic;
   }

@@ -15,12 +15,17 @@ if (box && webauthn?.browserSupportsWebAuthn()) {
   const remember = () => document.getElementById('f-remember')?.checked === true;
 
   async function ceremony(useBrowserAutofill) {
-    const optionsPath = mode === 'reauth' ? '/api/v1/auth/reauth/passkey/options' : '/api/v1/auth/passkey/options';
+    const optionsPath =
+      mode === 'reauth' ? '/api/v1/auth/reauth/passkey/options' : '/api/v1/auth/passkey/options';
     const options = await post(optionsPath);
-    if (!options.ok) return useBrowserAutofill ? undefined : say(status, messageFor(messages, options.data), true);
+    if (!options.ok)
+      return useBrowserAutofill ? undefined : say(status, messageFor(messages, options.data), true);
     let response;
     try {
-      response = await webauthn.startAuthentication({ optionsJSON: options.data, useBrowserAutofill });
+      response = await webauthn.startAuthentication({
+        optionsJSON: options.data,
+        useBrowserAutofill,
+      });
     } catch (err) {
       // An autofill request is aborted whenever the button starts another one: not an error.
       if (!useBrowserAutofill) say(status, messageFor(messages, err), true);

@@ -8,7 +8,8 @@ if (form) {
   const messages = JSON.parse(form.dataset.messages || '{}');
   const status = document.getElementById('passkey-add-status');
   const button = form.querySelector('button[type="submit"]');
-  const reauth = () => window.location.assign('/reauth?next=' + encodeURIComponent('/account/security#passkeys'));
+  const reauth = () =>
+    window.location.assign('/reauth?next=' + encodeURIComponent('/account/security#passkeys'));
 
   if (!webauthn?.browserSupportsWebAuthn()) {
     say(status, messages.unsupported, true);
@@ -30,7 +31,8 @@ if (form) {
         }
         const name = (new FormData(form).get('name') || '').toString().trim();
         const saved = await post('/api/v1/me/passkeys', name ? { response, name } : { response });
-        if (saved.status === 201) return window.location.assign('/account/security?notice=passkey-added#passkeys');
+        if (saved.status === 201)
+          return window.location.assign('/account/security?notice=passkey-added#passkeys');
         if (problemSlug(saved.data) === 'reauth-required') return reauth();
         say(status, messageFor(messages, saved.data), true);
       } finally {

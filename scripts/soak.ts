@@ -43,7 +43,11 @@ const { values: args } = parseArgs({
   },
 });
 if (args.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, '') + '\n');
+  process.stdout.write(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('*/')[0]!
+      .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
+  );
   process.exit(0);
 }
 const seconds = Number(args.seconds);
@@ -79,7 +83,11 @@ async function freePort() {
 
 function run(args: string[], env: Record<string, string>, stdin?: string) {
   return new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (out += d));
@@ -123,14 +131,33 @@ async function ownServer(): Promise<Target> {
   };
   const admin = { email: 'soak.admin@example.com', password: 'soak admin long passphrase 1' };
   // Before the server starts: an embedded database has one owner at a time.
-  const made = await run(['src/cli.ts', 'create-admin', '--email', admin.email, '--password-stdin', '--name', 'Soak Admin'], env, admin.password + '\n');
+  const made = await run(
+    [
+      'src/cli.ts',
+      'create-admin',
+      '--email',
+      admin.email,
+      '--password-stdin',
+      '--name',
+      'Soak Admin',
+    ],
+    env,
+    admin.password + '\n',
+  );
   if (made.code !== 0) throw new Error(`create-admin failed: ${made.out}`);
   // A few lines loaded before the server: on SIGUSR2 it collects garbage and prints its heap,
   // so growth is judged on what survives a full GC, not on the GC's sawtooth.
   const probe = `process.on('SIGUSR2', () => { globalThis.gc(); process.stderr.write('soak-heap ' + process.memoryUsage().heapUsed + '\\n'); });`;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--expose-gc', '--import', `data:text/javascript,${encodeURIComponent(probe)}`, '--import', 'tsx', 'src/server.ts'],
+    [
+      '--expose-gc',
+      '--import',
+      `data:text/javascript,${encodeURIComponent(probe)}`,
+      '--import',
+      'tsx',
+      'src/server.ts',
+    ],
     { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let tail = '';
@@ -152,12 +179,18 @@ async function ownServer(): Promise<Target> {
   const url = `http://localhost:${port}`;
   const began = Date.now();
   for (;;) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
-    if (child.exitCode !== null || Date.now() - began > 90_000) throw new Error(`server did not start:\n${tail}`);
+    if (child.exitCode !== null || Date.now() - began > 90_000)
+      throw new Error(`server did not start:\n${tail}`);
     await sleep(200);
   }
-  console.log(`soak: own server on ${url} (${dbEnv.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}), ready in ${Date.now() - began} ms`);
+  console.log(
+    `soak: own server on ${url} (${dbEnv.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}), ready in ${Date.now() - began} ms`,
+  );
   return {
     url,
     pid: child.pid!,
@@ -195,14 +228,23 @@ function externalServer(url: string): Target {
   return {
     url: url.replace(/\/$/, ''),
     pid: args.pid ? Number(args.pid) : null,
-    admin: args['admin-email'] && args['admin-password'] ? { email: args['admin-email'], password: args['admin-password'] } : null,
+    admin:
+      args['admin-email'] && args['admin-password']
+        ? { email: args['admin-email'], password: args['admin-password'] }
+        : null,
     // The dev mailbox (a server without RESEND_API_KEY): the newest mail to the address.
     async mailedToken(address, path) {
-      const list = await fetch(`${url}/dev/mailbox`).then((r) => (r.ok ? r.text() : ''), () => '');
+      const list = await fetch(`${url}/dev/mailbox`).then(
+        (r) => (r.ok ? r.text() : ''),
+        () => '',
+      );
       const row = list.split('<tr').find((r) => r.includes(address));
       const id = row && /\/dev\/mailbox\/([0-9a-f-]{36})/.exec(row)?.[1];
       if (!id) return null;
-      const mail = await fetch(`${url}/dev/mailbox/${id}`).then((r) => r.text(), () => '');
+      const mail = await fetch(`${url}/dev/mailbox/${id}`).then(
+        (r) => r.text(),
+        () => '',
+      );
       return new RegExp(`${escape(path)}\\?token=([a-z2-7]+)`).exec(mail)?.[1] ?? null;
     },
     async stop() {},
@@ -248,7 +290,10 @@ async function call(
   const ms = performance.now() - started;
   const ok = options.expect.includes(status);
   samples.push({ op, ms, ok, status });
-  if (!ok) failures.push(`${op}: ${method} ${path.replace(/token=[^&]+/, 'token=…')} → ${status} ${text.slice(0, 200)}`);
+  if (!ok)
+    failures.push(
+      `${op}: ${method} ${path.replace(/token=[^&]+/, 'token=…')} → ${status} ${text.slice(0, 200)}`,
+    );
   let json: any = null; // eslint-disable-line @typescript-eslint/no-explicit-any -- response shapes vary
   try {
     json = JSON.parse(text);
@@ -258,7 +303,18 @@ async function call(
   return { status, ok, json };
 }
 
-type Person = { email: string; password: string; ip: string; id?: string; token?: string; signedInAt?: number; verified: boolean; subscribed: boolean; listDone?: boolean; busy?: boolean };
+type Person = {
+  email: string;
+  password: string;
+  ip: string;
+  id?: string;
+  token?: string;
+  signedInAt?: number;
+  verified: boolean;
+  subscribed: boolean;
+  listDone?: boolean;
+  busy?: boolean;
+};
 
 async function soak(target: Target) {
   const password = 'soak test long passphrase 42';
@@ -266,7 +322,11 @@ async function soak(target: Target) {
   let seq = 0;
   let adminToken: string | null = null;
   if (target.admin) {
-    const res = await call(target, 'admin sign-in', 'POST', '/api/v1/auth/login', { body: { ...target.admin, tokenInBody: true }, ip: '10.200.0.1', expect: [200] });
+    const res = await call(target, 'admin sign-in', 'POST', '/api/v1/auth/login', {
+      body: { ...target.admin, tokenInBody: true },
+      ip: '10.200.0.1',
+      expect: [200],
+    });
     adminToken = res.json?.token ?? null;
   }
   const ready = () => people.filter((p) => p.verified);
@@ -295,8 +355,24 @@ async function soak(target: Target) {
       'register',
       async () => {
         seq++;
-        const p: Person = { email: `soak.${process.pid}.${seq}@example.com`, password, ip: `10.${100 + (seq % 100)}.${Math.floor(seq / 250) % 250}.${(seq % 250) + 1}`, verified: false, subscribed: false };
-        const res = await call(target, 'register', 'POST', '/api/v1/auth/register', { body: { email: p.email, password, name: `Soak Person ${seq}`, acceptPrivacyPolicy: true, confirmAge: true }, ip: p.ip, expect: [202] });
+        const p: Person = {
+          email: `soak.${process.pid}.${seq}@example.com`,
+          password,
+          ip: `10.${100 + (seq % 100)}.${Math.floor(seq / 250) % 250}.${(seq % 250) + 1}`,
+          verified: false,
+          subscribed: false,
+        };
+        const res = await call(target, 'register', 'POST', '/api/v1/auth/register', {
+          body: {
+            email: p.email,
+            password,
+            name: `Soak Person ${seq}`,
+            acceptPrivacyPolicy: true,
+            confirmAge: true,
+          },
+          ip: p.ip,
+          expect: [202],
+        });
         if (res.ok) people.push(p);
       },
     ],
@@ -309,7 +385,11 @@ async function soak(target: Target) {
           async (p) => {
             const token = await target.mailedToken(p.email, '/verify-email');
             if (!token) return; // not mailed yet: next time
-            const res = await call(target, 'verify', 'POST', '/api/v1/auth/verify-email', { body: { token, password: p.password }, ip: p.ip, expect: [200] });
+            const res = await call(target, 'verify', 'POST', '/api/v1/auth/verify-email', {
+              body: { token, password: p.password },
+              ip: p.ip,
+              expect: [200],
+            });
             if (res.ok) p.verified = true;
           },
         ),
@@ -320,8 +400,13 @@ async function soak(target: Target) {
       async () => {
         const p = pick(ready());
         if (!p) return;
-        const res = await call(target, 'sign-in', 'POST', '/api/v1/auth/login', { body: { email: p.email, password, tokenInBody: true }, ip: p.ip, expect: [200] });
-        if (res.ok) Object.assign(p, { token: res.json.token, id: res.json.user.id, signedInAt: Date.now() });
+        const res = await call(target, 'sign-in', 'POST', '/api/v1/auth/login', {
+          body: { email: p.email, password, tokenInBody: true },
+          ip: p.ip,
+          expect: [200],
+        });
+        if (res.ok)
+          Object.assign(p, { token: res.json.token, id: res.json.user.id, signedInAt: Date.now() });
       },
     ],
     [
@@ -329,7 +414,12 @@ async function soak(target: Target) {
       'wrong password',
       async () => {
         const p = pick(ready());
-        if (p) await call(target, 'wrong password', 'POST', '/api/v1/auth/login', { body: { email: p.email, password: 'not the password at all' }, ip: p.ip, expect: [401] });
+        if (p)
+          await call(target, 'wrong password', 'POST', '/api/v1/auth/login', {
+            body: { email: p.email, password: 'not the password at all' },
+            ip: p.ip,
+            expect: [401],
+          });
       },
     ],
     [
@@ -338,8 +428,19 @@ async function soak(target: Target) {
       async () => {
         const p = pick(signedIn());
         if (!p) return;
-        const path = pick(['/api/v1/me', '/api/v1/me/sessions', '/api/v1/me/activity', '/api/v1/me/subscriptions', '/api/v1/me/bookings', '/api/v1/me/consents'])!;
-        await call(target, 'read cabinet', 'GET', path, { token: p.token, ip: p.ip, expect: [200] });
+        const path = pick([
+          '/api/v1/me',
+          '/api/v1/me/sessions',
+          '/api/v1/me/activity',
+          '/api/v1/me/subscriptions',
+          '/api/v1/me/bookings',
+          '/api/v1/me/consents',
+        ])!;
+        await call(target, 'read cabinet', 'GET', path, {
+          token: p.token,
+          ip: p.ip,
+          expect: [200],
+        });
       },
     ],
     [
@@ -348,8 +449,19 @@ async function soak(target: Target) {
       async () => {
         const p = pick(signedIn());
         if (!p) return;
-        const path = pick(['/account', '/account/profile', '/account/security', '/account/privacy', '/account/subscriptions', '/account/bookings'])!;
-        await call(target, 'cabinet page', 'GET', path, { cookie: p.token, ip: p.ip, expect: [200] });
+        const path = pick([
+          '/account',
+          '/account/profile',
+          '/account/security',
+          '/account/privacy',
+          '/account/subscriptions',
+          '/account/bookings',
+        ])!;
+        await call(target, 'cabinet page', 'GET', path, {
+          cookie: p.token,
+          ip: p.ip,
+          expect: [200],
+        });
       },
     ],
     [
@@ -360,10 +472,21 @@ async function soak(target: Target) {
         if (!p) return;
         // Privileged for REAUTH_MINUTES after signing in; prove the password again when older.
         if (Date.now() - (p.signedInAt ?? 0) > 9 * 60_000) {
-          await call(target, 'reauth', 'POST', '/api/v1/auth/reauth', { body: { password }, token: p.token, ip: p.ip, expect: [204] });
+          await call(target, 'reauth', 'POST', '/api/v1/auth/reauth', {
+            body: { password },
+            token: p.token,
+            ip: p.ip,
+            expect: [204],
+          });
           p.signedInAt = Date.now();
         }
-        await call(target, 'export', 'GET', pick(['/api/v1/me/export', '/api/v1/me/export?format=json'])!, { token: p.token, ip: p.ip, expect: [200] });
+        await call(
+          target,
+          'export',
+          'GET',
+          pick(['/api/v1/me/export', '/api/v1/me/export?format=json'])!,
+          { token: p.token, ip: p.ip, expect: [200] },
+        );
       },
     ],
     [
@@ -371,7 +494,13 @@ async function soak(target: Target) {
       'profile edit',
       async () => {
         const p = pick(signedIn());
-        if (p) await call(target, 'profile edit', 'PATCH', '/api/v1/me', { body: { goals: `Goal ${Date.now()}`, phone: '+380 44 123 4567' }, token: p.token, ip: p.ip, expect: [200] });
+        if (p)
+          await call(target, 'profile edit', 'PATCH', '/api/v1/me', {
+            body: { goals: `Goal ${Date.now()}`, phone: '+380 44 123 4567' },
+            token: p.token,
+            ip: p.ip,
+            expect: [200],
+          });
       },
     ],
     [
@@ -384,13 +513,28 @@ async function soak(target: Target) {
           signedIn().filter((x) => !x.listDone),
           async (p) => {
             if (!p.subscribed) {
-              const res = await call(target, 'subscribe', 'PUT', '/api/v1/me/subscriptions/news', { body: { subscribed: true }, token: p.token, ip: p.ip, expect: [200] });
+              const res = await call(target, 'subscribe', 'PUT', '/api/v1/me/subscriptions/news', {
+                body: { subscribed: true },
+                token: p.token,
+                ip: p.ip,
+                expect: [200],
+              });
               if (res.ok) p.subscribed = true;
               return;
             }
             const token = await target.mailedToken(p.email, '/subscriptions/confirm');
-            if (token) await call(target, 'confirm subscription', 'POST', '/api/v1/subscriptions/confirm', { body: { token }, ip: p.ip, expect: [200, 400] });
-            await call(target, 'unsubscribe', 'PUT', '/api/v1/me/subscriptions/news', { body: { subscribed: false }, token: p.token, ip: p.ip, expect: [200] });
+            if (token)
+              await call(target, 'confirm subscription', 'POST', '/api/v1/subscriptions/confirm', {
+                body: { token },
+                ip: p.ip,
+                expect: [200, 400],
+              });
+            await call(target, 'unsubscribe', 'PUT', '/api/v1/me/subscriptions/news', {
+              body: { subscribed: false },
+              token: p.token,
+              ip: p.ip,
+              expect: [200],
+            });
             p.listDone = true;
           },
         ),
@@ -406,15 +550,34 @@ async function soak(target: Target) {
         start.setUTCMinutes(0, 0, 0);
         const local = (d: Date) => d.toISOString().slice(0, 16);
         const res = await call(target, 'staff booking', 'POST', '/api/v1/staff/bookings', {
-          body: { userId: p.id, title: 'Soak lesson', startsAt: local(start), endsAt: local(new Date(start.getTime() + 3_600_000)), timeZone: 'Europe/Kyiv', location: 'Room 1' },
+          body: {
+            userId: p.id,
+            title: 'Soak lesson',
+            startsAt: local(start),
+            endsAt: local(new Date(start.getTime() + 3_600_000)),
+            timeZone: 'Europe/Kyiv',
+            location: 'Room 1',
+          },
           token: adminToken,
           ip: '10.200.0.1',
           expect: [201],
         });
         if (res.ok && Math.random() < 0.3) {
-          await call(target, 'staff booking', 'POST', `/api/v1/staff/bookings/${res.json.id}/cancel`, { token: adminToken, ip: '10.200.0.1', expect: [200] });
+          await call(
+            target,
+            'staff booking',
+            'POST',
+            `/api/v1/staff/bookings/${res.json.id}/cancel`,
+            { token: adminToken, ip: '10.200.0.1', expect: [200] },
+          );
         }
-        await call(target, 'staff search', 'GET', `/api/v1/staff/users?query=${encodeURIComponent('Soak Person')}`, { token: adminToken, ip: '10.200.0.1', expect: [200] });
+        await call(
+          target,
+          'staff search',
+          'GET',
+          `/api/v1/staff/users?query=${encodeURIComponent('Soak Person')}`,
+          { token: adminToken, ip: '10.200.0.1', expect: [200] },
+        );
       },
     ],
   ];
@@ -444,7 +607,10 @@ async function soak(target: Target) {
     heapBusy = true;
     void target
       .heapAfterGc()
-      .then((bytes) => bytes !== null && heap.push({ t: (Date.now() - started) / 1000, kib: bytes / 1024 }))
+      .then(
+        (bytes) =>
+          bytes !== null && heap.push({ t: (Date.now() - started) / 1000, kib: bytes / 1024 }),
+      )
       .finally(() => (heapBusy = false));
   }, 5000);
   const inFlight = new Set<Promise<unknown>>();
@@ -460,7 +626,8 @@ async function soak(target: Target) {
       skipped++;
       continue;
     }
-    const op = ready().length < 3 ? ops[people.filter((p) => !p.verified).length > 3 ? 1 : 0]! : choose();
+    const op =
+      ready().length < 3 ? ops[people.filter((p) => !p.verified).length > 3 ? 1 : 0]! : choose();
     const p = op[2]().catch((err: Error) => failures.push(`${op[1]}: threw ${err.message}`));
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
@@ -468,7 +635,15 @@ async function soak(target: Target) {
   await Promise.all(inFlight);
   clearInterval(sampler);
   clearInterval(heapSampler);
-  return { rss, heap, skipped, launched, people: people.length, verified: ready().length, elapsed: (Date.now() - started) / 1000 };
+  return {
+    rss,
+    heap,
+    skipped,
+    launched,
+    people: people.length,
+    verified: ready().length,
+    elapsed: (Date.now() - started) / 1000,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,7 +676,11 @@ async function main() {
     for (const s of samples) byOp.set(s.op, [...(byOp.get(s.op) ?? []), s]);
     const lines = [...byOp].map(([op, xs]) => {
       const ms = xs.map((x) => x.ms);
-      return `  ${op.padEnd(22)} ${String(xs.length).padStart(6)} ${String(xs.filter((x) => !x.ok).length).padStart(6)}  p50 ${pct(ms, 50).toFixed(0).padStart(5)}  p90 ${pct(ms, 90).toFixed(0).padStart(5)}  p99 ${pct(ms, 99).toFixed(0).padStart(5)}  max ${Math.max(...ms).toFixed(0).padStart(5)} ms`;
+      return `  ${op.padEnd(22)} ${String(xs.length).padStart(6)} ${String(xs.filter((x) => !x.ok).length).padStart(6)}  p50 ${pct(ms, 50).toFixed(0).padStart(5)}  p90 ${pct(ms, 90).toFixed(0).padStart(5)}  p99 ${pct(ms, 99).toFixed(0).padStart(5)}  max ${Math.max(
+        ...ms,
+      )
+        .toFixed(0)
+        .padStart(5)} ms`;
     });
     const all = samples.map((s) => s.ms);
     // Growth is judged on memory that survives garbage collection: the heap after a forced full
@@ -513,7 +692,10 @@ async function main() {
       if (!windows.has(w) || p.kib < windows.get(w)!.kib) windows.set(w, p);
     }
     const troughs = [...windows.values()];
-    const judged = result.heap.length >= 4 ? { what: 'heap after GC', points: result.heap } : { what: 'RSS troughs', points: troughs };
+    const judged =
+      result.heap.length >= 4
+        ? { what: 'heap after GC', points: result.heap }
+        : { what: 'RSS troughs', points: troughs };
     const slope = slopeMbPerMin(half(judged.points));
     const first = result.rss[0]?.kib ?? 0;
     const last = result.rss.at(-1)?.kib ?? 0;
@@ -525,32 +707,85 @@ async function main() {
       unexpected: failures.length,
       skippedForBackpressure: result.skipped,
       people: { registered: result.people, verified: result.verified },
-      latencyMs: { p50: Math.round(pct(all, 50)), p90: Math.round(pct(all, 90)), p95: Math.round(pct(all, 95)), p99: Math.round(pct(all, 99)), max: Math.round(Math.max(0, ...all)) },
-      rssMiB: target.pid ? { start: +(first / 1024).toFixed(1), end: +(last / 1024).toFixed(1), peak: +(peak / 1024).toFixed(1) } : null,
-      heapAfterGcMiB: result.heap.length ? { start: +(result.heap[0]!.kib / 1024).toFixed(1), end: +(result.heap.at(-1)!.kib / 1024).toFixed(1) } : null,
-      growth: target.pid ? { judgedOn: judged.what, secondHalfMiBPerMin: +slope.toFixed(2), limit: maxGrowthMbPerMin } : null,
+      latencyMs: {
+        p50: Math.round(pct(all, 50)),
+        p90: Math.round(pct(all, 90)),
+        p95: Math.round(pct(all, 95)),
+        p99: Math.round(pct(all, 99)),
+        max: Math.round(Math.max(0, ...all)),
+      },
+      rssMiB: target.pid
+        ? {
+            start: +(first / 1024).toFixed(1),
+            end: +(last / 1024).toFixed(1),
+            peak: +(peak / 1024).toFixed(1),
+          }
+        : null,
+      heapAfterGcMiB: result.heap.length
+        ? {
+            start: +(result.heap[0]!.kib / 1024).toFixed(1),
+            end: +(result.heap.at(-1)!.kib / 1024).toFixed(1),
+          }
+        : null,
+      growth: target.pid
+        ? {
+            judgedOn: judged.what,
+            secondHalfMiBPerMin: +slope.toFixed(2),
+            limit: maxGrowthMbPerMin,
+          }
+        : null,
     };
-    console.log(`\nsoak: ${report.requests} requests in ${report.seconds} s (${report.perSecond}/s), ${report.unexpected} unexpected, ${result.people} people (${result.verified} verified)`);
+    console.log(
+      `\nsoak: ${report.requests} requests in ${report.seconds} s (${report.perSecond}/s), ${report.unexpected} unexpected, ${result.people} people (${result.verified} verified)`,
+    );
     console.log(`  ${'operation'.padEnd(22)} ${'count'.padStart(6)} ${'failed'.padStart(6)}`);
     for (const l of lines) console.log(l);
-    console.log(`  all: p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p95 ${report.latencyMs.p95} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`);
+    console.log(
+      `  all: p50 ${report.latencyMs.p50} ms, p90 ${report.latencyMs.p90} ms, p95 ${report.latencyMs.p95} ms, p99 ${report.latencyMs.p99} ms, max ${report.latencyMs.max} ms`,
+    );
     if (report.rssMiB && report.growth) {
-      console.log(`  server RSS: ${report.rssMiB.start} → ${report.rssMiB.end} MiB (peak ${report.rssMiB.peak})`);
-      if (report.heapAfterGcMiB) console.log(`  server heap after GC: ${report.heapAfterGcMiB.start} → ${report.heapAfterGcMiB.end} MiB`);
-      console.log(`  growth over the second half (${report.growth.judgedOn}): ${report.growth.secondHalfMiBPerMin} MiB/min (limit ${maxGrowthMbPerMin})`);
+      console.log(
+        `  server RSS: ${report.rssMiB.start} → ${report.rssMiB.end} MiB (peak ${report.rssMiB.peak})`,
+      );
+      if (report.heapAfterGcMiB)
+        console.log(
+          `  server heap after GC: ${report.heapAfterGcMiB.start} → ${report.heapAfterGcMiB.end} MiB`,
+        );
+      console.log(
+        `  growth over the second half (${report.growth.judgedOn}): ${report.growth.secondHalfMiBPerMin} MiB/min (limit ${maxGrowthMbPerMin})`,
+      );
     } else {
       console.log('  server RSS: not sampled (pass --pid of the server process)');
     }
-    if (result.skipped) console.log(`  ${result.skipped} operations skipped: 64 requests already in flight (the server is not keeping up)`);
+    if (result.skipped)
+      console.log(
+        `  ${result.skipped} operations skipped: 64 requests already in flight (the server is not keeping up)`,
+      );
     for (const f of failures.slice(0, 20)) console.log(`  UNEXPECTED ${f}`);
     if (failures.length > 20) console.log(`  … and ${failures.length - 20} more`);
     if (failures.length) exitCode = 1;
     if (report.growth && slope > maxGrowthMbPerMin) {
-      console.log(`  FAIL: memory kept growing (${judged.what}: ${slope.toFixed(2)} MiB/min over the second half)`);
+      console.log(
+        `  FAIL: memory kept growing (${judged.what}: ${slope.toFixed(2)} MiB/min over the second half)`,
+      );
       exitCode = 1;
     }
-    if (!samples.some((s) => s.op === 'export' && s.ok)) console.log('  note: no export ran (too short a run?)');
-    if (args.json) await writeFile(args.json, JSON.stringify({ ...report, failures: failures.slice(0, 100), rssSeries: result.rss.map((p) => [Math.round(p.t), Math.round(p.kib / 1024)]), heapSeries: result.heap.map((p) => [Math.round(p.t), +(p.kib / 1024).toFixed(2)]) }, null, 2));
+    if (!samples.some((s) => s.op === 'export' && s.ok))
+      console.log('  note: no export ran (too short a run?)');
+    if (args.json)
+      await writeFile(
+        args.json,
+        JSON.stringify(
+          {
+            ...report,
+            failures: failures.slice(0, 100),
+            rssSeries: result.rss.map((p) => [Math.round(p.t), Math.round(p.kib / 1024)]),
+            heapSeries: result.heap.map((p) => [Math.round(p.t), +(p.kib / 1024).toFixed(2)]),
+          },
+          null,
+          2,
+        ),
+      );
   } finally {
     await target.stop();
   }

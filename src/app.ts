@@ -63,7 +63,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     maxSize: bodyLimitBytes,
     onError: (c) =>
       c.req.path.startsWith('/api/')
-        ? problem(c, { status: 413, type: 'too-large', title: 'The request body is too large', detail: `At most ${bodyLimitBytes} bytes` })
+        ? problem(c, {
+            status: 413,
+            type: 'too-large',
+            title: 'The request body is too large',
+            detail: `At most ${bodyLimitBytes} bytes`,
+          })
         : c.text('The request is too large.', 413),
   });
   // Reading `raw.body` makes @hono/node-server build a full Request; GET and HEAD carry no body.
@@ -75,7 +80,14 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use(
     '*',
     recordedReadsFromOwnPages({
-      paths: ['/staff', '/staff/*', '/api/v1/staff/*', '/api/v1/admin/*', '/api/v1/me/export', '/account/privacy/export'],
+      paths: [
+        '/staff',
+        '/staff/*',
+        '/api/v1/staff/*',
+        '/api/v1/admin/*',
+        '/api/v1/me/export',
+        '/account/privacy/export',
+      ],
     }),
   );
   app.use('*', policyGate());
@@ -102,7 +114,10 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
-function securityHeaderOptions(deps: Deps, { pages }: { pages: boolean }): Parameters<typeof secureHeaders>[0] {
+function securityHeaderOptions(
+  deps: Deps,
+  { pages }: { pages: boolean },
+): Parameters<typeof secureHeaders>[0] {
   return {
     contentSecurityPolicy: pages
       ? {
@@ -117,7 +132,12 @@ function securityHeaderOptions(deps: Deps, { pages }: { pages: boolean }): Param
           objectSrc: ["'none'"],
         }
       : // JSON is never a document: nothing may load or run if a browser is tricked into rendering it.
-        { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+        {
+          defaultSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'none'"],
+        },
     referrerPolicy: 'strict-origin-when-cross-origin',
     strictTransportSecurity: deps.config.isHttps ? 'max-age=31536000; includeSubDomains' : false,
     crossOriginEmbedderPolicy: false,

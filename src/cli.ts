@@ -27,7 +27,14 @@ const usage = `Usage:
   npm run cli -- rotate-totp-key                       re-encrypt every authenticator secret under SECRETS_KEY (older keys in
                                                        SECRETS_KEY_PREVIOUS); safe to repeat and to run while the server serves`;
 
-const commands = ['jobs', 'create-admin', 'backup', 'restore', 'replay-erasures', 'rotate-totp-key'];
+const commands = [
+  'jobs',
+  'create-admin',
+  'backup',
+  'restore',
+  'replay-erasures',
+  'rotate-totp-key',
+];
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin) {

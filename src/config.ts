@@ -6,9 +6,7 @@ export const secretsKeySchema = z
   .string()
   .min(32, 'at least 32 characters (e.g. `openssl rand -base64 32`)')
   .regex(/^[\x21-\x2b\x2d-\x7e]+$/, 'printable characters, no spaces or commas');
-const flag = z
-  .string()
-  .transform((v) => v !== '' && v !== '0' && v.toLowerCase() !== 'false');
+const flag = z.string().transform((v) => v !== '' && v !== '0' && v.toLowerCase() !== 'false');
 
 /**
  * Every setting the service reads, with its default. `process.env` (or the Workers env) is
@@ -26,7 +24,10 @@ const envSchema = z.object({
   RESEND_BASE_URL: z.url().optional(),
   MAIL_FROM: z
     .string()
-    .regex(/^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/, 'an address like "Name <a@b.c>"')
+    .regex(
+      /^[^\r\n<>]*<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/,
+      'an address like "Name <a@b.c>"',
+    )
     .default('Accounts <no-reply@localhost>'),
   SCHOOL_NAME: z.string().min(1).max(100).default('Accounts'),
   TRUST_PROXY: flag.default(false),
@@ -51,7 +52,11 @@ const envSchema = z.object({
   MAIL_POLL_SECONDS: int(1, 3600).default(2),
   // Operations (docs/operations.md)
   /** Set: GET /metrics answers to `Authorization: Bearer <METRICS_TOKEN>` (Node); unset: /metrics is 404. */
-  METRICS_TOKEN: z.string().min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)').regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces').optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'at least 16 characters (e.g. `openssl rand -hex 32`)')
+    .regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces')
+    .optional(),
   /** The erasure ledger file; default: next to DATA_DIR. Must not live on the backups' storage. */
   ERASURE_LEDGER: z.string().min(1).optional(),
   /**
@@ -62,7 +67,12 @@ const envSchema = z.object({
   /** Older keys, comma-separated: still decrypt, never encrypt (`npm run cli -- rotate-totp-key`). */
   SECRETS_KEY_PREVIOUS: z
     .string()
-    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    )
     .pipe(z.array(secretsKeySchema))
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -74,7 +84,9 @@ export type Env = z.input<typeof envSchema>;
 
 export function parseConfig(env: Record<string, string | undefined>) {
   // Empty strings mean "unset", as they do in most shells and .env files.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -87,7 +99,9 @@ export function parseConfig(env: Record<string, string | undefined>) {
     throw new ConfigError('APP_URL: must be an https:// URL when NODE_ENV=production');
   }
   if (isProduction && !e.RESEND_API_KEY) {
-    throw new ConfigError('RESEND_API_KEY: required when NODE_ENV=production (the dev mailbox is off)');
+    throw new ConfigError(
+      'RESEND_API_KEY: required when NODE_ENV=production (the dev mailbox is off)',
+    );
   }
   if (isProduction && e.DATABASE_URL?.startsWith('postgres') && !e.SECRETS_KEY) {
     throw new ConfigError(

@@ -31,7 +31,8 @@ async function main() {
   await handle.migrate();
   // Authenticator secrets from before migration 0006 are in clear: sealed now, before traffic.
   const sealed = await sealLegacyTotpSecrets(deps);
-  if (sealed > 0) log.info({ sealed }, 'sealed authenticator secrets stored in clear by an older version');
+  if (sealed > 0)
+    log.info({ sealed }, 'sealed authenticator secrets stored in clear by an older version');
   // People deleted after the backup this database came from go again, before any traffic.
   for (const warning of ledgerPlacementWarnings(config)) log.warn({}, warning);
   const replay = await replayErasures(deps, config.erasureLedger).catch((err: Error) => {

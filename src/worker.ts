@@ -83,7 +83,10 @@ function runtimeFor(env: WorkerEnv): Runtime {
       // No file system for a generated key: SECRETS_KEY comes from `wrangler secret put`.
       // Production with PostgreSQL (always, here) already refused to start without it.
       if (!config.secretsKey)
-        log.warn({}, 'SECRETS_KEY is not set: authenticator-app codes cannot be set up or checked (wrangler secret put SECRETS_KEY)');
+        log.warn(
+          {},
+          'SECRETS_KEY is not set: authenticator-app codes cannot be set up or checked (wrangler secret put SECRETS_KEY)',
+        );
       const mailer = config.resendApiKey
         ? createResendMailer(config.resendApiKey, config.resendBaseUrl)
         : createDevMailer((line) => log.info({}, line));

@@ -14,7 +14,16 @@ export type LoadOptions = {
 
 /** One autocannon run from a separate process, so the load generator does not share our event loop. */
 export function runLoad(url: string, o: LoadOptions): Promise<LoadResult> {
-  const args = [autocannonBin, '-c', String(o.connections ?? 50), '-d', String(o.seconds), '-j', '-m', o.method ?? 'GET'];
+  const args = [
+    autocannonBin,
+    '-c',
+    String(o.connections ?? 50),
+    '-d',
+    String(o.seconds),
+    '-j',
+    '-m',
+    o.method ?? 'GET',
+  ];
   for (const [k, v] of Object.entries(o.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (o.body) args.push('-b', o.body);
   args.push(url);
@@ -22,7 +31,13 @@ export function runLoad(url: string, o: LoadOptions): Promise<LoadResult> {
     execFile(process.execPath, args, { maxBuffer: 10 * 1024 * 1024 }, (err, stdout) => {
       if (err) return reject(err);
       const r = JSON.parse(stdout);
-      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx });
+      resolve({
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+      });
     });
   });
 }

@@ -1,4 +1,14 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at, createdAt, id } from './columns';
 import { users } from './users';
 
@@ -30,7 +40,10 @@ export const subscriptions = pgTable(
     updatedAt: at().notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('subscriptions_user_list_idx').on(t.userId, t.listSlug), index('subscriptions_list_status_idx').on(t.listSlug, t.status)],
+  (t) => [
+    uniqueIndex('subscriptions_user_list_idx').on(t.userId, t.listSlug),
+    index('subscriptions_list_status_idx').on(t.listSlug, t.status),
+  ],
 );
 
 /** Every subscription change, kept: when and how (cabinet, link, one-click). */

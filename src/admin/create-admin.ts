@@ -19,8 +19,16 @@ export async function createAdmin(
   const now = deps.clock.now();
   const existing = await findUserByEmail(deps.db, email.data);
   if (existing) {
-    await deps.db.update(users).set({ role: 'admin', updatedAt: now }).where(eq(users.id, existing.id));
-    await recordEvent(deps.db, { userId: existing.id, action: 'role.changed', at: now, details: { role: 'admin', by: 'cli' } });
+    await deps.db
+      .update(users)
+      .set({ role: 'admin', updatedAt: now })
+      .where(eq(users.id, existing.id));
+    await recordEvent(deps.db, {
+      userId: existing.id,
+      action: 'role.changed',
+      at: now,
+      details: { role: 'admin', by: 'cli' },
+    });
     return { ok: true, created: false, email: existing.email };
   }
   const password = normalizePassword(input.password);
@@ -38,6 +46,11 @@ export async function createAdmin(
       updatedAt: now,
     })
     .returning({ id: users.id });
-  await recordEvent(deps.db, { userId: row!.id, action: 'account.registered', at: now, details: { by: 'cli', role: 'admin' } });
+  await recordEvent(deps.db, {
+    userId: row!.id,
+    action: 'account.registered',
+    at: now,
+    details: { by: 'cli', role: 'admin' },
+  });
   return { ok: true, created: true, email: email.data };
 }

@@ -20,7 +20,8 @@ export const apiDocsPage = (readDocument: () => { paths?: object }) => (c: Conte
       <h1>API reference</h1>
       <p>
         Base URL <code>/api/v1</code>. The machine-readable OpenAPI 3.1 document is at{' '}
-        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Errors are <code>application/problem+json</code>.
+        <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Errors are{' '}
+        <code>application/problem+json</code>.
       </p>
       <table>
         <thead>

@@ -26,13 +26,22 @@ export function apiV1() {
     info: {
       title: 'Accounts and personal cabinet API',
       version: '1',
-      description: 'Errors are application/problem+json (RFC 9457). Sessions: cookie or `Authorization: Bearer`.',
+      description:
+        'Errors are application/problem+json (RFC 9457). Sessions: cookie or `Authorization: Bearer`.',
     },
     servers: [{ url: `${c.get('deps').config.appUrl}/api/v1` }],
   }));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
   api.notFound((c) =>
-    problem(c, { status: 404, type: 'not-found', title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}` }),
+    problem(c, {
+      status: 404,
+      type: 'not-found',
+      title: 'Not found',
+      detail: `No route for ${c.req.method} ${c.req.path}`,
+    }),
   );
   return api;
 }
@@ -44,5 +53,8 @@ export const openApiInfo = {
 
 /** The human-readable reference lives outside /api/v1 but reads the same document. */
 export function mountApiDocs(app: Hono<AppEnv>, api: ReturnType<typeof apiV1>) {
-  app.get('/api/docs', apiDocsPage(() => api.getOpenAPI31Document(openApiInfo)));
+  app.get(
+    '/api/docs',
+    apiDocsPage(() => api.getOpenAPI31Document(openApiInfo)),
+  );
 }

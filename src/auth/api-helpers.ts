@@ -35,13 +35,26 @@ export const badToken = (c: Context<AppEnv>, reason: TokenFailure) =>
   problem(c, {
     status: 400,
     type: `token-${reason}`,
-    title: reason === 'expired' ? 'The link has expired' : reason === 'used' ? 'The link was already used' : 'The link is not valid',
+    title:
+      reason === 'expired'
+        ? 'The link has expired'
+        : reason === 'used'
+          ? 'The link was already used'
+          : 'The link is not valid',
   });
 
 /** A wrong password, or no such account: one answer for both, so neither can be told apart. */
 export const invalidCredentials = (c: Context<AppEnv>) =>
-  problem(c, { status: 401, type: 'invalid-credentials', title: 'The email or password is not right' });
+  problem(c, {
+    status: 401,
+    type: 'invalid-credentials',
+    title: 'The email or password is not right',
+  });
 
 /** After "This wasn't me": nothing signs in until a new password is set from the emailed link. */
 export const resetRequired = (c: Context<AppEnv>) =>
-  problem(c, { status: 403, type: 'password-reset-required', title: 'Set a new password with the emailed link' });
+  problem(c, {
+    status: 403,
+    type: 'password-reset-required',
+    title: 'Set a new password with the emailed link',
+  });

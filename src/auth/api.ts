@@ -12,7 +12,15 @@ import { recordEvent } from '../cabinet/activity';
 import { meSchema, toMe } from '../cabinet/me';
 import { personNameSchema } from '../cabinet/profile';
 import { emailSchema } from './email-address';
-import { badToken, invalidCredentials, passwordSchema, rateLimited, resetRequired, tokenSchema, weakPassword } from './api-helpers';
+import {
+  badToken,
+  invalidCredentials,
+  passwordSchema,
+  rateLimited,
+  resetRequired,
+  tokenSchema,
+  weakPassword,
+} from './api-helpers';
 import { register } from './register';
 import { resendVerification, verifyEmail } from './verify-email';
 import { login } from './login';
@@ -47,7 +55,10 @@ const registerRoute = createRoute({
     ),
   },
   responses: {
-    202: { description: 'Same answer whether or not the address is taken', content: { 'application/json': { schema: accepted } } },
+    202: {
+      description: 'Same answer whether or not the address is taken',
+      content: { 'application/json': { schema: accepted } },
+    },
     ...problemResponses(400, 429),
   },
 });
@@ -59,7 +70,10 @@ const tokenRoute = (path: string, summary: string) =>
     tags,
     summary,
     request: { body: jsonBody(z.strictObject({ token: tokenSchema })) },
-    responses: { 200: { description: 'Done', content: { 'application/json': { schema: accepted } } }, ...problemResponses(400) },
+    responses: {
+      200: { description: 'Done', content: { 'application/json': { schema: accepted } } },
+      ...problemResponses(400),
+    },
   });
 
 const emailOnlyRoute = (path: string, summary: string) =>
@@ -69,7 +83,13 @@ const emailOnlyRoute = (path: string, summary: string) =>
     tags,
     summary,
     request: { body: jsonBody(z.strictObject({ email: emailSchema })) },
-    responses: { 202: { description: 'Always accepted', content: { 'application/json': { schema: accepted } } }, ...problemResponses(400, 429) },
+    responses: {
+      202: {
+        description: 'Always accepted',
+        content: { 'application/json': { schema: accepted } },
+      },
+      ...problemResponses(400, 429),
+    },
   });
 
 const loginRoute = createRoute({
@@ -108,7 +128,8 @@ const verifyRoute = createRoute({
   method: 'post',
   path: '/auth/verify-email',
   tags,
-  summary: 'Confirm the address with the emailed token and the password chosen at registration; signs in',
+  summary:
+    'Confirm the address with the emailed token and the password chosen at registration; signs in',
   request: {
     body: jsonBody(
       z.strictObject({
@@ -122,7 +143,9 @@ const verifyRoute = createRoute({
   responses: {
     200: {
       description: 'Confirmed and signed in; the session cookie is set',
-      content: { 'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) } },
+      content: {
+        'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) },
+      },
     },
     ...problemResponses(400, 401, 429),
   },
@@ -149,9 +172,15 @@ const reauthRoute = createRoute({
   method: 'post',
   path: '/auth/reauth',
   tags,
-  summary: 'Prove the password (or a passkey: POST /auth/reauth/passkey/options first) again; the session becomes privileged for REAUTH_MINUTES',
+  summary:
+    'Prove the password (or a passkey: POST /auth/reauth/passkey/options first) again; the session becomes privileged for REAUTH_MINUTES',
   request: {
-    body: jsonBody(z.union([z.strictObject({ password: passwordSchema }), z.strictObject({ response: authenticationResponseSchema })])),
+    body: jsonBody(
+      z.union([
+        z.strictObject({ password: passwordSchema }),
+        z.strictObject({ response: authenticationResponseSchema }),
+      ]),
+    ),
   },
   responses: { 204: { description: 'Privileged' }, ...problemResponses(400, 401, 429) },
   security: [{ bearer: [] }],
@@ -163,9 +192,15 @@ export function authApi() {
   api.openapi(registerRoute, async (c) => {
     const body = c.req.valid('json');
     const deps = c.get('deps');
-    const result = await register(deps, { ...body, locale: body.locale ?? c.get('locale') }, requestMeta(c));
-    if (!result.ok && result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
-    if (!result.ok && result.reason === 'weak-password') return weakPassword(c, 'password', result.problem);
+    const result = await register(
+      deps,
+      { ...body, locale: body.locale ?? c.get('locale') },
+      requestMeta(c),
+    );
+    if (!result.ok && result.reason === 'rate-limited')
+      return rateLimited(c, result.retryAfterSeconds);
+    if (!result.ok && result.reason === 'weak-password')
+      return weakPassword(c, 'password', result.problem);
     return c.json({ status: 'verification_sent' }, 202);
   });
 
@@ -178,33 +213,60 @@ export function authApi() {
       return badToken(c, result.reason);
     }
     await startCookieSession(c, result);
-    return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
+    return c.json(
+      { user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) },
+      200,
+    );
   });
 
-  api.openapi(emailOnlyRoute('/auth/verify-email/resend', 'Send a new verification link'), async (c) => {
-    const result = await resendVerification(c.get('deps'), c.req.valid('json').email, requestMeta(c));
-    if (!result.ok) return rateLimited(c, result.retryAfterSeconds);
-    return c.json({ status: 'accepted' }, 202);
-  });
+  api.openapi(
+    emailOnlyRoute('/auth/verify-email/resend', 'Send a new verification link'),
+    async (c) => {
+      const result = await resendVerification(
+        c.get('deps'),
+        c.req.valid('json').email,
+        requestMeta(c),
+      );
+      if (!result.ok) return rateLimited(c, result.retryAfterSeconds);
+      return c.json({ status: 'accepted' }, 202);
+    },
+  );
 
   api.openapi(loginRoute, async (c) => {
     const body = c.req.valid('json');
     const deps = c.get('deps');
-    const result = await login(deps, { email: body.email, password: body.password, remember: !!body.remember }, requestMeta(c));
+    const result = await login(
+      deps,
+      { email: body.email, password: body.password, remember: !!body.remember },
+      requestMeta(c),
+    );
     if (!result.ok) {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
       if (result.reason === 'unverified')
-        return problem(c, { status: 403, type: 'email-not-verified', title: 'Confirm your email address first' });
+        return problem(c, {
+          status: 403,
+          type: 'email-not-verified',
+          title: 'Confirm your email address first',
+        });
       if (result.reason === 'reset-required') return resetRequired(c);
       return invalidCredentials(c);
     }
     if (result.ok === 'two-factor') {
       // Browsers keep the pending step in an HttpOnly cookie; token clients get it in the body.
       setPendingCookie(c, deps.config, result.pendingToken);
-      return c.json({ twoFactorRequired: true as const, ...(body.tokenInBody ? { twoFactorToken: result.pendingToken } : {}) }, 200);
+      return c.json(
+        {
+          twoFactorRequired: true as const,
+          ...(body.tokenInBody ? { twoFactorToken: result.pendingToken } : {}),
+        },
+        200,
+      );
     }
     await startCookieSession(c, result);
-    return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
+    return c.json(
+      { user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) },
+      200,
+    );
   });
 
   api.openapi(logoutRoute, async (c) => {
@@ -212,21 +274,36 @@ export function authApi() {
     const auth = c.get('auth');
     if (auth) {
       await invalidateSession(deps.db, auth.session.id);
-      await recordEvent(deps.db, { userId: auth.user.id, action: 'sign-out', at: deps.clock.now(), meta: requestMeta(c) });
+      await recordEvent(deps.db, {
+        userId: auth.user.id,
+        action: 'sign-out',
+        at: deps.clock.now(),
+        meta: requestMeta(c),
+      });
     }
     clearSessionCookie(c, deps.config);
     return c.body(null, 204);
   });
 
-  api.openapi(emailOnlyRoute('/auth/password/forgot', 'Email a password reset link (always accepted)'), async (c) => {
-    const result = await requestPasswordReset(c.get('deps'), c.req.valid('json').email, requestMeta(c));
-    if (!result.ok) return rateLimited(c, result.retryAfterSeconds);
-    return c.json({ status: 'accepted' }, 202);
-  });
+  api.openapi(
+    emailOnlyRoute('/auth/password/forgot', 'Email a password reset link (always accepted)'),
+    async (c) => {
+      const result = await requestPasswordReset(
+        c.get('deps'),
+        c.req.valid('json').email,
+        requestMeta(c),
+      );
+      if (!result.ok) return rateLimited(c, result.retryAfterSeconds);
+      return c.json({ status: 'accepted' }, 202);
+    },
+  );
 
   api.openapi(resetRoute, async (c) => {
     const result = await resetPassword(c.get('deps'), c.req.valid('json'), requestMeta(c));
-    if (!result.ok) return result.reason === 'weak-password' ? weakPassword(c, 'password', result.problem) : badToken(c, result.reason);
+    if (!result.ok)
+      return result.reason === 'weak-password'
+        ? weakPassword(c, 'password', result.problem)
+        : badToken(c, result.reason);
     clearSessionCookie(c, c.get('deps').config);
     return c.body(null, 204);
   });
@@ -237,29 +314,55 @@ export function authApi() {
     const meta = requestMeta(c);
     const body = c.req.valid('json');
     if ('response' in body) {
-      const checked = await verifyPasskeyForSession(deps, { response: body.response, userId: auth.user.id, sessionId: auth.session.id }, meta);
+      const checked = await verifyPasskeyForSession(
+        deps,
+        { response: body.response, userId: auth.user.id, sessionId: auth.session.id },
+        meta,
+      );
       if (!checked.ok) {
         if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-        return passkeyProblem(c, checked.reason, { origin: 'origin' in checked ? checked.origin : undefined });
+        return passkeyProblem(c, checked.reason, {
+          origin: 'origin' in checked ? checked.origin : undefined,
+        });
       }
     } else {
       const checked = await checkCurrentPassword(deps, auth.user.id, body.password, meta);
       if (!checked.ok) {
         if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-        return problem(c, { status: 401, type: 'invalid-credentials', title: 'The password is not right' });
+        return problem(c, {
+          status: 401,
+          type: 'invalid-credentials',
+          title: 'The password is not right',
+        });
       }
     }
     const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
-    if (rotated) setSessionCookie(c, deps.config, rotated.token, auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null, deps.clock.now());
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'reauth', at: deps.clock.now(), meta, details: { method: 'response' in body ? 'passkey' : 'password' } });
+    if (rotated)
+      setSessionCookie(
+        c,
+        deps.config,
+        rotated.token,
+        auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null,
+        deps.clock.now(),
+      );
+    await recordEvent(deps.db, {
+      userId: auth.user.id,
+      action: 'reauth',
+      at: deps.clock.now(),
+      meta,
+      details: { method: 'response' in body ? 'passkey' : 'password' },
+    });
     return c.body(null, 204);
   });
 
-  api.openapi(tokenRoute('/auth/not-me', '"This wasn\'t me": end every session and require a new password'), async (c) => {
-    const result = await reportNotMe(c.get('deps'), c.req.valid('json').token, requestMeta(c));
-    if (!result.ok) return badToken(c, result.reason);
-    return c.json({ status: 'secured' }, 200);
-  });
+  api.openapi(
+    tokenRoute('/auth/not-me', '"This wasn\'t me": end every session and require a new password'),
+    async (c) => {
+      const result = await reportNotMe(c.get('deps'), c.req.valid('json').token, requestMeta(c));
+      if (!result.ok) return badToken(c, result.reason);
+      return c.json({ status: 'secured' }, 200);
+    },
+  );
 
   api.route('/', twoFactorApi());
   return api;

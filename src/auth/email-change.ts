@@ -4,8 +4,18 @@ import type { Deps } from '../deps';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
-import { confirmEmailChangeMail, emailChangedMail, emailChangeTakenMail } from '../../emails/email-change';
-import { accessLinkPurposes, consumeEmailToken, issueEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
+import {
+  confirmEmailChangeMail,
+  emailChangedMail,
+  emailChangeTakenMail,
+} from '../../emails/email-change';
+import {
+  accessLinkPurposes,
+  consumeEmailToken,
+  issueEmailToken,
+  revokeEmailTokens,
+  type TokenFailure,
+} from './email-tokens';
 import { notMeLink } from './not-me';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
@@ -22,7 +32,12 @@ export async function requestEmailChange(
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const now = deps.clock.now();
-  const limited = await hitRate(deps.db, authRules(deps.config).emailsPerAccount, rateSubject(input.userId), now);
+  const limited = await hitRate(
+    deps.db,
+    authRules(deps.config).emailsPerAccount,
+    rateSubject(input.userId),
+    now,
+  );
   if (!limited.ok) return { ok: false, retryAfterSeconds: limited.retryAfterSeconds };
   const byRecipient = await hitRecipientLimit(deps, input.newEmail, now);
   if (!byRecipient.ok) return { ok: false, retryAfterSeconds: byRecipient.retryAfterSeconds };
@@ -42,14 +57,22 @@ export async function requestEmailChange(
       return;
     }
     await revokeEmailTokens(tx, user.id, 'change-email', now);
-    const token = await issueEmailToken(tx, { purpose: 'change-email', userId: user.id, now, payload: { newEmail: input.newEmail } });
+    const token = await issueEmailToken(tx, {
+      purpose: 'change-email',
+      userId: user.id,
+      now,
+      payload: { newEmail: input.newEmail },
+    });
     await queueMail(deps, tx, {
       to: input.newEmail,
       userId: user.id,
       locale: user.locale,
       template: 'email-change-confirm',
       containsSecret: true,
-      mail: confirmEmailChangeMail(mailContext(deps, user.locale), { name: user.name, url: actionLink(deps, '/account/email/confirm', token) }),
+      mail: confirmEmailChangeMail(mailContext(deps, user.locale), {
+        name: user.name,
+        url: actionLink(deps, '/account/email/confirm', token),
+      }),
     });
     await recordEvent(tx, { userId: user.id, action: 'email.change-requested', at: now, meta });
   });
@@ -77,8 +100,15 @@ export async function confirmEmailChange(
       const newEmail = String(used.row.payload?.newEmail ?? '');
       const before = await findUserById(tx, used.row.userId);
       if (!before || !newEmail) return { ok: false as const, reason: 'invalid' as const };
-      await tx.update(users).set({ email: newEmail, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, before.id));
-      const sessionsEnded = await invalidateUserSessions(tx, before.id, current?.userId === before.id ? current.sessionId : undefined);
+      await tx
+        .update(users)
+        .set({ email: newEmail, emailVerifiedAt: now, updatedAt: now })
+        .where(eq(users.id, before.id));
+      const sessionsEnded = await invalidateUserSessions(
+        tx,
+        before.id,
+        current?.userId === before.id ? current.sessionId : undefined,
+      );
       await revokeEmailTokens(tx, before.id, accessLinkPurposes, now);
       await queueMail(deps, tx, {
         to: before.email,
@@ -93,7 +123,13 @@ export async function confirmEmailChange(
           notMeUrl: await notMeLink(deps, tx, before.id, now, { restoreEmail: before.email }),
         }),
       });
-      await recordEvent(tx, { userId: before.id, action: 'email.changed', at: now, meta, details: { sessionsEnded } });
+      await recordEvent(tx, {
+        userId: before.id,
+        action: 'email.changed',
+        at: now,
+        meta,
+        details: { sessionsEnded },
+      });
       return { ok: true as const, email: newEmail };
     });
     deps.notifyMail();

@@ -21,7 +21,13 @@ export const tokenTtlMs: Record<TokenPurpose, number> = {
  */
 export async function issueEmailToken(
   db: Executor,
-  input: { purpose: TokenPurpose; userId: string; now: Date; payload?: Record<string, unknown>; ttlMs?: number },
+  input: {
+    purpose: TokenPurpose;
+    userId: string;
+    now: Date;
+    payload?: Record<string, unknown>;
+    ttlMs?: number;
+  },
 ) {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
@@ -51,7 +57,14 @@ export async function consumeEmailToken(
   const [row] = await db
     .update(tokens)
     .set({ usedAt: now })
-    .where(and(eq(tokens.hash, hashSecret(token)), eq(tokens.purpose, purpose), isNull(tokens.usedAt), gt(tokens.expiresAt, now)))
+    .where(
+      and(
+        eq(tokens.hash, hashSecret(token)),
+        eq(tokens.purpose, purpose),
+        isNull(tokens.usedAt),
+        gt(tokens.expiresAt, now),
+      ),
+    )
     .returning();
   return row ? { ok: true, row } : inspectEmailToken(db, purpose, token, now);
 }
@@ -77,18 +90,30 @@ export async function inspectEmailToken(
 const isTokenShaped = (token: string) => /^[a-z2-7]{20,64}$/.test(token);
 
 /** A usable token's row, or null (the GET page of an emailed link shows, only POST acts). */
-export async function peekEmailToken(db: Executor, purpose: TokenPurpose, token: string, now: Date) {
+export async function peekEmailToken(
+  db: Executor,
+  purpose: TokenPurpose,
+  token: string,
+  now: Date,
+) {
   const found = await inspectEmailToken(db, purpose, token, now);
   return found.ok ? found.row : null;
 }
 
 /** Voids a user's unused tokens of some purposes, e.g. older reset links after a new one. */
-export async function revokeEmailTokens(db: Executor, userId: string, purpose: TokenPurpose | readonly TokenPurpose[], now: Date) {
+export async function revokeEmailTokens(
+  db: Executor,
+  userId: string,
+  purpose: TokenPurpose | readonly TokenPurpose[],
+  now: Date,
+) {
   const purposes = typeof purpose === 'string' ? [purpose] : [...purpose];
   await db
     .update(tokens)
     .set({ usedAt: now })
-    .where(and(eq(tokens.userId, userId), inArray(tokens.purpose, purposes), isNull(tokens.usedAt)));
+    .where(
+      and(eq(tokens.userId, userId), inArray(tokens.purpose, purposes), isNull(tokens.usedAt)),
+    );
 }
 
 /**
@@ -96,7 +121,12 @@ export async function revokeEmailTokens(db: Executor, userId: string, purpose: T
  * (reset, change, email change, "This wasn't me") voids them all, so a link an intruder asked
  * for, or one sent to an address that is no longer the account's, cannot undo the recovery.
  */
-export const accessLinkPurposes = ['verify-email', 'reset-password', 'change-email', 'two-factor-login'] as const satisfies readonly TokenPurpose[];
+export const accessLinkPurposes = [
+  'verify-email',
+  'reset-password',
+  'change-email',
+  'two-factor-login',
+] as const satisfies readonly TokenPurpose[];
 
 /**
  * Voids every outstanding link of a user but the "This wasn't me" ones: those reach only the

@@ -37,7 +37,11 @@ function dummyHash(hasher: PasswordHasher) {
 }
 
 /** Checks a password for a user (or a dummy), the same work either way. */
-export async function verifyPasswordFor(deps: Pick<Deps, 'hasher'>, user: Pick<UserRow, 'passwordHash'> | null, password: string) {
+export async function verifyPasswordFor(
+  deps: Pick<Deps, 'hasher'>,
+  user: Pick<UserRow, 'passwordHash'> | null,
+  password: string,
+) {
   const stored = user?.passwordHash ?? (await dummyHash(deps.hasher));
   const ok = await deps.hasher.verify(stored, normalizePassword(password));
   return ok && !!user?.passwordHash;
@@ -64,10 +68,15 @@ async function findSignInCandidate(db: Deps['db'], email: string, now: Date) {
   return row ?? null;
 }
 
-export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): Promise<LoginResult> {
+export async function login(
+  deps: Deps,
+  input: LoginInput,
+  meta: RequestMeta,
+): Promise<LoginResult> {
   const now = deps.clock.now();
   const slots = await takeSignInSlots(deps, meta.ip, input.email, now);
-  if (!slots.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
+  if (!slots.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
   const accountKey = rateSubject(input.email.toLowerCase());
 
   const candidate = await findSignInCandidate(deps.db, input.email, now);
@@ -91,9 +100,10 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
     return { ok: false, reason: 'reset-required' };
   }
 
-  const rehash = user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
-    ? await deps.hasher.hash(normalizePassword(input.password))
-    : null;
+  const rehash =
+    user.passwordHash && deps.hasher.needsRehash(user.passwordHash)
+      ? await deps.hasher.hash(normalizePassword(input.password))
+      : null;
   if (candidate!.twoFactor) {
     const pendingToken = await deps.db.transaction(async (tx) => {
       if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
@@ -106,7 +116,12 @@ export async function login(deps: Deps, input: LoginInput, meta: RequestMeta): P
   const created = await deps.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
     await completeSignIn(deps, tx, user, meta, 'password');
-    return createSession(deps, tx, { userId: user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
+    return createSession(deps, tx, {
+      userId: user.id,
+      remember: input.remember,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
   });
   await slots.succeed();
   deps.notifyMail();
@@ -128,7 +143,8 @@ export async function completeSignIn(
   tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
   user: UserRow,
   meta: RequestMeta,
-  method: 'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
+  method:
+    'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
 ) {
   const now = deps.clock.now();
   // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
@@ -147,7 +163,14 @@ export async function completeSignIn(
     .update(users)
     .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
     .where(eq(users.id, user.id));
-  if (user.deletionScheduledFor) await recordEvent(tx, { userId: user.id, action: 'deletion.cancelled', at: now, meta, details: { by: 'sign-in' } });
+  if (user.deletionScheduledFor)
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'deletion.cancelled',
+      at: now,
+      meta,
+      details: { by: 'sign-in' },
+    });
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
   if (history!.seen && !history!.sameDevice) {
     const locale = localeOr(user.locale);
@@ -185,7 +208,11 @@ async function recordFailure(
   const notice = await hitRate(deps.db, rules.lockoutNotices, user.id, now);
   if (!notice.ok) return;
   await deps.db.transaction(async (tx) => {
-    const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
+    const resetToken = await issueEmailToken(tx, {
+      purpose: 'reset-password',
+      userId: user.id,
+      now,
+    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
@@ -207,8 +234,26 @@ async function recordFailure(
 /** A short human label ("Chrome on Windows") from a user agent; the full string is kept too. */
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return '?';
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : null;
-  const os = /Windows/.test(userAgent) ? 'Windows' : /Android/.test(userAgent) ? 'Android' : /iPhone|iPad/.test(userAgent) ? 'iOS' : /Mac OS X/.test(userAgent) ? 'macOS' : /Linux/.test(userAgent) ? 'Linux' : null;
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : null;
+  const os = /Windows/.test(userAgent)
+    ? 'Windows'
+    : /Android/.test(userAgent)
+      ? 'Android'
+      : /iPhone|iPad/.test(userAgent)
+        ? 'iOS'
+        : /Mac OS X/.test(userAgent)
+          ? 'macOS'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
   if (browser && os) return `${browser} / ${os}`;
   return userAgent.slice(0, 60);
 }

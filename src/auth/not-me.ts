@@ -6,7 +6,12 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { notMeDoneMail } from '../../emails/security-notices';
-import { consumeEmailToken, issueEmailToken, revokeAllLinksButNotMe, type TokenFailure } from './email-tokens';
+import {
+  consumeEmailToken,
+  issueEmailToken,
+  revokeAllLinksButNotMe,
+  type TokenFailure,
+} from './email-tokens';
 import { findUserByEmail, findUserById } from './users';
 
 /**
@@ -74,14 +79,21 @@ export async function reportNotMe(
     if (!user) return { ok: false as const, reason: 'invalid' as const };
     const ended = await invalidateUserSessions(tx, user.id);
     await revokeAllLinksButNotMe(tx, user.id, now);
-    const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
+    const resetToken = await issueEmailToken(tx, {
+      purpose: 'reset-password',
+      userId: user.id,
+      now,
+    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'not-me-done',
       containsSecret: true,
-      mail: notMeDoneMail(mailContext(deps, user.locale), { name: user.name, resetUrl: actionLink(deps, '/reset-password', resetToken) }),
+      mail: notMeDoneMail(mailContext(deps, user.locale), {
+        name: user.name,
+        resetUrl: actionLink(deps, '/reset-password', resetToken),
+      }),
     });
     await recordEvent(tx, {
       userId: user.id,
@@ -105,12 +117,26 @@ async function removeFactorsAddedSince(tx: Executor, userId: string, since: Date
   // An app set up earlier but switched on after the event counts as added after it.
   const removedApp = await tx
     .delete(totpCredentials)
-    .where(and(eq(totpCredentials.userId, userId), or(gte(totpCredentials.createdAt, since), gte(totpCredentials.enabledAt, since))))
+    .where(
+      and(
+        eq(totpCredentials.userId, userId),
+        or(gte(totpCredentials.createdAt, since), gte(totpCredentials.enabledAt, since)),
+      ),
+    )
     .returning({ userId: totpCredentials.userId });
   // Codes belong to the app: with it gone they are gone too, whenever they were made.
   const removedCodes = await tx
     .delete(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), removedApp.length ? undefined : gte(recoveryCodes.createdAt, since)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        removedApp.length ? undefined : gte(recoveryCodes.createdAt, since),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
-  return { passkeysRemoved: removedPasskeys.length, twoFactorDisabled: removedApp.length > 0, recoveryCodesRemoved: removedCodes.length };
+  return {
+    passkeysRemoved: removedPasskeys.length,
+    twoFactorDisabled: removedApp.length > 0,
+    recoveryCodesRemoved: removedCodes.length,
+  };
 }

@@ -19,7 +19,12 @@ import { reportNotMe } from './not-me';
 import { checkCurrentPassword } from './password-change';
 import { isResetTokenUsable, requestPasswordReset, resetPassword } from './password-reset';
 import { register } from './register';
-import { inspectVerification, resendVerification, tradeVerificationForReset, verifyEmail } from './verify-email';
+import {
+  inspectVerification,
+  resendVerification,
+  tradeVerificationForReset,
+  verifyEmail,
+} from './verify-email';
 import { verifyEmailPage } from './views/verify-email-page';
 import { loginPage, type LoginState } from './views/login-page';
 import { forgotPasswordPage, resetPasswordPage } from './views/password-pages';
@@ -27,7 +32,11 @@ import { reauthPage } from './views/reauth-page';
 import { registerPage, registerSentPage } from './views/register-page';
 import { resultPage, tokenActionPage } from './views/token-page';
 import { twoFactorLoginPage } from './views/two-factor-login-page';
-import { clearPendingCookie, readPendingCookie, setPendingCookie } from './two-factor/pending-cookie';
+import {
+  clearPendingCookie,
+  readPendingCookie,
+  setPendingCookie,
+} from './two-factor/pending-cookie';
 import { completeTwoFactorSignIn, pendingTwoFactorUser } from './two-factor/sign-in';
 import { twoFactorPageRoutes } from './two-factor/page-routes';
 import { findUserById } from './users';
@@ -65,18 +74,34 @@ export function authPageRoutes() {
     const parsed = registerForm.safeParse(form);
     const values = { email: form.email, name: form.name };
     if (!parsed.success) return registerPage(c, values, formErrors(parsed.error), 400);
-    const result = await register(c.get('deps'), { ...parsed.data, locale: c.get('locale') }, requestMeta(c));
+    const result = await register(
+      c.get('deps'),
+      { ...parsed.data, locale: c.get('locale') },
+      requestMeta(c),
+    );
     if (!result.ok && result.reason === 'rate-limited') {
-      return registerPage(c, values, { _: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }) }, 429);
+      return registerPage(
+        c,
+        values,
+        { _: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }) },
+        429,
+      );
     }
-    if (!result.ok && result.reason === 'weak-password') return registerPage(c, values, { password: `password.${result.problem}` }, 400);
+    if (!result.ok && result.reason === 'weak-password')
+      return registerPage(c, values, { password: `password.${result.problem}` }, 400);
     return registerSentPage(c, parsed.data.email);
   });
 
   app.get('/login', (c) => {
     if (c.get('auth')) return c.redirect(safeNextPath(c.req.query('next')), 303);
     const notice = c.req.query('notice');
-    const known = ['signed-out', 'password-reset', 'email-verified', 'secured', 'two-factor-expired'] as const;
+    const known = [
+      'signed-out',
+      'password-reset',
+      'email-verified',
+      'secured',
+      'two-factor-expired',
+    ] as const;
     return loginPage(c, { next: c.req.query('next'), notice: known.find((k) => k === notice) });
   });
   app.post('/login', async (c) => {
@@ -86,17 +111,28 @@ export function authPageRoutes() {
     const email = emailSchema.safeParse(form.email ?? '');
     const state: LoginState = { email: form.email, next };
     if (!email.success || !form.password) return loginPage(c, { ...state, error: 'invalid-input' });
-    const result = await login(deps, { email: email.data, password: form.password, remember: form.remember === 'true' }, requestMeta(c));
+    const result = await login(
+      deps,
+      { email: email.data, password: form.password, remember: form.remember === 'true' },
+      requestMeta(c),
+    );
     if (!result.ok) {
       if (result.reason === 'rate-limited') {
         c.header('Retry-After', String(result.retryAfterSeconds));
-        return loginPage(c, { ...state, error: 'rate-limited', retryAfterMinutes: minutes(result.retryAfterSeconds) });
+        return loginPage(c, {
+          ...state,
+          error: 'rate-limited',
+          retryAfterMinutes: minutes(result.retryAfterSeconds),
+        });
       }
       return loginPage(c, { ...state, error: result.reason });
     }
     if (result.ok === 'two-factor') {
       setPendingCookie(c, deps.config, result.pendingToken);
-      return c.redirect(`/login/2fa${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`, 303);
+      return c.redirect(
+        `/login/2fa${next ? `?next=${encodeURIComponent(safeNextPath(next))}` : ''}`,
+        303,
+      );
     }
     await startCookieSession(c, result);
     return c.redirect(safeNextPath(next), 303);
@@ -105,7 +141,8 @@ export function authPageRoutes() {
   app.get('/login/2fa', async (c) => {
     const deps = c.get('deps');
     const pending = readPendingCookie(c, deps.config);
-    if (!pending || !(await pendingTwoFactorUser(deps, pending))) return c.redirect('/login?notice=two-factor-expired', 303);
+    if (!pending || !(await pendingTwoFactorUser(deps, pending)))
+      return c.redirect('/login?notice=two-factor-expired', 303);
     return twoFactorLoginPage(c, { next: c.req.query('next') });
   });
   app.post('/login/2fa', async (c) => {
@@ -113,7 +150,12 @@ export function authPageRoutes() {
     const t = translator(c.get('locale'));
     const next = c.req.query('next');
     const code = ((await readForm(c)).code ?? '').slice(0, 40);
-    const result = await completeTwoFactorSignIn(deps, readPendingCookie(c, deps.config) ?? '', code, requestMeta(c));
+    const result = await completeTwoFactorSignIn(
+      deps,
+      readPendingCookie(c, deps.config) ?? '',
+      code,
+      requestMeta(c),
+    );
     if (!result.ok) {
       if (result.reason === 'expired') {
         clearPendingCookie(c, deps.config);
@@ -121,9 +163,19 @@ export function authPageRoutes() {
       }
       if (result.reason === 'rate-limited') {
         c.header('Retry-After', String(result.retryAfterSeconds));
-        return twoFactorLoginPage(c, { next, error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+        return twoFactorLoginPage(c, {
+          next,
+          error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }),
+          status: 429,
+        });
       }
-      return twoFactorLoginPage(c, { next, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 401 });
+      return twoFactorLoginPage(c, {
+        next,
+        error: t(
+          result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid',
+        ),
+        status: 401,
+      });
     }
     clearPendingCookie(c, deps.config);
     await startCookieSession(c, result);
@@ -135,7 +187,12 @@ export function authPageRoutes() {
     const auth = c.get('auth');
     if (auth) {
       await invalidateSession(deps.db, auth.session.id);
-      await recordEvent(deps.db, { userId: auth.user.id, action: 'sign-out', at: deps.clock.now(), meta: requestMeta(c) });
+      await recordEvent(deps.db, {
+        userId: auth.user.id,
+        action: 'sign-out',
+        at: deps.clock.now(),
+        meta: requestMeta(c),
+      });
     }
     clearSessionCookie(c, deps.config);
     return c.redirect('/login?notice=signed-out', 303);
@@ -145,30 +202,61 @@ export function authPageRoutes() {
     const t = translator(c.get('locale'));
     const token = tokenOf(c);
     const found = await inspectVerification(c.get('deps'), token);
-    if (!found.ok) return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${found.reason}`), link: { href: '/login', label: t('login.title') } });
+    if (!found.ok)
+      return resultPage(c, {
+        title: t('verify.title'),
+        kind: 'error',
+        message: t(`token.${found.reason}`),
+        link: { href: '/login', label: t('login.title') },
+      });
     return verifyEmailPage(c, { token, email: found.email });
   });
   app.post('/verify-email', async (c) => {
     const t = translator(c.get('locale'));
     const form = await readForm(c);
     const token = (form.token ?? '').slice(0, 200);
-    const result = await verifyEmail(c.get('deps'), { token, password: (form.password ?? '').slice(0, 512) }, requestMeta(c));
+    const result = await verifyEmail(
+      c.get('deps'),
+      { token, password: (form.password ?? '').slice(0, 512) },
+      requestMeta(c),
+    );
     if (result.ok) {
       await startCookieSession(c, result);
       return c.redirect('/account', 303);
     }
     const email = form.email ?? '';
-    if (result.reason === 'invalid-password') return verifyEmailPage(c, { token, email, error: t('verify.wrongPassword'), status: 401 });
+    if (result.reason === 'invalid-password')
+      return verifyEmailPage(c, { token, email, error: t('verify.wrongPassword'), status: 401 });
     if (result.reason === 'rate-limited') {
       c.header('Retry-After', String(result.retryAfterSeconds));
-      return verifyEmailPage(c, { token, email, error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+      return verifyEmailPage(c, {
+        token,
+        email,
+        error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }),
+        status: 429,
+      });
     }
-    return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${result.reason}`), link: { href: '/login', label: t('login.title') } });
+    return resultPage(c, {
+      title: t('verify.title'),
+      kind: 'error',
+      message: t(`token.${result.reason}`),
+      link: { href: '/login', label: t('login.title') },
+    });
   });
   app.post('/verify-email/new-password', async (c) => {
     const t = translator(c.get('locale'));
-    const result = await tradeVerificationForReset(c.get('deps'), ((await readForm(c)).token ?? '').slice(0, 200), requestMeta(c));
-    if (!result.ok) return resultPage(c, { title: t('verify.title'), kind: 'error', message: t(`token.${result.reason}`), link: { href: '/forgot-password', label: t('reset.again') } });
+    const result = await tradeVerificationForReset(
+      c.get('deps'),
+      ((await readForm(c)).token ?? '').slice(0, 200),
+      requestMeta(c),
+    );
+    if (!result.ok)
+      return resultPage(c, {
+        title: t('verify.title'),
+        kind: 'error',
+        message: t(`token.${result.reason}`),
+        link: { href: '/forgot-password', label: t('reset.again') },
+      });
     return resetPasswordPage(c, { token: result.resetToken, usable: true });
   });
   app.post('/verify-email/resend', async (c) => {
@@ -176,9 +264,19 @@ export function authPageRoutes() {
     const email = emailSchema.safeParse((await readForm(c)).email ?? '');
     if (email.success) {
       const result = await resendVerification(c.get('deps'), email.data, requestMeta(c));
-      if (!result.ok) return resultPage(c, { title: t('verify.resend'), kind: 'error', message: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+      if (!result.ok)
+        return resultPage(c, {
+          title: t('verify.resend'),
+          kind: 'error',
+          message: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }),
+          status: 429,
+        });
     }
-    return resultPage(c, { title: t('verify.resend'), kind: 'success', message: t('verify.resent') });
+    return resultPage(c, {
+      title: t('verify.resend'),
+      kind: 'success',
+      message: t('verify.resent'),
+    });
   });
 
   app.get('/forgot-password', (c) => forgotPasswordPage(c));
@@ -186,9 +284,19 @@ export function authPageRoutes() {
     const t = translator(c.get('locale'));
     const form = await readForm(c);
     const email = emailSchema.safeParse(form.email ?? '');
-    if (!email.success) return forgotPasswordPage(c, { email: form.email, error: t('form.invalidEmail'), status: 400 });
+    if (!email.success)
+      return forgotPasswordPage(c, {
+        email: form.email,
+        error: t('form.invalidEmail'),
+        status: 400,
+      });
     const result = await requestPasswordReset(c.get('deps'), email.data, requestMeta(c));
-    if (!result.ok) return forgotPasswordPage(c, { email: form.email, error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }), status: 429 });
+    if (!result.ok)
+      return forgotPasswordPage(c, {
+        email: form.email,
+        error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }),
+        status: 429,
+      });
     return forgotPasswordPage(c, { sent: true });
   });
 
@@ -200,46 +308,97 @@ export function authPageRoutes() {
     const t = translator(c.get('locale'));
     const form = await readForm(c);
     const token = (form.token ?? '').slice(0, 200);
-    const result = await resetPassword(c.get('deps'), { token, password: (form.password ?? '').slice(0, 512) }, requestMeta(c));
+    const result = await resetPassword(
+      c.get('deps'),
+      { token, password: (form.password ?? '').slice(0, 512) },
+      requestMeta(c),
+    );
     if (result.ok) {
       clearSessionCookie(c, c.get('deps').config);
       return c.redirect('/login?notice=password-reset', 303);
     }
-    if (result.reason === 'weak-password') return resetPasswordPage(c, { token, usable: true, error: t(`password.${result.problem}`), status: 400 });
+    if (result.reason === 'weak-password')
+      return resetPasswordPage(c, {
+        token,
+        usable: true,
+        error: t(`password.${result.problem}`),
+        status: 400,
+      });
     return resetPasswordPage(c, { token, usable: false, status: 400 });
   });
 
   app.get('/not-me', (c) => {
     const t = translator(c.get('locale'));
-    return tokenActionPage(c, { title: t('notMe.title'), body: t('notMe.body'), button: t('notMe.button'), action: '/not-me', token: tokenOf(c), danger: true });
+    return tokenActionPage(c, {
+      title: t('notMe.title'),
+      body: t('notMe.body'),
+      button: t('notMe.button'),
+      action: '/not-me',
+      token: tokenOf(c),
+      danger: true,
+    });
   });
   app.post('/not-me', async (c) => {
     const t = translator(c.get('locale'));
-    const result = await reportNotMe(c.get('deps'), (await readForm(c)).token ?? '', requestMeta(c));
-    if (!result.ok) return resultPage(c, { title: t('notMe.title'), kind: 'error', message: t(`token.${result.reason}`) });
+    const result = await reportNotMe(
+      c.get('deps'),
+      (await readForm(c)).token ?? '',
+      requestMeta(c),
+    );
+    if (!result.ok)
+      return resultPage(c, {
+        title: t('notMe.title'),
+        kind: 'error',
+        message: t(`token.${result.reason}`),
+      });
     clearSessionCookie(c, c.get('deps').config);
     return resultPage(c, { title: t('notMe.title'), kind: 'success', message: t('notMe.done') });
   });
 
   app.get('/account/email/confirm', (c) => {
     const t = translator(c.get('locale'));
-    return tokenActionPage(c, { title: t('emailConfirm.title'), body: t('emailConfirm.body'), button: t('emailConfirm.button'), action: '/account/email/confirm', token: tokenOf(c) });
+    return tokenActionPage(c, {
+      title: t('emailConfirm.title'),
+      body: t('emailConfirm.body'),
+      button: t('emailConfirm.button'),
+      action: '/account/email/confirm',
+      token: tokenOf(c),
+    });
   });
   app.post('/account/email/confirm', async (c) => {
     const t = translator(c.get('locale'));
     const auth = c.get('auth');
     const current = auth ? { userId: auth.user.id, sessionId: auth.session.id } : undefined;
-    const result = await confirmEmailChange(c.get('deps'), (await readForm(c)).token ?? '', requestMeta(c), current);
+    const result = await confirmEmailChange(
+      c.get('deps'),
+      (await readForm(c)).token ?? '',
+      requestMeta(c),
+      current,
+    );
     if (!result.ok) {
-      const message = result.reason === 'taken' ? t('emailConfirm.taken') : t(`token.${result.reason}`);
-      return resultPage(c, { title: t('emailConfirm.title'), kind: 'error', message, status: result.reason === 'taken' ? 409 : 400 });
+      const message =
+        result.reason === 'taken' ? t('emailConfirm.taken') : t(`token.${result.reason}`);
+      return resultPage(c, {
+        title: t('emailConfirm.title'),
+        kind: 'error',
+        message,
+        status: result.reason === 'taken' ? 409 : 400,
+      });
     }
-    return resultPage(c, { title: t('emailConfirm.title'), kind: 'success', message: t('emailConfirm.done', { email: result.email }), link: { href: '/account', label: t('nav.account') } });
+    return resultPage(c, {
+      title: t('emailConfirm.title'),
+      kind: 'success',
+      message: t('emailConfirm.done', { email: result.email }),
+      link: { href: '/account', label: t('nav.account') },
+    });
   });
 
   app.get('/reauth', async (c) => {
     const auth = requireAuth(c);
-    return reauthPage(c, { next: safeNextPath(c.req.query('next')), ...(await proofsOf(c, auth.user.id)) });
+    return reauthPage(c, {
+      next: safeNextPath(c.req.query('next')),
+      ...(await proofsOf(c, auth.user.id)),
+    });
   });
   app.post('/reauth', async (c) => {
     const auth = requireAuth(c);
@@ -247,15 +406,39 @@ export function authPageRoutes() {
     const t = translator(c.get('locale'));
     const next = safeNextPath(c.req.query('next'));
     const meta = requestMeta(c);
-    const checked = await checkCurrentPassword(deps, auth.user.id, (await readForm(c)).password ?? '', meta);
+    const checked = await checkCurrentPassword(
+      deps,
+      auth.user.id,
+      (await readForm(c)).password ?? '',
+      meta,
+    );
     if (!checked.ok) {
       const proofs = await proofsOf(c, auth.user.id);
-      if (checked.reason === 'rate-limited') return reauthPage(c, { next, ...proofs, error: t('error.rateLimited', { minutes: minutes(checked.retryAfterSeconds) }), status: 429 });
+      if (checked.reason === 'rate-limited')
+        return reauthPage(c, {
+          next,
+          ...proofs,
+          error: t('error.rateLimited', { minutes: minutes(checked.retryAfterSeconds) }),
+          status: 429,
+        });
       return reauthPage(c, { next, ...proofs, error: t('reauth.wrong'), status: 401 });
     }
     const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
-    if (rotated) setSessionCookie(c, deps.config, rotated.token, auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null, deps.clock.now());
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'reauth', at: deps.clock.now(), meta, details: { method: 'password' } });
+    if (rotated)
+      setSessionCookie(
+        c,
+        deps.config,
+        rotated.token,
+        auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null,
+        deps.clock.now(),
+      );
+    await recordEvent(deps.db, {
+      userId: auth.user.id,
+      action: 'reauth',
+      at: deps.clock.now(),
+      meta,
+      details: { method: 'password' },
+    });
     return c.redirect(next, 303);
   });
 

@@ -21,14 +21,24 @@ export type ChangePasswordResult =
   | { ok: false; reason: 'weak-password'; problem: PasswordProblem };
 
 /** Checks the current password with the same limits as sign-in; used by change and re-auth. */
-export async function checkCurrentPassword(deps: Deps, userId: string, password: string, meta: RequestMeta) {
+export async function checkCurrentPassword(
+  deps: Deps,
+  userId: string,
+  password: string,
+  meta: RequestMeta,
+) {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
   const key = rateSubject(userId);
   // A slot is taken before the check (atomically, so parallel guesses cannot all pass) and
   // given back when the password was right.
   const verdict = await takeRate(deps.db, rules.reauthFailuresPerAccount, key, now);
-  if (!verdict.ok) return { ok: false as const, reason: 'rate-limited' as const, retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!verdict.ok)
+    return {
+      ok: false as const,
+      reason: 'rate-limited' as const,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    };
   const user = await findUserById(deps.db, userId);
   if (user && (await verifyPasswordFor(deps, user, password))) {
     await releaseRate(deps.db, rules.reauthFailuresPerAccount, key, now);
@@ -65,9 +75,19 @@ export async function changePassword(
       locale: user.locale,
       template: 'password-changed',
       containsSecret: true,
-      mail: passwordChangedMail(mailContext(deps, user.locale), { name: user.name, how: 'changed', notMeUrl: await notMeLink(deps, tx, user.id, now) }),
+      mail: passwordChangedMail(mailContext(deps, user.locale), {
+        name: user.name,
+        how: 'changed',
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
+      }),
     });
-    await recordEvent(tx, { userId: user.id, action: 'password.changed', at: now, meta, details: { sessionsEnded: count } });
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'password.changed',
+      at: now,
+      meta,
+      details: { sessionsEnded: count },
+    });
     return count;
   });
   deps.notifyMail();

@@ -18,7 +18,10 @@ export const normalizePassword = (password: string) => password.normalize('NFKC'
  * NIST SP 800-63B rules: length in code points, no composition rules, no common or
  * context-specific passwords. Expects an NFKC-normalised password.
  */
-export function checkPassword(password: string, identity: { email?: string; name?: string }): PasswordProblem | null {
+export function checkPassword(
+  password: string,
+  identity: { email?: string; name?: string },
+): PasswordProblem | null {
   const length = [...password].length;
   if (length < passwordLimits.min) return 'too-short';
   if (length > passwordLimits.max) return 'too-long';
@@ -38,7 +41,10 @@ export function checkPassword(password: string, identity: { email?: string; name
  */
 export async function isBreachedPassword(password: string, rangeApiUrl: string): Promise<boolean> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(password));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+  const hex = [...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
   const prefix = hex.slice(0, 5);
   const suffix = hex.slice(5);
   try {

@@ -7,7 +7,14 @@ import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { resetPasswordMail } from '../../emails/reset-password';
 import { passwordChangedMail } from '../../emails/password-changed';
-import { accessLinkPurposes, consumeEmailToken, issueEmailToken, peekEmailToken, revokeEmailTokens, type TokenFailure } from './email-tokens';
+import {
+  accessLinkPurposes,
+  consumeEmailToken,
+  issueEmailToken,
+  peekEmailToken,
+  revokeEmailTokens,
+  type TokenFailure,
+} from './email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from './password-policy';
 import { judgeNewPassword } from './register';
@@ -38,7 +45,10 @@ export async function requestPasswordReset(
       locale: user.locale,
       template: 'reset-password',
       containsSecret: true,
-      mail: resetPasswordMail(mailContext(deps, user.locale), { name: user.name, url: actionLink(deps, '/reset-password', token) }),
+      mail: resetPasswordMail(mailContext(deps, user.locale), {
+        name: user.name,
+        url: actionLink(deps, '/reset-password', token),
+      }),
     });
     await recordEvent(tx, { userId: user.id, action: 'password.reset-requested', at: now, meta });
   });
@@ -61,7 +71,11 @@ export type ResetResult =
  * that leads in ends; passkeys and the authenticator app stay, since the mailbox alone must
  * not be enough to strip a second factor (decision 013).
  */
-export async function resetPassword(deps: Deps, input: { token: string; password: string }, meta: RequestMeta): Promise<ResetResult> {
+export async function resetPassword(
+  deps: Deps,
+  input: { token: string; password: string },
+  meta: RequestMeta,
+): Promise<ResetResult> {
   const now = deps.clock.now();
   const peeked = await peekEmailToken(deps.db, 'reset-password', input.token, now);
   const owner = peeked ? await findUserById(deps.db, peeked.userId) : null;
@@ -81,7 +95,8 @@ export async function resetPassword(deps: Deps, input: { token: string; password
       .returning();
     if (!user) return { ok: false as const, reason: 'invalid' as const };
     // The link proved the mailbox, which is what verification proves too.
-    if (!user.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, user.id));
+    if (!user.emailVerifiedAt)
+      await tx.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, user.id));
     const ended = await invalidateUserSessions(tx, user.id);
     // Any other reset link, a pending email change or two-step sign-in could undo this reset.
     await revokeEmailTokens(tx, user.id, accessLinkPurposes, now);
@@ -91,9 +106,19 @@ export async function resetPassword(deps: Deps, input: { token: string; password
       locale: user.locale,
       template: 'password-changed',
       containsSecret: true,
-      mail: passwordChangedMail(mailContext(deps, user.locale), { name: user.name, how: 'reset', notMeUrl: await notMeLink(deps, tx, user.id, now) }),
+      mail: passwordChangedMail(mailContext(deps, user.locale), {
+        name: user.name,
+        how: 'reset',
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
+      }),
     });
-    await recordEvent(tx, { userId: user.id, action: 'password.reset', at: now, meta, details: { sessionsEnded: ended } });
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'password.reset',
+      at: now,
+      meta,
+      details: { sessionsEnded: ended },
+    });
     return { ok: true as const, userId: user.id };
   });
   deps.notifyMail();

@@ -70,10 +70,17 @@ export async function register(
 ): Promise<RegisterResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const byIp = await hitRate(deps.db, rules.registrationsPerIp, rateSubject(meta.ip ?? 'unknown'), now);
-  if (!byIp.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
+  const byIp = await hitRate(
+    deps.db,
+    rules.registrationsPerIp,
+    rateSubject(meta.ip ?? 'unknown'),
+    now,
+  );
+  if (!byIp.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
   const byRecipient = await hitRecipientLimit(deps, input.email, now);
-  if (!byRecipient.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byRecipient.retryAfterSeconds };
+  if (!byRecipient.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byRecipient.retryAfterSeconds };
 
   const password = normalizePassword(input.password);
   const problem = await judgeNewPassword(deps, password, input);
@@ -85,7 +92,9 @@ export async function register(
   // and then finds the account the winner made.
   for (let attempt = 0; ; attempt++) {
     try {
-      await deps.db.transaction((tx) => recordRegistration(deps, tx, input, passwordHash, meta, now));
+      await deps.db.transaction((tx) =>
+        recordRegistration(deps, tx, input, passwordHash, meta, now),
+      );
       break;
     } catch (err) {
       if (!isUniqueViolation(err) || attempt > 0) throw err;
@@ -95,15 +104,31 @@ export async function register(
   return { ok: true };
 }
 
-async function recordRegistration(deps: Deps, tx: Executor, input: RegisterInput, passwordHash: string, meta: RequestMeta, now: Date) {
+async function recordRegistration(
+  deps: Deps,
+  tx: Executor,
+  input: RegisterInput,
+  passwordHash: string,
+  meta: RequestMeta,
+  now: Date,
+) {
   const existing = await findUserByEmail(tx, input.email);
   if (existing?.emailVerifiedAt) return noticeExistingOwner(deps, tx, existing, meta, now);
   const userId =
     existing?.id ??
-    (await tx
-      .insert(users)
-      .values({ email: input.email, passwordHash: null, name: input.name, locale: input.locale, createdAt: now, updatedAt: now })
-      .returning({ id: users.id }))[0]!.id;
+    (
+      await tx
+        .insert(users)
+        .values({
+          email: input.email,
+          passwordHash: null,
+          name: input.name,
+          locale: input.locale,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id })
+    )[0]!.id;
   const policy = await currentPolicy(tx, now);
   const pending: PendingRegistration = {
     email: input.email,
@@ -114,23 +139,50 @@ async function recordRegistration(deps: Deps, tx: Executor, input: RegisterInput
     minAge: deps.config.minAge,
     ip: meta.ip,
   };
-  const token = await issueEmailToken(tx, { purpose: 'verify-email', userId, now, payload: pending });
+  const token = await issueEmailToken(tx, {
+    purpose: 'verify-email',
+    userId,
+    now,
+    payload: pending,
+  });
   await queueMail(deps, tx, {
     to: input.email,
     userId,
     locale: input.locale,
     template: 'verify-email',
     containsSecret: true,
-    mail: verifyEmailMail(mailContext(deps, input.locale), { url: actionLink(deps, '/verify-email', token) }),
+    mail: verifyEmailMail(mailContext(deps, input.locale), {
+      url: actionLink(deps, '/verify-email', token),
+    }),
   });
-  await recordEvent(tx, { userId, action: existing ? 'registration.attempted-unverified' : 'account.registered', at: now, meta });
+  await recordEvent(tx, {
+    userId,
+    action: existing ? 'registration.attempted-unverified' : 'account.registered',
+    at: now,
+    meta,
+  });
 }
 
 /** The address is someone's confirmed account: tell them (at most hourly), change nothing. */
-async function noticeExistingOwner(deps: Deps, tx: Executor, existing: UserRow, meta: RequestMeta, now: Date) {
-  const notice = await hitRate(tx, authRules(deps.config).alreadyRegisteredNotices, existing.id, now);
+async function noticeExistingOwner(
+  deps: Deps,
+  tx: Executor,
+  existing: UserRow,
+  meta: RequestMeta,
+  now: Date,
+) {
+  const notice = await hitRate(
+    tx,
+    authRules(deps.config).alreadyRegisteredNotices,
+    existing.id,
+    now,
+  );
   if (!notice.ok) return;
-  const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: existing.id, now });
+  const resetToken = await issueEmailToken(tx, {
+    purpose: 'reset-password',
+    userId: existing.id,
+    now,
+  });
   await queueMail(deps, tx, {
     to: existing.email,
     userId: existing.id,
@@ -142,5 +194,10 @@ async function noticeExistingOwner(deps: Deps, tx: Executor, existing: UserRow, 
       resetUrl: actionLink(deps, '/reset-password', resetToken),
     }),
   });
-  await recordEvent(tx, { userId: existing.id, action: 'registration.attempted-existing', at: now, meta });
+  await recordEvent(tx, {
+    userId: existing.id,
+    action: 'registration.attempted-existing',
+    at: now,
+    meta,
+  });
 }

@@ -13,7 +13,11 @@ const hour = 60 * minute;
 export function authRules(config: Config) {
   const r = config.rateLimits;
   return {
-    loginFailuresPerAccount: { name: 'login-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
+    loginFailuresPerAccount: {
+      name: 'login-fail-acct',
+      limit: r.loginFailuresPerAccount,
+      windowMs: 15 * minute,
+    },
     loginFailuresPerIp: { name: 'login-fail-ip', limit: r.loginFailuresPerIp, windowMs: hour },
     registrationsPerIp: { name: 'register-ip', limit: r.registrationsPerIp, windowMs: hour },
     emailsPerAccount: { name: 'email-acct', limit: r.emailsPerAccount, windowMs: hour },
@@ -21,7 +25,11 @@ export function authRules(config: Config) {
     // Anyone can make us mail any address (register, resend, forgot, email change): this one
     // counter per inbox, shared by those flows, keeps the service from being a mail bomb.
     mailsPerRecipient: { name: 'mail-to', limit: r.mailsPerRecipient, windowMs: hour },
-    reauthFailuresPerAccount: { name: 'reauth-fail-acct', limit: r.loginFailuresPerAccount, windowMs: 15 * minute },
+    reauthFailuresPerAccount: {
+      name: 'reauth-fail-acct',
+      limit: r.loginFailuresPerAccount,
+      windowMs: 15 * minute,
+    },
     alreadyRegisteredNotices: { name: 'already-registered', limit: 1, windowMs: hour },
     lockoutNotices: { name: 'lockout-notice', limit: 1, windowMs: 15 * minute },
     // Three codes of a million are valid at any moment (one step of drift either way), so five
@@ -35,5 +43,10 @@ export { hashSecret as rateSubject } from '../sessions/token';
 
 /** Counts one mail that anyone could have asked for to `address`, whether or not it has an account. */
 export function hitRecipientLimit(deps: Pick<Deps, 'db' | 'config'>, address: string, now: Date) {
-  return hitRate(deps.db, authRules(deps.config).mailsPerRecipient, hashSecret(address.trim().toLowerCase()), now);
+  return hitRate(
+    deps.db,
+    authRules(deps.config).mailsPerRecipient,
+    hashSecret(address.trim().toLowerCase()),
+    now,
+  );
 }

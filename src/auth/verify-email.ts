@@ -8,7 +8,14 @@ import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { createSession } from '../sessions/create';
 import { verifyEmailMail } from '../../emails/verify-email';
 import type { Executor } from '../platform/db-types';
-import { consumeEmailToken, inspectEmailToken, issueEmailToken, revokeEmailTokens, type ConsumedToken, type TokenFailure } from './email-tokens';
+import {
+  consumeEmailToken,
+  inspectEmailToken,
+  issueEmailToken,
+  revokeEmailTokens,
+  type ConsumedToken,
+  type TokenFailure,
+} from './email-tokens';
 import { completeSignIn, verifyPasswordFor } from './login';
 import type { PendingRegistration } from './register';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
@@ -49,11 +56,19 @@ export async function verifyEmail(
   if (!found.ok) return found;
   const pending = payloadOf(found.row);
   const slots = await takeSignInSlots(deps, meta.ip, pending.email, now);
-  if (!slots.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
+  if (!slots.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
   const owner = await findUserById(deps.db, found.row.userId);
   const passwordHash = pending.passwordHash ?? owner?.passwordHash ?? null;
   if (!owner || !(await verifyPasswordFor(deps, { passwordHash }, input.password))) {
-    if (owner) await recordEvent(deps.db, { userId: owner.id, action: 'sign-in.failed', at: now, meta, details: { via: 'verify-email' } });
+    if (owner)
+      await recordEvent(deps.db, {
+        userId: owner.id,
+        action: 'sign-in.failed',
+        at: now,
+        meta,
+        details: { via: 'verify-email' },
+      });
     return { ok: false, reason: 'invalid-password' };
   }
   const result = await deps.db.transaction(async (tx) => {
@@ -70,7 +85,13 @@ export async function verifyEmail(
         emailVerifiedAt: now,
         updatedAt: now,
       })
-      .where(and(eq(users.id, owner.id), isNull(users.emailVerifiedAt), sql`lower(${users.email}) = lower(${pending.email})`))
+      .where(
+        and(
+          eq(users.id, owner.id),
+          isNull(users.emailVerifiedAt),
+          sql`lower(${users.email}) = lower(${pending.email})`,
+        ),
+      )
       .returning();
     // Confirmed already through another link, or the account moved on since.
     if (!user) return { ok: false as const, reason: 'used' as const };
@@ -78,8 +99,19 @@ export async function verifyEmail(
     await recordConsents(tx, user.id, pending, used.row.createdAt);
     await recordEvent(tx, { userId: user.id, action: 'email.verified', at: now, meta });
     await completeSignIn(deps, tx, user, meta, 'verify-email');
-    const created = await createSession(deps, tx, { userId: user.id, remember: !!input.remember, ip: meta.ip, userAgent: meta.userAgent });
-    return { ok: true as const, user, token: created.token, expiresAt: created.session.absoluteExpiresAt, persistent: !!input.remember };
+    const created = await createSession(deps, tx, {
+      userId: user.id,
+      remember: !!input.remember,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    return {
+      ok: true as const,
+      user,
+      token: created.token,
+      expiresAt: created.session.absoluteExpiresAt,
+      persistent: !!input.remember,
+    };
   });
   if (result.ok) await slots.succeed();
   else await slots.giveBack();
@@ -88,10 +120,21 @@ export async function verifyEmail(
 }
 
 /** The consents given in the registration form, dated when it was sent. */
-async function recordConsents(tx: Executor, userId: string, pending: VerificationPayload, registeredAt: Date) {
+async function recordConsents(
+  tx: Executor,
+  userId: string,
+  pending: VerificationPayload,
+  registeredAt: Date,
+) {
   // Links from before decision 013: their consents were recorded at registration.
   if (pending.minAge === undefined) return;
-  const given = { userId, granted: 'granted' as const, method: 'registration', ip: pending.ip ?? null, at: registeredAt };
+  const given = {
+    userId,
+    granted: 'granted' as const,
+    method: 'registration',
+    ip: pending.ip ?? null,
+    at: registeredAt,
+  };
   await tx.insert(consents).values([
     { ...given, kind: 'privacy-policy', version: pending.policyVersion ?? null },
     { ...given, kind: 'age-confirmation', version: String(pending.minAge) },
@@ -111,8 +154,17 @@ export async function tradeVerificationForReset(
   return deps.db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, 'verify-email', token, now);
     if (!used.ok) return used;
-    const resetToken = await issueEmailToken(tx, { purpose: 'reset-password', userId: used.row.userId, now });
-    await recordEvent(tx, { userId: used.row.userId, action: 'registration.disowned', at: now, meta });
+    const resetToken = await issueEmailToken(tx, {
+      purpose: 'reset-password',
+      userId: used.row.userId,
+      now,
+    });
+    await recordEvent(tx, {
+      userId: used.row.userId,
+      action: 'registration.disowned',
+      at: now,
+      meta,
+    });
     return { ok: true as const, resetToken };
   });
 }
@@ -127,7 +179,12 @@ export async function resendVerification(
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const now = deps.clock.now();
-  const byIp = await hitRate(deps.db, authRules(deps.config).emailsPerIp, rateSubject(meta.ip ?? 'unknown'), now);
+  const byIp = await hitRate(
+    deps.db,
+    authRules(deps.config).emailsPerIp,
+    rateSubject(meta.ip ?? 'unknown'),
+    now,
+  );
   if (!byIp.ok) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
   const byRecipient = await hitRecipientLimit(deps, email, now);
   if (!byRecipient.ok) return { ok: false, retryAfterSeconds: byRecipient.retryAfterSeconds };
@@ -141,14 +198,21 @@ export async function resendVerification(
       .orderBy(desc(tokens.createdAt))
       .limit(1);
     const payload = { email: user.email, ...newest?.payload };
-    const token = await issueEmailToken(tx, { purpose: 'verify-email', userId: user.id, now, payload });
+    const token = await issueEmailToken(tx, {
+      purpose: 'verify-email',
+      userId: user.id,
+      now,
+      payload,
+    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'verify-email',
       containsSecret: true,
-      mail: verifyEmailMail(mailContext(deps, user.locale), { url: actionLink(deps, '/verify-email', token) }),
+      mail: verifyEmailMail(mailContext(deps, user.locale), {
+        url: actionLink(deps, '/verify-email', token),
+      }),
     });
   });
   deps.notifyMail();

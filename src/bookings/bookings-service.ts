@@ -122,7 +122,11 @@ export async function createBooking(
  * distinct SEQUENCE numbers); a missing or cancelled one is a failure value.
  */
 async function lockOpenBooking(tx: Executor, bookingId: string) {
-  const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId)).for('update');
+  const [current] = await tx
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, bookingId))
+    .for('update');
   if (!current) return { ok: false as const, reason: 'not-found' as const };
   if (current.status === 'cancelled') return { ok: false as const, reason: 'cancelled' as const };
   return current;

@@ -26,14 +26,10 @@ export function formatBookingTime(
 /** "1 250,50 ₴" / "UAH 1,250.50": the amount as the reader's locale writes money. */
 export function formatMoney(locale: Locale, amount: string, currency: string): string {
   // The amount has at most 12 digits, all exact in a double.
-  return numberFormat(tags[locale], { style: 'currency', currency }).format(
-    Number(amount),
-  );
+  return numberFormat(tags[locale], { style: 'currency', currency }).format(Number(amount));
 }
 
 /** A payment date: the day it was paid, as the school recorded it. */
 export function formatPaidAt(locale: Locale, paidAt: Date): string {
-  return dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    paidAt,
-  );
+  return dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(paidAt);
 }

@@ -46,7 +46,9 @@ const schoolRoles: readonly string[] = ['staff', 'admin'] satisfies SchoolRole[]
  * The acting staff member's role, read alongside an event (null when their account is gone).
  * A subquery, not a join, so any reader of `audit_events` can add it to its selection.
  */
-export const actorRoleSql = sql<string | null>`(select a.role from users a where a.id = ${auditEvents.actorId})`;
+export const actorRoleSql = sql<
+  string | null
+>`(select a.role from users a where a.id = ${auditEvents.actorId})`;
 
 /**
  * Events that used to carry a staff member's address on someone else's event, or still do:
@@ -63,14 +65,22 @@ const emailPattern = /[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g;
  * Details of an event the school caused: the person sees that staff acted, not who. Any
  * address that is not the person's own is masked, as are keys naming the actor.
  */
-export function redactForeign(details: Record<string, unknown> | null, person: { email: string }): Record<string, unknown> | null {
+export function redactForeign(
+  details: Record<string, unknown> | null,
+  person: { email: string },
+): Record<string, unknown> | null {
   if (!details) return null;
   const own = person.email.toLowerCase();
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replace(emailPattern, (m) => (m.toLowerCase() === own ? m : '[someone else]'));
+    if (typeof v === 'string')
+      return v.replace(emailPattern, (m) => (m.toLowerCase() === own ? m : '[someone else]'));
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).filter(([k]) => !/^(actor|staff)/i.test(k)).map(([k, x]) => [k, walk(x)]));
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([k]) => !/^(actor|staff)/i.test(k))
+          .map(([k, x]) => [k, walk(x)]),
+      );
     }
     return v;
   };
@@ -99,10 +109,19 @@ export type SeenBySubject<E extends StoredEvent> = Omit<E, 'actorId' | 'actorRol
  * the export): when the school acted, never the staff member's IP address, browser, id or
  * anything in the details that names them; instead whether the school acted and in which role.
  */
-export function asSeenBySubject<E extends StoredEvent>(event: E, person: { id: string; email: string }): SeenBySubject<E> {
+export function asSeenBySubject<E extends StoredEvent>(
+  event: E,
+  person: { id: string; email: string },
+): SeenBySubject<E> {
   const { actorId, actorRole, details, ...rest } = event;
   const byStaff = (!!actorId && actorId !== person.id) || /^(staff|admin)\./.test(event.action);
-  if (!byStaff) return { ...rest, details: (details as Record<string, unknown> | null) ?? null, byStaff, byRole: null };
+  if (!byStaff)
+    return {
+      ...rest,
+      details: (details as Record<string, unknown> | null) ?? null,
+      byStaff,
+      byRole: null,
+    };
   return {
     ...rest,
     ip: null,
@@ -114,17 +133,29 @@ export function asSeenBySubject<E extends StoredEvent>(event: E, person: { id: s
 }
 
 /** "by the school (staff)", in the reader's language; null for the person's own events. */
-export function actedByLabel(t: (key: MessageKey, params?: Record<string, string | number>) => string, event: { byStaff: boolean; byRole: SchoolRole | null }) {
+export function actedByLabel(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  event: { byStaff: boolean; byRole: SchoolRole | null },
+) {
   if (!event.byStaff) return null;
-  return event.byRole ? t('security.bySchool', { role: t(`security.role.${event.byRole}`) }) : t('security.bySchool.noRole');
+  return event.byRole
+    ? t('security.bySchool', { role: t(`security.role.${event.byRole}`) })
+    : t('security.bySchool.noRole');
 }
 
 /**
  * The person's own events, newest first, in pages of `limit` before a cursor time, as they
  * may see them (`asSeenBySubject`).
  */
-export async function listActivity(db: Executor, userId: string, options: { limit: number; before?: Date }) {
-  const [person] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+export async function listActivity(
+  db: Executor,
+  userId: string,
+  options: { limit: number; before?: Date },
+) {
+  const [person] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -137,7 +168,11 @@ export async function listActivity(db: Executor, userId: string, options: { limi
       actorRole: actorRoleSql,
     })
     .from(auditEvents)
-    .where(options.before ? and(eq(auditEvents.userId, userId), lt(auditEvents.at, options.before)) : eq(auditEvents.userId, userId))
+    .where(
+      options.before
+        ? and(eq(auditEvents.userId, userId), lt(auditEvents.at, options.before))
+        : eq(auditEvents.userId, userId),
+    )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(options.limit);
   return rows.map((row) => asSeenBySubject(row, person ?? { id: userId, email: '' }));

@@ -5,7 +5,13 @@ import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { emailSchema } from '../auth/email-address';
-import { badToken, passwordSchema, rateLimited, tokenSchema, weakPassword } from '../auth/api-helpers';
+import {
+  badToken,
+  passwordSchema,
+  rateLimited,
+  tokenSchema,
+  weakPassword,
+} from '../auth/api-helpers';
 import { changePassword } from '../auth/password-change';
 import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
 import { recordEvent, listActivity, actedByLabel } from './activity';
@@ -16,9 +22,21 @@ import { endOwnSession, listSessions } from './sessions-service';
 
 const tags = ['Cabinet'];
 const security = [{ bearer: [] }];
-const meResponse = { 200: { description: 'The signed-in person', content: { 'application/json': { schema: meSchema } } } };
+const meResponse = {
+  200: {
+    description: 'The signed-in person',
+    content: { 'application/json': { schema: meSchema } },
+  },
+};
 
-const getMe = createRoute({ method: 'get', path: '/me', tags, security, summary: 'The signed-in person', responses: { ...meResponse, ...problemResponses(401) } });
+const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  tags,
+  security,
+  summary: 'The signed-in person',
+  responses: { ...meResponse, ...problemResponses(401) },
+});
 const patchMe = createRoute({
   method: 'patch',
   path: '/me',
@@ -31,7 +49,13 @@ const patchMe = createRoute({
     body: jsonBody(
       // The shape only: the zone itself is checked in the handler against the runtime's zones.
       profileSchema.extend({
-        timeZone: timeZoneShape.nullable().optional().openapi({ description: 'IANA time zone for the times shown to the person', example: 'Europe/Kyiv' }),
+        timeZone: timeZoneShape
+          .nullable()
+          .optional()
+          .openapi({
+            description: 'IANA time zone for the times shown to the person',
+            example: 'Europe/Kyiv',
+          }),
       }),
     ),
   },
@@ -43,7 +67,11 @@ const changePasswordRoute = createRoute({
   tags,
   security,
   summary: 'Change the password; other sessions end',
-  request: { body: jsonBody(z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema })) },
+  request: {
+    body: jsonBody(
+      z.strictObject({ currentPassword: passwordSchema, newPassword: passwordSchema }),
+    ),
+  },
   responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 429) },
 });
 const changeEmailRoute = createRoute({
@@ -61,7 +89,13 @@ const confirmEmailRoute = createRoute({
   tags,
   summary: 'Confirm the new address with the emailed token',
   request: { body: jsonBody(z.strictObject({ token: tokenSchema })) },
-  responses: { 200: { description: 'Changed', content: { 'application/json': { schema: z.object({ email: z.string() }) } } }, ...problemResponses(400, 409) },
+  responses: {
+    200: {
+      description: 'Changed',
+      content: { 'application/json': { schema: z.object({ email: z.string() }) } },
+    },
+    ...problemResponses(400, 409),
+  },
 });
 const sessionSchema = z.object({
   id: z.string(),
@@ -77,7 +111,13 @@ const listSessionsRoute = createRoute({
   tags,
   security,
   summary: 'Signed-in devices',
-  responses: { 200: { description: 'Sessions', content: { 'application/json': { schema: z.array(sessionSchema) } } }, ...problemResponses(401) },
+  responses: {
+    200: {
+      description: 'Sessions',
+      content: { 'application/json': { schema: z.array(sessionSchema) } },
+    },
+    ...problemResponses(401),
+  },
 });
 const endSessionRoute = createRoute({
   method: 'delete',
@@ -118,11 +158,34 @@ const activityRoute = createRoute({
               id: z.number(),
               action: z.string(),
               at: z.string(),
-              ip: z.string().nullable().openapi({ description: 'null when the school acted: a staff member’s address is never shown' }),
-              userAgent: z.string().nullable().openapi({ description: 'null when the school acted: a staff member’s browser is never shown' }),
+              ip: z
+                .string()
+                .nullable()
+                .openapi({
+                  description:
+                    'null when the school acted: a staff member’s address is never shown',
+                }),
+              userAgent: z
+                .string()
+                .nullable()
+                .openapi({
+                  description:
+                    'null when the school acted: a staff member’s browser is never shown',
+                }),
               byStaff: z.boolean(),
-              byRole: z.enum(['staff', 'admin']).nullable().openapi({ description: 'the role of the school’s staff member who acted, when known' }),
-              actedBy: z.string().nullable().openapi({ description: 'who acted, in words: "by the school (staff)"; null for your own events' }),
+              byRole: z
+                .enum(['staff', 'admin'])
+                .nullable()
+                .openapi({
+                  description: 'the role of the school’s staff member who acted, when known',
+                }),
+              actedBy: z
+                .string()
+                .nullable()
+                .openapi({
+                  description:
+                    'who acted, in words: "by the school (staff)"; null for your own events',
+                }),
               details: z.record(z.string(), z.unknown()).nullable(),
             }),
           ),
@@ -146,7 +209,12 @@ export function meApi() {
     const input = profileSchema.safeParse(c.req.valid('json'));
     if (!input.success) {
       // The same 400 as every other invalid field (API.md): one rule for clients to handle.
-      return problem(c, { status: 400, type: 'validation', title: 'The request is not valid', errors: fieldErrors(input.error) });
+      return problem(c, {
+        status: 400,
+        type: 'validation',
+        title: 'The request is not valid',
+        errors: fieldErrors(input.error),
+      });
     }
     const user = await updateProfile(c.get('deps'), auth.user.id, input.data, requestMeta(c));
     return c.json(toMe(user), 200);
@@ -163,14 +231,23 @@ export function meApi() {
     if (!result.ok) {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
       if (result.reason === 'weak-password') return weakPassword(c, 'newPassword', result.problem);
-      return problem(c, { status: 400, type: 'wrong-password', title: 'The current password is not right', errors: [{ path: 'currentPassword', message: 'The current password is not right' }] });
+      return problem(c, {
+        status: 400,
+        type: 'wrong-password',
+        title: 'The current password is not right',
+        errors: [{ path: 'currentPassword', message: 'The current password is not right' }],
+      });
     }
     return c.body(null, 204);
   });
 
   api.openapi(changeEmailRoute, async (c) => {
     const auth = requirePrivileged(c);
-    const result = await requestEmailChange(c.get('deps'), { userId: auth.user.id, newEmail: c.req.valid('json').newEmail }, requestMeta(c));
+    const result = await requestEmailChange(
+      c.get('deps'),
+      { userId: auth.user.id, newEmail: c.req.valid('json').newEmail },
+      requestMeta(c),
+    );
     if (!result.ok) return rateLimited(c, result.retryAfterSeconds);
     return c.json({ status: 'confirmation_sent' }, 202);
   });
@@ -178,9 +255,19 @@ export function meApi() {
   api.openapi(confirmEmailRoute, async (c) => {
     const auth = c.get('auth');
     const current = auth ? { userId: auth.user.id, sessionId: auth.session.id } : undefined;
-    const result = await confirmEmailChange(c.get('deps'), c.req.valid('json').token, requestMeta(c), current);
+    const result = await confirmEmailChange(
+      c.get('deps'),
+      c.req.valid('json').token,
+      requestMeta(c),
+      current,
+    );
     if (!result.ok) {
-      if (result.reason === 'taken') return problem(c, { status: 409, type: 'email-taken', title: 'That address is now used by another account' });
+      if (result.reason === 'taken')
+        return problem(c, {
+          status: 409,
+          type: 'email-taken',
+          title: 'That address is now used by another account',
+        });
       return badToken(c, result.reason);
     }
     return c.json({ email: result.email }, 200);
@@ -208,7 +295,12 @@ export function meApi() {
     const deps = c.get('deps');
     const ended = await endOwnSession(deps.db, auth.user.id, c.req.valid('param').id);
     if (!ended) return problem(c, problems.notFound);
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'session.ended', at: deps.clock.now(), meta: requestMeta(c) });
+    await recordEvent(deps.db, {
+      userId: auth.user.id,
+      action: 'session.ended',
+      at: deps.clock.now(),
+      meta: requestMeta(c),
+    });
     return c.body(null, 204);
   });
 
@@ -216,14 +308,23 @@ export function meApi() {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const count = await invalidateUserSessions(deps.db, auth.user.id, auth.session.id);
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'sessions.ended-others', at: deps.clock.now(), meta: requestMeta(c), details: { count } });
+    await recordEvent(deps.db, {
+      userId: auth.user.id,
+      action: 'sessions.ended-others',
+      at: deps.clock.now(),
+      meta: requestMeta(c),
+      details: { count },
+    });
     return c.body(null, 204);
   });
 
   api.openapi(activityRoute, async (c) => {
     const auth = requireAuth(c);
     const { limit, before } = c.req.valid('query');
-    const rows = await listActivity(c.get('deps').db, auth.user.id, { limit, before: before ? new Date(before) : undefined });
+    const rows = await listActivity(c.get('deps').db, auth.user.id, {
+      limit,
+      before: before ? new Date(before) : undefined,
+    });
     const t = translator(c.get('locale'));
     // As listActivity gives them: when the school acted, no staff member's address or browser.
     return c.json(

@@ -76,7 +76,14 @@ export function cabinetPageRoutes() {
     const deps = c.get('deps');
     const form = await readForm(c);
     // A field missing from the form (an older page, say) stays as it is; an empty one is cleared.
-    const values = { name: form.name, phone: form.phone, videoHandle: form.videoHandle, goals: form.goals, locale: form.locale, timeZone: form.timeZone };
+    const values = {
+      name: form.name,
+      phone: form.phone,
+      videoHandle: form.videoHandle,
+      goals: form.goals,
+      locale: form.locale,
+      timeZone: form.timeZone,
+    };
     const parsed = profileSchema.safeParse(values);
     if (!parsed.success) {
       const user = await findUserById(deps.db, auth.user.id);
@@ -96,28 +103,59 @@ export function cabinetPageRoutes() {
     const form = await readForm(c);
     const result = await changePassword(
       c.get('deps'),
-      { userId: auth.user.id, sessionId: auth.session.id, currentPassword: (form.currentPassword ?? '').slice(0, 512), newPassword: (form.newPassword ?? '').slice(0, 512) },
+      {
+        userId: auth.user.id,
+        sessionId: auth.session.id,
+        currentPassword: (form.currentPassword ?? '').slice(0, 512),
+        newPassword: (form.newPassword ?? '').slice(0, 512),
+      },
       requestMeta(c),
     );
     if (result.ok) return c.redirect('/account/security?notice=password-changed', 303);
-    if (result.reason === 'rate-limited') return renderSecurity(c, { errors: { _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, status: 429 });
-    if (result.reason === 'weak-password') return renderSecurity(c, { errors: { newPassword: t(`password.${result.problem}`) }, status: 400 });
+    if (result.reason === 'rate-limited')
+      return renderSecurity(c, {
+        errors: {
+          _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        },
+        status: 429,
+      });
+    if (result.reason === 'weak-password')
+      return renderSecurity(c, {
+        errors: { newPassword: t(`password.${result.problem}`) },
+        status: 400,
+      });
     return renderSecurity(c, { errors: { currentPassword: t('reauth.wrong') }, status: 400 });
   });
   app.post('/account/security/email', async (c) => {
     const auth = requireAuth(c);
     const t = translator(c.get('locale'));
     // Sensitive: an email change needs a fresh proof; come back to the form afterwards.
-    if (!auth.isPrivileged) return c.redirect(`/reauth?next=${encodeURIComponent('/account/security#email')}`, 303);
+    if (!auth.isPrivileged)
+      return c.redirect(`/reauth?next=${encodeURIComponent('/account/security#email')}`, 303);
     const newEmail = ((await readForm(c)).newEmail ?? '').slice(0, 320);
     // After an error the address is shown again as typed, so it can be corrected, not retyped.
     const values = { newEmail };
     const parsed = emailSchema.safeParse(newEmail);
-    if (!parsed.success) return renderSecurity(c, { errors: { newEmail: t('form.invalidEmail') }, values, status: 400 });
-    const result = await requestEmailChange(c.get('deps'), { userId: auth.user.id, newEmail: parsed.data }, requestMeta(c));
+    if (!parsed.success)
+      return renderSecurity(c, {
+        errors: { newEmail: t('form.invalidEmail') },
+        values,
+        status: 400,
+      });
+    const result = await requestEmailChange(
+      c.get('deps'),
+      { userId: auth.user.id, newEmail: parsed.data },
+      requestMeta(c),
+    );
     if (!result.ok) {
       c.header('Retry-After', String(result.retryAfterSeconds));
-      return renderSecurity(c, { errors: { _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }) }, values, status: 429 });
+      return renderSecurity(c, {
+        errors: {
+          _: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        },
+        values,
+        status: 429,
+      });
     }
     return c.redirect('/account/security?notice=email-sent', 303);
   });
@@ -125,8 +163,17 @@ export function cabinetPageRoutes() {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const ended = await endOwnSession(deps.db, auth.user.id, c.req.param('id').slice(0, 64));
-    if (ended) await recordEvent(deps.db, { userId: auth.user.id, action: 'session.ended', at: deps.clock.now(), meta: requestMeta(c) });
-    return c.redirect(ended ? '/account/security?notice=session-ended#sessions' : '/account/security#sessions', 303);
+    if (ended)
+      await recordEvent(deps.db, {
+        userId: auth.user.id,
+        action: 'session.ended',
+        at: deps.clock.now(),
+        meta: requestMeta(c),
+      });
+    return c.redirect(
+      ended ? '/account/security?notice=session-ended#sessions' : '/account/security#sessions',
+      303,
+    );
   });
   app.get('/account/security/sessions/end-others', async (c) => {
     const auth = requireAuth(c);
@@ -138,10 +185,15 @@ export function cabinetPageRoutes() {
     const auth = requireAuth(c);
     const deps = c.get('deps');
     const n = await invalidateUserSessions(deps.db, auth.user.id, auth.session.id);
-    await recordEvent(deps.db, { userId: auth.user.id, action: 'sessions.ended-others', at: deps.clock.now(), meta: requestMeta(c), details: { count: n } });
+    await recordEvent(deps.db, {
+      userId: auth.user.id,
+      action: 'sessions.ended-others',
+      at: deps.clock.now(),
+      meta: requestMeta(c),
+      details: { count: n },
+    });
     return c.redirect('/account/security?notice=others-ended#sessions', 303);
   });
 
   return app;
 }
-

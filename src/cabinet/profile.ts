@@ -12,7 +12,10 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains characters that are not allowed');
+    .refine(
+      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
+      'Contains characters that are not allowed',
+    );
 
 /**
  * A person's name: one line, no control characters at all. Names reach mail subjects and
@@ -23,7 +26,10 @@ export const personNameSchema = z
   .trim()
   .min(1, 'Enter your name')
   .max(100)
-  .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'Use one line without control characters');
+  .refine(
+    (s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s),
+    'Use one line without control characters',
+  );
 
 export const timeZoneMessage = 'Use an IANA time zone name, e.g. Europe/Kyiv';
 
@@ -38,7 +44,10 @@ const timeZoneField = timeZoneShape.refine((s) => s === '' || isValidTimeZone(s)
 export const profileSchema = z.strictObject({
   name: personNameSchema.optional(),
   phone: text(32)
-    .refine((s) => s === '' || /^\+?[0-9 ()\-.]{5,32}$/.test(s), 'Enter a phone number such as +380 44 123 4567')
+    .refine(
+      (s) => s === '' || /^\+?[0-9 ()\-.]{5,32}$/.test(s),
+      'Enter a phone number such as +380 44 123 4567',
+    )
     .nullable()
     .optional(),
   videoHandle: text(100).nullable().optional(),
@@ -49,7 +58,12 @@ export const profileSchema = z.strictObject({
 export type ProfileInput = z.infer<typeof profileSchema>;
 
 /** Applies a profile edit and records which fields changed (not their values). */
-export async function updateProfile(deps: Deps, userId: string, input: ProfileInput, meta: RequestMeta) {
+export async function updateProfile(
+  deps: Deps,
+  userId: string,
+  input: ProfileInput,
+  meta: RequestMeta,
+) {
   const now = deps.clock.now();
   const changes = Object.fromEntries(
     Object.entries(input)
@@ -63,7 +77,13 @@ export async function updateProfile(deps: Deps, userId: string, input: ProfileIn
       .where(eq(users.id, userId))
       .returning();
     if (Object.keys(changes).length > 0) {
-      await recordEvent(tx, { userId, action: 'profile.updated', at: now, meta, details: { fields: Object.keys(changes) } });
+      await recordEvent(tx, {
+        userId,
+        action: 'profile.updated',
+        at: now,
+        meta,
+        details: { fields: Object.keys(changes) },
+      });
     }
     return user!;
   });

@@ -13,7 +13,13 @@ export async function listSessions(db: Executor, userId: string, now: Date) {
       userAgent: sessions.userAgent,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
 }
 
@@ -26,7 +32,10 @@ export async function overviewSummary(db: Db, userId: string, now: Date) {
   if (!query) overviewQueries.set(db, (query = prepareOverview(db)));
   const [row] = await query.execute({ userId, at: now.toISOString() });
   // The moment comes as epoch milliseconds: one shape on PGlite and postgres.js alike.
-  return { sessionCount: Number(row!.sessions), lastSignIn: row!.last === null ? null : new Date(Number(row!.last)) };
+  return {
+    sessionCount: Number(row!.sessions),
+    lastSignIn: row!.last === null ? null : new Date(Number(row!.last)),
+  };
 }
 
 // Prepared once per database: the overview is the page people land on.
@@ -39,7 +48,9 @@ function prepareOverview(db: Db) {
       sessions: sql<number>`(select count(*)::int from ${sessions}
         where ${sessions.userId} = ${userId} and ${sessions.expiresAt} > ${at}
           and ${sessions.absoluteExpiresAt} > ${at})`,
-      last: sql<number | string | null>`(select (extract(epoch from ${auditEvents.at}) * 1000)::float8 from ${auditEvents}
+      last: sql<
+        number | string | null
+      >`(select (extract(epoch from ${auditEvents.at}) * 1000)::float8 from ${auditEvents}
         where ${auditEvents.userId} = ${userId} and ${auditEvents.action} = 'sign-in'
         order by ${auditEvents.at} desc offset 1 limit 1)`,
     })

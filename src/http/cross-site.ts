@@ -24,7 +24,9 @@ export function isForeignGet(c: Context): boolean {
  * `paths` are exact, or prefixes when they end in `*`. Mount after the session loader and the
  * locale.
  */
-export function recordedReadsFromOwnPages(options: { paths: readonly string[] }): MiddlewareHandler<AppEnv> {
+export function recordedReadsFromOwnPages(options: {
+  paths: readonly string[];
+}): MiddlewareHandler<AppEnv> {
   const exact = new Set(options.paths.filter((p) => !p.endsWith('*')));
   const prefixes = options.paths.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
   return async function recordedReadsGuard(c, next) {
@@ -36,7 +38,8 @@ export function recordedReadsFromOwnPages(options: { paths: readonly string[] })
         status: 403,
         type: 'cross-site',
         title: 'Open this from our own pages',
-        detail: 'This GET records a read in the person’s name and came from another site (Sec-Fetch-Site); it is served only to requests from this site.',
+        detail:
+          'This GET records a read in the person’s name and came from another site (Sec-Fetch-Site); it is served only to requests from this site.',
       });
     }
     return crossSitePage(c);

@@ -10,7 +10,12 @@ const isApi = (c: Context) => c.req.path.startsWith('/api/');
 /** Unknown routes: problem+json under /api, a friendly page elsewhere. */
 export const notFound: NotFoundHandler<AppEnv> = (c) =>
   isApi(c)
-    ? problem(c, { status: 404, type: 'not-found', title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}` })
+    ? problem(c, {
+        status: 404,
+        type: 'not-found',
+        title: 'Not found',
+        detail: `No route for ${c.req.method} ${c.req.path}`,
+      })
     : renderErrorPage(c, 404);
 
 /**
@@ -29,26 +34,36 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     const status = err.status as ContentfulStatusCode;
     const title = status === 413 ? 'The request body is too large' : err.message || 'Bad request';
-    if (isApi(c)) return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
+    if (isApi(c))
+      return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
     return renderErrorPage(c, status);
   }
   if (isUnstorableText(err)) {
     // Text PostgreSQL cannot hold (a NUL byte, say) that a schema let through: the client's
     // input, not our failure. Nothing was written: the statement failed, its transaction with it.
     if (isApi(c)) {
-      return problem(c, { status: 400, type: 'validation', title: 'The request contains characters that are not allowed' });
+      return problem(c, {
+        status: 400,
+        type: 'validation',
+        title: 'The request contains characters that are not allowed',
+      });
     }
     return renderErrorPage(c, 400);
   }
   const deps = c.get('deps');
   const unavailable = isDatabaseDown(err);
-  deps?.log.error({ requestId: c.get('requestId'), err }, unavailable ? 'database unavailable' : 'unhandled error');
+  deps?.log.error(
+    { requestId: c.get('requestId'), err },
+    unavailable ? 'database unavailable' : 'unhandled error',
+  );
   const status = unavailable ? 503 : 500;
   if (isApi(c)) {
     return problem(c, {
       status,
       type: unavailable ? 'unavailable' : 'internal',
-      title: unavailable ? 'The service is briefly unavailable; try again shortly' : 'Something went wrong on our side',
+      title: unavailable
+        ? 'The service is briefly unavailable; try again shortly'
+        : 'Something went wrong on our side',
       detail: `Request id ${c.get('requestId') ?? ''}`,
       headers: unavailable ? { 'Retry-After': '5' } : undefined,
     });
@@ -58,15 +73,27 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
 
 /** character_not_in_repertoire, untranslatable_character: e.g. U+0000 in a text parameter. */
 function isUnstorableText(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+  for (
+    let e = err as { code?: string; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  ) {
     if (e.code === '22021' || e.code === '22P05') return true;
   }
   return false;
 }
 
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', 'CONNECTION_CLOSED', 'CONNECT_TIMEOUT', 'CONNECTION_ENDED', '57P01', '57P03'].includes(
-    code ?? '',
-  );
+  const code =
+    (err as { code?: string; cause?: { code?: string } })?.code ??
+    (err as { cause?: { code?: string } })?.cause?.code;
+  return [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'CONNECTION_CLOSED',
+    'CONNECT_TIMEOUT',
+    'CONNECTION_ENDED',
+    '57P01',
+    '57P03',
+  ].includes(code ?? '');
 }

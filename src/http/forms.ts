@@ -6,7 +6,9 @@ import type { AppEnv } from './env';
 export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
   try {
     const body = await c.req.parseBody();
-    return Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
   } catch {
     return {};
   }

@@ -12,7 +12,11 @@ export function localeResolver(): MiddlewareHandler<AppEnv> {
     const cookie = getCookie(c, localeCookieName);
     c.set(
       'locale',
-      isLocale(userLocale) ? userLocale : isLocale(cookie) ? cookie : negotiateLocale(c.req.header('accept-language')),
+      isLocale(userLocale)
+        ? userLocale
+        : isLocale(cookie)
+          ? cookie
+          : negotiateLocale(c.req.header('accept-language')),
     );
     await next();
   };

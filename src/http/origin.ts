@@ -26,9 +26,16 @@ export function originCheck(options: {
     const hasCookie = (c.req.header('cookie') ?? '').includes(`${options.cookieName}=`);
     if (origin === options.appOrigin) return next();
     if (origin === undefined && !hasCookie) return next();
-    const detail = origin ? `Requests from ${origin} are not accepted` : 'The Origin header is missing';
+    const detail = origin
+      ? `Requests from ${origin} are not accepted`
+      : 'The Origin header is missing';
     if (c.req.path.startsWith('/api/')) {
-      return problem(c, { status: 403, type: 'bad-origin', title: 'Cross-site request refused', detail });
+      return problem(c, {
+        status: 403,
+        type: 'bad-origin',
+        title: 'Cross-site request refused',
+        detail,
+      });
     }
     return c.text(`Cross-site request refused. ${detail}.`, 403);
   };

@@ -13,7 +13,11 @@ export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number 
  */
 function windowsOf(rule: RateRule, now: Date) {
   const current = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
-  return { current: new Date(current), previous: new Date(current - rule.windowMs), current0: current };
+  return {
+    current: new Date(current),
+    previous: new Date(current - rule.windowMs),
+    current0: current,
+  };
 }
 
 /**
@@ -47,7 +51,8 @@ async function readCounts(db: Executor, key: string, rule: RateRule, now: Date) 
     .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
     .from(rateLimits)
     .where(and(eq(rateLimits.key, key), inArray(rateLimits.windowStart, [current, previous])));
-  const countAt = (d: Date) => rows.find((r) => r.windowStart.getTime() === d.getTime())?.count ?? 0;
+  const countAt = (d: Date) =>
+    rows.find((r) => r.windowStart.getTime() === d.getTime())?.count ?? 0;
   return { current: countAt(current), previous: countAt(previous) };
 }
 
@@ -62,7 +67,12 @@ export async function peekRate(db: Executor, rule: RateRule, subject: string, no
  * Counts one attempt and says whether it was within the limit. The increment is a single
  * upsert, so concurrent requests on any instance can never both slip under the limit.
  */
-export async function hitRate(db: Executor, rule: RateRule, subject: string, now: Date): Promise<RateVerdict> {
+export async function hitRate(
+  db: Executor,
+  rule: RateRule,
+  subject: string,
+  now: Date,
+): Promise<RateVerdict> {
   const key = `${rule.name}:${subject}`;
   const { current, previous } = windowsOf(rule, now);
   const [row] = await db

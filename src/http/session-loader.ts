@@ -17,7 +17,10 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
       // Gated pages get the policy gate's answer from the same lookup (one round trip fewer).
       const forPage = gatedPagePrefixes.some((p) => path === p || path.startsWith(`${p}/`));
       // Another site's GET must not change anything, not even slide the session's expiry.
-      const auth = await validateSessionToken(deps, found.token, { forPage, readOnly: isForeignGet(c) });
+      const auth = await validateSessionToken(deps, found.token, {
+        forPage,
+        readOnly: isForeignGet(c),
+      });
       if (auth) {
         c.set('auth', auth);
         c.set('authVia', found.via);

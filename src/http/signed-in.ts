@@ -15,5 +15,11 @@ export async function startCookieSession(
   const deps = c.get('deps');
   const old = c.get('auth');
   if (old && c.get('authVia') === 'cookie') await invalidateSession(deps.db, old.session.id);
-  setSessionCookie(c, deps.config, signedIn.token, signedIn.persistent ? signedIn.expiresAt : null, deps.clock.now());
+  setSessionCookie(
+    c,
+    deps.config,
+    signedIn.token,
+    signedIn.persistent ? signedIn.expiresAt : null,
+    deps.clock.now(),
+  );
 }

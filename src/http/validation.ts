@@ -5,7 +5,9 @@ import { problem, type FieldError } from './problem';
 
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''),
+    path:
+      issue.path.map(String).join('.') ||
+      (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : ''),
     message: issue.message,
   }));
 }
@@ -47,6 +49,9 @@ export const problemSchema = z
  */
 export function problemResponses<const S extends readonly number[]>(...statuses: S) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: 'Problem details (application/problem+json, RFC 9457)' }]),
+    statuses.map((s) => [
+      s,
+      { description: 'Problem details (application/problem+json, RFC 9457)' },
+    ]),
   ) as { [K in S[number]]: { description: string } };
 }

@@ -17,7 +17,10 @@ describe('catalogues', () => {
 
   it('has no empty or untranslated Ukrainian strings except names and codes', () => {
     const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === uk[k]);
-    expect(same.every((k) => /^(nav\.api|cookies\.col\.name)$/.test(k)), same.join(', ')).toBe(true);
+    expect(
+      same.every((k) => /^(nav\.api|cookies\.col\.name)$/.test(k)),
+      same.join(', '),
+    ).toBe(true);
   });
 });
 

@@ -8,7 +8,16 @@ import { staff } from './en/staff';
 import { passkeys } from './en/passkeys';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
-export const en = { ...site, ...auth, ...cabinet, ...mail, ...privacy, ...subscriptions, ...staff, ...passkeys };
+export const en = {
+  ...site,
+  ...auth,
+  ...cabinet,
+  ...mail,
+  ...privacy,
+  ...subscriptions,
+  ...staff,
+  ...passkeys,
+};
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;

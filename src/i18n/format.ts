@@ -17,7 +17,10 @@ const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** A shared Intl.DateTimeFormat; throws like the constructor for an unknown zone. */
-export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  tag: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${tag}|${JSON.stringify(options)}`;
   let f = dateTimeFormats.get(key);
   if (!f) dateTimeFormats.set(key, (f = new Intl.DateTimeFormat(tag, options)));

@@ -17,15 +17,22 @@ export function localeOr(value: unknown): Locale {
   return isLocale(value) ? value : 'en';
 }
 
-export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+export function t(
+  locale: Locale,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): string {
   const template = catalogues[locale][key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
 
 /** A translator bound to one locale, for views and mail templates. */
-export const translator = (locale: Locale) => (key: MessageKey, params?: Record<string, string | number>) =>
-  t(locale, key, params);
+export const translator =
+  (locale: Locale) => (key: MessageKey, params?: Record<string, string | number>) =>
+    t(locale, key, params);
 export type T = ReturnType<typeof translator>;
 
 /** Picks the best supported locale from an Accept-Language header (q-values respected). */

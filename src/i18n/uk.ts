@@ -9,4 +9,13 @@ import { staff } from './uk/staff';
 import { passkeys } from './uk/passkeys';
 
 /** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
-export const uk: Catalogue = { ...site, ...auth, ...cabinet, ...mail, ...privacy, ...subscriptions, ...staff, ...passkeys };
+export const uk: Catalogue = {
+  ...site,
+  ...auth,
+  ...cabinet,
+  ...mail,
+  ...privacy,
+  ...subscriptions,
+  ...staff,
+  ...passkeys,
+};

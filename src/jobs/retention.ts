@@ -25,7 +25,12 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
     .delete(webauthnChallenges)
     .where(lt(webauthnChallenges.expiresAt, now))
     .returning({ id: webauthnChallenges.id });
-  return { sessions: s.length, tokens: t.length, rateLimits: r.length, webauthnChallenges: w.length };
+  return {
+    sessions: s.length,
+    tokens: t.length,
+    rateLimits: r.length,
+    webauthnChallenges: w.length,
+  };
 }
 
 /**
@@ -34,12 +39,18 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
  * deleted by the one purge every deletion goes through (scrubs, erasure ledger), never by a
  * bare DELETE that would leave copies of the address behind.
  */
-export async function purgeUnverified(deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>) {
+export async function purgeUnverified(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>,
+) {
   const cutoff = new Date(deps.clock.now().getTime() - deps.config.unverifiedAccountDays * day);
   // Qualified by hand: Drizzle leaves a one-table select's columns bare, and a bare "id"
   // inside the subquery would be the token's.
   const noRecentRegistration = sql`not exists (select 1 from tokens v
     where v.user_id = "users"."id" and v.purpose = 'verify-email' and v.created_at >= ${cutoff.toISOString()}::timestamptz)`;
-  const purged = await purgeAccountsWhere(deps, 'unverified', and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff), noRecentRegistration));
+  const purged = await purgeAccountsWhere(
+    deps,
+    'unverified',
+    and(isNull(users.emailVerifiedAt), lt(users.createdAt, cutoff), noRecentRegistration),
+  );
   return { users: purged };
 }

@@ -13,18 +13,31 @@ import { listPasskeys, passkeyNameSchema, passkeySchema, toPasskeyJson } from '.
 import { passkeyProblem } from './failures';
 import { removeOwnPasskey, renameOwnPasskey } from './manage';
 import { finishPasskeyRegistration, startPasskeyRegistration } from './registration';
-import { authenticationResponseSchema, registrationResponseSchema, webauthnOptionsSchema } from './schemas';
+import {
+  authenticationResponseSchema,
+  registrationResponseSchema,
+  webauthnOptionsSchema,
+} from './schemas';
 
 const security = [{ bearer: [] }];
-const optionsResponse = { 200: { description: 'Pass to navigator.credentials', content: { 'application/json': { schema: webauthnOptionsSchema } } } };
-const passkeyResponse = (description: string) => ({ content: { 'application/json': { schema: passkeySchema } }, description });
+const optionsResponse = {
+  200: {
+    description: 'Pass to navigator.credentials',
+    content: { 'application/json': { schema: webauthnOptionsSchema } },
+  },
+};
+const passkeyResponse = (description: string) => ({
+  content: { 'application/json': { schema: passkeySchema } },
+  description,
+});
 const idParam = z.object({ id: z.string().max(64) });
 
 const signInOptionsRoute = createRoute({
   method: 'post',
   path: '/auth/passkey/options',
   tags: ['Auth'],
-  summary: 'Start a passkey sign-in: WebAuthn options; the challenge is bound to a 5-minute HttpOnly cookie',
+  summary:
+    'Start a passkey sign-in: WebAuthn options; the challenge is bound to a 5-minute HttpOnly cookie',
   responses: { ...optionsResponse, ...problemResponses(429) },
 });
 const signInVerifyRoute = createRoute({
@@ -33,10 +46,21 @@ const signInVerifyRoute = createRoute({
   tags: ['Auth'],
   summary: 'Finish a passkey sign-in; sets the session cookie like POST /auth/login',
   request: {
-    body: jsonBody(z.strictObject({ response: authenticationResponseSchema, remember: z.boolean().optional(), tokenInBody: z.boolean().optional() })),
+    body: jsonBody(
+      z.strictObject({
+        response: authenticationResponseSchema,
+        remember: z.boolean().optional(),
+        tokenInBody: z.boolean().optional(),
+      }),
+    ),
   },
   responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) } } },
+    200: {
+      description: 'Signed in',
+      content: {
+        'application/json': { schema: z.object({ user: meSchema, token: z.string().optional() }) },
+      },
+    },
     ...problemResponses(400, 401, 429),
   },
 });
@@ -45,7 +69,8 @@ const reauthOptionsRoute = createRoute({
   path: '/auth/reauth/passkey/options',
   tags: ['Auth'],
   security,
-  summary: 'Start re-authentication with one of your passkeys; finish with POST /auth/reauth {response}',
+  summary:
+    'Start re-authentication with one of your passkeys; finish with POST /auth/reauth {response}',
   responses: { ...optionsResponse, ...problemResponses(401) },
 });
 const listRoute = createRoute({
@@ -54,7 +79,13 @@ const listRoute = createRoute({
   tags: ['Passkeys'],
   security,
   summary: 'Your passkeys',
-  responses: { 200: { description: 'Passkeys, oldest first', content: { 'application/json': { schema: z.array(passkeySchema) } } }, ...problemResponses(401) },
+  responses: {
+    200: {
+      description: 'Passkeys, oldest first',
+      content: { 'application/json': { schema: z.array(passkeySchema) } },
+    },
+    ...problemResponses(401),
+  },
 });
 const registerOptionsRoute = createRoute({
   method: 'post',
@@ -70,7 +101,11 @@ const registerRoute = createRoute({
   tags: ['Passkeys'],
   security,
   summary: 'Finish adding a passkey (privileged)',
-  request: { body: jsonBody(z.strictObject({ response: registrationResponseSchema, name: passkeyNameSchema.optional() })) },
+  request: {
+    body: jsonBody(
+      z.strictObject({ response: registrationResponseSchema, name: passkeyNameSchema.optional() }),
+    ),
+  },
   responses: { 201: passkeyResponse('Added'), ...problemResponses(400, 401, 403, 409) },
 });
 const renameRoute = createRoute({
@@ -106,21 +141,37 @@ export function passkeysApi() {
   api.openapi(signInVerifyRoute, async (c) => {
     const deps = c.get('deps');
     const body = c.req.valid('json');
-    const result = await signInWithPasskey(deps, { response: body.response, challengeId: readChallengeCookie(c, deps.config), remember: !!body.remember }, requestMeta(c));
+    const result = await signInWithPasskey(
+      deps,
+      {
+        response: body.response,
+        challengeId: readChallengeCookie(c, deps.config),
+        remember: !!body.remember,
+      },
+      requestMeta(c),
+    );
     // Used or not, the challenge is spent: the next try starts with new options.
     clearChallengeCookie(c, deps.config);
     if (!result.ok) {
       if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
       if (result.reason === 'reset-required') return resetRequired(c);
-      return passkeyProblem(c, result.reason, { origin: 'origin' in result ? result.origin : undefined });
+      return passkeyProblem(c, result.reason, {
+        origin: 'origin' in result ? result.origin : undefined,
+      });
     }
     await startCookieSession(c, result);
-    return c.json({ user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) }, 200);
+    return c.json(
+      { user: toMe(result.user), ...(body.tokenInBody ? { token: result.token } : {}) },
+      200,
+    );
   });
 
   api.openapi(reauthOptionsRoute, async (c) => {
     const auth = requireAuth(c);
-    const started = await startPasskeyAuthentication(c.get('deps'), { user: auth.user, sessionId: auth.session.id });
+    const started = await startPasskeyAuthentication(c.get('deps'), {
+      user: auth.user,
+      sessionId: auth.session.id,
+    });
     if (!started.ok) return rateLimited(c, started.retryAfterSeconds);
     return c.json(started.options as unknown as Record<string, unknown>, 200);
   });
@@ -133,7 +184,10 @@ export function passkeysApi() {
 
   api.openapi(registerOptionsRoute, async (c) => {
     const auth = requirePrivileged(c);
-    const options = await startPasskeyRegistration(c.get('deps'), { user: auth.user, sessionId: auth.session.id });
+    const options = await startPasskeyRegistration(c.get('deps'), {
+      user: auth.user,
+      sessionId: auth.session.id,
+    });
     return c.json(options as unknown as Record<string, unknown>, 200);
   });
 
@@ -143,21 +197,37 @@ export function passkeysApi() {
     const user = await findUserById(deps.db, auth.user.id);
     if (!user) return problem(c, problems.unauthenticated);
     const body = c.req.valid('json');
-    const result = await finishPasskeyRegistration(deps, { user, sessionId: auth.session.id }, body, requestMeta(c));
+    const result = await finishPasskeyRegistration(
+      deps,
+      { user, sessionId: auth.session.id },
+      body,
+      requestMeta(c),
+    );
     if (!result.ok) return passkeyProblem(c, result.reason, { origin: result.origin });
     return c.json(toPasskeyJson(result.passkey), 201);
   });
 
   api.openapi(renameRoute, async (c) => {
     const auth = requireAuth(c);
-    const row = await renameOwnPasskey(c.get('deps'), auth.user.id, c.req.valid('param').id, c.req.valid('json').name, requestMeta(c));
+    const row = await renameOwnPasskey(
+      c.get('deps'),
+      auth.user.id,
+      c.req.valid('param').id,
+      c.req.valid('json').name,
+      requestMeta(c),
+    );
     if (!row) return problem(c, problems.notFound);
     return c.json(toPasskeyJson(row), 200);
   });
 
   api.openapi(removeRoute, async (c) => {
     const auth = requirePrivileged(c);
-    const result = await removeOwnPasskey(c.get('deps'), auth.user.id, c.req.valid('param').id, requestMeta(c));
+    const result = await removeOwnPasskey(
+      c.get('deps'),
+      auth.user.id,
+      c.req.valid('param').id,
+      requestMeta(c),
+    );
     if (!result.ok && result.reason === 'not-found') return problem(c, problems.notFound);
     if (!result.ok) {
       return problem(c, {

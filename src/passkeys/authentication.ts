@@ -1,5 +1,8 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import {
+  generateAuthenticationOptions,
+  verifyAuthenticationResponse,
+} from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys, totpCredentials } from '../../db/schema';
 import type { Deps } from '../deps';
@@ -10,9 +13,20 @@ import { findUserById, type UserRow } from '../auth/users';
 import { hitRate, releaseRate, takeRate } from '../http/rate-limit';
 import { createSession } from '../sessions/create';
 import type { Executor } from '../platform/db-types';
-import { authDataOfAssertion, checkOrigin, isCounterRegression, readAuthenticatorData, readClientData } from './ceremony-checks';
+import {
+  authDataOfAssertion,
+  checkOrigin,
+  isCounterRegression,
+  readAuthenticatorData,
+  readClientData,
+} from './ceremony-checks';
 import { consumeChallenge, storeChallenge, type ChallengeMatch } from './challenges';
-import { findPasskeyByCredentialId, listPasskeys, userHandleOf, type PasskeyRow } from './credentials';
+import {
+  findPasskeyByCredentialId,
+  listPasskeys,
+  userHandleOf,
+  type PasskeyRow,
+} from './credentials';
 import type { PasskeyFailure } from './failures';
 import { challengeTtlMs, relyingParty } from './relying-party';
 import type { AuthenticationResponse } from './schemas';
@@ -29,12 +43,24 @@ const optionsPerIp = { name: 'passkey-options-ip', limit: 1000, windowMs: 3_600_
 export async function startPasskeyAuthentication(
   deps: Deps,
   input: { ip: string | null } | { user: { id: string }; sessionId: string },
-): Promise<{ ok: true; options: Awaited<ReturnType<typeof generateAuthenticationOptions>>; challengeId: string } | { ok: false; retryAfterSeconds: number }> {
+): Promise<
+  | {
+      ok: true;
+      options: Awaited<ReturnType<typeof generateAuthenticationOptions>>;
+      challengeId: string;
+    }
+  | { ok: false; retryAfterSeconds: number }
+> {
   const rp = relyingParty(deps.config);
   const now = deps.clock.now();
   const bound = 'user' in input ? input : null;
   if (!bound) {
-    const verdict = await hitRate(deps.db, optionsPerIp, rateSubject((input as { ip: string | null }).ip ?? 'unknown'), now);
+    const verdict = await hitRate(
+      deps.db,
+      optionsPerIp,
+      rateSubject((input as { ip: string | null }).ip ?? 'unknown'),
+      now,
+    );
     if (!verdict.ok) return verdict;
   }
   const allow = bound ? await listPasskeys(deps.db, bound.user.id) : [];
@@ -42,7 +68,14 @@ export async function startPasskeyAuthentication(
     rpID: rp.id,
     timeout: challengeTtlMs,
     userVerification: 'preferred',
-    ...(bound ? { allowCredentials: allow.map((p) => ({ id: p.credentialId, transports: p.transports ?? undefined })) } : {}),
+    ...(bound
+      ? {
+          allowCredentials: allow.map((p) => ({
+            id: p.credentialId,
+            transports: p.transports ?? undefined,
+          })),
+        }
+      : {}),
   });
   const challengeId = await storeChallenge(deps.db, {
     challenge: options.challenge,
@@ -86,7 +119,8 @@ async function verifyAssertion(
   if (!match) return { ok: false, reason: 'challenge-missing' };
   const used = await consumeChallenge(deps.db, match, now);
   if (!used.ok) return { ok: false, reason: used.reason };
-  if (used.row.challenge !== clientData.challenge) return { ok: false, reason: 'challenge-unknown' };
+  if (used.row.challenge !== clientData.challenge)
+    return { ok: false, reason: 'challenge-unknown' };
   const originProblem = checkOrigin(rp, clientData, 'webauthn.get');
   if (originProblem) return { ok: false, reason: originProblem, origin: clientData.origin };
   const authData = authDataOfAssertion(response.response.authenticatorData);
@@ -95,13 +129,21 @@ async function verifyAssertion(
   if (!facts.ok) return { ok: false, reason: facts.reason };
 
   const passkey = await findPasskeyByCredentialId(deps.db, response.id);
-  if (!passkey || (expectUserId && passkey.userId !== expectUserId)) return { ok: false, reason: 'unknown-credential' };
+  if (!passkey || (expectUserId && passkey.userId !== expectUserId))
+    return { ok: false, reason: 'unknown-credential' };
   // A discoverable credential names its user; it must be the passkey's owner.
   const handle = response.response.userHandle;
-  if (handle && handle !== isoBase64URL.fromBuffer(userHandleOf(passkey.userId))) return { ok: false, reason: 'unknown-credential' };
+  if (handle && handle !== isoBase64URL.fromBuffer(userHandleOf(passkey.userId)))
+    return { ok: false, reason: 'unknown-credential' };
 
   if (isCounterRegression(passkey.counter, facts.facts.counter)) {
-    await recordEvent(deps.db, { userId: passkey.userId, action: 'passkey.counter-regression', at: now, meta, details: { name: passkey.name } });
+    await recordEvent(deps.db, {
+      userId: passkey.userId,
+      action: 'passkey.counter-regression',
+      at: now,
+      meta,
+      details: { name: passkey.name },
+    });
     return { ok: false, reason: 'counter-regression' };
   }
   let verified;
@@ -111,7 +153,12 @@ async function verifyAssertion(
       expectedChallenge: used.row.challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
-      credential: { id: passkey.credentialId, publicKey: isoBase64URL.toBuffer(passkey.publicKey), counter: passkey.counter, transports: (passkey.transports ?? undefined) as never },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+        counter: passkey.counter,
+        transports: (passkey.transports ?? undefined) as never,
+      },
       requireUserVerification: false,
     });
   } catch {
@@ -122,13 +169,23 @@ async function verifyAssertion(
   if (!user) return { ok: false, reason: 'unknown-credential' };
   // Password + code is two factors; so must a passkey be for an account that asked for two:
   // something held (the key) and something known or been (its PIN or biometrics).
-  if (!verified.authenticationInfo.userVerified && (await hasTwoFactor(deps.db, user.id))) return { ok: false, reason: 'user-not-verified' };
+  if (!verified.authenticationInfo.userVerified && (await hasTwoFactor(deps.db, user.id)))
+    return { ok: false, reason: 'user-not-verified' };
 
   const newCounter = verified.authenticationInfo.newCounter;
   const [moved] = await deps.db
     .update(passkeys)
-    .set({ counter: newCounter, lastUsedAt: now, backedUp: verified.authenticationInfo.credentialBackedUp })
-    .where(and(eq(passkeys.id, passkey.id), sql`(${passkeys.counter} < ${newCounter} or (${passkeys.counter} = 0 and ${newCounter} = 0))`))
+    .set({
+      counter: newCounter,
+      lastUsedAt: now,
+      backedUp: verified.authenticationInfo.credentialBackedUp,
+    })
+    .where(
+      and(
+        eq(passkeys.id, passkey.id),
+        sql`(${passkeys.counter} < ${newCounter} or (${passkeys.counter} = 0 and ${newCounter} = 0))`,
+      ),
+    )
     .returning();
   if (!moved) return { ok: false, reason: 'counter-regression' };
   return { ok: true, user, passkey: moved };
@@ -151,7 +208,8 @@ export async function signInWithPasskey(
   const ipKey = rateSubject(meta.ip ?? 'unknown');
   // A failed assertion counts as a failed sign-in from this address, like a wrong password.
   const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-  if (!byIp.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
+  if (!byIp.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
   const checked = await verifyAssertion(
     deps,
     input.response,
@@ -168,11 +226,22 @@ export async function signInWithPasskey(
   }
   const created = await deps.db.transaction(async (tx) => {
     await completeSignIn(deps, tx, checked.user, meta, 'passkey');
-    return createSession(deps, tx, { userId: checked.user.id, remember: input.remember, ip: meta.ip, userAgent: meta.userAgent });
+    return createSession(deps, tx, {
+      userId: checked.user.id,
+      remember: input.remember,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
   });
   await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   deps.notifyMail();
-  return { ok: true, user: checked.user, token: created.token, expiresAt: created.session.absoluteExpiresAt, persistent: input.remember };
+  return {
+    ok: true,
+    user: checked.user,
+    token: created.token,
+    expiresAt: created.session.absoluteExpiresAt,
+    persistent: input.remember,
+  };
 }
 
 /** Re-authentication with one of the signed-in person's own passkeys. */
@@ -180,16 +249,24 @@ export async function verifyPasskeyForSession(
   deps: Deps,
   input: { response: AuthenticationResponse; userId: string; sessionId: string },
   meta: RequestMeta,
-): Promise<{ ok: true } | Refused | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }> {
+): Promise<
+  { ok: true } | Refused | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
+> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
   const key = rateSubject(input.userId);
   const verdict = await takeRate(deps.db, rules.reauthFailuresPerAccount, key, now);
-  if (!verdict.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!verdict.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
   const checked = await verifyAssertion(
     deps,
     input.response,
-    (challenge) => ({ purpose: 'authentication', challenge, sessionId: input.sessionId, userId: input.userId }),
+    (challenge) => ({
+      purpose: 'authentication',
+      challenge,
+      sessionId: input.sessionId,
+      userId: input.userId,
+    }),
     input.userId,
     meta,
   );

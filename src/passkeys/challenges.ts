@@ -17,7 +17,13 @@ const sweepAfterMs = 3_600_000;
  */
 export async function storeChallenge(
   db: Executor,
-  input: { challenge: string; purpose: Purpose; userId?: string | null; sessionId?: string | null; now: Date },
+  input: {
+    challenge: string;
+    purpose: Purpose;
+    userId?: string | null;
+    sessionId?: string | null;
+    now: Date;
+  },
 ) {
   const stale = db
     .select({ id: webauthnChallenges.id })
@@ -71,7 +77,9 @@ export async function consumeChallenge(
   const [row] = await db
     .update(webauthnChallenges)
     .set({ usedAt: now })
-    .where(and(...conditions, isNull(webauthnChallenges.usedAt), gt(webauthnChallenges.expiresAt, now)))
+    .where(
+      and(...conditions, isNull(webauthnChallenges.usedAt), gt(webauthnChallenges.expiresAt, now)),
+    )
     .returning();
   if (row) return { ok: true, row };
   const [existing] = await db

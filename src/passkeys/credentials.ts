@@ -33,19 +33,34 @@ export function toPasskeyJson(row: PasskeyRow): z.infer<typeof passkeySchema> {
 }
 
 export async function listPasskeys(db: Executor, userId: string) {
-  return db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt), asc(passkeys.id));
+  return db
+    .select()
+    .from(passkeys)
+    .where(eq(passkeys.userId, userId))
+    .orderBy(asc(passkeys.createdAt), asc(passkeys.id));
 }
 
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** One of the owner's passkeys; someone else's id finds nothing, exactly like a made-up one. */
-export async function findOwnPasskey(db: Executor, userId: string, id: string): Promise<PasskeyRow | null> {
+export async function findOwnPasskey(
+  db: Executor,
+  userId: string,
+  id: string,
+): Promise<PasskeyRow | null> {
   if (!isUuid(id)) return null;
-  const [row] = await db.select().from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.userId, userId)));
   return row ?? null;
 }
 
-export async function findPasskeyByCredentialId(db: Executor, credentialId: string): Promise<PasskeyRow | null> {
+export async function findPasskeyByCredentialId(
+  db: Executor,
+  credentialId: string,
+): Promise<PasskeyRow | null> {
   const [row] = await db.select().from(passkeys).where(eq(passkeys.credentialId, credentialId));
   return row ?? null;
 }
@@ -69,9 +84,15 @@ export async function removePasskey(
   tx: Tx,
   userId: string,
   id: string,
-): Promise<{ ok: true; row: PasskeyRow } | { ok: false; reason: 'not-found' | 'last-sign-in-method' }> {
+): Promise<
+  { ok: true; row: PasskeyRow } | { ok: false; reason: 'not-found' | 'last-sign-in-method' }
+> {
   if (!isUuid(id)) return { ok: false, reason: 'not-found' };
-  const [user] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for('update');
+  const [user] = await tx
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
   const row = await findOwnPasskey(tx, userId, id);
   if (!user || !row) return { ok: false, reason: 'not-found' };
   if (!user.passwordHash) {

@@ -44,15 +44,21 @@ const titleOf: Record<PasskeyFailure, string> = {
   'unknown-credential': 'This passkey is not registered for any account here',
   'counter-regression': 'This passkey looks cloned: its signature counter went backwards',
   'invalid-signature': 'The passkey answer could not be verified',
-  'user-not-verified': 'Two-step sign-in is on: the passkey must verify you (PIN, fingerprint or face)',
+  'user-not-verified':
+    'Two-step sign-in is on: the passkey must verify you (PIN, fingerprint or face)',
   'already-registered': 'This passkey is already registered',
 };
 
 /** The message key shown on pages (and by the browser script) for each failure. */
-export const failureMessageKey = (reason: PasskeyFailure) => `passkey.error.${reason}` as MessageKey;
+export const failureMessageKey = (reason: PasskeyFailure) =>
+  `passkey.error.${reason}` as MessageKey;
 
 /** A problem+json answer naming the failure; origin and RP ID problems say what was expected. */
-export function passkeyProblem(c: Context<AppEnv>, reason: PasskeyFailure, seen?: { origin?: string }) {
+export function passkeyProblem(
+  c: Context<AppEnv>,
+  reason: PasskeyFailure,
+  seen?: { origin?: string },
+) {
   const rp = relyingParty(c.get('deps').config);
   const detail =
     reason === 'origin-mismatch'
@@ -60,5 +66,10 @@ export function passkeyProblem(c: Context<AppEnv>, reason: PasskeyFailure, seen?
       : reason === 'rp-id-mismatch'
         ? `Expected the RP ID ${rp.id}, the host name of APP_URL (${rp.origin}).`
         : undefined;
-  return problem(c, { status: statusOf[reason], type: `passkey-${reason}`, title: titleOf[reason], detail });
+  return problem(c, {
+    status: statusOf[reason],
+    type: `passkey-${reason}`,
+    title: titleOf[reason],
+    detail,
+  });
 }

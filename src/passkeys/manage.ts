@@ -9,9 +9,22 @@ import { passkeyNoticeMail } from '../../emails/passkey-notices';
 import { removePasskey, renamePasskey } from './credentials';
 
 /** Renames one of the person's passkeys; null when the id is not theirs. */
-export async function renameOwnPasskey(deps: Deps, userId: string, id: string, name: string, meta: RequestMeta) {
+export async function renameOwnPasskey(
+  deps: Deps,
+  userId: string,
+  id: string,
+  name: string,
+  meta: RequestMeta,
+) {
   const row = await renamePasskey(deps.db, userId, id, name);
-  if (row) await recordEvent(deps.db, { userId, action: 'passkey.renamed', at: deps.clock.now(), meta, details: { name } });
+  if (row)
+    await recordEvent(deps.db, {
+      userId,
+      action: 'passkey.renamed',
+      at: deps.clock.now(),
+      meta,
+      details: { name },
+    });
   return row;
 }
 
@@ -22,7 +35,13 @@ export async function removeOwnPasskey(deps: Deps, userId: string, id: string, m
     const removed = await removePasskey(tx, userId, id);
     if (!removed.ok) return removed;
     const user = await findUserById(tx, userId);
-    await recordEvent(tx, { userId, action: 'passkey.removed', at: now, meta, details: { name: removed.row.name } });
+    await recordEvent(tx, {
+      userId,
+      action: 'passkey.removed',
+      at: now,
+      meta,
+      details: { name: removed.row.name },
+    });
     if (user) {
       const ctx = mailContext(deps, user.locale);
       await queueMail(deps, tx, {

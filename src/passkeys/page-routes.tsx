@@ -24,7 +24,10 @@ async function ownPasskey(c: Context<AppEnv>) {
 /** Whether removing this key would leave the account without a way in (no password, no other key). */
 async function isLastWayIn(c: Context<AppEnv>, key: PasskeyRow) {
   const { db } = c.get('deps');
-  const [user, keys] = await Promise.all([findUserById(db, key.userId), listPasskeys(db, key.userId)]);
+  const [user, keys] = await Promise.all([
+    findUserById(db, key.userId),
+    listPasskeys(db, key.userId),
+  ]);
   return !user?.passwordHash && keys.every((k) => k.id === key.id);
 }
 
@@ -45,7 +48,13 @@ export function passkeyPageRoutes() {
     const t = translator(c.get('locale'));
     const name = passkeyNameSchema.safeParse((await readForm(c)).name ?? '');
     if (!name.success) return renderSecurity(c, { errors: { _: t('form.required') }, status: 400 });
-    const row = await renameOwnPasskey(c.get('deps'), auth.user.id, c.req.param('id').slice(0, 64), name.data, requestMeta(c));
+    const row = await renameOwnPasskey(
+      c.get('deps'),
+      auth.user.id,
+      c.req.param('id').slice(0, 64),
+      name.data,
+      requestMeta(c),
+    );
     if (!row) return renderErrorPage(c, 404);
     return c.redirect('/account/security?notice=passkey-renamed#passkeys', 303);
   });

@@ -10,7 +10,12 @@ import type { UserRow } from '../auth/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
 import { passkeyNoticeMail } from '../../emails/passkey-notices';
-import { authDataOfAttestation, checkOrigin, readAuthenticatorData, readClientData } from './ceremony-checks';
+import {
+  authDataOfAttestation,
+  checkOrigin,
+  readAuthenticatorData,
+  readClientData,
+} from './ceremony-checks';
 import { consumeChallenge, storeChallenge } from './challenges';
 import { listPasskeys, userHandleOf, type PasskeyRow } from './credentials';
 import type { PasskeyFailure } from './failures';
@@ -35,14 +40,24 @@ export async function startPasskeyRegistration(deps: Deps, s: Signer) {
     userID: userHandleOf(s.user.id),
     timeout: challengeTtlMs,
     attestationType: 'none',
-    excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports ?? undefined })),
+    excludeCredentials: existing.map((p) => ({
+      id: p.credentialId,
+      transports: p.transports ?? undefined,
+    })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
-  await storeChallenge(deps.db, { challenge: options.challenge, purpose: 'registration', userId: s.user.id, sessionId: s.sessionId, now: deps.clock.now() });
+  await storeChallenge(deps.db, {
+    challenge: options.challenge,
+    purpose: 'registration',
+    userId: s.user.id,
+    sessionId: s.sessionId,
+    now: deps.clock.now(),
+  });
   return options;
 }
 
-export type RegistrationResult = { ok: true; passkey: PasskeyRow } | { ok: false; reason: PasskeyFailure; origin?: string };
+export type RegistrationResult =
+  { ok: true; passkey: PasskeyRow } | { ok: false; reason: PasskeyFailure; origin?: string };
 
 /** Verifies a new credential against the open challenge of this session and stores it. */
 export async function finishPasskeyRegistration(
@@ -55,7 +70,16 @@ export async function finishPasskeyRegistration(
   const now = deps.clock.now();
   const clientData = readClientData(input.response.response.clientDataJSON);
   if (!clientData) return { ok: false, reason: 'malformed' };
-  const used = await consumeChallenge(deps.db, { purpose: 'registration', challenge: clientData.challenge, sessionId: s.sessionId, userId: s.user.id }, now);
+  const used = await consumeChallenge(
+    deps.db,
+    {
+      purpose: 'registration',
+      challenge: clientData.challenge,
+      sessionId: s.sessionId,
+      userId: s.user.id,
+    },
+    now,
+  );
   if (!used.ok) return { ok: false, reason: used.reason };
   const originProblem = checkOrigin(rp, clientData, 'webauthn.create');
   if (originProblem) return { ok: false, reason: originProblem, origin: clientData.origin };
@@ -99,7 +123,13 @@ export async function finishPasskeyRegistration(
       .onConflictDoNothing({ target: passkeys.credentialId })
       .returning();
     if (!row) return null;
-    await recordEvent(tx, { userId: s.user.id, action: 'passkey.added', at: now, meta, details: { name } });
+    await recordEvent(tx, {
+      userId: s.user.id,
+      action: 'passkey.added',
+      at: now,
+      meta,
+      details: { name },
+    });
     await queueMail(deps, tx, {
       to: s.user.email,
       userId: s.user.id,

@@ -14,7 +14,11 @@ export type RelyingParty = {
  * the CSRF origin check come from, so there is one address to get right, not three.
  */
 export function relyingParty(config: Pick<Config, 'appOrigin' | 'schoolName'>): RelyingParty {
-  return { id: new URL(config.appOrigin).hostname, origin: config.appOrigin, name: config.schoolName };
+  return {
+    id: new URL(config.appOrigin).hostname,
+    origin: config.appOrigin,
+    name: config.schoolName,
+  };
 }
 
 /** Challenges live five minutes: long enough to find a security key, short enough to be useless later. */

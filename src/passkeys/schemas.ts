@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
-const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/, 'base64url');
+const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/, 'base64url');
 
 // The body is strict; the W3C structures inside pass unknown members through (browsers add
 // new ones, e.g. publicKeyAlgorithm), with every string capped and the body limit on top.
@@ -33,7 +38,11 @@ export const authenticationResponseSchema = z
       clientDataJSON: b64url(8192),
       authenticatorData: b64url(8192),
       signature: b64url(1024),
-      userHandle: z.string().max(256).regex(/^[A-Za-z0-9_-]*$/).nullish(),
+      userHandle: z
+        .string()
+        .max(256)
+        .regex(/^[A-Za-z0-9_-]*$/)
+        .nullish(),
     }),
     clientExtensionResults: extensions.default({}),
     authenticatorAttachment: attachment,
@@ -45,5 +54,6 @@ export type AuthenticationResponse = z.infer<typeof authenticationResponseSchema
 
 /** Options for `navigator.credentials.create/get()`, as JSON; documented by the WebAuthn spec. */
 export const webauthnOptionsSchema = z.record(z.string(), z.unknown()).openapi('WebAuthnOptions', {
-  description: 'PublicKeyCredentialCreationOptionsJSON or PublicKeyCredentialRequestOptionsJSON (WebAuthn Level 3)',
+  description:
+    'PublicKeyCredentialCreationOptionsJSON or PublicKeyCredentialRequestOptionsJSON (WebAuthn Level 3)',
 });

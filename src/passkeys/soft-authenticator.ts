@@ -29,10 +29,16 @@ function concat(...parts: Uint8Array[]) {
   return out;
 }
 
-const u32 = (n: number) => new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+const u32 = (n: number) =>
+  new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 
 function authenticatorData(rpId: string, flagByte: number, counter: number, attested?: Uint8Array) {
-  return concat(sha256(utf8(rpId)), new Uint8Array([flagByte]), u32(counter), attested ?? new Uint8Array());
+  return concat(
+    sha256(utf8(rpId)),
+    new Uint8Array([flagByte]),
+    u32(counter),
+    attested ?? new Uint8Array(),
+  );
 }
 
 /** COSE_Key of an EC2 P-256 public key (kty 2, alg -7, crv 1, x, y). */
@@ -65,8 +71,15 @@ type CreationOptions = { challenge: string; rp: { id?: string }; user: { id: str
 type RequestOptions = { challenge: string; rpId?: string };
 type Overrides = { origin?: string; rpId?: string; type?: string; userVerified?: boolean };
 
-export async function createSoftCredential(options: CreationOptions, origin: string, o: Overrides & { backedUp?: boolean } = {}) {
-  const keyPair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+export async function createSoftCredential(
+  options: CreationOptions,
+  origin: string,
+  o: Overrides & { backedUp?: boolean } = {},
+) {
+  const keyPair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const id = crypto.getRandomValues(new Uint8Array(32));
   const rpId = o.rpId ?? options.rp.id!;
   const cose = await coseKey(keyPair.publicKey);
@@ -74,14 +87,37 @@ export async function createSoftCredential(options: CreationOptions, origin: str
   let flagByte = flags.up | flags.at | (o.userVerified === false ? 0 : flags.uv);
   if (o.backedUp) flagByte |= flags.be | flags.bs;
   const authData = authenticatorData(rpId, flagByte, 0, attested);
-  const clientDataJSON = utf8(JSON.stringify({ type: o.type ?? 'webauthn.create', challenge: options.challenge, origin: o.origin ?? origin, crossOrigin: false }));
-  const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]) as never);
-  const credential: SoftCredential = { id, keyPair, rpId: options.rp.id!, userHandle: options.user.id, counter: 0 };
+  const clientDataJSON = utf8(
+    JSON.stringify({
+      type: o.type ?? 'webauthn.create',
+      challenge: options.challenge,
+      origin: o.origin ?? origin,
+      crossOrigin: false,
+    }),
+  );
+  const attestationObject = isoCBOR.encode(
+    new Map<string, unknown>([
+      ['fmt', 'none'],
+      ['attStmt', new Map()],
+      ['authData', authData],
+    ]) as never,
+  );
+  const credential: SoftCredential = {
+    id,
+    keyPair,
+    rpId: options.rp.id!,
+    userHandle: options.user.id,
+    counter: 0,
+  };
   const response = {
     id: b64(id),
     rawId: b64(id),
     type: 'public-key' as const,
-    response: { clientDataJSON: b64(clientDataJSON), attestationObject: b64(attestationObject), transports: ['internal'] },
+    response: {
+      clientDataJSON: b64(clientDataJSON),
+      attestationObject: b64(attestationObject),
+      transports: ['internal'],
+    },
     clientExtensionResults: {},
     authenticatorAttachment: 'platform' as const,
   };
@@ -92,13 +128,31 @@ export async function createSoftCredential(options: CreationOptions, origin: str
  * Signs an assertion. The counter goes up by one each time unless `counter` says otherwise
  * (a clone replays an old one).
  */
-export async function softAssertion(cred: SoftCredential, options: RequestOptions, origin: string, o: Overrides & { counter?: number } = {}) {
+export async function softAssertion(
+  cred: SoftCredential,
+  options: RequestOptions,
+  origin: string,
+  o: Overrides & { counter?: number } = {},
+) {
   cred.counter = o.counter ?? cred.counter + 1;
   const flagByte = flags.up | (o.userVerified === false ? 0 : flags.uv);
   const authData = authenticatorData(o.rpId ?? cred.rpId, flagByte, cred.counter);
-  const clientDataJSON = utf8(JSON.stringify({ type: o.type ?? 'webauthn.get', challenge: options.challenge, origin: o.origin ?? origin, crossOrigin: false }));
+  const clientDataJSON = utf8(
+    JSON.stringify({
+      type: o.type ?? 'webauthn.get',
+      challenge: options.challenge,
+      origin: o.origin ?? origin,
+      crossOrigin: false,
+    }),
+  );
   const signed = concat(authData, sha256(clientDataJSON));
-  const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, cred.keyPair.privateKey, signed as Uint8Array<ArrayBuffer>));
+  const raw = new Uint8Array(
+    await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      cred.keyPair.privateKey,
+      signed as Uint8Array<ArrayBuffer>,
+    ),
+  );
   return {
     id: b64(cred.id),
     rawId: b64(cred.id),

@@ -4,7 +4,11 @@ import type * as schema from '../../db/schema';
 
 /** The Drizzle database every runtime provides (PGlite, postgres.js, Hyperdrive). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
 

@@ -14,7 +14,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): DbHand
     onnotice: () => {},
     connect_timeout: 5,
   });
-  const db = drizzle({ client: preparingEveryQuery(client), schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzle({
+    client: preparingEveryQuery(client),
+    schema,
+    casing: 'snake_case',
+  }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
@@ -40,7 +44,10 @@ export function preparingEveryQuery<T extends Sql>(client: T): T {
       if (prop === 'begin' || prop === 'savepoint')
         return (...args: unknown[]) => {
           const fn = args.pop() as (sql: Sql) => unknown;
-          return (Reflect.get(target, prop) as (...a: unknown[]) => unknown)(...args, (inner: Sql) => fn(preparingEveryQuery(inner)));
+          return (Reflect.get(target, prop) as (...a: unknown[]) => unknown)(
+            ...args,
+            (inner: Sql) => fn(preparingEveryQuery(inner)),
+          );
         };
       return Reflect.get(target, prop, receiver);
     },

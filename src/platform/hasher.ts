@@ -15,11 +15,19 @@ export const argon2Params: Argon2Params = { memoryCost: 19456, timeCost: 2, para
 export function readPhcParams(hash: string) {
   const match = /^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(hash);
   if (!match) return null;
-  return { memoryCost: Number(match[1]), timeCost: Number(match[2]), parallelism: Number(match[3]) };
+  return {
+    memoryCost: Number(match[1]),
+    timeCost: Number(match[2]),
+    parallelism: Number(match[3]),
+  };
 }
 
 export function isWeakerThan(hash: string, params: Argon2Params) {
   const p = readPhcParams(hash);
   if (!p) return true;
-  return p.memoryCost < params.memoryCost || p.timeCost < params.timeCost || p.parallelism < params.parallelism;
+  return (
+    p.memoryCost < params.memoryCost ||
+    p.timeCost < params.timeCost ||
+    p.parallelism < params.parallelism
+  );
 }

@@ -29,7 +29,10 @@ export type NodeServerOptions = {
  * answer (a client that has read it stops sending) and reading goes on until the client
  * closes too, or `lingerMs` has passed.
  */
-export function serveNode(options: NodeServerOptions, onListening?: (info: AddressInfo) => void): Server {
+export function serveNode(
+  options: NodeServerOptions,
+  onListening?: (info: AddressInfo) => void,
+): Server {
   const listener = getRequestListener(options.fetch, { autoCleanupIncoming: false });
   const server = createServer((req, res) => {
     res.once('finish', () => {
@@ -37,7 +40,9 @@ export function serveNode(options: NodeServerOptions, onListening?: (info: Addre
     });
     return listener(req, res);
   });
-  server.listen(options.port, options.hostname, () => onListening?.(server.address() as AddressInfo));
+  server.listen(options.port, options.hostname, () =>
+    onListening?.(server.address() as AddressInfo),
+  );
   return server;
 }
 

@@ -1,4 +1,8 @@
-import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import {
+  decodeBase64urlIgnorePadding,
+  encodeBase64urlNoPadding,
+  encodeHexLowerCase,
+} from '@oslojs/encoding';
 
 /**
  * Secrets at rest (docs/decisions/012-totp-secrets-at-rest.md): AES-256-GCM under a key
@@ -48,8 +52,15 @@ function derive(secret: string, purpose: string): Promise<Derived> {
   let entry = derived.get(cacheKey);
   if (!entry) {
     entry = (async () => {
-      const ikm = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey', 'deriveBits']);
-      const idBits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode('key id') }, ikm, 64);
+      const ikm = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
+        'deriveKey',
+        'deriveBits',
+      ]);
+      const idBits = await crypto.subtle.deriveBits(
+        { name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode('key id') },
+        ikm,
+        64,
+      );
       const key = await crypto.subtle.deriveKey(
         { name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode(`${purpose} aes-256-gcm`) },
         ikm,
@@ -65,14 +76,18 @@ function derive(secret: string, purpose: string): Promise<Derived> {
   return entry;
 }
 
-const additionalData = (purpose: string, context: string) => encoder.encode(`${version}\u0000${purpose}\u0000${context}`);
+const additionalData = (purpose: string, context: string) =>
+  encoder.encode(`${version}\u0000${purpose}\u0000${context}`);
 
 /**
  * A box for one purpose (its own derived key, and part of the additional data, so a value
  * sealed for one purpose never opens as another). `current` undefined: opens with the
  * previous keys only, seals nothing.
  */
-export async function openSecretBox(purpose: string, keys: { current?: string; previous?: readonly string[] }): Promise<SecretBox> {
+export async function openSecretBox(
+  purpose: string,
+  keys: { current?: string; previous?: readonly string[] },
+): Promise<SecretBox> {
   const current = keys.current ? await derive(keys.current, purpose) : null;
   const all = new Map<string, Derived>();
   if (current) all.set(current.id, current);
@@ -91,13 +106,18 @@ export async function openSecretBox(purpose: string, keys: { current?: string; p
         current.key,
         encoder.encode(plaintext),
       );
-      return { ciphertext: `${version}.${encodeBase64urlNoPadding(iv)}.${encodeBase64urlNoPadding(new Uint8Array(ct))}`, keyId: current.id };
+      return {
+        ciphertext: `${version}.${encodeBase64urlNoPadding(iv)}.${encodeBase64urlNoPadding(new Uint8Array(ct))}`,
+        keyId: current.id,
+      };
     },
     async open(sealed, context) {
       const entry = all.get(sealed.keyId);
-      if (!entry) throw new SecretBoxError('unknown-key', `no configured key has the id ${sealed.keyId}`);
+      if (!entry)
+        throw new SecretBoxError('unknown-key', `no configured key has the id ${sealed.keyId}`);
       const parts = sealed.ciphertext.split('.');
-      if (parts.length !== 3 || parts[0] !== version) throw new SecretBoxError('malformed', 'not a sealed value of a known format');
+      if (parts.length !== 3 || parts[0] !== version)
+        throw new SecretBoxError('malformed', 'not a sealed value of a known format');
       let iv: Uint8Array;
       let ct: Uint8Array;
       try {
@@ -106,20 +126,29 @@ export async function openSecretBox(purpose: string, keys: { current?: string; p
       } catch {
         throw new SecretBoxError('malformed', 'not a sealed value of a known format');
       }
-      if (iv.length !== ivBytes) throw new SecretBoxError('malformed', 'not a sealed value of a known format');
+      if (iv.length !== ivBytes)
+        throw new SecretBoxError('malformed', 'not a sealed value of a known format');
       try {
         const plain = await crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: additionalData(purpose, context) },
+          {
+            name: 'AES-GCM',
+            iv: iv as Uint8Array<ArrayBuffer>,
+            additionalData: additionalData(purpose, context),
+          },
           entry.key,
           ct as Uint8Array<ArrayBuffer>,
         );
         return decoder.decode(plain);
       } catch {
-        throw new SecretBoxError('undecryptable', `the value does not open with key ${sealed.keyId} for this owner (altered, or moved from another row)`);
+        throw new SecretBoxError(
+          'undecryptable',
+          `the value does not open with key ${sealed.keyId} for this owner (altered, or moved from another row)`,
+        );
       }
     },
   };
 }
 
 /** A new random key for secrets at rest, as SECRETS_KEY accepts it (256 bits, base64url). */
-export const generateSecretsKey = () => encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));
+export const generateSecretsKey = () =>
+  encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));

@@ -33,8 +33,14 @@ describe('the key for secrets at rest on Node', () => {
     expect(again.config.secretsKey).toBe(first.config.secretsKey);
     expect(again.warnings).toEqual([]);
     // What one start sealed, the next one opens.
-    const sealed = await (await openSecretBox('test', { current: first.config.secretsKey })).seal('value', 'owner');
-    expect(await (await openSecretBox('test', { current: again.config.secretsKey })).open(sealed, 'owner')).toBe('value');
+    const sealed = await (
+      await openSecretBox('test', { current: first.config.secretsKey })
+    ).seal('value', 'owner');
+    expect(
+      await (
+        await openSecretBox('test', { current: again.config.secretsKey })
+      ).open(sealed, 'owner'),
+    ).toBe('value');
   });
 
   it('a key file others can read is tightened to 0600, with a warning; one that holds no key stops start-up naming SECRETS_KEY', async () => {
@@ -48,7 +54,9 @@ describe('the key for secrets at rest on Node', () => {
 
     await writeFile(file, 'short\n');
     await expect(resolveSecretsKey(parseConfig({ DATA_DIR: dir }))).rejects.toThrow(ConfigError);
-    await expect(resolveSecretsKey(parseConfig({ DATA_DIR: dir }))).rejects.toThrow(/^SECRETS_KEY: /);
+    await expect(resolveSecretsKey(parseConfig({ DATA_DIR: dir }))).rejects.toThrow(
+      /^SECRETS_KEY: /,
+    );
   });
 
   it('SECRETS_KEY wins; a key file left in DATA_DIR still opens what it sealed (as a previous key)', async () => {
@@ -68,9 +76,14 @@ describe('the key for secrets at rest on Node', () => {
     expect(existsSync(secretsKeyFile(dir))).toBe(false);
   });
 
-  it('first start of the server\'s dependencies on a new DATA_DIR: the database and the key file side by side', async () => {
+  it("first start of the server's dependencies on a new DATA_DIR: the database and the key file side by side", async () => {
     const dataDir = join(dir, 'db');
-    const { deps, handle, secretsKeySource } = await createNodeDeps(parseConfig({ DATA_DIR: dataDir }), silentLogger, () => {}, { metrics: false });
+    const { deps, handle, secretsKeySource } = await createNodeDeps(
+      parseConfig({ DATA_DIR: dataDir }),
+      silentLogger,
+      () => {},
+      { metrics: false },
+    );
     try {
       expect(secretsKeySource).toBe('DATA_DIR');
       expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);

@@ -17,21 +17,33 @@ export type SecretsKeySource = 'SECRETS_KEY' | 'DATA_DIR' | 'ephemeral';
  *   for development only: production refuses to start without SECRETS_KEY (src/config.ts).
  * Returns the configuration with the key filled in, and warnings for the operator.
  */
-export async function resolveSecretsKey(config: Config): Promise<{ config: Config; source: SecretsKeySource; warnings: string[] }> {
+export async function resolveSecretsKey(
+  config: Config,
+): Promise<{ config: Config; source: SecretsKeySource; warnings: string[] }> {
   const warnings: string[] = [];
   const inMemory = config.databaseUrl === 'memory://';
   const file = secretsKeyFile(config.dataDir);
   if (config.secretsKey) {
     const left = inMemory ? null : await readKeyFile(file, warnings);
-    const previous = left && left !== config.secretsKey && !config.secretsKeyPrevious.includes(left) ? [...config.secretsKeyPrevious, left] : config.secretsKeyPrevious;
+    const previous =
+      left && left !== config.secretsKey && !config.secretsKeyPrevious.includes(left)
+        ? [...config.secretsKeyPrevious, left]
+        : config.secretsKeyPrevious;
     return { config: { ...config, secretsKeyPrevious: previous }, source: 'SECRETS_KEY', warnings };
   }
-  if (inMemory) return { config: { ...config, secretsKey: generateSecretsKey() }, source: 'ephemeral', warnings };
+  if (inMemory)
+    return {
+      config: { ...config, secretsKey: generateSecretsKey() },
+      source: 'ephemeral',
+      warnings,
+    };
   if (config.databaseUrl && config.isProduction) {
     throw new ConfigError('SECRETS_KEY: required when NODE_ENV=production with PostgreSQL');
   }
   if (config.databaseUrl) {
-    warnings.push(`SECRETS_KEY is not set: authenticator secrets are sealed with ${file}; every instance needs the same key, so set SECRETS_KEY`);
+    warnings.push(
+      `SECRETS_KEY is not set: authenticator secrets are sealed with ${file}; every instance needs the same key, so set SECRETS_KEY`,
+    );
   }
   const key = (await readKeyFile(file, warnings)) ?? (await createKeyFile(file, warnings));
   return { config: { ...config, secretsKey: key }, source: 'DATA_DIR', warnings };
@@ -43,11 +55,15 @@ async function readKeyFile(file: string, warnings: string[]): Promise<string | n
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ConfigError(`SECRETS_KEY: unset, and the key file ${file} cannot be read (${(err as NodeJS.ErrnoException).code})`);
+    throw new ConfigError(
+      `SECRETS_KEY: unset, and the key file ${file} cannot be read (${(err as NodeJS.ErrnoException).code})`,
+    );
   }
   const key = text.trim();
   if (!secretsKeySchema.safeParse(key).success) {
-    throw new ConfigError(`SECRETS_KEY: the key file ${file} does not hold a key (32+ printable characters); restore it from the backup that came with this database`);
+    throw new ConfigError(
+      `SECRETS_KEY: the key file ${file} does not hold a key (32+ printable characters); restore it from the backup that came with this database`,
+    );
   }
   const mode = (await stat(file)).mode & 0o777;
   if (mode & 0o077) {
@@ -66,7 +82,8 @@ async function createKeyFile(file: string, warnings: string[]): Promise<string> 
   try {
     handle = await open(file, 'wx', 0o600);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return (await readKeyFile(file, warnings))!;
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      return (await readKeyFile(file, warnings))!;
     throw err;
   }
   try {
@@ -75,6 +92,8 @@ async function createKeyFile(file: string, warnings: string[]): Promise<string> 
   } finally {
     await handle.close();
   }
-  warnings.push(`made a new key for secrets at rest in ${file}: back it up with the database (docs/operations.md)`);
+  warnings.push(
+    `made a new key for secrets at rest in ${file}: back it up with the database (docs/operations.md)`,
+  );
   return key;
 }

@@ -15,7 +15,12 @@ const policiesRoute = createRoute({
           schema: z.object({
             current: z.string().nullable(),
             versions: z.array(
-              z.object({ version: z.string(), publishedAt: z.string(), effectiveAt: z.string(), summary: z.string() }),
+              z.object({
+                version: z.string(),
+                publishedAt: z.string(),
+                effectiveAt: z.string(),
+                summary: z.string(),
+              }),
             ),
           }),
         },
@@ -27,7 +32,10 @@ const policiesRoute = createRoute({
 export function publicPrivacyApi() {
   return createApiRouter().openapi(policiesRoute, async (c) => {
     const { db, clock } = c.get('deps');
-    const [current, versions] = await Promise.all([currentPolicy(db, clock.now()), listPolicies(db)]);
+    const [current, versions] = await Promise.all([
+      currentPolicy(db, clock.now()),
+      listPolicies(db),
+    ]);
     return c.json(
       {
         current: current?.version ?? null,

@@ -36,9 +36,15 @@ async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState
   const notice = notices.find((n) => n === c.req.query('notice'));
   return privacyPage(c, {
     counts,
-    retentionDays: { ip: config.ipRetentionDays, inactive: config.inactiveAccountDays, grace: config.deletionGraceDays },
+    retentionDays: {
+      ip: config.ipRetentionDays,
+      inactive: config.inactiveAccountDays,
+      grace: config.deletionGraceDays,
+    },
     isPrivileged: auth.isPrivileged,
-    restriction: user.processingRestrictedAt ? { at: user.processingRestrictedAt, reason: user.processingRestrictionReason } : null,
+    restriction: user.processingRestrictedAt
+      ? { at: user.processingRestrictedAt, reason: user.processingRestrictionReason }
+      : null,
     deletionScheduledFor: user.deletionScheduledFor,
     policy: status.current ? { version: status.current.version, accepted: status.accepted } : null,
     consents: consentRows,
@@ -63,8 +69,17 @@ export function privacyCabinetPageRoutes() {
     if (!person) return c.redirect('/login', 303);
     const format = c.req.query('format') === 'json' ? 'json' : 'zip';
     const ctx = exportContext(deps, person, c.get('locale'));
-    await recordEvent(deps.db, { userId: person.id, action: 'data.exported', at: ctx.now, meta: requestMeta(c), details: { format } });
-    return new Response(format === 'json' ? exportJson(ctx) : exportZip(ctx), { status: 200, headers: exportHeaders(format, ctx.now) });
+    await recordEvent(deps.db, {
+      userId: person.id,
+      action: 'data.exported',
+      at: ctx.now,
+      meta: requestMeta(c),
+      details: { format },
+    });
+    return new Response(format === 'json' ? exportJson(ctx) : exportZip(ctx), {
+      status: 200,
+      headers: exportHeaders(format, ctx.now),
+    });
   });
 
   app.post('/account/privacy/restriction', async (c) => {
@@ -72,7 +87,11 @@ export function privacyCabinetPageRoutes() {
     const form = await readForm(c);
     const parsed = restrictionReasonSchema.safeParse(form.reason ?? '');
     if (!parsed.success) {
-      return renderPrivacy(c, { reasonValue: form.reason, reasonError: parsed.error.issues[0]?.message, status: 400 });
+      return renderPrivacy(c, {
+        reasonValue: form.reason,
+        reasonError: parsed.error.issues[0]?.message,
+        status: 400,
+      });
     }
     await restrictProcessing(c.get('deps'), auth.user.id, parsed.data, requestMeta(c));
     return c.redirect('/account/privacy?notice=restricted#restriction', 303);
@@ -87,8 +106,15 @@ export function privacyCabinetPageRoutes() {
   app.post('/account/privacy/consent', async (c) => {
     const auth = requireAuth(c);
     const version = ((await readForm(c)).version ?? '').slice(0, 20);
-    const result = await acceptPolicy(c.get('deps'), { userId: auth.user.id, version, method: 'cabinet' }, requestMeta(c));
-    return c.redirect(result.ok ? '/account/privacy?notice=accepted#consents' : '/account/privacy#consents', 303);
+    const result = await acceptPolicy(
+      c.get('deps'),
+      { userId: auth.user.id, version, method: 'cabinet' },
+      requestMeta(c),
+    );
+    return c.redirect(
+      result.ok ? '/account/privacy?notice=accepted#consents' : '/account/privacy#consents',
+      303,
+    );
   });
 
   app.get('/account/policy', async (c) => {
@@ -97,12 +123,21 @@ export function privacyCabinetPageRoutes() {
     const next = safeNextPath(c.req.query('next'));
     const pending = await needsPolicyAcceptance(db, auth.user.id, clock.now());
     if (!pending) return c.redirect(next, 303);
-    return policyAcceptPage(c, { version: pending.version, summary: pending.summary, effectiveAt: pending.effectiveAt, next });
+    return policyAcceptPage(c, {
+      version: pending.version,
+      summary: pending.summary,
+      effectiveAt: pending.effectiveAt,
+      next,
+    });
   });
   app.post('/account/policy', async (c) => {
     const auth = requireAuth(c);
     const version = ((await readForm(c)).version ?? '').slice(0, 20);
-    await acceptPolicy(c.get('deps'), { userId: auth.user.id, version, method: 'cabinet' }, requestMeta(c));
+    await acceptPolicy(
+      c.get('deps'),
+      { userId: auth.user.id, version, method: 'cabinet' },
+      requestMeta(c),
+    );
     // If the version changed meanwhile, the gate simply asks again.
     return c.redirect(safeNextPath(c.req.query('next')), 303);
   });
@@ -133,13 +168,33 @@ export function privacyCabinetPageRoutes() {
   app.get('/account/deletion/cancel', (c) => {
     const t = translator(c.get('locale'));
     const token = (c.req.query('token') ?? '').slice(0, 200);
-    return tokenActionPage(c, { title: t('deletionCancel.title'), body: t('deletionCancel.body'), button: t('deletionCancel.button'), action: '/account/deletion/cancel', token });
+    return tokenActionPage(c, {
+      title: t('deletionCancel.title'),
+      body: t('deletionCancel.body'),
+      button: t('deletionCancel.button'),
+      action: '/account/deletion/cancel',
+      token,
+    });
   });
   app.post('/account/deletion/cancel', async (c) => {
     const t = translator(c.get('locale'));
-    const result = await cancelDeletionByToken(c.get('deps'), ((await readForm(c)).token ?? '').slice(0, 200), requestMeta(c));
-    if (!result.ok) return resultPage(c, { title: t('deletionCancel.title'), kind: 'error', message: t(`token.${result.reason}`) });
-    return resultPage(c, { title: t('deletionCancel.title'), kind: 'success', message: t('deletionCancel.done'), link: { href: '/login', label: t('login.title') } });
+    const result = await cancelDeletionByToken(
+      c.get('deps'),
+      ((await readForm(c)).token ?? '').slice(0, 200),
+      requestMeta(c),
+    );
+    if (!result.ok)
+      return resultPage(c, {
+        title: t('deletionCancel.title'),
+        kind: 'error',
+        message: t(`token.${result.reason}`),
+      });
+    return resultPage(c, {
+      title: t('deletionCancel.title'),
+      kind: 'success',
+      message: t('deletionCancel.done'),
+      link: { href: '/login', label: t('login.title') },
+    });
   });
 
   return app;

@@ -10,7 +10,14 @@ export const privacyPolicyKind = 'privacy-policy';
 /** The person's consent history, newest first. */
 export async function listConsents(db: Executor, userId: string) {
   return db
-    .select({ kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip, at: consents.at })
+    .select({
+      kind: consents.kind,
+      version: consents.version,
+      granted: consents.granted,
+      method: consents.method,
+      ip: consents.ip,
+      at: consents.at,
+    })
     .from(consents)
     .where(eq(consents.userId, userId))
     .orderBy(desc(consents.at), desc(consents.id));
@@ -21,7 +28,13 @@ export async function hasAcceptedPolicy(db: Executor, userId: string, version: s
   const [last] = await db
     .select({ granted: consents.granted })
     .from(consents)
-    .where(and(eq(consents.userId, userId), eq(consents.kind, privacyPolicyKind), eq(consents.version, version)))
+    .where(
+      and(
+        eq(consents.userId, userId),
+        eq(consents.kind, privacyPolicyKind),
+        eq(consents.version, version),
+      ),
+    )
     .orderBy(desc(consents.at), desc(consents.id))
     .limit(1);
   return last?.granted === 'granted';
@@ -51,8 +64,15 @@ export async function acceptPolicy(
     const [upcoming] = await tx
       .select({ version: policyVersions.version })
       .from(policyVersions)
-      .where(and(eq(policyVersions.kind, 'privacy'), eq(policyVersions.version, input.version), gt(policyVersions.effectiveAt, now)));
-    if (current?.version !== input.version && !upcoming) return { ok: false, reason: 'unknown-version' } as const;
+      .where(
+        and(
+          eq(policyVersions.kind, 'privacy'),
+          eq(policyVersions.version, input.version),
+          gt(policyVersions.effectiveAt, now),
+        ),
+      );
+    if (current?.version !== input.version && !upcoming)
+      return { ok: false, reason: 'unknown-version' } as const;
     if (await hasAcceptedPolicy(tx, input.userId, input.version)) return { ok: true } as const;
     await tx.insert(consents).values({
       userId: input.userId,
@@ -63,7 +83,13 @@ export async function acceptPolicy(
       ip: meta.ip,
       at: now,
     });
-    await recordEvent(tx, { userId: input.userId, action: 'policy.accepted', at: now, meta, details: { version: input.version } });
+    await recordEvent(tx, {
+      userId: input.userId,
+      action: 'policy.accepted',
+      at: now,
+      meta,
+      details: { version: input.version },
+    });
     return { ok: true } as const;
   });
 }
@@ -110,7 +136,11 @@ function preparePendingPolicy(db: Executor) {
     .from(users)
     .where(eq(users.id, sql.placeholder('userId')));
   return db
-    .select({ version: policyVersions.version, summary: policyVersions.summary, effectiveAt: policyVersions.effectiveAt })
+    .select({
+      version: policyVersions.version,
+      summary: policyVersions.summary,
+      effectiveAt: policyVersions.effectiveAt,
+    })
     .from(policyVersions)
     .where(and(eq(policyVersions.kind, 'privacy'), eq(policyVersions.version, sql`(${pending})`)))
     .prepare('pending_policy');

@@ -12,7 +12,14 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('writes ISO dates, JSON objects, empty nulls and CRLF records', () => {
-    const line = csvRecord([new Date('2026-01-02T03:04:05.678Z'), { a: 1 }, null, undefined, true, 12.5]);
+    const line = csvRecord([
+      new Date('2026-01-02T03:04:05.678Z'),
+      { a: 1 },
+      null,
+      undefined,
+      true,
+      12.5,
+    ]);
     expect(line).toBe('2026-01-02T03:04:05.678Z,"{""a"":1}",,,true,12.5\r\n');
   });
 

@@ -7,7 +7,13 @@ import { formatDate } from '../i18n/format';
 import { localeOr } from '../i18n';
 import { recordEvent, type RequestMeta } from '../cabinet/activity';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { consumeEmailToken, issueEmailToken, revokeEmailTokens, tokenTtlMs, type TokenFailure } from '../auth/email-tokens';
+import {
+  consumeEmailToken,
+  issueEmailToken,
+  revokeEmailTokens,
+  tokenTtlMs,
+  type TokenFailure,
+} from '../auth/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { deletionScheduledMail } from '../../emails/deletion-scheduled';
 import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
@@ -33,7 +39,10 @@ export async function scheduleDeletionIn(
 ) {
   const now = deps.clock.now();
   const at = deletionDate(deps);
-  await tx.update(users).set({ deletionScheduledFor: at, updatedAt: now }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ deletionScheduledFor: at, updatedAt: now })
+    .where(eq(users.id, user.id));
   const sessionsEnded = await invalidateUserSessions(tx, user.id);
   await cancelQueuedAnnouncements(tx, user.id);
   await revokeEmailTokens(tx, user.id, 'cancel-deletion', now);
@@ -57,7 +66,13 @@ export async function scheduleDeletionIn(
       reason,
     }),
   });
-  await recordEvent(tx, { userId: user.id, action: 'deletion.scheduled', at: now, meta, details: { by: reason, scheduledFor: at.toISOString(), sessionsEnded } });
+  await recordEvent(tx, {
+    userId: user.id,
+    action: 'deletion.scheduled',
+    at: now,
+    meta,
+    details: { by: reason, scheduledFor: at.toISOString(), sessionsEnded },
+  });
   return at;
 }
 
@@ -65,7 +80,13 @@ export async function scheduleDeletionIn(
 export async function requestDeletion(deps: Deps, userId: string, meta: RequestMeta) {
   const at = await deps.db.transaction(async (tx) => {
     const [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        timeZone: users.timeZone,
+      })
       .from(users)
       .where(eq(users.id, userId))
       .for('update');
@@ -77,12 +98,22 @@ export async function requestDeletion(deps: Deps, userId: string, meta: RequestM
 }
 
 /** Cancels a pending deletion of a signed-in person. Returns whether one was pending. */
-export async function cancelDeletion(deps: Pick<Deps, 'db' | 'clock'>, userId: string, meta: RequestMeta, by: 'cabinet' | 'link') {
+export async function cancelDeletion(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  userId: string,
+  meta: RequestMeta,
+  by: 'cabinet' | 'link',
+) {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const rows = await tx
       .update(users)
-      .set({ deletionScheduledFor: null, inactivityWarnedAt: null, lastActiveAt: now, updatedAt: now })
+      .set({
+        deletionScheduledFor: null,
+        inactivityWarnedAt: null,
+        lastActiveAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(users.id, userId), isNotNull(users.deletionScheduledFor)))
       .returning({ id: users.id });
     if (rows.length === 0) return false;

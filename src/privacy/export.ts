@@ -30,7 +30,13 @@ const categoryText = (ctx: ExportContext, key: string, part: 'title' | 'purpose'
 async function* pagesOf(ctx: ExportContext, dataset: Dataset) {
   let after = null;
   do {
-    const page = await dataset.page(ctx.db, ctx.person, after, ctx.pageSize ?? exportPageSize, ctx.locale);
+    const page = await dataset.page(
+      ctx.db,
+      ctx.person,
+      after,
+      ctx.pageSize ?? exportPageSize,
+      ctx.locale,
+    );
     yield page.rows;
     after = page.next;
   } while (after);
@@ -38,7 +44,12 @@ async function* pagesOf(ctx: ExportContext, dataset: Dataset) {
 
 /** data.json, written piece by piece: one page of one dataset at a time. Dates are ISO (Date.toJSON). */
 export async function* dataJsonChunks(ctx: ExportContext): AsyncGenerator<string> {
-  const head = { schemaVersion: exportSchemaVersion, generatedAt: ctx.now.toISOString(), locale: ctx.locale, service: ctx.schoolName };
+  const head = {
+    schemaVersion: exportSchemaVersion,
+    generatedAt: ctx.now.toISOString(),
+    locale: ctx.locale,
+    service: ctx.schoolName,
+  };
   yield JSON.stringify(head).slice(0, -1) + ',"categories":{';
   for (const [i, category] of categories.entries()) {
     const meta = {
@@ -78,13 +89,19 @@ export function readmeText(ctx: ExportContext): string {
   const lines = [
     t('export.readme.title', { school: ctx.schoolName }),
     '',
-    t('export.readme.intro', { school: ctx.schoolName, date: formatDateTime(ctx.now, ctx.locale, personTimeZone(ctx.person)) }),
+    t('export.readme.intro', {
+      school: ctx.schoolName,
+      date: formatDateTime(ctx.now, ctx.locale, personTimeZone(ctx.person)),
+    }),
     '',
     t('export.readme.json'),
     '',
     t('export.readme.csvIntro'),
     ...categories.flatMap((c) =>
-      c.datasets.map((d) => `- ${csvFileName(d)}: ${categoryText(ctx, c.key, 'title')}. ${categoryText(ctx, c.key, 'purpose')}`),
+      c.datasets.map(
+        (d) =>
+          `- ${csvFileName(d)}: ${categoryText(ctx, c.key, 'title')}. ${categoryText(ctx, c.key, 'purpose')}`,
+      ),
     ),
     '',
     t('export.readme.format'),
@@ -105,7 +122,9 @@ export function exportZip(ctx: ExportContext): ReadableStream<Uint8Array> {
   const files: ZipSource[] = [
     { name: 'README.txt', chunks: () => once(readmeText(ctx)) },
     { name: 'data.json', chunks: () => dataJsonChunks(ctx) },
-    ...categories.flatMap((c) => c.datasets.map((d) => ({ name: csvFileName(d), chunks: () => csvChunks(ctx, d) }))),
+    ...categories.flatMap((c) =>
+      c.datasets.map((d) => ({ name: csvFileName(d), chunks: () => csvChunks(ctx, d) })),
+    ),
   ];
   return zipStream(files, ctx.now);
 }
@@ -113,7 +132,11 @@ export function exportZip(ctx: ExportContext): ReadableStream<Uint8Array> {
 /** data.json alone, streamed the same way. */
 export const exportJson = (ctx: ExportContext) => textStream(dataJsonChunks(ctx));
 
-export function exportContext(deps: Pick<Deps, 'db' | 'clock' | 'config'>, person: Person, locale: Locale): ExportContext {
+export function exportContext(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  person: Person,
+  locale: Locale,
+): ExportContext {
   return {
     db: deps.db,
     person,
@@ -121,7 +144,11 @@ export function exportContext(deps: Pick<Deps, 'db' | 'clock' | 'config'>, perso
     now: deps.clock.now(),
     schoolName: deps.config.schoolName,
     appUrl: deps.config.appUrl,
-    retentionDays: { ip: deps.config.ipRetentionDays, inactive: deps.config.inactiveAccountDays, grace: deps.config.deletionGraceDays },
+    retentionDays: {
+      ip: deps.config.ipRetentionDays,
+      inactive: deps.config.inactiveAccountDays,
+      grace: deps.config.deletionGraceDays,
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { personTimeZone } from '../i18n/time-zone';
 import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import { auditEvents, consents, emailOutbox, policyVersions, sessions, users } from '../../db/schema';
+import {
+  auditEvents,
+  consents,
+  emailOutbox,
+  policyVersions,
+  sessions,
+  users,
+} from '../../db/schema';
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
@@ -50,7 +57,12 @@ export async function removeOldIpAddresses(deps: JobDeps) {
     .set({ ip: null, userAgent: null })
     .where(and(actedBySchoolSql, or(isNotNull(auditEvents.ip), isNotNull(auditEvents.userAgent))))
     .returning({ id: auditEvents.id });
-  return { events: events.length, sessions: s.length, consents: c.length, staffAddresses: staff.length };
+  return {
+    events: events.length,
+    sessions: s.length,
+    consents: c.length,
+    staffAddresses: staff.length,
+  };
 }
 
 const lastActivity = sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`;
@@ -70,7 +82,14 @@ export async function retireInactiveAccounts(deps: JobDeps) {
   const candidates = and(isNotNull(users.emailVerifiedAt), isNull(users.deletionScheduledFor));
 
   const toWarn = await deps.db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone, last: sql<string>`${lastActivity}::text` })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      last: sql<string>`${lastActivity}::text`,
+    })
     .from(users)
     .where(
       and(
@@ -82,7 +101,12 @@ export async function retireInactiveAccounts(deps: JobDeps) {
     );
   for (const user of toWarn) {
     const locale = localeOr(user.locale);
-    const deletesAfter = new Date(Math.max(new Date(user.last).getTime() + inactiveDays * day, now.getTime() + inactivityWarningDays * day));
+    const deletesAfter = new Date(
+      Math.max(
+        new Date(user.last).getTime() + inactiveDays * day,
+        now.getTime() + inactivityWarningDays * day,
+      ),
+    );
     await deps.db.transaction(async (tx) => {
       await tx.update(users).set({ inactivityWarnedAt: now }).where(eq(users.id, user.id));
       await queueMail(deps, tx, {
@@ -90,7 +114,10 @@ export async function retireInactiveAccounts(deps: JobDeps) {
         userId: user.id,
         locale,
         template: 'inactivity-warning',
-        mail: inactivityWarningMail(mailContext(deps, locale), { name: user.name, date: formatDate(deletesAfter, locale, personTimeZone(user)) }),
+        mail: inactivityWarningMail(mailContext(deps, locale), {
+          name: user.name,
+          date: formatDate(deletesAfter, locale, personTimeZone(user)),
+        }),
       });
       await recordEvent(tx, { userId: user.id, action: 'inactivity.warned', at: now });
     });
@@ -112,7 +139,13 @@ export async function retireInactiveAccounts(deps: JobDeps) {
   for (const { id } of toSchedule) {
     await deps.db.transaction(async (tx) => {
       const [user] = await tx
-        .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, timeZone: users.timeZone })
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          locale: users.locale,
+          timeZone: users.timeZone,
+        })
         .from(users)
         .where(and(eq(users.id, id), isNull(users.deletionScheduledFor)))
         .for('update');
@@ -135,7 +168,12 @@ export async function dropOldMailBodies(deps: JobDeps) {
       and(
         inArray(emailOutbox.status, ['sent', 'failed']),
         sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.createdAt}) < ${cutoff.toISOString()}::timestamptz`,
-        or(isNotNull(emailOutbox.html), isNotNull(emailOutbox.text), isNotNull(emailOutbox.attachments), isNotNull(emailOutbox.headers)),
+        or(
+          isNotNull(emailOutbox.html),
+          isNotNull(emailOutbox.text),
+          isNotNull(emailOutbox.attachments),
+          isNotNull(emailOutbox.headers),
+        ),
       ),
     )
     .returning({ id: emailOutbox.id });
@@ -150,7 +188,13 @@ export async function eraseFarewellAddresses(deps: Pick<Deps, 'db'>) {
   const rows = await deps.db
     .update(emailOutbox)
     .set({ toAddress: 'erased', html: null, text: null, headers: null, attachments: null })
-    .where(and(eq(emailOutbox.template, accountDeletedTemplate), inArray(emailOutbox.status, ['sent', 'failed']), sql`${emailOutbox.toAddress} <> 'erased'`))
+    .where(
+      and(
+        eq(emailOutbox.template, accountDeletedTemplate),
+        inArray(emailOutbox.status, ['sent', 'failed']),
+        sql`${emailOutbox.toAddress} <> 'erased'`,
+      ),
+    )
     .returning({ id: emailOutbox.id });
   return { erased: rows.length };
 }
@@ -166,7 +210,12 @@ export async function queuePendingPolicyNotices(deps: JobDeps) {
   const pending = await deps.db
     .select({ id: policyVersions.id })
     .from(policyVersions)
-    .where(and(isNull(policyVersions.noticeQueuedAt), sql`${policyVersions.effectiveAt} > ${now.toISOString()}::timestamptz`));
+    .where(
+      and(
+        isNull(policyVersions.noticeQueuedAt),
+        sql`${policyVersions.effectiveAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    );
   for (const { id } of pending) {
     await deps.db.transaction(async (tx) => {
       const [policy] = await tx

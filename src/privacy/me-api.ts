@@ -22,14 +22,21 @@ const exportRoute = createRoute({
   path: '/me/export',
   tags,
   security,
-  summary: 'Download everything held about you (privileged): a zip of data.json, CSVs and README.txt',
+  summary:
+    'Download everything held about you (privileged): a zip of data.json, CSVs and README.txt',
   request: { query: z.object({ format: z.enum(['zip', 'json']).default('zip') }) },
   responses: {
     200: {
       description: 'An attachment, streamed: application/zip, or data.json alone with ?format=json',
       content: {
         'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
-        'application/json': { schema: z.object({ schemaVersion: z.number(), generatedAt: z.string(), categories: z.record(z.string(), z.unknown()) }) },
+        'application/json': {
+          schema: z.object({
+            schemaVersion: z.number(),
+            generatedAt: z.string(),
+            categories: z.record(z.string(), z.unknown()),
+          }),
+        },
       },
     },
     ...problemResponses(400, 401, 403),
@@ -50,7 +57,13 @@ const consentsRoute = createRoute({
   tags,
   security,
   summary: 'Consent history, newest first',
-  responses: { 200: { description: 'Consents', content: { 'application/json': { schema: z.array(consentSchema) } } }, ...problemResponses(401) },
+  responses: {
+    200: {
+      description: 'Consents',
+      content: { 'application/json': { schema: z.array(consentSchema) } },
+    },
+    ...problemResponses(401),
+  },
 });
 const acceptRoute = createRoute({
   method: 'post',
@@ -83,9 +96,13 @@ const deleteMeRoute = createRoute({
   path: '/me',
   tags,
   security,
-  summary: 'Delete the account (privileged): scheduled after DELETION_GRACE_DAYS; every session ends; a cancel link is emailed',
+  summary:
+    'Delete the account (privileged): scheduled after DELETION_GRACE_DAYS; every session ends; a cancel link is emailed',
   responses: {
-    202: { description: 'Scheduled', content: { 'application/json': { schema: z.object({ deletionScheduledFor: z.string() }) } } },
+    202: {
+      description: 'Scheduled',
+      content: { 'application/json': { schema: z.object({ deletionScheduledFor: z.string() }) } },
+    },
     ...problemResponses(401, 403),
   },
 });
@@ -95,22 +112,39 @@ const cancelRoute = createRoute({
   tags,
   security,
   summary: 'Cancel a pending deletion: signed in, or with the token from the emailed link',
-  request: { body: { content: { 'application/json': { schema: z.strictObject({ token: tokenSchema.optional() }) } }, required: false } },
-  responses: { 204: { description: 'No deletion is pending any more' }, ...problemResponses(400, 401) },
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: z.strictObject({ token: tokenSchema.optional() }) },
+      },
+      required: false,
+    },
+  },
+  responses: {
+    204: { description: 'No deletion is pending any more' },
+    ...problemResponses(400, 401),
+  },
 });
 const publishRoute = createRoute({
   method: 'post',
   path: '/admin/policies',
   tags: ['Admin'],
   security,
-  summary: 'Publish a privacy policy version; every active user is emailed now, at least POLICY_NOTICE_DAYS before it takes effect',
+  summary:
+    'Publish a privacy policy version; every active user is emailed now, at least POLICY_NOTICE_DAYS before it takes effect',
   request: { body: jsonBody(publishPolicySchema) },
   responses: {
     201: {
       description: 'Published',
       content: {
         'application/json': {
-          schema: z.object({ version: z.string(), publishedAt: z.string(), effectiveAt: z.string(), summary: z.string(), noticesQueued: z.number() }),
+          schema: z.object({
+            version: z.string(),
+            publishedAt: z.string(),
+            effectiveAt: z.string(),
+            summary: z.string(),
+            noticesQueued: z.number(),
+          }),
         },
       },
     },
@@ -129,7 +163,13 @@ export function privacyApi() {
     const { format } = c.req.valid('query');
     const locale = isLocale(auth.user.locale) ? auth.user.locale : c.get('locale');
     const ctx = exportContext(deps, person, locale);
-    await recordEvent(deps.db, { userId: person.id, action: 'data.exported', at: ctx.now, meta: requestMeta(c), details: { format } });
+    await recordEvent(deps.db, {
+      userId: person.id,
+      action: 'data.exported',
+      at: ctx.now,
+      meta: requestMeta(c),
+      details: { format },
+    });
     const stream = format === 'json' ? exportJson(ctx) : exportZip(ctx);
     return new Response(stream, { status: 200, headers: exportHeaders(format, ctx.now) }) as never;
   });
@@ -145,13 +185,19 @@ export function privacyApi() {
 
   api.openapi(acceptRoute, async (c) => {
     const auth = requireAuth(c);
-    const result = await acceptPolicy(c.get('deps'), { userId: auth.user.id, version: c.req.valid('json').version, method: 'api' }, requestMeta(c));
+    const result = await acceptPolicy(
+      c.get('deps'),
+      { userId: auth.user.id, version: c.req.valid('json').version, method: 'api' },
+      requestMeta(c),
+    );
     if (!result.ok) {
       return problem(c, {
         status: 409,
         type: 'policy-version-not-current',
         title: 'That version is neither in force nor upcoming',
-        errors: [{ path: 'version', message: 'See GET /api/v1/policies/privacy for the current version' }],
+        errors: [
+          { path: 'version', message: 'See GET /api/v1/policies/privacy for the current version' },
+        ],
       });
     }
     return c.body(null, 204);
@@ -159,7 +205,12 @@ export function privacyApi() {
 
   api.openapi(restrictRoute, async (c) => {
     const auth = requireAuth(c);
-    await restrictProcessing(c.get('deps'), auth.user.id, c.req.valid('json').reason, requestMeta(c));
+    await restrictProcessing(
+      c.get('deps'),
+      auth.user.id,
+      c.req.valid('json').reason,
+      requestMeta(c),
+    );
     return c.body(null, 204);
   });
 
@@ -197,9 +248,17 @@ export function privacyApi() {
   api.openapi(publishRoute, async (c) => {
     const auth = requireRole(c, ['admin']);
     const deps = c.get('deps');
-    const result = await publishPolicy(deps, c.req.valid('json'), { id: auth.user.id, meta: requestMeta(c) });
+    const result = await publishPolicy(deps, c.req.valid('json'), {
+      id: auth.user.id,
+      meta: requestMeta(c),
+    });
     if (!result.ok) {
-      if (result.reason === 'exists') return problem(c, { status: 409, type: 'policy-version-exists', title: 'That version is already published' });
+      if (result.reason === 'exists')
+        return problem(c, {
+          status: 409,
+          type: 'policy-version-exists',
+          title: 'That version is already published',
+        });
       return problem(c, {
         status: 400,
         type: 'validation',
@@ -215,7 +274,13 @@ export function privacyApi() {
     deps.notifyMail();
     const p = result.policy;
     return c.json(
-      { version: p.version, publishedAt: p.publishedAt.toISOString(), effectiveAt: p.effectiveAt.toISOString(), summary: p.summary, noticesQueued: result.noticesQueued },
+      {
+        version: p.version,
+        publishedAt: p.publishedAt.toISOString(),
+        effectiveAt: p.effectiveAt.toISOString(),
+        summary: p.summary,
+        noticesQueued: result.noticesQueued,
+      },
       201,
     );
   });

@@ -23,10 +23,17 @@ export type KeysetQuery = {
  * microseconds), because a JS Date would round it to milliseconds and a row written by
  * `now()` would then come round again, forever.
  */
-export async function readPage(db: Executor, q: KeysetQuery, after: Cursor | null, limit: number): Promise<Page> {
+export async function readPage(
+  db: Executor,
+  q: KeysetQuery,
+  after: Cursor | null,
+  limit: number,
+): Promise<Page> {
   const idText = sql<string>`${q.id}::text`;
   const tsText = sql<string>`${q.ts}::text`;
-  const from = after ? sql`(${q.ts}, ${idText}) > (${after.ts}::timestamptz, ${after.id})` : undefined;
+  const from = after
+    ? sql`(${q.ts}, ${idText}) > (${after.ts}::timestamptz, ${after.id})`
+    : undefined;
   // The selection is built at run time from the registry, so the builder's static types
   // cannot follow it; the rows are plain records either way.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,7 +44,8 @@ export async function readPage(db: Executor, q: KeysetQuery, after: Cursor | nul
     .orderBy(q.ts, idText)
     .limit(limit);
   const last = rows.at(-1);
-  const next = rows.length === limit && last ? { ts: String(last.__ts), id: String(last.__id) } : null;
+  const next =
+    rows.length === limit && last ? { ts: String(last.__ts), id: String(last.__id) } : null;
   return {
     rows: rows.map(({ __ts: _ts, __id: _id, ...rest }) => rest),
     next,

@@ -55,10 +55,24 @@ export async function publishPolicy(
     if (existing) return { ok: false, reason: 'exists' } as const;
     const [policy] = await tx
       .insert(policyVersions)
-      .values({ kind: 'privacy', version: input.version, summary: input.summary, body: input.body, publishedAt: now, effectiveAt, noticeQueuedAt: now })
+      .values({
+        kind: 'privacy',
+        version: input.version,
+        summary: input.summary,
+        body: input.body,
+        publishedAt: now,
+        effectiveAt,
+        noticeQueuedAt: now,
+      })
       .returning();
     const noticesQueued = await queuePolicyNotice(deps, tx, policy!);
-    await recordEvent(tx, { userId: actor.id, action: 'policy.published', at: now, meta: actor.meta, details: { version: input.version, noticesQueued } });
+    await recordEvent(tx, {
+      userId: actor.id,
+      action: 'policy.published',
+      at: now,
+      meta: actor.meta,
+      details: { version: input.version, noticesQueued },
+    });
     return { ok: true, policy: policy!, noticesQueued } as const;
   });
 }

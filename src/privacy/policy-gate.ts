@@ -60,7 +60,9 @@ function parseRules(rules: readonly string[]): Rule[] {
 
 function matches(rules: Rule[], method: string, path: string) {
   return rules.some(
-    (r) => (r.method === '*' || r.method === method) && (r.prefix ? path.startsWith(r.path) : path === r.path),
+    (r) =>
+      (r.method === '*' || r.method === method) &&
+      (r.prefix ? path.startsWith(r.path) : path === r.path),
   );
 }
 
@@ -80,11 +82,13 @@ export function policyGate(options: PolicyGateOptions = {}): MiddlewareHandler<A
     const path = c.req.path;
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     const isApi = path.startsWith('/api/');
-    if (isApi ? matches(apiAllowed, method, path) : matches(pageAllowed, method, path)) return next();
+    if (isApi ? matches(apiAllowed, method, path) : matches(pageAllowed, method, path))
+      return next();
     if (!isApi && !pagePrefixes.some((p) => path === p || path.startsWith(`${p}/`))) return next();
     // Pages had the session lookup answer this already; API requests ask now.
     let pending: { version: string } | null;
-    if (auth.pendingPolicy !== undefined) pending = auth.pendingPolicy === null ? null : { version: auth.pendingPolicy };
+    if (auth.pendingPolicy !== undefined)
+      pending = auth.pendingPolicy === null ? null : { version: auth.pendingPolicy };
     else {
       const { db, clock } = c.get('deps');
       pending = await needsPolicyAcceptance(db, auth.user.id, clock.now());

@@ -80,7 +80,11 @@ export async function privacyPage(c: Context<AppEnv>) {
               <tr>
                 <td>
                   <a href={`/privacy?version=${encodeURIComponent(v.version)}`}>{v.version}</a>
-                  {current?.id === v.id ? ` (${t('privacy.inForce')})` : v.effectiveAt > now ? ` (${t('privacy.upcoming')})` : ''}
+                  {current?.id === v.id
+                    ? ` (${t('privacy.inForce')})`
+                    : v.effectiveAt > now
+                      ? ` (${t('privacy.upcoming')})`
+                      : ''}
                 </td>
                 <td>{formatDate(v.effectiveAt, locale)}</td>
                 <td>{v.summary}</td>

@@ -23,12 +23,19 @@ export async function purgePerson(tx: Executor, person: Person) {
     for (const ref of category.tables) {
       if (ref.onPurge === 'delete') await tx.delete(ref.table).where(eq(ref.column, person.id));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the column is known to be nullable (registry test)
-      else await tx.update(ref.table).set({ [ref.column.name]: null } as any).where(eq(ref.column, person.id));
+      else
+        await tx
+          .update(ref.table)
+          .set({ [ref.column.name]: null } as any)
+          .where(eq(ref.column, person.id));
     }
   }
   for (const ref of actorReferences) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-    await tx.update(ref.column.table).set({ [ref.column.name]: null } as any).where(eq(ref.column, person.id));
+    await tx
+      .update(ref.column.table)
+      .set({ [ref.column.name]: null } as any)
+      .where(eq(ref.column, person.id));
   }
   await tx.delete(users).where(eq(users.id, person.id));
 }
@@ -40,7 +47,8 @@ export async function purgePerson(tx: Executor, person: Person) {
  */
 export type PurgeReason = 'scheduled' | 'unverified';
 
-type PurgeDeps = Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>;
+type PurgeDeps = Pick<Deps, 'db' | 'clock' | 'config'> &
+  Partial<Pick<Deps, 'notifyMail' | 'erasureLedger'>>;
 
 /**
  * THE deletion of an account: every path that removes a users row comes here (self-service
@@ -50,7 +58,12 @@ type PurgeDeps = Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'not
  * when the address was ever confirmed, an operations count naming no one. After the commit the
  * erasure ledger gets the id, so a restored backup deletes the person again.
  */
-export async function purgeAccount(deps: PurgeDeps, userId: string, reason: PurgeReason, stillDue: SQL | undefined): Promise<boolean> {
+export async function purgeAccount(
+  deps: PurgeDeps,
+  userId: string,
+  reason: PurgeReason,
+  stillDue: SQL | undefined,
+): Promise<boolean> {
   const now = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
     const [user] = await tx
@@ -82,7 +95,11 @@ export async function purgeAccount(deps: PurgeDeps, userId: string, reason: Purg
 }
 
 /** Deletes every account `due` selects, each through `purgeAccount`; returns how many went. */
-export async function purgeAccountsWhere(deps: PurgeDeps, reason: PurgeReason, due: SQL | undefined): Promise<number> {
+export async function purgeAccountsWhere(
+  deps: PurgeDeps,
+  reason: PurgeReason,
+  due: SQL | undefined,
+): Promise<number> {
   const rows = await deps.db.select({ id: users.id }).from(users).where(due);
   let purged = 0;
   for (const { id } of rows) if (await purgeAccount(deps, id, reason, due)) purged++;
@@ -96,6 +113,10 @@ export async function purgeAccountsWhere(deps: PurgeDeps, reason: PurgeReason, d
  */
 export async function purgeDeletedAccounts(deps: PurgeDeps) {
   const now = deps.clock.now();
-  const purged = await purgeAccountsWhere(deps, 'scheduled', and(isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)));
+  const purged = await purgeAccountsWhere(
+    deps,
+    'scheduled',
+    and(isNotNull(users.deletionScheduledFor), lte(users.deletionScheduledFor, now)),
+  );
   return { purged };
 }

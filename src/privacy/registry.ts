@@ -43,7 +43,13 @@ export type Dataset = {
   columns: readonly string[];
   count(db: Executor, person: Person): Promise<number>;
   /** `locale`: the reader's language, for the few values written in words (default English). */
-  page(db: Executor, person: Person, after: Cursor | null, limit: number, locale?: Locale): Promise<Page>;
+  page(
+    db: Executor,
+    person: Person,
+    after: Cursor | null,
+    limit: number,
+    locale?: Locale,
+  ): Promise<Page>;
 };
 
 /**
@@ -85,7 +91,10 @@ export type Category = {
  * actor's own account is purged.
  */
 export const actorReferences: { column: AnyPgColumn; reason: string }[] = [
-  { column: auditEvents.actorId, reason: 'the staff member who acted on or looked at someone’s data' },
+  {
+    column: auditEvents.actorId,
+    reason: 'the staff member who acted on or looked at someone’s data',
+  },
   { column: bookings.staffId, reason: 'the staff member who made the booking' },
   { column: payments.recordedBy, reason: 'the staff member who recorded the payment' },
   { column: announcements.createdBy, reason: 'the staff member who wrote the announcement' },
@@ -98,7 +107,10 @@ export const actorReferences: { column: AnyPgColumn; reason: string }[] = [
 export const noPersonalData: { table: PgTable; reason: string }[] = [];
 
 const count = async (db: Executor, table: PgTable, where: SQL | undefined) => {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(where);
   return row?.n ?? 0;
 };
 
@@ -124,11 +136,26 @@ function tableDataset(
 type OwnedTable = PgTable & { userId: AnyPgColumn };
 
 /** The registry entry for a table the person owns rows in, by its `userId`. */
-const owned = (table: OwnedTable, onPurge: TableRef['onPurge'] = 'delete'): TableRef => ({ table, column: table.userId, onPurge });
+const owned = (table: OwnedTable, onPurge: TableRef['onPurge'] = 'delete'): TableRef => ({
+  table,
+  column: table.userId,
+  onPurge,
+});
 
 /** A dataset of the person's own rows of `table` (by `userId`), in (`ts`, `id`) order. */
-const ownRows = (name: string, table: OwnedTable & { id: AnyPgColumn }, select: KeysetQuery['select'], ts: AnyPgColumn) =>
-  tableDataset(name, { from: table, select, where: (p) => eq(table.userId, p.id), ts, id: table.id });
+const ownRows = (
+  name: string,
+  table: OwnedTable & { id: AnyPgColumn },
+  select: KeysetQuery['select'],
+  ts: AnyPgColumn,
+) =>
+  tableDataset(name, {
+    from: table,
+    select,
+    where: (p) => eq(table.userId, p.id),
+    ts,
+    id: table.id,
+  });
 
 // Listed column by column: the password hash is never selected, so it cannot leak.
 const profileSelect = {
@@ -170,7 +197,10 @@ const signInMethods: Dataset = {
   },
   async page(db, person) {
     const [user] = await db
-      .select({ hasPassword: sql<boolean>`${users.passwordHash} is not null`, createdAt: users.createdAt })
+      .select({
+        hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+        createdAt: users.createdAt,
+      })
       .from(users)
       .where(eq(users.id, person.id));
     const keys = await db
@@ -190,11 +220,15 @@ const signInMethods: Dataset = {
       .from(totpCredentials)
       .where(eq(totpCredentials.userId, person.id));
     const [codes] = await db
-      .select({ total: sql<number>`count(*)::int`, unused: sql<number>`(count(*) filter (where ${recoveryCodes.usedAt} is null))::int` })
+      .select({
+        total: sql<number>`count(*)::int`,
+        unused: sql<number>`(count(*) filter (where ${recoveryCodes.usedAt} is null))::int`,
+      })
       .from(recoveryCodes)
       .where(eq(recoveryCodes.userId, person.id));
     const rows: Row[] = [];
-    if (user?.hasPassword) rows.push({ type: 'password', name: null, createdAt: null, lastUsedAt: null, details: null });
+    if (user?.hasPassword)
+      rows.push({ type: 'password', name: null, createdAt: null, lastUsedAt: null, details: null });
     for (const k of keys) {
       rows.push({
         type: 'passkey',
@@ -205,10 +239,22 @@ const signInMethods: Dataset = {
       });
     }
     if (totp) {
-      rows.push({ type: 'authenticator-app', name: null, createdAt: totp.createdAt, lastUsedAt: null, details: { enabled: !!totp.enabledAt, enabledAt: totp.enabledAt } });
+      rows.push({
+        type: 'authenticator-app',
+        name: null,
+        createdAt: totp.createdAt,
+        lastUsedAt: null,
+        details: { enabled: !!totp.enabledAt, enabledAt: totp.enabledAt },
+      });
     }
     if (codes && codes.total > 0) {
-      rows.push({ type: 'recovery-codes', name: null, createdAt: null, lastUsedAt: null, details: { total: codes.total, unused: codes.unused } });
+      rows.push({
+        type: 'recovery-codes',
+        name: null,
+        createdAt: null,
+        lastUsedAt: null,
+        details: { total: codes.total, unused: codes.unused },
+      });
     }
     return singlePage(rows);
   },
@@ -236,9 +282,22 @@ const events = tableDataset(
   // As every reader shows events: the school's acts without the staff member's address,
   // browser or id, with who acted in words ("by the school (staff)") in the person's language.
   (row, person, locale) => {
-    const e = asSeenBySubject(row as Parameters<typeof asSeenBySubject>[0] & { id: number; at: Date }, person);
+    const e = asSeenBySubject(
+      row as Parameters<typeof asSeenBySubject>[0] & { id: number; at: Date },
+      person,
+    );
     const actedBy = actedByLabel(translator(locale), e);
-    return { id: e.id, at: e.at, action: e.action, byStaff: e.byStaff, byRole: e.byRole, actedBy, ip: e.ip, userAgent: e.userAgent, details: e.details };
+    return {
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      byStaff: e.byStaff,
+      byRole: e.byRole,
+      actedBy,
+      ip: e.ip,
+      userAgent: e.userAgent,
+      details: e.details,
+    };
   },
   // The CSV header follows the mapped row, not the selection: actorId never leaves.
   ['id', 'at', 'action', 'byStaff', 'byRole', 'actedBy', 'ip', 'userAgent', 'details'],
@@ -277,7 +336,17 @@ export const categories: Category[] = [
     key: 'links',
     tables: [owned(tokens), owned(webauthnChallenges)],
     datasets: [
-      ownRows('emailed-links', tokens, { purpose: tokens.purpose, createdAt: tokens.createdAt, expiresAt: tokens.expiresAt, usedAt: tokens.usedAt }, tokens.createdAt),
+      ownRows(
+        'emailed-links',
+        tokens,
+        {
+          purpose: tokens.purpose,
+          createdAt: tokens.createdAt,
+          expiresAt: tokens.expiresAt,
+          usedAt: tokens.usedAt,
+        },
+        tokens.createdAt,
+      ),
       ownRows(
         'passkey-challenges',
         webauthnChallenges,
@@ -298,7 +367,14 @@ export const categories: Category[] = [
       ownRows(
         'consents',
         consents,
-        { at: consents.at, kind: consents.kind, version: consents.version, granted: consents.granted, method: consents.method, ip: consents.ip },
+        {
+          at: consents.at,
+          kind: consents.kind,
+          version: consents.version,
+          granted: consents.granted,
+          method: consents.method,
+          ip: consents.ip,
+        },
         consents.at,
       ),
     ],
@@ -324,7 +400,12 @@ export const categories: Category[] = [
       ownRows(
         'subscription-events',
         subscriptionEvents,
-        { at: subscriptionEvents.at, list: subscriptionEvents.listSlug, action: subscriptionEvents.action, method: subscriptionEvents.method },
+        {
+          at: subscriptionEvents.at,
+          list: subscriptionEvents.listSlug,
+          action: subscriptionEvents.action,
+          method: subscriptionEvents.method,
+        },
         subscriptionEvents.at,
       ),
     ],
@@ -391,7 +472,8 @@ export const categories: Category[] = [
           status: emailOutbox.status,
         },
         // Mail queued before the account existed (or without an id) still reached this address.
-        where: (p) => sql`(${emailOutbox.userId} = ${p.id} or (${isNull(emailOutbox.userId)} and lower(${emailOutbox.toAddress}) = lower(${p.email})))`,
+        where: (p) =>
+          sql`(${emailOutbox.userId} = ${p.id} or (${isNull(emailOutbox.userId)} and lower(${emailOutbox.toAddress}) = lower(${p.email})))`,
         ts: emailOutbox.createdAt,
         id: emailOutbox.id,
       }),
@@ -405,10 +487,12 @@ export const registeredTables = (): TableRef[] => categories.flatMap((c) => c.ta
 
 /** How many records each category holds about the person, for "What we hold about you". */
 export async function countCategories(db: Executor, person: Person) {
-  const out: { key: CategoryKey; count: number; datasets: { name: string; count: number }[] }[] = [];
+  const out: { key: CategoryKey; count: number; datasets: { name: string; count: number }[] }[] =
+    [];
   for (const category of categories) {
     const datasets = [];
-    for (const d of category.datasets) datasets.push({ name: d.name, count: await d.count(db, person) });
+    for (const d of category.datasets)
+      datasets.push({ name: d.name, count: await d.count(db, person) });
     out.push({ key: category.key, count: datasets.reduce((a, d) => a + d.count, 0), datasets });
   }
   return out;

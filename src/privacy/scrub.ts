@@ -8,11 +8,13 @@ export const erased = '[deleted]';
 
 /** The strings that identify the person in free text: address, name, phone, video handle. */
 export function identifiersOf(person: Person): string[] {
-  return [person.email, person.name, person.phone, person.videoHandle]
-    .map((v) => v?.trim() ?? '')
-    .filter((v) => v.length > 0)
-    // Longest first, so "Olena Koval" goes before a handle like "olena" could split it.
-    .sort((a, b) => b.length - a.length);
+  return (
+    [person.email, person.name, person.phone, person.videoHandle]
+      .map((v) => v?.trim() ?? '')
+      .filter((v) => v.length > 0)
+      // Longest first, so "Olena Koval" goes before a handle like "olena" could split it.
+      .sort((a, b) => b.length - a.length)
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,7 +30,9 @@ function eraseInJson(value: unknown, ids: string[]): unknown {
   if (typeof value === 'string') return eraseFrom(value, ids);
   if (Array.isArray(value)) return value.map((v) => eraseInJson(v, ids));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [eraseFrom(k, ids), eraseInJson(v, ids)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [eraseFrom(k, ids), eraseInJson(v, ids)]),
+    );
   }
   return value;
 }
@@ -48,7 +52,13 @@ export async function scrubEventDetails(tx: Executor, person: Person) {
   const rows = await tx
     .select({ id: auditEvents.id, details: auditEvents.details })
     .from(auditEvents)
-    .where(and(isNotNull(auditEvents.details), sql`${auditEvents.userId} is distinct from ${person.id}`, mentions(sql`${auditEvents.details}::text`, ids)));
+    .where(
+      and(
+        isNotNull(auditEvents.details),
+        sql`${auditEvents.userId} is distinct from ${person.id}`,
+        mentions(sql`${auditEvents.details}::text`, ids),
+      ),
+    );
   for (const row of rows) {
     await tx
       .update(auditEvents)
@@ -66,7 +76,8 @@ export async function scrubPaymentDescriptions(tx: Executor, person: Person) {
     .where(eq(payments.userId, person.id));
   for (const row of rows) {
     const description = eraseFrom(row.description, ids);
-    if (description !== row.description) await tx.update(payments).set({ description }).where(eq(payments.id, row.id));
+    if (description !== row.description)
+      await tx.update(payments).set({ description }).where(eq(payments.id, row.id));
   }
 }
 
@@ -79,15 +90,29 @@ export async function scrubOutbox(tx: Executor, person: Person) {
   const ids = identifiersOf(person);
   await tx
     .delete(emailOutbox)
-    .where(and(sql`lower(${emailOutbox.toAddress}) = lower(${person.email})`, sql`${emailOutbox.userId} is distinct from ${person.id}`));
+    .where(
+      and(
+        sql`lower(${emailOutbox.toAddress}) = lower(${person.email})`,
+        sql`${emailOutbox.userId} is distinct from ${person.id}`,
+      ),
+    );
   if (ids.length === 0) return;
   const rows = await tx
-    .select({ id: emailOutbox.id, subject: emailOutbox.subject, html: emailOutbox.html, text: emailOutbox.text })
+    .select({
+      id: emailOutbox.id,
+      subject: emailOutbox.subject,
+      html: emailOutbox.html,
+      text: emailOutbox.text,
+    })
     .from(emailOutbox)
     .where(
       and(
         or(ne(emailOutbox.userId, person.id), sql`${emailOutbox.userId} is null`),
-        or(mentions(emailOutbox.subject, ids), mentions(emailOutbox.html, ids), mentions(emailOutbox.text, ids)),
+        or(
+          mentions(emailOutbox.subject, ids),
+          mentions(emailOutbox.html, ids),
+          mentions(emailOutbox.text, ids),
+        ),
       ),
     );
   for (const row of rows) {

@@ -22,11 +22,16 @@ export type NewSessionInput = {
  * never promoted). Remembered sessions slide over REMEMBER_ME_DAYS instead of the idle
  * window; both end at the absolute limit.
  */
-export async function createSession(deps: Pick<Deps, 'clock' | 'config'>, db: Executor, input: NewSessionInput) {
+export async function createSession(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  db: Executor,
+  input: NewSessionInput,
+) {
   const now = deps.clock.now();
   const id = generateSecureRandomString();
   const secret = generateSecureRandomString();
-  const absoluteExpiresAt = input.absoluteExpiresAt ?? new Date(now.getTime() + deps.config.sessionAbsoluteMs);
+  const absoluteExpiresAt =
+    input.absoluteExpiresAt ?? new Date(now.getTime() + deps.config.sessionAbsoluteMs);
   const idleMs = input.remember ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
   const expiresAt = new Date(Math.min(now.getTime() + idleMs, absoluteExpiresAt.getTime()));
   const row = {
@@ -38,7 +43,8 @@ export async function createSession(deps: Pick<Deps, 'clock' | 'config'>, db: Ex
     expiresAt,
     absoluteExpiresAt,
     isPersistent: input.remember,
-    privilegedUntil: input.privileged === false ? null : new Date(now.getTime() + deps.config.reauthMs),
+    privilegedUntil:
+      input.privileged === false ? null : new Date(now.getTime() + deps.config.reauthMs),
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
   };

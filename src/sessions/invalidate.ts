@@ -10,7 +10,11 @@ export async function invalidateSession(db: Executor, sessionId: string) {
 export async function invalidateUserSessions(db: Executor, userId: string, exceptId?: string) {
   const rows = await db
     .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId))
+    .where(
+      exceptId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId))
+        : eq(sessions.userId, userId),
+    )
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -45,7 +45,10 @@ function prepareLookup(db: Db) {
 }
 function preparePageLookup(db: Db) {
   return db
-    .select({ ...sessionColumns, pendingPolicy: pendingPolicyVersion(sql`${sql.placeholder('at')}::timestamptz`) })
+    .select({
+      ...sessionColumns,
+      pendingPolicy: pendingPolicyVersion(sql`${sql.placeholder('at')}::timestamptz`),
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sql.placeholder('id')))
@@ -65,7 +68,11 @@ export async function validateSessionToken(
 ) {
   const parts = splitSessionToken(token);
   if (!parts) return null;
-  let row: (Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[number] & { pendingPolicy?: string | null }) | undefined;
+  let row:
+    | (Awaited<ReturnType<ReturnType<typeof prepareLookup>['execute']>>[number] & {
+        pendingPolicy?: string | null;
+      })
+    | undefined;
   if (options.forPage) {
     let lookup = preparedPageLookups.get(deps.db);
     if (!lookup) preparedPageLookups.set(deps.db, (lookup = preparePageLookup(deps.db)));
@@ -85,8 +92,13 @@ export async function validateSessionToken(
   }
   if (!options.readOnly && now.getTime() - row.session.lastSeenAt.getTime() >= renewIntervalMs) {
     const idleMs = row.session.isPersistent ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
-    const expiresAt = new Date(Math.min(now.getTime() + idleMs, row.session.absoluteExpiresAt.getTime()));
-    await deps.db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, row.session.id));
+    const expiresAt = new Date(
+      Math.min(now.getTime() + idleMs, row.session.absoluteExpiresAt.getTime()),
+    );
+    await deps.db
+      .update(sessions)
+      .set({ lastSeenAt: now, expiresAt })
+      .where(eq(sessions.id, row.session.id));
     await deps.db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.user.id));
     row.session.lastSeenAt = now;
     row.session.expiresAt = expiresAt;

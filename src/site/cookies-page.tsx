@@ -8,7 +8,11 @@ import { localeCookieName } from '../http/locale';
 export function cookiesPage(c: Context<AppEnv>) {
   const t = translator(c.get('locale'));
   const rows = [
-    [sessionCookieName(c.get('deps').config), t('cookies.session.purpose'), t('cookies.session.lifetime')],
+    [
+      sessionCookieName(c.get('deps').config),
+      t('cookies.session.purpose'),
+      t('cookies.session.lifetime'),
+    ],
     [localeCookieName, t('cookies.lang.purpose'), t('cookies.lang.lifetime')],
   ];
   return renderPage(

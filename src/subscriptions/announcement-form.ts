@@ -14,13 +14,11 @@ export const announcementFormSchema = z
     ukBody: z.string().trim().max(20_000).default(''),
   })
   .refine((v) => !v.ukSubject === !v.ukBody, { message: 'announce.error.translation' })
-  .transform(
-    (v): AnnouncementInput => ({
-      list: v.list,
-      subject: v.subject,
-      body: v.body,
-      ...(v.ukSubject ? { translations: { uk: { subject: v.ukSubject, body: v.ukBody } } } : {}),
-    }),
-  );
+  .transform((v): AnnouncementInput => ({
+    list: v.list,
+    subject: v.subject,
+    body: v.body,
+    ...(v.ukSubject ? { translations: { uk: { subject: v.ukSubject, body: v.ukBody } } } : {}),
+  }));
 
 export const announcementFormFields = ['list', 'subject', 'body', 'ukSubject', 'ukBody'] as const;

@@ -22,6 +22,8 @@ describe('announcementMail', () => {
     expect(mail.html).toContain('First line<br/>second line');
     expect(mail.html).toContain('href="https://school.example/unsubscribe?token=abc.def"');
     expect(mail.text).toContain('First line\nsecond line\n\n<img src=x onerror=alert(1)>');
-    expect(mail.text).toMatch(/Unsubscribe with one click: https:\/\/school\.example\/unsubscribe\?token=abc\.def\n/);
+    expect(mail.text).toMatch(
+      /Unsubscribe with one click: https:\/\/school\.example\/unsubscribe\?token=abc\.def\n/,
+    );
   });
 });

@@ -6,8 +6,7 @@ import { findList } from './lists';
 import { queueAnnouncement } from './queue-announcement';
 
 export type AnnouncementResult =
-  | { ok: true; id: string; queued: number }
-  | { ok: false; reason: 'not-found' | 'mandatory' };
+  { ok: true; id: string; queued: number } | { ok: false; reason: 'not-found' | 'mandatory' };
 
 /**
  * Records an announcement and queues it to the list's confirmed subscribers, all in one
@@ -35,8 +34,16 @@ export async function sendAnnouncement(
         createdAt: now,
       })
       .returning({ id: announcements.id });
-    const queued = await queueAnnouncement(deps, tx, { id: row!.id, list: list.slug, listNames: list.names, content }, now);
-    await tx.update(announcements).set({ recipientCount: queued, queuedAt: now }).where(eq(announcements.id, row!.id));
+    const queued = await queueAnnouncement(
+      deps,
+      tx,
+      { id: row!.id, list: list.slug, listNames: list.names, content },
+      now,
+    );
+    await tx
+      .update(announcements)
+      .set({ recipientCount: queued, queuedAt: now })
+      .where(eq(announcements.id, row!.id));
     return { ok: true as const, id: row!.id, queued };
   });
   deps.notifyMail();

@@ -9,7 +9,13 @@ import { badToken, rateLimited, tokenSchema } from '../auth/api-helpers';
 import { announcementInputSchema } from './announcement-input';
 import { sendAnnouncement } from './announcements';
 import { confirmSubscription } from './confirm';
-import { findList, findUserSubscription, listLists, listUserSubscriptions, toListView } from './lists';
+import {
+  findList,
+  findUserSubscription,
+  listLists,
+  listUserSubscriptions,
+  toListView,
+} from './lists';
 import { requestSubscription } from './subscribe';
 import { leaveList, unsubscribeWithToken } from './unsubscribe';
 import { maxUnsubscribeTokenLength } from './unsubscribe-token';
@@ -24,7 +30,10 @@ const subscriptionSchema = listSchema
   .extend({ status: z.enum(['pending', 'subscribed', 'unsubscribed']) })
   .openapi('Subscription');
 const listParam = z.object({ list: z.string().max(50) });
-const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
+const json = <S extends z.ZodType>(description: string, schema: S) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const listsRoute = createRoute({
   method: 'get',
@@ -46,9 +55,13 @@ const setSubscriptionRoute = createRoute({
   path: '/me/subscriptions/{list}',
   tags,
   security,
-  summary: 'Subscribe (double opt-in: pending until the emailed link is used) or unsubscribe at once',
+  summary:
+    'Subscribe (double opt-in: pending until the emailed link is used) or unsubscribe at once',
   request: { params: listParam, body: jsonBody(z.strictObject({ subscribed: z.boolean() })) },
-  responses: { 200: json('The subscription now', subscriptionSchema), ...problemResponses(400, 401, 404, 409, 429) },
+  responses: {
+    200: json('The subscription now', subscriptionSchema),
+    ...problemResponses(400, 401, 404, 409, 429),
+  },
 });
 const confirmRoute = createRoute({
   method: 'post',
@@ -70,7 +83,10 @@ const unsubscribeRoute = createRoute({
   request: {
     query: z.object({ token: z.string().min(1).max(maxUnsubscribeTokenLength) }),
     body: {
-      content: { 'application/x-www-form-urlencoded': { schema: oneClickBody }, 'multipart/form-data': { schema: oneClickBody } },
+      content: {
+        'application/x-www-form-urlencoded': { schema: oneClickBody },
+        'multipart/form-data': { schema: oneClickBody },
+      },
       required: true,
     },
   },
@@ -92,12 +108,14 @@ const announcementRoute = createRoute({
   },
 });
 
-const noSuchList = (c: Context<AppEnv>) => problem(c, { ...problems.notFound, detail: 'No mailing list by that name' });
+const noSuchList = (c: Context<AppEnv>) =>
+  problem(c, { ...problems.notFound, detail: 'No mailing list by that name' });
 const mandatoryList = (c: Context<AppEnv>, status: 400 | 409) =>
   problem(c, {
     status,
     type: 'mandatory-list',
-    title: 'The service list carries mail about your account; it cannot be left or used for announcements',
+    title:
+      'The service list carries mail about your account; it cannot be left or used for announcements',
   });
 
 export function subscriptionsApi() {
@@ -113,7 +131,10 @@ export function subscriptionsApi() {
 
   api.openapi(mySubscriptionsRoute, async (c) => {
     const auth = requireAuth(c);
-    return c.json(await listUserSubscriptions(c.get('deps').db, auth.user.id, c.get('locale')), 200);
+    return c.json(
+      await listUserSubscriptions(c.get('deps').db, auth.user.id, c.get('locale')),
+      200,
+    );
   });
 
   api.openapi(setSubscriptionRoute, async (c) => {
@@ -121,10 +142,21 @@ export function subscriptionsApi() {
     const deps = c.get('deps');
     const { list } = c.req.valid('param');
     if (c.req.valid('json').subscribed) {
-      const result = await requestSubscription(deps, { userId: auth.user.id, list }, requestMeta(c));
-      if (!result.ok) return result.reason === 'not-found' ? noSuchList(c) : rateLimited(c, result.retryAfterSeconds);
+      const result = await requestSubscription(
+        deps,
+        { userId: auth.user.id, list },
+        requestMeta(c),
+      );
+      if (!result.ok)
+        return result.reason === 'not-found'
+          ? noSuchList(c)
+          : rateLimited(c, result.retryAfterSeconds);
     } else {
-      const result = await leaveList(deps, { userId: auth.user.id, list, method: 'cabinet' }, requestMeta(c));
+      const result = await leaveList(
+        deps,
+        { userId: auth.user.id, list, method: 'cabinet' },
+        requestMeta(c),
+      );
       if (!result.ok) return result.reason === 'not-found' ? noSuchList(c) : mandatoryList(c, 409);
     }
     const row = await findList(deps.db, list);
@@ -133,20 +165,32 @@ export function subscriptionsApi() {
   });
 
   api.openapi(confirmRoute, async (c) => {
-    const result = await confirmSubscription(c.get('deps'), c.req.valid('json').token, requestMeta(c));
+    const result = await confirmSubscription(
+      c.get('deps'),
+      c.req.valid('json').token,
+      requestMeta(c),
+    );
     if (!result.ok) return badToken(c, result.reason);
     return c.json({ list: result.list, status: 'subscribed' as const }, 200);
   });
 
   api.openapi(unsubscribeRoute, async (c) => {
-    const result = await unsubscribeWithToken(c.get('deps'), { token: c.req.valid('query').token, method: 'one-click' }, requestMeta(c));
-    if (!result.ok) return result.reason === 'mandatory' ? mandatoryList(c, 409) : badToken(c, 'invalid');
+    const result = await unsubscribeWithToken(
+      c.get('deps'),
+      { token: c.req.valid('query').token, method: 'one-click' },
+      requestMeta(c),
+    );
+    if (!result.ok)
+      return result.reason === 'mandatory' ? mandatoryList(c, 409) : badToken(c, 'invalid');
     return c.json({ list: result.list.slug, status: 'unsubscribed' as const }, 200);
   });
 
   api.openapi(announcementRoute, async (c) => {
     const auth = requireRole(c, ['staff', 'admin']);
-    const result = await sendAnnouncement(c.get('deps'), { ...c.req.valid('json'), staffId: auth.user.id });
+    const result = await sendAnnouncement(c.get('deps'), {
+      ...c.req.valid('json'),
+      staffId: auth.user.id,
+    });
     if (!result.ok) return result.reason === 'not-found' ? noSuchList(c) : mandatoryList(c, 400);
     return c.json({ id: result.id, queued: result.queued }, 202);
   });

@@ -12,7 +12,10 @@ import { subscriptionsPage, type SubscriptionsPageState } from './views/subscrip
 const notices = ['pending', 'subscribed', 'unsubscribed'] as const;
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
-async function renderSubscriptions(c: Context<AppEnv>, extra: Partial<SubscriptionsPageState> = {}) {
+async function renderSubscriptions(
+  c: Context<AppEnv>,
+  extra: Partial<SubscriptionsPageState> = {},
+) {
   const auth = requireAuth(c);
   const t = translator(c.get('locale'));
   const items = await listUserSubscriptions(c.get('deps').db, auth.user.id, c.get('locale'));
@@ -23,7 +26,13 @@ async function renderSubscriptions(c: Context<AppEnv>, extra: Partial<Subscripti
     items,
     email: auth.user.email,
     isRestricted: !!auth.user.processingRestrictedAt,
-    notice: notice && list ? { kind: 'success', message: t(`subscriptions.notice.${notice}` as MessageKey, { list: list.name }) } : undefined,
+    notice:
+      notice && list
+        ? {
+            kind: 'success',
+            message: t(`subscriptions.notice.${notice}` as MessageKey, { list: list.name }),
+          }
+        : undefined,
     ...extra,
   });
 }
@@ -38,28 +47,45 @@ export function subscriptionCabinetPageRoutes() {
     const auth = requireAuth(c);
     const t = translator(c.get('locale'));
     const list = c.req.param('list').slice(0, 50);
-    const result = await requestSubscription(c.get('deps'), { userId: auth.user.id, list }, requestMeta(c));
+    const result = await requestSubscription(
+      c.get('deps'),
+      { userId: auth.user.id, list },
+      requestMeta(c),
+    );
     if (!result.ok && result.reason === 'not-found') return renderErrorPage(c, 404);
     if (!result.ok) {
       c.header('Retry-After', String(result.retryAfterSeconds));
       const message = t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) });
       return renderSubscriptions(c, { notice: { kind: 'error', message }, status: 429 });
     }
-    return c.redirect(`/account/subscriptions?notice=${result.status}&list=${encodeURIComponent(list)}#list-${list}`, 303);
+    return c.redirect(
+      `/account/subscriptions?notice=${result.status}&list=${encodeURIComponent(list)}#list-${list}`,
+      303,
+    );
   });
 
   app.post('/account/subscriptions/:list/unsubscribe', async (c) => {
     const auth = requireAuth(c);
     const t = translator(c.get('locale'));
     const list = c.req.param('list').slice(0, 50);
-    const result = await leaveList(c.get('deps'), { userId: auth.user.id, list, method: 'cabinet' }, requestMeta(c));
+    const result = await leaveList(
+      c.get('deps'),
+      { userId: auth.user.id, list, method: 'cabinet' },
+      requestMeta(c),
+    );
     if (!result.ok && result.reason === 'not-found') return renderErrorPage(c, 404);
     if (!result.ok) {
       const items = await listUserSubscriptions(c.get('deps').db, auth.user.id, c.get('locale'));
       const name = items.find((i) => i.list === list)?.name ?? list;
-      return renderSubscriptions(c, { notice: { kind: 'error', message: t('subscriptions.error.mandatory', { list: name }) }, status: 409 });
+      return renderSubscriptions(c, {
+        notice: { kind: 'error', message: t('subscriptions.error.mandatory', { list: name }) },
+        status: 409,
+      });
     }
-    return c.redirect(`/account/subscriptions?notice=unsubscribed&list=${encodeURIComponent(list)}#list-${list}`, 303);
+    return c.redirect(
+      `/account/subscriptions?notice=unsubscribed&list=${encodeURIComponent(list)}#list-${list}`,
+      303,
+    );
   });
 
   return app;

@@ -24,9 +24,23 @@ export async function confirmSubscription(
     const [row] = await tx
       .update(subscriptions)
       .set({ status: 'subscribed', confirmedAt: now, updatedAt: now })
-      .where(and(eq(subscriptions.userId, userId), eq(subscriptions.listSlug, list), eq(subscriptions.status, 'pending')))
+      .where(
+        and(
+          eq(subscriptions.userId, userId),
+          eq(subscriptions.listSlug, list),
+          eq(subscriptions.status, 'pending'),
+        ),
+      )
       .returning({ id: subscriptions.id });
-    if (row) await recordSubscriptionChange(tx, { userId, list, action: 'confirmed', method: 'link', at: now, meta });
+    if (row)
+      await recordSubscriptionChange(tx, {
+        userId,
+        list,
+        action: 'confirmed',
+        method: 'link',
+        at: now,
+        meta,
+      });
     return { ok: true as const, list };
   });
 }

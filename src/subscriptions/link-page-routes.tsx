@@ -31,13 +31,24 @@ export function subscriptionLinkPageRoutes() {
   app.post('/subscriptions/confirm', async (c) => {
     const t = translator(c.get('locale'));
     const deps = c.get('deps');
-    const result = await confirmSubscription(deps, tokenOf((await readForm(c)).token), requestMeta(c));
-    if (!result.ok) return resultPage(c, { title: t('subscriptionConfirm.title'), kind: 'error', message: t(`token.${result.reason}`) });
+    const result = await confirmSubscription(
+      deps,
+      tokenOf((await readForm(c)).token),
+      requestMeta(c),
+    );
+    if (!result.ok)
+      return resultPage(c, {
+        title: t('subscriptionConfirm.title'),
+        kind: 'error',
+        message: t(`token.${result.reason}`),
+      });
     const list = await findList(deps.db, result.list);
     return resultPage(c, {
       title: t('subscriptionConfirm.title'),
       kind: 'success',
-      message: t('subscriptionConfirm.done', { list: list ? localized(list.names, c.get('locale')) : result.list }),
+      message: t('subscriptionConfirm.done', {
+        list: list ? localized(list.names, c.get('locale')) : result.list,
+      }),
       link: { href: '/account/subscriptions', label: t('subscriptionConfirm.manage') },
     });
   });
@@ -45,8 +56,16 @@ export function subscriptionLinkPageRoutes() {
   app.get('/unsubscribe', async (c) => {
     const t = translator(c.get('locale'));
     const token = tokenOf(c.req.query('token'));
-    const claim = token.length <= maxUnsubscribeTokenLength ? await readUnsubscribeToken(c.get('deps'), token) : null;
-    if (!claim) return resultPage(c, { title: t('unsubscribe.title'), kind: 'error', message: t('unsubscribe.invalid') });
+    const claim =
+      token.length <= maxUnsubscribeTokenLength
+        ? await readUnsubscribeToken(c.get('deps'), token)
+        : null;
+    if (!claim)
+      return resultPage(c, {
+        title: t('unsubscribe.title'),
+        kind: 'error',
+        message: t('unsubscribe.invalid'),
+      });
     return tokenActionPage(c, {
       title: t('unsubscribe.title'),
       body: t('unsubscribe.body', { list: localized(claim.list.names, c.get('locale')) }),
@@ -69,8 +88,14 @@ async function unsubscribeFromPage(c: Context<AppEnv>) {
   const token = tokenOf(form.token ?? c.req.query('token'));
   const result = await unsubscribeWithToken(c.get('deps'), { token, method }, requestMeta(c));
   if (!result.ok) {
-    const message = result.reason === 'mandatory' ? t('unsubscribe.mandatory') : t('unsubscribe.invalid');
-    return resultPage(c, { title: t('unsubscribe.title'), kind: 'error', message, status: result.reason === 'mandatory' ? 409 : 400 });
+    const message =
+      result.reason === 'mandatory' ? t('unsubscribe.mandatory') : t('unsubscribe.invalid');
+    return resultPage(c, {
+      title: t('unsubscribe.title'),
+      kind: 'error',
+      message,
+      status: result.reason === 'mandatory' ? 409 : 400,
+    });
   }
   return resultPage(c, {
     title: t('unsubscribe.title'),

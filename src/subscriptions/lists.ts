@@ -13,7 +13,8 @@ export type SubscriptionView = ListView & { status: SubscriptionStatus };
 /** Slugs are short lower-case words; anything else cannot name a list. */
 export const listSlugPattern = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
-export const localized = (texts: Record<string, string>, locale: Locale) => texts[locale] ?? texts.en ?? '';
+export const localized = (texts: Record<string, string>, locale: Locale) =>
+  texts[locale] ?? texts.en ?? '';
 
 export function toListView(row: ListRow, locale: Locale): ListView {
   return {
@@ -31,17 +32,27 @@ export async function findList(db: Executor, slug: string): Promise<ListRow | nu
 }
 
 export async function listLists(db: Executor): Promise<ListRow[]> {
-  return db.select().from(mailingLists).orderBy(asc(mailingLists.sortOrder), asc(mailingLists.slug));
+  return db
+    .select()
+    .from(mailingLists)
+    .orderBy(asc(mailingLists.sortOrder), asc(mailingLists.slug));
 }
 
 /**
  * Every list with the person's status on it. No row means never subscribed; the mandatory
  * list is always "subscribed", whatever a row might say, because it cannot be left.
  */
-export async function listUserSubscriptions(db: Executor, userId: string, locale: Locale): Promise<SubscriptionView[]> {
+export async function listUserSubscriptions(
+  db: Executor,
+  userId: string,
+  locale: Locale,
+): Promise<SubscriptionView[]> {
   const [lists, rows] = await Promise.all([
     listLists(db),
-    db.select({ list: subscriptions.listSlug, status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.userId, userId)),
+    db
+      .select({ list: subscriptions.listSlug, status: subscriptions.status })
+      .from(subscriptions)
+      .where(eq(subscriptions.userId, userId)),
   ]);
   const statusOf = new Map(rows.map((r) => [r.list, r.status]));
   return lists.map((l) => ({
@@ -51,10 +62,18 @@ export async function listUserSubscriptions(db: Executor, userId: string, locale
 }
 
 /** One list with the person's status on it, under the same rules as `listUserSubscriptions`. */
-export async function findUserSubscription(db: Executor, userId: string, list: ListRow, locale: Locale): Promise<SubscriptionView> {
+export async function findUserSubscription(
+  db: Executor,
+  userId: string,
+  list: ListRow,
+  locale: Locale,
+): Promise<SubscriptionView> {
   const [row] = await db
     .select({ status: subscriptions.status })
     .from(subscriptions)
     .where(and(eq(subscriptions.userId, userId), eq(subscriptions.listSlug, list.slug)));
-  return { ...toListView(list, locale), status: list.mandatory ? 'subscribed' : (row?.status ?? 'unsubscribed') };
+  return {
+    ...toListView(list, locale),
+    status: list.mandatory ? 'subscribed' : (row?.status ?? 'unsubscribed'),
+  };
 }

@@ -24,7 +24,12 @@ export type AnnouncementToQueue = {
  * so 100,000 recipients cost about what a plain INSERT … SELECT of 100,000 rows does.
  * Returns how many mails were queued (0 for people who already have this announcement).
  */
-export async function queueAnnouncement(deps: Pick<Deps, 'config'>, tx: Executor, a: AnnouncementToQueue, now: Date) {
+export async function queueAnnouncement(
+  deps: Pick<Deps, 'config'>,
+  tx: Executor,
+  a: AnnouncementToQueue,
+  now: Date,
+) {
   await ensureUnsubscribeKey(tx);
   const unsubscribeBase = `${deps.config.appUrl}/unsubscribe?token=`;
   // Random per announcement, so text that staff typed can never collide with it.
@@ -40,10 +45,17 @@ export async function queueAnnouncement(deps: Pick<Deps, 'config'>, tx: Executor
   const token = sql`x.token`;
   // A rendered part with the token spliced in wherever the marker stood (concatenation: no
   // per-row search through a few kilobytes of HTML).
-  const spliced = (s: string) => sql.join(s.split(marker).map((part) => sql`${part}::text`), sql` || ${token} || `);
+  const spliced = (s: string) =>
+    sql.join(
+      s.split(marker).map((part) => sql`${part}::text`),
+      sql` || ${token} || `,
+    );
   const byLocale = (pick: (m: (typeof variants)[number]) => SQL): SQL =>
     others.length
-      ? sql`(case u.locale ${sql.join(others.map((v) => sql`when ${v.locale} then ${pick(v)}`), sql` `)} else ${pick(main)} end)`
+      ? sql`(case u.locale ${sql.join(
+          others.map((v) => sql`when ${v.locale} then ${pick(v)}`),
+          sql` `,
+        )} else ${pick(main)} end)`
       : pick(main);
   const at = now.toISOString();
 

@@ -12,7 +12,14 @@ export type ChangeMethod = 'cabinet' | 'link' | 'one-click';
  */
 export async function recordSubscriptionChange(
   tx: Executor,
-  change: { userId: string; list: string; action: SubscriptionAction; method: ChangeMethod; at: Date; meta?: RequestMeta },
+  change: {
+    userId: string;
+    list: string;
+    action: SubscriptionAction;
+    method: ChangeMethod;
+    at: Date;
+    meta?: RequestMeta;
+  },
 ) {
   await tx.insert(subscriptionEvents).values({
     userId: change.userId,

@@ -16,7 +16,10 @@ export async function ensureUnsubscribeKey(db: Executor): Promise<string> {
   if (existing) return existing;
   const fresh = new Uint8Array(32);
   crypto.getRandomValues(fresh);
-  await db.insert(appSecrets).values({ name: unsubscribeKeyName, value: encodeBase64urlNoPadding(fresh) }).onConflictDoNothing();
+  await db
+    .insert(appSecrets)
+    .values({ name: unsubscribeKeyName, value: encodeBase64urlNoPadding(fresh) })
+    .onConflictDoNothing();
   const stored = await readSecret(db);
   if (!stored) throw new Error('the unsubscribe signing key could not be stored');
   return stored;
@@ -29,6 +32,9 @@ export async function loadUnsubscribeKey(db: Executor): Promise<CryptoKey> {
 }
 
 async function readSecret(db: Executor) {
-  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, unsubscribeKeyName));
+  const [row] = await db
+    .select({ value: appSecrets.value })
+    .from(appSecrets)
+    .where(eq(appSecrets.name, unsubscribeKeyName));
   return row?.value ?? null;
 }

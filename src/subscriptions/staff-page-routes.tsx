@@ -7,13 +7,19 @@ import { announcementFormFields, announcementFormSchema } from './announcement-f
 import { previewAnnouncement } from './announcement-preview';
 import { sendAnnouncement } from './announcements';
 import { listLists, toListView } from './lists';
-import { announcementPage, type AnnouncementFormValues, type AnnouncementPageState } from './views/announcement-page';
+import {
+  announcementPage,
+  type AnnouncementFormValues,
+  type AnnouncementPageState,
+} from './views/announcement-page';
 
 export const announcerRoles: readonly Role[] = ['staff', 'admin'];
 
 async function renderForm(c: Context<AppEnv>, state: Omit<AnnouncementPageState, 'lists'>) {
   // The mandatory list is never offered: service mail is not for announcements.
-  const lists = (await listLists(c.get('deps').db)).filter((l) => !l.mandatory).map((l) => toListView(l, c.get('locale')));
+  const lists = (await listLists(c.get('deps').db))
+    .filter((l) => !l.mandatory)
+    .map((l) => toListView(l, c.get('locale')));
   return announcementPage(c, { lists, ...state });
 }
 
@@ -28,13 +34,17 @@ export function announcementPageRoutes() {
     requireRole(c, announcerRoles);
     const queued = Number(c.req.query('queued'));
     if (c.req.query('preview') === undefined) {
-      return renderForm(c, { queued: Number.isSafeInteger(queued) && queued >= 0 ? queued : undefined });
+      return renderForm(c, {
+        queued: Number.isSafeInteger(queued) && queued >= 0 ? queued : undefined,
+      });
     }
     const values = pickValues((f) => c.req.query(f));
     const parsed = announcementFormSchema.safeParse(values);
-    if (!parsed.success) return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
+    if (!parsed.success)
+      return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
     const preview = await previewAnnouncement(c.get('deps'), parsed.data, c.get('locale'));
-    if (!preview.ok) return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
+    if (!preview.ok)
+      return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
     return renderForm(c, { values, preview });
   });
 
@@ -43,9 +53,11 @@ export function announcementPageRoutes() {
     const form = await readForm(c);
     const values = pickValues((f) => form[f]);
     const parsed = announcementFormSchema.safeParse(values);
-    if (!parsed.success) return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
+    if (!parsed.success)
+      return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
     const result = await sendAnnouncement(c.get('deps'), { ...parsed.data, staffId: auth.user.id });
-    if (!result.ok) return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
+    if (!result.ok)
+      return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
     // Post/redirect/get: reloading the result page cannot send the announcement twice.
     return c.redirect(`/staff/announcements?queued=${result.queued}`, 303);
   });

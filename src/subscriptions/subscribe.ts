@@ -44,14 +44,22 @@ export async function requestSubscription(
 
   const now = deps.clock.now();
   const rate = await hitRate(deps.db, confirmationMailRule(deps), input.userId, now);
-  if (!rate.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
+  if (!rate.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
 
   const status = await deps.db.transaction(async (tx) => {
     const user = await findUserById(tx, input.userId);
     if (!user) return 'subscribed' as const;
     const [row] = await tx
       .insert(subscriptions)
-      .values({ userId: user.id, listSlug: list.slug, status: 'pending', requestedAt: now, updatedAt: now, createdAt: now })
+      .values({
+        userId: user.id,
+        listSlug: list.slug,
+        status: 'pending',
+        requestedAt: now,
+        updatedAt: now,
+        createdAt: now,
+      })
       .onConflictDoUpdate({
         target: [subscriptions.userId, subscriptions.listSlug],
         set: { status: 'pending', requestedAt: now, updatedAt: now },
@@ -61,7 +69,12 @@ export async function requestSubscription(
       .returning({ id: subscriptions.id });
     if (!row) return 'subscribed' as const;
     await revokeConfirmTokens(tx, user.id, list.slug, now);
-    const token = await issueEmailToken(tx, { purpose: 'confirm-subscription', userId: user.id, now, payload: { list: list.slug } });
+    const token = await issueEmailToken(tx, {
+      purpose: 'confirm-subscription',
+      userId: user.id,
+      now,
+      payload: { list: list.slug },
+    });
     const ctx = mailContext(deps, user.locale);
     await queueMail(deps, tx, {
       to: user.email,
@@ -75,7 +88,14 @@ export async function requestSubscription(
         url: actionLink(deps, '/subscriptions/confirm', token),
       }),
     });
-    await recordSubscriptionChange(tx, { userId: user.id, list: list.slug, action: 'requested', method: 'cabinet', at: now, meta });
+    await recordSubscriptionChange(tx, {
+      userId: user.id,
+      list: list.slug,
+      action: 'requested',
+      method: 'cabinet',
+      at: now,
+      meta,
+    });
     return 'pending' as const;
   });
   if (status === 'pending') deps.notifyMail();

@@ -26,7 +26,8 @@ export const hmacPadsSql = sql`(
 )`;
 
 // encode() wraps base64 at 76 characters; the newline goes with the padding.
-const base64url = (bytes: SQL) => sql`rtrim(translate(encode(${bytes}, 'base64'), ${'+/\n'}::text, '-_'), '=')`;
+const base64url = (bytes: SQL) =>
+  sql`rtrim(translate(encode(${bytes}, 'base64'), ${'+/\n'}::text, '-_'), '=')`;
 
 /** The token for the uuid expression `userId` on `list`, given the pads joined as `alias`. */
 export function unsubscribeTokenSql(userId: SQL, list: string, alias: string): SQL {

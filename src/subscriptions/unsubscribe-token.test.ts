@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { signUnsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-token';
 
 const newKey = () =>
-  crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  crypto.subtle.importKey(
+    'raw',
+    crypto.getRandomValues(new Uint8Array(32)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
 const userId = '7f1c2b9e-3d4a-4c5b-8e6f-0a1b2c3d4e5f';
 
 describe('unsubscribe tokens', () => {
@@ -24,7 +30,15 @@ describe('unsubscribe tokens', () => {
       const changed = token.slice(0, i) + (token[i] === 'x' ? 'y' : 'x') + token.slice(i + 1);
       expect(await verifyUnsubscribeToken(key, changed), changed).toBeNull();
     }
-    for (const bad of ['', '.', 'a.b', token + '.x', token.replace('.', ''), ' ' + token, token.repeat(3)]) {
+    for (const bad of [
+      '',
+      '.',
+      'a.b',
+      token + '.x',
+      token.replace('.', ''),
+      ' ' + token,
+      token.repeat(3),
+    ]) {
       expect(await verifyUnsubscribeToken(key, bad)).toBeNull();
     }
   });

@@ -1,5 +1,10 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { decodeBase64urlIgnorePadding, decodeHex, encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import {
+  decodeBase64urlIgnorePadding,
+  decodeHex,
+  encodeBase64urlNoPadding,
+  encodeHexLowerCase,
+} from '@oslojs/encoding';
 import { listSlugPattern } from './lists';
 
 /**
@@ -34,14 +39,21 @@ async function macOf(key: CryptoKey, payload: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The token for one person and one list; the same inputs always give the same token. */
-export async function signUnsubscribeToken(key: CryptoKey, claim: UnsubscribeClaim): Promise<string> {
-  if (!uuidPattern.test(claim.userId) || !listSlugPattern.test(claim.list)) throw new Error('bad unsubscribe claim');
+export async function signUnsubscribeToken(
+  key: CryptoKey,
+  claim: UnsubscribeClaim,
+): Promise<string> {
+  if (!uuidPattern.test(claim.userId) || !listSlugPattern.test(claim.list))
+    throw new Error('bad unsubscribe claim');
   const payload = payloadOf(claim);
   return `${encodeBase64urlNoPadding(payload)}.${encodeBase64urlNoPadding(await macOf(key, payload))}`;
 }
 
 /** The person and list a token names, or null for anything forged, altered or malformed. */
-export async function verifyUnsubscribeToken(key: CryptoKey, token: string): Promise<UnsubscribeClaim | null> {
+export async function verifyUnsubscribeToken(
+  key: CryptoKey,
+  token: string,
+): Promise<UnsubscribeClaim | null> {
   if (token.length > maxUnsubscribeTokenLength || !tokenPattern.test(token)) return null;
   const [payloadPart, macPart] = token.split('.') as [string, string];
   const payload = decodeCanonical(payloadPart);

@@ -9,7 +9,8 @@ import { recordSubscriptionChange, type ChangeMethod } from './record-change';
 import { loadUnsubscribeKey } from './signing-key';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
-export type LeaveResult = { ok: true; list: ListRow; changed: boolean } | { ok: false; reason: 'not-found' | 'mandatory' };
+export type LeaveResult =
+  { ok: true; list: ListRow; changed: boolean } | { ok: false; reason: 'not-found' | 'mandatory' };
 
 /**
  * Leaves a list at once (no confirmation: stopping mail must be as easy as possible). Also
@@ -29,18 +30,32 @@ export async function leaveList(
     const [row] = await tx
       .update(subscriptions)
       .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
-      .where(and(eq(subscriptions.userId, input.userId), eq(subscriptions.listSlug, list.slug), ne(subscriptions.status, 'unsubscribed')))
+      .where(
+        and(
+          eq(subscriptions.userId, input.userId),
+          eq(subscriptions.listSlug, list.slug),
+          ne(subscriptions.status, 'unsubscribed'),
+        ),
+      )
       .returning({ id: subscriptions.id });
     if (!row) return false;
     await revokeConfirmTokens(tx, input.userId, list.slug, now);
     await cancelQueuedAnnouncements(tx, input.userId, list.slug);
-    await recordSubscriptionChange(tx, { userId: input.userId, list: list.slug, action: 'unsubscribed', method: input.method, at: now, meta });
+    await recordSubscriptionChange(tx, {
+      userId: input.userId,
+      list: list.slug,
+      action: 'unsubscribed',
+      method: input.method,
+      at: now,
+      meta,
+    });
     return true;
   });
   return { ok: true, list, changed };
 }
 
-export type TokenLeaveResult = { ok: true; list: ListRow } | { ok: false; reason: 'invalid' | 'mandatory' };
+export type TokenLeaveResult =
+  { ok: true; list: ListRow } | { ok: false; reason: 'invalid' | 'mandatory' };
 
 /** Reads an unsubscribe link without acting on it: the GET page only shows a button. */
 export async function readUnsubscribeToken(deps: Pick<Deps, 'db'>, token: string) {
@@ -61,7 +76,12 @@ export async function unsubscribeWithToken(
 ): Promise<TokenLeaveResult> {
   const claim = await readUnsubscribeToken(deps, input.token);
   if (!claim) return { ok: false, reason: 'invalid' };
-  const result = await leaveList(deps, { userId: claim.userId, list: claim.list.slug, method: input.method }, meta);
-  if (!result.ok) return { ok: false, reason: result.reason === 'mandatory' ? 'mandatory' : 'invalid' };
+  const result = await leaveList(
+    deps,
+    { userId: claim.userId, list: claim.list.slug, method: input.method },
+    meta,
+  );
+  if (!result.ok)
+    return { ok: false, reason: result.reason === 'mandatory' ? 'mandatory' : 'invalid' };
   return { ok: true, list: result.list };
 }

@@ -26,7 +26,9 @@ type FieldProps = {
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
 export function Field(p: FieldProps) {
   const id = p.id ?? `f-${p.name}`;
-  const describedBy = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
   const common = {
     id,
     name: p.name,
@@ -67,7 +69,13 @@ export function Field(p: FieldProps) {
   );
 }
 
-export function Checkbox(p: { name: string; label: Child; checked?: boolean; error?: string; required?: boolean }) {
+export function Checkbox(p: {
+  name: string;
+  label: Child;
+  checked?: boolean;
+  error?: string;
+  required?: boolean;
+}) {
   const id = `f-${p.name}`;
   return (
     <div class={p.error ? 'field checkbox has-error' : 'field checkbox'}>
@@ -101,7 +109,12 @@ export function Notice(p: { kind: 'error' | 'success' | 'info'; children: Child 
 }
 
 /** A form that POSTs to a page route; one button, so it works without JavaScript. */
-export function ActionForm(p: { action: string; label: string; danger?: boolean; hidden?: Record<string, string> }) {
+export function ActionForm(p: {
+  action: string;
+  label: string;
+  danger?: boolean;
+  hidden?: Record<string, string>;
+}) {
   return (
     <form method="post" action={p.action} class="inline-form">
       {Object.entries(p.hidden ?? {}).map(([name, value]) => (

@@ -13,7 +13,12 @@ export function crossSitePage(c: Context<AppEnv>) {
   const staff = c.req.path === '/staff' || c.req.path.startsWith('/staff/');
   return renderPage(
     c,
-    { title: t('crossSite.title'), status: 403, staffConsole: staff, section: staff ? undefined : 'privacy' },
+    {
+      title: t('crossSite.title'),
+      status: 403,
+      staffConsole: staff,
+      section: staff ? undefined : 'privacy',
+    },
     <section class="card narrow">
       <h1>{t('crossSite.title')}</h1>
       <p>{t(staff ? 'crossSite.staff.body' : 'crossSite.account.body')}</p>

@@ -74,7 +74,11 @@ const pages: Target[] = [
   },
   { name: 'forgot password', who: 'visitor', path: '/forgot-password' },
   { name: 'reset password (bad link)', who: 'visitor', path: '/reset-password?token=x' },
-  { name: 'verify email', who: 'visitor', path: (ids, locale) => `/verify-email?token=${ids.verify[locale]}` },
+  {
+    name: 'verify email',
+    who: 'visitor',
+    path: (ids, locale) => `/verify-email?token=${ids.verify[locale]}`,
+  },
   {
     name: 'verify email, wrong password',
     who: 'visitor',
@@ -183,7 +187,14 @@ describe.skipIf(!enabled)('accessibility (axe-core): every page, en + uk, light 
       const registered = await e2e.app.app.request('/api/v1/auth/register', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: e2e.app.baseUrl },
-        body: JSON.stringify({ email, password: 'newcomer lantern harbour 3', name: 'Newcomer', locale, acceptPrivacyPolicy: true, confirmAge: true }),
+        body: JSON.stringify({
+          email,
+          password: 'newcomer lantern harbour 3',
+          name: 'Newcomer',
+          locale,
+          acceptPrivacyPolicy: true,
+          confirmAge: true,
+        }),
       });
       expect(registered.status).toBe(202);
       await e2e.app.sendMail();

@@ -133,11 +133,19 @@ describe.skipIf(!enabled)('in Chromium, by keyboard alone', () => {
     // The language switcher works by keyboard too, and the page comes back in Ukrainian.
     // A form's button (its POST passes the Origin check) that comes back to the same page:
     // the address does not change, so the page's language tells when it is back.
-    await tabTo(page, (f) => f.tag === 'button' && f.text.endsWith('Українська'), 'the language switcher');
+    await tabTo(
+      page,
+      (f) => f.tag === 'button' && f.text.endsWith('Українська'),
+      'the language switcher',
+    );
     await page.keyboard.press('Enter');
     await page.locator('html[lang="uk"]').waitFor({ state: 'attached' });
     expect(page.url()).toMatch(/\/account$/);
-    await tabTo(page, (f) => f.tag === 'button' && f.text.endsWith('English'), 'the language switcher');
+    await tabTo(
+      page,
+      (f) => f.tag === 'button' && f.text.endsWith('English'),
+      'the language switcher',
+    );
     await page.keyboard.press('Enter');
     await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
     expect(page.url()).toMatch(/\/account$/);

@@ -84,7 +84,9 @@ async function checksum(): Promise<Record<string, string>> {
 }
 
 const sessionRows = async () =>
-  (await rawRows<{ r: string }>(t.db, sql`select t::text as r from sessions t order by id`)).map((x) => x.r);
+  (await rawRows<{ r: string }>(t.db, sql`select t::text as r from sessions t order by id`)).map(
+    (x) => x.r,
+  );
 function rowDiff(before: string[], after: string[]) {
   const gone = before.filter((r) => !after.includes(r));
   const added = after.filter((r) => !before.includes(r));
@@ -572,7 +574,10 @@ const examples: Record<string, () => Record<string, unknown>> = {
     acceptPrivacyPolicy: true,
     confirmAge: true,
   }),
-  'POST /api/v1/auth/verify-email': () => ({ token: 'abcdefghijklmnopqrstuvwxyz234567', password: 'not the password 1' }),
+  'POST /api/v1/auth/verify-email': () => ({
+    token: 'abcdefghijklmnopqrstuvwxyz234567',
+    password: 'not the password 1',
+  }),
   'POST /api/v1/auth/verify-email/resend': () => ({ email: alice.email }),
   'POST /api/v1/auth/login': () => ({
     email: bob.email,
@@ -752,37 +757,42 @@ describe('fuzzing every API route', () => {
     for (const [index, route] of routes.entries()) {
       const budget = Math.max(150, (deadline - Date.now()) / (routes.length - index));
       await fc.assert(
-        fc.asyncProperty(fuzzed, untilDeadline(Date.now() + budget, async (f) => {
-          runs++;
-          const before = await checksum();
-          const sessionsBefore = await sessionRows();
-          const { who, path, res, text } = await send(route, f);
-          const label = `${route.method} ${path.slice(0, 200)} as ${who.name} → ${res.status} ${text.slice(0, 300)} (after ${previous})`;
-          previous = `${route.method} ${route.path} as ${who.name} → ${res.status}`;
-          statuses.set(`${res.status}`, (statuses.get(`${res.status}`) ?? 0) + 1);
-          expect(res.status, label).toBeLessThan(500);
-          if (res.status >= 400) {
-            expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
-            const problem = JSON.parse(text);
-            expect(problem, label).toMatchObject({
-              status: res.status,
-              type: expect.any(String),
-              title: expect.any(String),
-            });
-            const diff = changed(before, await checksum());
-            // Rows that moved in sessions, named in the message: a change there was seen once
-            // on PostgreSQL and never again; this says what it was if it comes back.
-            const moved = diff.includes('sessions') ? rowDiff(sessionsBefore, await sessionRows()) : '';
-            expect(diff, `${label}${moved}`).toEqual([]);
-          }
-          // Whoever asked (bob is never one of the identities), bob's own rows stay as they were.
-          if (!(who.name.startsWith('staff') || who.name.startsWith('admin')))
-            expect(await bobsRows(), label).toBe(bobBefore);
-          if (res.status < 400) {
-            await restoreFixtures();
-            bobBefore = await bobsRows();
-          }
-        })),
+        fc.asyncProperty(
+          fuzzed,
+          untilDeadline(Date.now() + budget, async (f) => {
+            runs++;
+            const before = await checksum();
+            const sessionsBefore = await sessionRows();
+            const { who, path, res, text } = await send(route, f);
+            const label = `${route.method} ${path.slice(0, 200)} as ${who.name} → ${res.status} ${text.slice(0, 300)} (after ${previous})`;
+            previous = `${route.method} ${route.path} as ${who.name} → ${res.status}`;
+            statuses.set(`${res.status}`, (statuses.get(`${res.status}`) ?? 0) + 1);
+            expect(res.status, label).toBeLessThan(500);
+            if (res.status >= 400) {
+              expect(res.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
+              const problem = JSON.parse(text);
+              expect(problem, label).toMatchObject({
+                status: res.status,
+                type: expect.any(String),
+                title: expect.any(String),
+              });
+              const diff = changed(before, await checksum());
+              // Rows that moved in sessions, named in the message: a change there was seen once
+              // on PostgreSQL and never again; this says what it was if it comes back.
+              const moved = diff.includes('sessions')
+                ? rowDiff(sessionsBefore, await sessionRows())
+                : '';
+              expect(diff, `${label}${moved}`).toEqual([]);
+            }
+            // Whoever asked (bob is never one of the identities), bob's own rows stay as they were.
+            if (!(who.name.startsWith('staff') || who.name.startsWith('admin')))
+              expect(await bobsRows(), label).toBe(bobBefore);
+            if (res.status < 400) {
+              await restoreFixtures();
+              bobBefore = await bobsRows();
+            }
+          }),
+        ),
         { numRuns: perRoute, ...fuzzSeed },
       );
     }
@@ -1041,17 +1051,14 @@ describe('hostile inputs that earlier runs found, sent every time', () => {
 
   // Found by the fuzzer: disableTotp deleted a pending (unconfirmed) secret and then answered
   // 409 "two-factor-off".
-  it(
-    'DELETE /me/2fa that answers 409 leaves a pending two-step set-up as it was',
-    async () => {
-      const headers = { authorization: `Bearer ${alice.token}`, origin: appUrl };
-      expect(
-        (await app.request('/api/v1/me/2fa/setup', { method: 'POST', headers })).status,
-      ).toBeLessThan(300);
-      const before = await checksum();
-      const res = await app.request('/api/v1/me/2fa', { method: 'DELETE', headers });
-      expect(res.status).toBe(409);
-      expect(changed(before, await checksum())).toEqual([]);
-    },
-  );
+  it('DELETE /me/2fa that answers 409 leaves a pending two-step set-up as it was', async () => {
+    const headers = { authorization: `Bearer ${alice.token}`, origin: appUrl };
+    expect(
+      (await app.request('/api/v1/me/2fa/setup', { method: 'POST', headers })).status,
+    ).toBeLessThan(300);
+    const before = await checksum();
+    const res = await app.request('/api/v1/me/2fa', { method: 'DELETE', headers });
+    expect(res.status).toBe(409);
+    expect(changed(before, await checksum())).toEqual([]);
+  });
 });

@@ -15,7 +15,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function hasBrowser(): boolean {
   if (existsSync(chromiumPath)) return true;
-  if (process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}; .ci/run must install it`);
+  if (process.env.CI)
+    throw new Error(`Chromium not found at ${chromiumPath}; .ci/run must install it`);
   console.warn(`[e2e] skipped: no Chromium at ${chromiumPath} (apt-get install chromium)`);
   return false;
 }
@@ -25,7 +26,15 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: chromiumPath,
     headless: true,
     // Flags this sandbox needs: no network beyond loopback, running as root.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -43,7 +52,10 @@ export async function startServedApp(env: Record<string, string> = {}) {
   const baseUrl = `http://localhost:${port}`;
   const t = await createTestApp({ env: { APP_URL: baseUrl, ...env } });
   const app = createApp(t.deps, {
-    assets: serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+    assets: serveStatic({
+      root: './public',
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
+    }),
   });
   const server = serveNode({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   return {

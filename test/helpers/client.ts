@@ -29,7 +29,9 @@ export function createClient(t: Pick<TestApp, 'app'>, defaults: { ip?: string } 
     for (const cookie of res.headers.getSetCookie()) {
       const [pair, ...attrs] = cookie.split(';');
       const [name, ...value] = pair!.split('=');
-      const expired = attrs.some((a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()),
+      );
       if (expired || value.join('=') === '') jar.delete(name!.trim());
       else jar.set(name!.trim(), value.join('='));
     }
@@ -41,9 +43,11 @@ export function createClient(t: Pick<TestApp, 'app'>, defaults: { ip?: string } 
     get: (path: string, options?: Options) => request('GET', path, undefined, options),
     post: (path: string, body?: unknown, options?: Options) => request('POST', path, body, options),
     put: (path: string, body?: unknown, options?: Options) => request('PUT', path, body, options),
-    patch: (path: string, body?: unknown, options?: Options) => request('PATCH', path, body, options),
+    patch: (path: string, body?: unknown, options?: Options) =>
+      request('PATCH', path, body, options),
     delete: (path: string, options?: Options) => request('DELETE', path, undefined, options),
-    form: (path: string, fields: Record<string, string>, options?: Options) => request('POST', path, new URLSearchParams(fields), options),
+    form: (path: string, fields: Record<string, string>, options?: Options) =>
+      request('POST', path, new URLSearchParams(fields), options),
   };
 }
 export type Client = ReturnType<typeof createClient>;

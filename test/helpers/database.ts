@@ -5,7 +5,8 @@ import type { DbHandle } from '../../src/platform/db-types';
 
 export const testDatabasePrefix = 'accounts_t_';
 /** One template per test run (named after the runner's pid), so parallel runs never collide. */
-export const templateDatabase = () => process.env.TEST_TEMPLATE_DB ?? `${testDatabasePrefix}${process.pid}_template`;
+export const templateDatabase = () =>
+  process.env.TEST_TEMPLATE_DB ?? `${testDatabasePrefix}${process.pid}_template`;
 
 /** Which database the suite runs on: PostgreSQL when DATABASE_URL says so, PGlite otherwise. */
 export const usePostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');

@@ -21,10 +21,13 @@ export async function setup() {
   const template = `${testDatabasePrefix}${process.pid}_template`;
   process.env.TEST_TEMPLATE_DB = template;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  const old = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${testDatabasePrefix + '%'}`;
+  const old = await admin<
+    { datname: string }[]
+  >`select datname from pg_database where datname like ${testDatabasePrefix + '%'}`;
   for (const { datname } of old) {
     const pid = Number(datname.slice(testDatabasePrefix.length).split('_')[0]);
-    if (!isAlive(pid) || pid === process.pid) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    if (!isAlive(pid) || pid === process.pid)
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
   await admin.unsafe(`CREATE DATABASE "${template}"`);
   await admin.end();
@@ -36,7 +39,10 @@ export async function setup() {
 export async function teardown() {
   if (!usePostgres()) return;
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-  const mine = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${testDatabasePrefix}${process.pid}_%`}`;
-  for (const { datname } of mine) await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  const mine = await admin<
+    { datname: string }[]
+  >`select datname from pg_database where datname like ${`${testDatabasePrefix}${process.pid}_%`}`;
+  for (const { datname } of mine)
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
 }

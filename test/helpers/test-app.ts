@@ -17,7 +17,9 @@ export const testSecretsKey = 'test-secrets-key-0123456789-abcdefghijklmnopq';
  * The whole service on a fresh database (PGlite, or PostgreSQL with DATABASE_URL), mail
  * through the real Resend SDK to a local fake Resend API, and a clock the test moves.
  */
-export async function createTestApp(options: { env?: Record<string, string>; log?: Logger; now?: Date } = {}) {
+export async function createTestApp(
+  options: { env?: Record<string, string>; log?: Logger; now?: Date } = {},
+) {
   const resend = await startFakeResend();
   const handle = await openTestDatabase();
   const clock = createManualClock(options.now ?? new Date());

@@ -81,7 +81,9 @@ describe('privileged routes and POST /auth/reauth', () => {
     expect(rotated!.expiresAt.getTime()).toBeLessThanOrEqual(original!.absoluteExpiresAt.getTime());
     // The remembered cookie's Max-Age counts down to the same end, not a fresh 30 days.
     const maxAge = Number(/Max-Age=(\d+)/i.exec(setCookieFor(ok, 'session')!)![1]);
-    expect(maxAge).toBe(Math.floor((original!.absoluteExpiresAt.getTime() - t.clock.now().getTime()) / 1000));
+    expect(maxAge).toBe(
+      Math.floor((original!.absoluteExpiresAt.getTime() - t.clock.now().getTime()) / 1000),
+    );
   });
 
   it('keep a bearer token as it is and make it privileged', async () => {

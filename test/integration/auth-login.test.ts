@@ -233,7 +233,7 @@ describe('an unknown address and a wrong password', () => {
 });
 
 describe('new-device notice and "This wasn\'t me"', () => {
-  it('tells the time in the person\'s own time zone, or in UTC, named, when none is set', async () => {
+  it("tells the time in the person's own time zone, or in UTC, named, when none is set", async () => {
     const p = newPerson('zone-mail');
     const id = await registerAndVerify(t, client(), p);
     await signIn(client(), p);

@@ -61,7 +61,14 @@ describe('POST /auth/register', () => {
     // A registration is only an attempt: its consents count once its link is confirmed.
     expect(await t.db.select().from(consents).where(eq(consents.userId, user!.id))).toEqual([]);
     const token = await mailedToken(t, p.email, '/verify-email');
-    expect((await createClient(t, { ip: '198.51.100.9' }).post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
+    expect(
+      (
+        await createClient(t, { ip: '198.51.100.9' }).post('/api/v1/auth/verify-email', {
+          token,
+          password: p.password,
+        })
+      ).status,
+    ).toBe(200);
     const rows = await t.db.select().from(consents).where(eq(consents.userId, user!.id));
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.kind === 'privacy-policy')).toMatchObject({
@@ -146,7 +153,9 @@ describe('POST /auth/register', () => {
     const stored = `${local}@example.com`;
     // The link goes to the normalised address, and verifying it proves that spelling.
     const token = await mailedToken(t, stored, '/verify-email');
-    expect((await c.post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
+    expect(
+      (await c.post('/api/v1/auth/verify-email', { token, password: p.password })).status,
+    ).toBe(200);
     const row = await userByEmail(t, stored);
     expect(row!.email).toBe(stored);
     expect(row!.emailVerifiedAt).not.toBeNull();
@@ -186,7 +195,10 @@ describe('POST /auth/register', () => {
     };
     expect((await registerRequest(client(), second)).status).toBe(202);
     const token = await mailedToken(t, second.email, '/verify-email');
-    expect((await client().post('/api/v1/auth/verify-email', { token, password: second.password })).status).toBe(200);
+    expect(
+      (await client().post('/api/v1/auth/verify-email', { token, password: second.password }))
+        .status,
+    ).toBe(200);
 
     expect((await loginRequest(client(), second)).status).toBe(200);
     expect((await loginRequest(client(), first)).status).toBe(401);
@@ -203,7 +215,10 @@ describe('POST /auth/register', () => {
     expect((await keep(await registerRequest(c, p))).status).toBe(202);
     const outboxBeforeSend = await t.db.select().from(emailOutbox);
     const token = await mailedToken(t, p.email, '/verify-email');
-    expect((await keep(await c.post('/api/v1/auth/verify-email', { token, password: p.password }))).status).toBe(200);
+    expect(
+      (await keep(await c.post('/api/v1/auth/verify-email', { token, password: p.password })))
+        .status,
+    ).toBe(200);
     expect((await keep(await loginRequest(c, p))).status).toBe(200);
     expect((await keep(await loginRequest(c, { ...p, password: `${p.password}x` }))).status).toBe(
       401,
@@ -233,9 +248,13 @@ describe('POST /auth/verify-email', () => {
     const c = client();
     expect((await registerRequest(c, p)).status).toBe(202);
     const token = await mailedToken(t, p.email, '/verify-email');
-    const first = await read(await c.post('/api/v1/auth/verify-email', { token, password: p.password }));
+    const first = await read(
+      await c.post('/api/v1/auth/verify-email', { token, password: p.password }),
+    );
     expect(first.status).toBe(200);
-    const second = await read(await c.post('/api/v1/auth/verify-email', { token, password: p.password }));
+    const second = await read(
+      await c.post('/api/v1/auth/verify-email', { token, password: p.password }),
+    );
     expect(second.status).toBe(400);
     expect(second.body.type).toMatch(problemType('token-used'));
   });
@@ -249,12 +268,20 @@ describe('POST /auth/verify-email', () => {
     const lateToken = await mailedToken(t, late.email, '/verify-email');
 
     t.clock.advance(24 * 3_600_000 - 60_000);
-    expect((await client().post('/api/v1/auth/verify-email', { token: earlyToken, password: early.password })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await client().post('/api/v1/auth/verify-email', {
+          token: earlyToken,
+          password: early.password,
+        })
+      ).status,
+    ).toBe(200);
     t.clock.advance(2 * 60_000);
     const expired = await read(
-      await client().post('/api/v1/auth/verify-email', { token: lateToken, password: late.password }),
+      await client().post('/api/v1/auth/verify-email', {
+        token: lateToken,
+        password: late.password,
+      }),
     );
     expect(expired.status).toBe(400);
     expect(expired.body.type).toMatch(problemType('token-expired'));
@@ -265,7 +292,9 @@ describe('POST /auth/verify-email', () => {
     ['an unknown token', 'abcdefghijklmnopqrstuvwxyz234567'],
     ['a malformed token', 'not a token at all!'],
   ])('answers 400 token-invalid for %s', async (_label, token) => {
-    const res = await read(await client().post('/api/v1/auth/verify-email', { token, password: strongPassword }));
+    const res = await read(
+      await client().post('/api/v1/auth/verify-email', { token, password: strongPassword }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.type).toMatch(problemType('token-invalid'));
   });
@@ -315,8 +344,12 @@ describe('POST /auth/verify-email/resend', () => {
     const newToken = await mailedToken(t, p.email, '/verify-email');
     expect(newToken).not.toBe(oldToken);
     expect(t.resend.to(nobody.email)).toHaveLength(0);
-    expect((await c.post('/api/v1/auth/verify-email', { token: newToken, password: p.password })).status).toBe(200);
-    expect((await c.post('/api/v1/auth/verify-email', { token: oldToken, password: p.password })).status).toBe(400);
+    expect(
+      (await c.post('/api/v1/auth/verify-email', { token: newToken, password: p.password })).status,
+    ).toBe(200);
+    expect(
+      (await c.post('/api/v1/auth/verify-email', { token: oldToken, password: p.password })).status,
+    ).toBe(400);
     expect((await loginRequest(c, { email: p.email, password: strongPassword })).status).toBe(200);
   });
 });

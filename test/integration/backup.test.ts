@@ -93,52 +93,44 @@ async function seedPerson(db: Db, label: string, other?: Seeded): Promise<Seeded
     .returning({ id: users.id });
   const id = row!.id;
   const now = Date.now();
-  await db
-    .insert(sessions)
-    .values({
-      id: `s${stamp}`.padEnd(24, 'a').slice(0, 24),
-      secretHash: 'h',
-      userId: id,
-      expiresAt: new Date(now + 3_600_000),
-      absoluteExpiresAt: new Date(now + 3_600_000),
-      ip: '203.0.113.7',
-      userAgent: 'test',
-    });
+  await db.insert(sessions).values({
+    id: `s${stamp}`.padEnd(24, 'a').slice(0, 24),
+    secretHash: 'h',
+    userId: id,
+    expiresAt: new Date(now + 3_600_000),
+    absoluteExpiresAt: new Date(now + 3_600_000),
+    ip: '203.0.113.7',
+    userAgent: 'test',
+  });
   await db
     .insert(auditEvents)
     .values({ userId: id, action: 'sign-in', ip: '203.0.113.7', details: { method: 'password' } });
-  await db
-    .insert(emailOutbox)
-    .values({
-      userId: id,
-      toAddress: person.email,
-      template: 'welcome',
+  await db.insert(emailOutbox).values({
+    userId: id,
+    toAddress: person.email,
+    template: 'welcome',
+    locale: 'en',
+    subject: `Welcome, ${person.name}`,
+    text: `Hello ${person.name}`,
+    status: 'sent',
+  });
+  await db.insert(payments).values({
+    userId: id,
+    amount: '25.00',
+    currency: 'EUR',
+    description: `Lessons for ${person.name}`,
+    paidAt: new Date(),
+  });
+  if (other) {
+    await db.insert(emailOutbox).values({
+      userId: other.id,
+      toAddress: other.email,
+      template: 'note',
       locale: 'en',
-      subject: `Welcome, ${person.name}`,
-      text: `Hello ${person.name}`,
+      subject: 'A note',
+      text: `Your partner ${person.name} (${person.email}) booked`,
       status: 'sent',
     });
-  await db
-    .insert(payments)
-    .values({
-      userId: id,
-      amount: '25.00',
-      currency: 'EUR',
-      description: `Lessons for ${person.name}`,
-      paidAt: new Date(),
-    });
-  if (other) {
-    await db
-      .insert(emailOutbox)
-      .values({
-        userId: other.id,
-        toAddress: other.email,
-        template: 'note',
-        locale: 'en',
-        subject: 'A note',
-        text: `Your partner ${person.name} (${person.email}) booked`,
-        status: 'sent',
-      });
   }
   return { id, ...person };
 }

@@ -19,7 +19,9 @@ describe('ops', () => {
 
   it('applied every migration, the seeded policy included', async () => {
     const rows = await t.db.execute(sql`select count(*)::int as n from policy_versions`);
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { n: number }[];
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+      n: number;
+    }[];
     expect(list[0]!.n).toBe(1);
   });
 
@@ -27,7 +29,10 @@ describe('ops', () => {
     const rows = await t.db.execute(
       sql`select is_nullable, data_type from information_schema.columns where table_name = 'users' and column_name = 'time_zone'`,
     );
-    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { is_nullable: string; data_type: string }[];
+    const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+      is_nullable: string;
+      data_type: string;
+    }[];
     expect(list).toEqual([{ is_nullable: 'YES', data_type: 'text' }]);
   });
 });
@@ -44,11 +49,17 @@ describe('problem+json', () => {
 
   it('turns validation failures into 400 with field errors, unknown fields included', async () => {
     const client = createClient(t);
-    const res = await client.post('/api/v1/auth/login', { email: 'not-an-email', password: 'x', admin: true });
+    const res = await client.post('/api/v1/auth/login', {
+      email: 'not-an-email',
+      password: 'x',
+      admin: true,
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const body = await res.json();
-    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['email']));
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['email']),
+    );
     expect(JSON.stringify(body.errors)).toMatch(/admin/);
   });
 
@@ -63,7 +74,11 @@ describe('problem+json', () => {
   });
 
   it('answers a non-JSON body with 415 problem', async () => {
-    const res = await t.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hi' });
+    const res = await t.app.request('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
@@ -106,7 +121,9 @@ describe('pages', () => {
   it('renders the start page in English and Ukrainian by Accept-Language', async () => {
     const en = await t.app.request('/', { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(await en.text()).toMatch(/<html lang="en"[\s\S]*Create an account/);
-    const uk = await t.app.request('/', { headers: { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' } });
+    const uk = await t.app.request('/', {
+      headers: { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' },
+    });
     expect(await uk.text()).toMatch(/<html lang="uk"[\s\S]*Створити обліковий запис/);
   });
 
@@ -135,7 +152,9 @@ describe('pages', () => {
   it('publishes the OpenAPI document and its reference page', async () => {
     const doc = await (await t.app.request('/api/v1/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/auth/login', '/auth/register', '/me']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/auth/login', '/auth/register', '/me']),
+    );
     const page = await (await t.app.request('/api/docs')).text();
     expect(page).toContain('/auth/register');
   });

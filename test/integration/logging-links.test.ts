@@ -43,7 +43,9 @@ describe('emailed links and the log', () => {
 
     // The mails: a reset, a subscription to confirm, an address change, and after the reset
     // the "password changed" notice with its not-me link.
-    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
+    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(
+      202,
+    );
     const reset = await mailedToken(t, p.email, '/reset-password');
     expect((await c.put('/api/v1/me/subscriptions/news', { subscribed: true })).status).toBe(200);
     const subscribe = await mailedToken(t, p.email, '/subscriptions/confirm');
@@ -51,7 +53,10 @@ describe('emailed links and the log', () => {
     expect((await c.post('/api/v1/me/email', { newEmail })).status).toBe(202);
     const confirm = await mailedToken(t, newEmail, '/account/email/confirm');
     // What an announcement's List-Unsubscribe link carries.
-    const unsubscribe = await signUnsubscribeToken(await loadUnsubscribeKey(t.db), { userId: id, list: 'news' });
+    const unsubscribe = await signUnsubscribeToken(await loadUnsubscribeKey(t.db), {
+      userId: id,
+      list: 'news',
+    });
 
     const links: [string, string][] = [
       ['/reset-password', reset],
@@ -68,9 +73,13 @@ describe('emailed links and the log', () => {
       expect((await client().get(`${url}x&utm_source=mail`)).status).toBeLessThan(500);
     }
     const newPassword = 'orchard lantern pebble 62 softly';
-    expect((await client().post('/api/v1/auth/password/reset', { token: reset, password: newPassword })).status).toBe(204);
+    expect(
+      (await client().post('/api/v1/auth/password/reset', { token: reset, password: newPassword }))
+        .status,
+    ).toBe(204);
     const notMe = await mailedToken(t, p.email, '/not-me');
-    for (const who of [client(), c]) expect((await who.get(`/not-me?token=${notMe}`)).status).toBeLessThan(500);
+    for (const who of [client(), c])
+      expect((await who.get(`/not-me?token=${notMe}`)).status).toBeLessThan(500);
 
     const logged = output.slice(before);
     // The requests were logged: the check below read real lines.
@@ -111,10 +120,17 @@ describe('the production server’s output', () => {
       });
       const p = newPerson('prod-links');
       const post = (path: string, body: unknown) =>
-        server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json', origin: appUrl }, body: JSON.stringify(body) });
+        server.fetch(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: appUrl },
+          body: JSON.stringify(body),
+        });
       const linked = (path: string) =>
         waitFor(`a ${path} link mailed`, () => resend.lastLink(p.email, path), 15_000);
-      expect((await post('/api/v1/auth/register', { ...p, acceptPrivacyPolicy: true, confirmAge: true })).status).toBe(202);
+      expect(
+        (await post('/api/v1/auth/register', { ...p, acceptPrivacyPolicy: true, confirmAge: true }))
+          .status,
+      ).toBe(202);
       const verify = await linked('/verify-email');
       expect((await post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
       const reset = await linked('/reset-password');

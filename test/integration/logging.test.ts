@@ -98,8 +98,13 @@ describe('structured logs', () => {
     const verifyQ = await mailedToken(t, q.email, '/verify-email');
     keep(verifyP, verifyQ);
     await t.app.request(`/verify-email?token=${verifyP}`);
-    expect((await api.post('/api/v1/auth/verify-email', { token: verifyP, password: p.password })).status).toBe(200);
-    expect((await page.form('/verify-email', { token: verifyQ, password: q.password })).status).toBe(303);
+    expect(
+      (await api.post('/api/v1/auth/verify-email', { token: verifyP, password: p.password }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await page.form('/verify-email', { token: verifyQ, password: q.password })).status,
+    ).toBe(303);
 
     // Sign in: wrong and right passwords, API (token in the body) and page form (cookie).
     expect((await api.post('/api/v1/auth/login', { email: p.email, password: wrong })).status).toBe(

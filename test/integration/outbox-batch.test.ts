@@ -34,8 +34,12 @@ const ics = {
   contentBase64: Buffer.from('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n').toString('base64'),
 };
 
-const enqueueMany = (n: number, label: string, kind: 'bulk' | 'transactional', extra: { attachments?: (typeof ics)[] } = {}) =>
-  enqueueTestMail(t, n, label, kind, extra);
+const enqueueMany = (
+  n: number,
+  label: string,
+  kind: 'bulk' | 'transactional',
+  extra: { attachments?: (typeof ics)[] } = {},
+) => enqueueTestMail(t, n, label, kind, extra);
 const rowsOf = (ids: string[]) => outboxRows(t, ids);
 const deliveriesTo = (address: string) => t.resend.to(address).length;
 const singles = () => t.resend.log.filter((r) => r.url === '/emails');
@@ -53,16 +57,14 @@ describe('announcements through the batch endpoint', () => {
         })),
       )
       .returning({ id: users.id, email: users.email });
-    await t.db
-      .insert(subscriptions)
-      .values(
-        people.map((p) => ({
-          userId: p.id,
-          listSlug: 'news',
-          status: 'subscribed' as const,
-          confirmedAt: new Date(),
-        })),
-      );
+    await t.db.insert(subscriptions).values(
+      people.map((p) => ({
+        userId: p.id,
+        listSlug: 'news',
+        status: 'subscribed' as const,
+        confirmedAt: new Date(),
+      })),
+    );
     t.resend.reset();
 
     const res = await read(

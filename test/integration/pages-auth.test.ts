@@ -16,7 +16,13 @@ const password = 'violet kettle under moon 42';
 describe('the pages work without JavaScript, from registration to sign-out', () => {
   it('walks register → email link → confirm → sign in → cabinet → profile → security → sign out', async () => {
     const browser = createClient(t);
-    let res = await browser.form('/register', { name: 'Taras', email: 'taras@example.com', password, acceptPrivacyPolicy: 'true', confirmAge: 'true' });
+    let res = await browser.form('/register', {
+      name: 'Taras',
+      email: 'taras@example.com',
+      password,
+      acceptPrivacyPolicy: 'true',
+      confirmAge: 'true',
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Check your email');
     await t.sendMail();
@@ -36,7 +42,10 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
     expect(res.headers.get('location')).toBe('/account');
     res = await browser.form('/logout', {});
 
-    res = await browser.form('/login?next=%2Faccount%2Fprofile', { email: 'taras@example.com', password });
+    res = await browser.form('/login?next=%2Faccount%2Fprofile', {
+      email: 'taras@example.com',
+      password,
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/profile');
 
@@ -44,7 +53,13 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Hello, Taras');
 
-    res = await browser.form('/account/profile', { name: 'Taras S.', phone: '+380 44 123 4567', videoHandle: 'taras.skype', goals: 'Speak at work', locale: 'uk' });
+    res = await browser.form('/account/profile', {
+      name: 'Taras S.',
+      phone: '+380 44 123 4567',
+      videoHandle: 'taras.skype',
+      goals: 'Speak at work',
+      locale: 'uk',
+    });
     expect(res.status).toBe(303);
     res = await browser.get('/account/profile?saved=1');
     const profile = await res.text();
@@ -65,7 +80,12 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
 
   it('keeps the input and shows field errors next to the fields', async () => {
     const browser = createClient(t);
-    const res = await browser.form('/register', { name: 'Ira', email: 'not-an-email', password: 'short', acceptPrivacyPolicy: 'true' });
+    const res = await browser.form('/register', {
+      name: 'Ira',
+      email: 'not-an-email',
+      password: 'short',
+      acceptPrivacyPolicy: 'true',
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('value="Ira"');
@@ -77,7 +97,11 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
 
   it('escapes what people type', async () => {
     const browser = createClient(t);
-    const res = await browser.form('/register', { name: '<script>alert(1)</script>', email: 'x', password: 'y' });
+    const res = await browser.form('/register', {
+      name: '<script>alert(1)</script>',
+      email: 'x',
+      password: 'y',
+    });
     const html = await res.text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -97,7 +121,10 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
     expect(res.headers.get('location')).toBe('/login?next=%2Faccount%2Fsecurity');
     // Taras registered and confirmed in the first test.
     for (const next of ['https://evil.example', '//evil.example', '/\\evil.example']) {
-      const res = await createClient(t).form(`/login?next=${encodeURIComponent(next)}`, { email: 'taras@example.com', password });
+      const res = await createClient(t).form(`/login?next=${encodeURIComponent(next)}`, {
+        email: 'taras@example.com',
+        password,
+      });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/account');
     }
@@ -120,7 +147,9 @@ describe('the security page keeps what was typed after an error', () => {
   it('keeps it when the hourly limit of such mails is reached, too', async () => {
     const { client } = await signedInMember(t, 'keep-limit', { ip: '192.0.2.11' });
     for (let i = 0; i < 5; i++) {
-      const sent = await client.form('/account/security/email', { newEmail: `new.${i}.${Date.now()}@example.org` });
+      const sent = await client.form('/account/security/email', {
+        newEmail: `new.${i}.${Date.now()}@example.org`,
+      });
       expect(sent.headers.get('location')).toBe('/account/security?notice=email-sent');
     }
     const res = await client.form('/account/security/email', { newEmail: 'one.more@example.org' });
@@ -131,16 +160,21 @@ describe('the security page keeps what was typed after an error', () => {
 });
 
 describe('an account time zone', () => {
-  const zoneOf = async (id: string) => (await t.db.select({ z: users.timeZone }).from(users).where(eq(users.id, id)))[0]!.z;
+  const zoneOf = async (id: string) =>
+    (await t.db.select({ z: users.timeZone }).from(users).where(eq(users.id, id)))[0]!.z;
 
   it('is set, shown and cleared through PATCH /api/v1/me; an unknown zone or a wrong type is a 400 problem naming the field', async () => {
     const { id, client } = await signedInMember(t, 'zone-api', { ip: '192.0.2.12' });
     expect((await read(await client.get('/api/v1/me'))).body.timeZone).toBeNull();
 
-    const set = await read(await client.patch('/api/v1/me', { timeZone: 'America/Argentina/Buenos_Aires' }));
+    const set = await read(
+      await client.patch('/api/v1/me', { timeZone: 'America/Argentina/Buenos_Aires' }),
+    );
     expect(set.status).toBe(200);
     expect(set.body.timeZone).toBe('America/Argentina/Buenos_Aires');
-    expect((await read(await client.get('/api/v1/me'))).body.timeZone).toBe('America/Argentina/Buenos_Aires');
+    expect((await read(await client.get('/api/v1/me'))).body.timeZone).toBe(
+      'America/Argentina/Buenos_Aires',
+    );
 
     for (const bad of ['Mars/Olympus_Mons', 'europe/kyiv', '+02:00', 'Europe/Kyiv/', 'EST5EDT ']) {
       const res = await client.patch('/api/v1/me', { timeZone: bad, name: 'Changed name' });
@@ -148,7 +182,9 @@ describe('an account time zone', () => {
       expect(res.headers.get('content-type')).toBe('application/problem+json');
       const body = await res.json();
       expect(body.type).toMatch(problemType('validation'));
-      expect(body.errors).toEqual([{ path: 'timeZone', message: 'Use an IANA time zone name, e.g. Europe/Kyiv' }]);
+      expect(body.errors).toEqual([
+        { path: 'timeZone', message: 'Use an IANA time zone name, e.g. Europe/Kyiv' },
+      ]);
     }
     // Nothing of a refused request was saved, the name included.
     expect(await zoneOf(id)).toBe('America/Argentina/Buenos_Aires');
@@ -162,8 +198,12 @@ describe('an account time zone', () => {
 
     const cleared = await read(await client.patch('/api/v1/me', { timeZone: null }));
     expect(cleared.body.timeZone).toBeNull();
-    expect((await read(await client.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' }))).body.timeZone).toBe('Europe/Kyiv');
-    expect((await read(await client.patch('/api/v1/me', { timeZone: '' }))).body.timeZone).toBeNull();
+    expect(
+      (await read(await client.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' }))).body.timeZone,
+    ).toBe('Europe/Kyiv');
+    expect(
+      (await read(await client.patch('/api/v1/me', { timeZone: '' }))).body.timeZone,
+    ).toBeNull();
   });
 
   it('is documented in the OpenAPI document', async () => {
@@ -176,19 +216,27 @@ describe('an account time zone', () => {
   it('is chosen on the profile page from the same list as the booking form; a bad one gets a field error and stays in the field', async () => {
     const { id, client } = await signedInMember(t, 'zone-page', { ip: '192.0.2.13' });
     const page = await (await client.get('/account/profile')).text();
-    expect(page).toMatch(/<input id="f-timeZone" name="timeZone" maxlength="64" autocomplete="off" aria-describedby="f-timeZone-hint" type="text" list="time-zones"\/?>/);
+    expect(page).toMatch(
+      /<input id="f-timeZone" name="timeZone" maxlength="64" autocomplete="off" aria-describedby="f-timeZone-hint" type="text" list="time-zones"\/?>/,
+    );
     expect(page).toContain('<datalist id="time-zones"><option value="Europe/Kyiv"');
     expect(page).toContain('Left empty, they are shown in UTC.');
     // This device's zone is offered by a small script (with the CSP nonce); without it, the button stays hidden.
-    expect(page).toMatch(/<script type="module" src="\/assets\/time-zone.js" nonce="[^"]+"><\/script>/);
-    expect(page).toContain('<button type="button" id="time-zone-detect" class="button small secondary" data-label="Use this device’s time zone: {zone}" hidden="">');
+    expect(page).toMatch(
+      /<script type="module" src="\/assets\/time-zone.js" nonce="[^"]+"><\/script>/,
+    );
+    expect(page).toContain(
+      '<button type="button" id="time-zone-detect" class="button small secondary" data-label="Use this device’s time zone: {zone}" hidden="">',
+    );
 
     const form = { name: 'Zoned', phone: '', videoHandle: '', goals: '', locale: 'en' };
     const bad = await client.form('/account/profile', { ...form, timeZone: 'Europe/Atlantis' });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('value="Europe/Atlantis"');
-    expect(html).toMatch(/id="f-timeZone-error"[^>]*>Choose a time zone from the list, such as Europe\/Kyiv\./);
+    expect(html).toMatch(
+      /id="f-timeZone-error"[^>]*>Choose a time zone from the list, such as Europe\/Kyiv\./,
+    );
     expect(await zoneOf(id)).toBeNull();
 
     const ok = await client.form('/account/profile', { ...form, timeZone: 'Asia/Tokyo' });
@@ -199,14 +247,22 @@ describe('an account time zone', () => {
     await client.form('/account/profile', form);
     expect(await zoneOf(id)).toBe('Asia/Tokyo');
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, id));
-    expect(events.some((e) => e.action === 'profile.updated' && JSON.stringify(e.details).includes('timeZone'))).toBe(true);
+    expect(
+      events.some(
+        (e) => e.action === 'profile.updated' && JSON.stringify(e.details).includes('timeZone'),
+      ),
+    ).toBe(true);
     await client.form('/account/profile', { ...form, timeZone: '' });
     expect(await zoneOf(id)).toBeNull();
   });
 
   it('says it in Ukrainian on a Ukrainian page', async () => {
     const { client } = await signedInMember(t, 'zone-uk', { ip: '192.0.2.14', locale: 'uk' });
-    const bad = await client.form('/account/profile', { name: 'Олена', locale: 'uk', timeZone: 'Kyiv' });
+    const bad = await client.form('/account/profile', {
+      name: 'Олена',
+      locale: 'uk',
+      timeZone: 'Kyiv',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('Оберіть часовий пояс зі списку, як-от Europe/Kyiv.');
   });
@@ -223,7 +279,9 @@ describe('an account time zone', () => {
 
     await client.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' });
     expect(await (await client.get('/account')).text()).toContain('2 Jul 2026, 00:30 EEST');
-    expect(await (await client.get('/account/security')).text()).toContain('2 Jul 2026, 00:30 EEST');
+    expect(await (await client.get('/account/security')).text()).toContain(
+      '2 Jul 2026, 00:30 EEST',
+    );
 
     await client.patch('/api/v1/me', { timeZone: 'America/New_York', locale: 'uk' });
     const uk = await (await client.get('/account')).text();

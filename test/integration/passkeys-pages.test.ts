@@ -30,17 +30,28 @@ describe('the sign-in page', () => {
   it('loads the passkey script as a module with the CSP nonce; its button starts hidden, so without JavaScript only the password form shows', async () => {
     const res = await client().get('/login?next=%2Faccount%2Fprivacy');
     const html = await res.text();
-    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy')!)![1];
-    expect(html).toContain(`<script type="module" src="/assets/passkey-login.js" nonce="${nonce}"></script>`);
-    expect(html).toMatch(/<div id="passkey-login"[^>]* data-mode="login" data-next="\/account\/privacy"[^>]* hidden/);
+    const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(
+      res.headers.get('content-security-policy')!,
+    )![1];
+    expect(html).toContain(
+      `<script type="module" src="/assets/passkey-login.js" nonce="${nonce}"></script>`,
+    );
+    expect(html).toMatch(
+      /<div id="passkey-login"[^>]* data-mode="login" data-next="\/account\/privacy"[^>]* hidden/,
+    );
     expect(html).toContain('autocomplete="username webauthn"');
     expect(html).not.toMatch(/\son(click|submit|load)=/i);
-    const messages = /data-messages="([^"]+)"/.exec(html)![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const messages = /data-messages="([^"]+)"/
+      .exec(html)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(JSON.parse(messages)['challenge-expired']).toMatch(/expired/);
   });
 
   it('speaks Ukrainian too', async () => {
-    const html = await (await client().get('/login', { headers: { 'accept-language': 'uk' } })).text();
+    const html = await (
+      await client().get('/login', { headers: { 'accept-language': 'uk' } })
+    ).text();
     expect(html).toContain('Увійти з ключем доступу');
   });
 });
@@ -62,10 +73,20 @@ describe('the security page', () => {
   it('renames and removes without JavaScript; removal asks to re-authenticate first, then comes back to its confirmation', async () => {
     const { p, c } = await signedIn('page-forms');
     const key = await addPasskey(c, 'Old name');
-    const renamed = await c.form(`/account/security/passkeys/${key.id}/rename`, { name: 'New name' });
-    expect(renamed.headers.get('location')).toBe('/account/security?notice=passkey-renamed#passkeys');
+    const renamed = await c.form(`/account/security/passkeys/${key.id}/rename`, {
+      name: 'New name',
+    });
+    expect(renamed.headers.get('location')).toBe(
+      '/account/security?notice=passkey-renamed#passkeys',
+    );
     expect((await read(await c.get('/api/v1/me/passkeys'))).body[0].name).toBe('New name');
-    expect((await c.form('/account/security/passkeys/00000000-0000-4000-8000-000000000000/rename', { name: 'x' })).status).toBe(404);
+    expect(
+      (
+        await c.form('/account/security/passkeys/00000000-0000-4000-8000-000000000000/rename', {
+          name: 'x',
+        })
+      ).status,
+    ).toBe(404);
 
     t.clock.advance(11 * minute);
     const confirmPage = `/account/security/passkeys/${key.id}/remove`;
@@ -81,7 +102,9 @@ describe('the security page', () => {
     const proved = await c.form(reauth, { password: p.password });
     expect(proved.headers.get('location')).toBe(confirmPage);
     expect((await c.get(confirmPage)).status).toBe(200);
-    expect((await c.form(confirmPage, {})).headers.get('location')).toBe('/account/security?notice=passkey-removed#passkeys');
+    expect((await c.form(confirmPage, {})).headers.get('location')).toBe(
+      '/account/security?notice=passkey-removed#passkeys',
+    );
     expect((await read(await c.get('/api/v1/me/passkeys'))).body).toEqual([]);
   });
 
@@ -89,7 +112,9 @@ describe('the security page', () => {
     const { c } = await signedIn('page-nojs');
     const add = await c.form('/account/security/passkeys/add', {});
     expect(add.headers.get('location')).toBe('/account/security?notice=passkey-needs-js#passkeys');
-    expect(await (await c.get('/account/security?notice=passkey-needs-js')).text()).toContain('Adding a passkey needs JavaScript');
+    expect(await (await c.get('/account/security?notice=passkey-needs-js')).text()).toContain(
+      'Adding a passkey needs JavaScript',
+    );
   });
 
   it('refuses to remove the last way to sign in: the confirmation says so without a button, and the POST is a 409', async () => {
@@ -110,12 +135,19 @@ describe('the security page', () => {
 });
 
 describe('removing a passkey asks first, on its own page', () => {
-  const passkeyCount = async (userId: string) => (await t.db.select().from(passkeys).where(eq(passkeys.userId, userId))).length;
+  const passkeyCount = async (userId: string) =>
+    (await t.db.select().from(passkeys).where(eq(passkeys.userId, userId))).length;
 
   it('names the passkey, when it was added and last used; opening it or cancelling changes nothing', async () => {
     const { id, c } = await signedIn('confirm-show');
     const key = await addPasskey(c, 'Garden <laptop>');
-    await t.db.update(passkeys).set({ createdAt: new Date('2026-03-01T09:30:00Z'), lastUsedAt: new Date('2026-03-04T18:05:00Z') }).where(eq(passkeys.id, key.id));
+    await t.db
+      .update(passkeys)
+      .set({
+        createdAt: new Date('2026-03-01T09:30:00Z'),
+        lastUsedAt: new Date('2026-03-04T18:05:00Z'),
+      })
+      .where(eq(passkeys.id, key.id));
     const res = await c.get(`/account/security/passkeys/${key.id}/remove`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-");
@@ -125,10 +157,12 @@ describe('removing a passkey asks first, on its own page', () => {
     expect(html).toContain('4 Mar 2026, 18:05 UTC');
     expect(html).toContain('You will no longer be able to sign in here with this passkey');
     // One form, one button, and a way back; the header's sign-out form aside.
-    expect(html.match(/<form method="post" action="\/account\/security\/passkeys\/[^"]+\/remove">/g)).toEqual([
-      `<form method="post" action="/account/security/passkeys/${key.id}/remove">`,
-    ]);
-    expect(html).toMatch(/<button type="submit" class="button danger">Yes, remove this passkey<\/button>\s*<a href="\/account\/security#passkeys">Cancel<\/a>/);
+    expect(
+      html.match(/<form method="post" action="\/account\/security\/passkeys\/[^"]+\/remove">/g),
+    ).toEqual([`<form method="post" action="/account/security/passkeys/${key.id}/remove">`]);
+    expect(html).toMatch(
+      /<button type="submit" class="button danger">Yes, remove this passkey<\/button>\s*<a href="\/account\/security#passkeys">Cancel<\/a>/,
+    );
     expect(await passkeyCount(id)).toBe(1);
     // Cancel is a plain link back to the security page, where the passkey is still listed.
     const back = await (await c.get('/account/security')).text();
@@ -140,7 +174,10 @@ describe('removing a passkey asks first, on its own page', () => {
   it('shows the times in the person’s own time zone once they chose one', async () => {
     const { c } = await signedIn('confirm-zone');
     const key = await addPasskey(c, 'Phone');
-    await t.db.update(passkeys).set({ createdAt: new Date('2026-03-01T09:30:00Z') }).where(eq(passkeys.id, key.id));
+    await t.db
+      .update(passkeys)
+      .set({ createdAt: new Date('2026-03-01T09:30:00Z') })
+      .where(eq(passkeys.id, key.id));
     expect((await c.patch('/api/v1/me', { timeZone: 'Europe/Kyiv' })).status).toBe(200);
     const html = await (await c.get(`/account/security/passkeys/${key.id}/remove`)).text();
     expect(html).toContain('1 Mar 2026, 11:30 EET');
@@ -153,11 +190,17 @@ describe('removing a passkey asks first, on its own page', () => {
     const res = await c.form(`/account/security/passkeys/${key.id}/remove`, {});
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/account/security?notice=passkey-removed#passkeys');
-    expect((await read(await c.get('/api/v1/me/passkeys'))).body.map((k: { id: string }) => k.id)).toEqual([keep.id]);
+    expect(
+      (await read(await c.get('/api/v1/me/passkeys'))).body.map((k: { id: string }) => k.id),
+    ).toEqual([keep.id]);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, id));
-    expect(events.filter((e) => e.action === 'passkey.removed').map((e) => e.details)).toEqual([{ name: 'Old phone' }]);
+    expect(events.filter((e) => e.action === 'passkey.removed').map((e) => e.details)).toEqual([
+      { name: 'Old phone' },
+    ]);
     expect(await outboxOf(t, id, 'passkey-removed')).toHaveLength(1);
-    expect(await (await c.get('/account/security?notice=passkey-removed')).text()).toContain('The passkey is removed.');
+    expect(await (await c.get('/account/security?notice=passkey-removed')).text()).toContain(
+      'The passkey is removed.',
+    );
     // Gone: its confirmation page is now a 404.
     expect((await c.get(`/account/security/passkeys/${key.id}/remove`)).status).toBe(404);
   });
@@ -167,7 +210,12 @@ describe('removing a passkey asks first, on its own page', () => {
     const theirs = await addPasskey(owner.c, 'Not yours');
     const { c } = await signedIn('confirm-intruder');
     await addPasskey(c, 'Mine');
-    for (const id of [theirs.id, '00000000-0000-4000-8000-000000000000', 'not-a-uuid', '..%2F..%2Faccount']) {
+    for (const id of [
+      theirs.id,
+      '00000000-0000-4000-8000-000000000000',
+      'not-a-uuid',
+      '..%2F..%2Faccount',
+    ]) {
       expect((await c.get(`/account/security/passkeys/${id}/remove`)).status, id).toBe(404);
       expect((await c.form(`/account/security/passkeys/${id}/remove`, {})).status, id).toBe(404);
     }
@@ -203,7 +251,9 @@ describe('the re-authentication page', () => {
     expect(await (await c.get('/reauth')).text()).not.toContain('id="passkey-login"');
     await addPasskey(c, 'Key');
     const both = await (await c.get('/reauth?next=%2Faccount%2Fsecurity')).text();
-    expect(both).toMatch(/id="passkey-login"[^>]* data-mode="reauth" data-next="\/account\/security"/);
+    expect(both).toMatch(
+      /id="passkey-login"[^>]* data-mode="reauth" data-next="\/account\/security"/,
+    );
     expect(both).toContain('name="password"');
     await t.db.update(users).set({ passwordHash: null }).where(eq(users.id, id));
     const only = await (await c.get('/reauth')).text();

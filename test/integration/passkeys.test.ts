@@ -3,8 +3,20 @@ import { and, eq } from 'drizzle-orm';
 import { auditEvents, passkeys, users, webauthnChallenges } from '../../db/schema';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { mailedToken, outboxOf, problemType, read, setCookieFor, signedInPerson, signIn } from '../helpers/accounts';
-import { createSoftCredential, softAssertion, type SoftCredential } from '../../src/passkeys/soft-authenticator';
+import {
+  mailedToken,
+  outboxOf,
+  problemType,
+  read,
+  setCookieFor,
+  signedInPerson,
+  signIn,
+} from '../helpers/accounts';
+import {
+  createSoftCredential,
+  softAssertion,
+  type SoftCredential,
+} from '../../src/passkeys/soft-authenticator';
 
 let t: TestApp;
 let ipSeq = 0;
@@ -19,11 +31,20 @@ afterAll(() => t.close());
 const signedIn = (label: string) => signedInPerson(t, label, client);
 
 /** Runs the registration ceremony with a software authenticator; returns the credential. */
-async function addPasskey(c: Client, name?: string, overrides: Parameters<typeof createSoftCredential>[2] = {}) {
+async function addPasskey(
+  c: Client,
+  name?: string,
+  overrides: Parameters<typeof createSoftCredential>[2] = {},
+) {
   const options = await read(await c.post('/api/v1/me/passkeys/options'));
   expect(options.status).toBe(200);
   const made = await createSoftCredential(options.body, appUrl, overrides);
-  const res = await read(await c.post('/api/v1/me/passkeys', name ? { response: made.response, name } : { response: made.response }));
+  const res = await read(
+    await c.post(
+      '/api/v1/me/passkeys',
+      name ? { response: made.response, name } : { response: made.response },
+    ),
+  );
   return { ...made, res, options: options.body };
 }
 
@@ -33,7 +54,11 @@ async function signInOptions(c: Client) {
   return res;
 }
 
-async function passkeySignIn(c: Client, cred: SoftCredential, overrides: Parameters<typeof softAssertion>[3] = {}) {
+async function passkeySignIn(
+  c: Client,
+  cred: SoftCredential,
+  overrides: Parameters<typeof softAssertion>[3] = {},
+) {
   const options = await signInOptions(c);
   const response = await softAssertion(cred, options.body, appUrl, overrides);
   return { res: await read(await c.post('/api/v1/auth/passkey/verify', { response })), response };
@@ -47,17 +72,25 @@ describe('registration options', () => {
     expect(first.body.rp).toEqual({ id: 'localhost', name: t.deps.config.schoolName });
     expect(first.body.user.name).toBe(p.email);
     expect(first.body.attestation).toBe('none');
-    expect(first.body.authenticatorSelection).toMatchObject({ residentKey: 'preferred', userVerification: 'preferred' });
+    expect(first.body.authenticatorSelection).toMatchObject({
+      residentKey: 'preferred',
+      userVerification: 'preferred',
+    });
     expect(first.body.excludeCredentials).toEqual([]);
 
     const added = await addPasskey(c, 'Laptop');
     expect(added.res.status).toBe(201);
     const again = await read(await c.post('/api/v1/me/passkeys/options'));
-    expect(again.body.excludeCredentials).toEqual([{ id: added.response.id, type: 'public-key', transports: ['internal'] }]);
+    expect(again.body.excludeCredentials).toEqual([
+      { id: added.response.id, type: 'public-key', transports: ['internal'] },
+    ]);
     expect(again.body.challenge).not.toBe(first.body.challenge);
 
     // Each challenge is a row bound to this session, expiring in 5 minutes.
-    const [row] = await t.db.select().from(webauthnChallenges).where(eq(webauthnChallenges.challenge, again.body.challenge));
+    const [row] = await t.db
+      .select()
+      .from(webauthnChallenges)
+      .where(eq(webauthnChallenges.challenge, again.body.challenge));
     expect(row).toMatchObject({ purpose: 'registration', userId: id, usedAt: null });
     expect(row!.sessionId).toBe(c.jar.get('session')!.split('.')[0]);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(5 * minute);
@@ -78,10 +111,22 @@ describe('adding a passkey', () => {
     const { id, c } = await signedIn('reg-store');
     const added = await addPasskey(c, 'My phone', { backedUp: true });
     expect(added.res.status).toBe(201);
-    expect(added.res.body).toMatchObject({ name: 'My phone', deviceType: 'multiDevice', backedUp: true, transports: ['internal'], lastUsedAt: null });
+    expect(added.res.body).toMatchObject({
+      name: 'My phone',
+      deviceType: 'multiDevice',
+      backedUp: true,
+      transports: ['internal'],
+      lastUsedAt: null,
+    });
     expect(added.res.body).not.toHaveProperty('publicKey');
     const [row] = await t.db.select().from(passkeys).where(eq(passkeys.userId, id));
-    expect(row).toMatchObject({ credentialId: added.response.id, counter: 0, name: 'My phone', deviceType: 'multiDevice', backedUp: true });
+    expect(row).toMatchObject({
+      credentialId: added.response.id,
+      counter: 0,
+      name: 'My phone',
+      deviceType: 'multiDevice',
+      backedUp: true,
+    });
     expect(row!.publicKey).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
     const list = await read(await c.get('/api/v1/me/passkeys'));
@@ -90,7 +135,10 @@ describe('adding a passkey', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain('My phone');
     expect(mails[0]!.text).toMatch(/\/not-me\?token=/);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'passkey.added')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'passkey.added')));
     expect(events).toHaveLength(1);
   });
 
@@ -98,8 +146,15 @@ describe('adding a passkey', () => {
     const { c } = await signedIn('reg-default-name');
     const options = await read(await c.post('/api/v1/me/passkeys/options'));
     const made = await createSoftCredential(options.body, appUrl);
-    const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';
-    const res = await read(await c.post('/api/v1/me/passkeys', { response: made.response }, { headers: { 'user-agent': ua } }));
+    const ua =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';
+    const res = await read(
+      await c.post(
+        '/api/v1/me/passkeys',
+        { response: made.response },
+        { headers: { 'user-agent': ua } },
+      ),
+    );
     expect(res.status).toBe(201);
     expect(res.body.name).toBe('Chrome / Windows');
   });
@@ -118,14 +173,18 @@ describe('adding a passkey', () => {
     await signIn(other, p);
     const mine = await read(await c.post('/api/v1/me/passkeys/options'));
     const elsewhere = await createSoftCredential(mine.body, appUrl);
-    const foreign = await read(await other.post('/api/v1/me/passkeys', { response: elsewhere.response }));
+    const foreign = await read(
+      await other.post('/api/v1/me/passkeys', { response: elsewhere.response }),
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.body.type).toMatch(problemType('passkey-challenge-unknown'));
 
     const late = await read(await c.post('/api/v1/me/passkeys/options'));
     const lateCred = await createSoftCredential(late.body, appUrl);
     t.clock.advance(5 * minute + 1000);
-    const expired = await read(await c.post('/api/v1/me/passkeys', { response: lateCred.response }));
+    const expired = await read(
+      await c.post('/api/v1/me/passkeys', { response: lateCred.response }),
+    );
     expect(expired.status).toBe(400);
     expect(expired.body.type).toMatch(problemType('passkey-challenge-expired'));
   });
@@ -147,11 +206,15 @@ describe('adding a passkey', () => {
 
   it('validates the body: unknown fields, a missing response and an over-long name are 400', async () => {
     const { c } = await signedIn('reg-validate');
-    expect((await read(await c.post('/api/v1/me/passkeys', { response: {}, extra: 1 }))).status).toBe(400);
+    expect(
+      (await read(await c.post('/api/v1/me/passkeys', { response: {}, extra: 1 }))).status,
+    ).toBe(400);
     expect((await read(await c.post('/api/v1/me/passkeys', {}))).status).toBe(400);
     const options = await read(await c.post('/api/v1/me/passkeys/options'));
     const made = await createSoftCredential(options.body, appUrl);
-    const long = await read(await c.post('/api/v1/me/passkeys', { response: made.response, name: 'x'.repeat(101) }));
+    const long = await read(
+      await c.post('/api/v1/me/passkeys', { response: made.response, name: 'x'.repeat(101) }),
+    );
     expect(long.status).toBe(400);
     expect(long.body.errors[0].path).toBe('name');
   });
@@ -184,7 +247,10 @@ describe('signing in with a passkey', () => {
     const [row] = await t.db.select().from(passkeys).where(eq(passkeys.userId, id));
     expect(row!.counter).toBe(1);
     expect(row!.lastUsedAt).not.toBeNull();
-    const signIns = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
+    const signIns = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
     expect(signIns.map((e) => e.details)).toContainEqual({ method: 'passkey' });
   });
 
@@ -194,7 +260,9 @@ describe('signing in with a passkey', () => {
     const browser = client();
     const options = await signInOptions(browser);
     const response = await softAssertion(credential, options.body, appUrl);
-    const res = await read(await browser.post('/api/v1/auth/passkey/verify', { response, tokenInBody: true }));
+    const res = await read(
+      await browser.post('/api/v1/auth/passkey/verify', { response, tokenInBody: true }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.token).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
   });
@@ -245,7 +313,9 @@ describe('signing in with a passkey', () => {
     const origin = await passkeySignIn(client(), credential, { origin: 'http://localhost:4000' });
     expect(origin.res.status).toBe(400);
     expect(origin.res.body.type).toMatch(problemType('passkey-origin-mismatch'));
-    expect(origin.res.body.detail).toBe(`The browser signed for http://localhost:4000; passkeys here work only at ${appUrl} (APP_URL).`);
+    expect(origin.res.body.detail).toBe(
+      `The browser signed for http://localhost:4000; passkeys here work only at ${appUrl} (APP_URL).`,
+    );
 
     const rp = await passkeySignIn(client(), credential, { rpId: 'example.org' });
     expect(rp.res.status).toBe(400);
@@ -263,7 +333,10 @@ describe('signing in with a passkey', () => {
     expect(same.res.body.type).toMatch(problemType('passkey-counter-regression'));
     const [row] = await t.db.select().from(passkeys).where(eq(passkeys.userId, id));
     expect(row!.counter).toBe(5);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'passkey.counter-regression')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'passkey.counter-regression')));
     expect(events).toHaveLength(2);
     // A later, higher counter from the genuine authenticator still works.
     expect((await passkeySignIn(client(), credential, { counter: 6 })).res.status).toBe(200);
@@ -288,7 +361,10 @@ describe('signing in with a passkey', () => {
     expect(bad.status).toBe(401);
     expect(bad.body.type).toMatch(problemType('passkey-invalid-signature'));
 
-    const stranger = await createSoftCredential({ challenge: 'x', rp: { id: 'localhost' }, user: { id: 'AAAAAAAAAAAAAAAAAAAAAA' } }, appUrl);
+    const stranger = await createSoftCredential(
+      { challenge: 'x', rp: { id: 'localhost' }, user: { id: 'AAAAAAAAAAAAAAAAAAAAAA' } },
+      appUrl,
+    );
     const unknown = await passkeySignIn(client(), stranger.credential);
     expect(unknown.res.status).toBe(401);
     expect(unknown.res.body.type).toMatch(problemType('passkey-unknown-credential'));
@@ -306,15 +382,21 @@ describe('managing passkeys', () => {
     const b = await signedIn('own-b');
     await addPasskey(a.c, 'A key');
     const [aKey] = (await read(await a.c.get('/api/v1/me/passkeys'))).body;
-    expect((await read(await b.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: 'Mine now' }))).status).toBe(404);
+    expect(
+      (await read(await b.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: 'Mine now' }))).status,
+    ).toBe(404);
     expect((await read(await b.c.delete(`/api/v1/me/passkeys/${aKey.id}`))).status).toBe(404);
     expect((await read(await b.c.delete('/api/v1/me/passkeys/not-a-uuid'))).status).toBe(404);
     expect((await read(await b.c.get('/api/v1/me/passkeys'))).body).toEqual([]);
 
-    const renamed = await read(await a.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: '  Desk key  ' }));
+    const renamed = await read(
+      await a.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: '  Desk key  ' }),
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe('Desk key');
-    expect((await read(await a.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: '' }))).status).toBe(400);
+    expect(
+      (await read(await a.c.patch(`/api/v1/me/passkeys/${aKey.id}`, { name: '' }))).status,
+    ).toBe(400);
   });
 
   it('removal needs a privileged session, mails a notice, and the last way to sign in stays (409)', async () => {
@@ -335,7 +417,9 @@ describe('managing passkeys', () => {
     expect(last.status).toBe(409);
     expect(last.body.type).toMatch(problemType('last-sign-in-method'));
     expect(await outboxOf(t, id, 'passkey-removed')).toHaveLength(1);
-    expect((await read(await c.get('/api/v1/me/passkeys'))).body.map((k: { name: string }) => k.name)).toEqual(['Two']);
+    expect(
+      (await read(await c.get('/api/v1/me/passkeys'))).body.map((k: { name: string }) => k.name),
+    ).toEqual(['Two']);
   });
 });
 
@@ -357,18 +441,29 @@ describe('re-authentication with a passkey', () => {
     expect((await c.post('/api/v1/me/passkeys/options')).status).toBe(403);
 
     const options = await read(await c.post('/api/v1/auth/reauth/passkey/options'));
-    expect(options.body.allowCredentials).toEqual([{ id: credentialIdOf(credential), type: 'public-key', transports: ['internal'] }]);
-    const wrongUser = await read(await c.post('/api/v1/auth/reauth', { response: await softAssertion(foreign, options.body, appUrl) }));
+    expect(options.body.allowCredentials).toEqual([
+      { id: credentialIdOf(credential), type: 'public-key', transports: ['internal'] },
+    ]);
+    const wrongUser = await read(
+      await c.post('/api/v1/auth/reauth', {
+        response: await softAssertion(foreign, options.body, appUrl),
+      }),
+    );
     expect(wrongUser.status).toBe(401);
     expect(wrongUser.body.type).toMatch(problemType('passkey-unknown-credential'));
 
     const again = await read(await c.post('/api/v1/auth/reauth/passkey/options'));
     const before = c.jar.get('session');
-    const ok = await c.post('/api/v1/auth/reauth', { response: await softAssertion(credential, again.body, appUrl) });
+    const ok = await c.post('/api/v1/auth/reauth', {
+      response: await softAssertion(credential, again.body, appUrl),
+    });
     expect(ok.status).toBe(204);
     expect(c.jar.get('session')).not.toBe(before);
     expect((await c.post('/api/v1/me/passkeys/options')).status).toBe(200);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'reauth')));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'reauth')));
     expect(events.map((e) => e.details)).toContainEqual({ method: 'passkey' });
   });
 
@@ -391,7 +486,9 @@ describe('"This wasn’t me" on a passkey notice', () => {
     const token = await mailedToken(t, p.email, '/not-me');
     expect((await client().post('/api/v1/auth/not-me', { token })).status).toBe(200);
     expect(await t.db.select().from(passkeys).where(eq(passkeys.userId, id))).toEqual([]);
-    expect((await passkeySignIn(client(), credential)).res.body.type).toMatch(problemType('passkey-unknown-credential'));
+    expect((await passkeySignIn(client(), credential)).res.body.type).toMatch(
+      problemType('passkey-unknown-credential'),
+    );
   });
 });
 

@@ -6,7 +6,16 @@ import { fileErasureLedger } from '../../src/ops/erasure-ledger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditEvents, bookings, emailOutbox, payments, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { mailedToken, outboxOf, problemType, read, sessionsOf, setCookieFor, signIn, userById } from '../helpers/accounts';
+import {
+  mailedToken,
+  outboxOf,
+  problemType,
+  read,
+  sessionsOf,
+  setCookieFor,
+  signIn,
+  userById,
+} from '../helpers/accounts';
 import { purgeDeletedAccounts, eraseFarewellAddresses } from '../../src/privacy/jobs';
 import { clientFor, dumpDatabase, rowsMentioning, signedInPerson } from './privacy-fixtures';
 
@@ -20,7 +29,7 @@ const day = 86_400_000;
 const minute = 60_000;
 
 describe('DELETE /api/v1/me', () => {
-  it('dates the notice in the person\'s own time zone', async () => {
+  it("dates the notice in the person's own time zone", async () => {
     // Deleted 14 days on at 12:00 UTC on 1 May: already 2 May in Kiritimati (UTC+14).
     t.clock.set(new Date('2026-04-17T12:00:00Z'));
     let userId = '';
@@ -31,7 +40,10 @@ describe('DELETE /api/v1/me', () => {
       await t.db.update(users).set({ timeZone: 'Pacific/Kiritimati' }).where(eq(users.id, userId));
       expect((await client.delete('/api/v1/me')).status).toBe(202);
       await t.sendMail();
-      const notice = t.resend.to(person.email).map((m) => m.text ?? '').find((x) => x.includes('2026'))!;
+      const notice = t.resend
+        .to(person.email)
+        .map((m) => m.text ?? '')
+        .find((x) => x.includes('2026'))!;
       expect(notice).toContain('2 May 2026');
       expect(notice).not.toContain('1 May 2026');
     } finally {
@@ -57,11 +69,15 @@ describe('DELETE /api/v1/me', () => {
     const res = await client.delete('/api/v1/me');
     const body = await res.json();
     expect(res.status).toBe(202);
-    expect(body.deletionScheduledFor).toBe(new Date(t.clock.now().getTime() + 14 * day).toISOString());
+    expect(body.deletionScheduledFor).toBe(
+      new Date(t.clock.now().getTime() + 14 * day).toISOString(),
+    );
     expect(setCookieFor(res, 'session')).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     expect(await sessionsOf(t, userId)).toHaveLength(0);
     expect((await second.get('/api/v1/me')).status).toBe(401);
-    expect((await userById(t, userId))!.deletionScheduledFor!.toISOString()).toBe(body.deletionScheduledFor);
+    expect((await userById(t, userId))!.deletionScheduledFor!.toISOString()).toBe(
+      body.deletionScheduledFor,
+    );
     const [mail] = await outboxOf(t, userId, 'deletion-scheduled');
     expect(mail!.containsSecret).toBe(true);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, userId));
@@ -93,7 +109,10 @@ describe('DELETE /api/v1/me', () => {
     const token = await mailedToken(t, a.person.email, '/account/deletion/cancel');
     const anonymous = clientFor(t);
     expect((await anonymous.post('/api/v1/me/deletion/cancel')).status).toBe(401);
-    expect((await read(await anonymous.post('/api/v1/me/deletion/cancel', { token: 'a'.repeat(32) }))).body.type).toMatch(problemType('token-invalid'));
+    expect(
+      (await read(await anonymous.post('/api/v1/me/deletion/cancel', { token: 'a'.repeat(32) })))
+        .body.type,
+    ).toMatch(problemType('token-invalid'));
     expect((await anonymous.post('/api/v1/me/deletion/cancel', { token })).status).toBe(204);
     expect((await userById(t, a.userId))!.deletionScheduledFor).toBeNull();
 
@@ -113,8 +132,12 @@ describe('DELETE /api/v1/me', () => {
     t.clock.advance(11 * minute);
     res = await client.get('/account/delete/confirm');
     expect(res.headers.get('location')).toBe('/reauth?next=%2Faccount%2Fdelete%2Fconfirm');
-    expect((await client.form('/account/delete', {})).headers.get('location')).toBe('/reauth?next=%2Faccount%2Fdelete%2Fconfirm');
-    res = await client.form('/reauth?next=%2Faccount%2Fdelete%2Fconfirm', { password: 'correct horse battery staple 7' });
+    expect((await client.form('/account/delete', {})).headers.get('location')).toBe(
+      '/reauth?next=%2Faccount%2Fdelete%2Fconfirm',
+    );
+    res = await client.form('/reauth?next=%2Faccount%2Fdelete%2Fconfirm', {
+      password: 'correct horse battery staple 7',
+    });
     expect(res.headers.get('location')).toBe('/account/delete/confirm');
     res = await client.get('/account/delete/confirm');
     expect(await res.text()).toContain('Так, видалити мій обліковий запис');
@@ -130,24 +153,78 @@ describe('DELETE /api/v1/me', () => {
 
 describe('the purge', () => {
   it('removes every row that names the person and keeps payments without them; the dump finds nothing', async () => {
-    const { client, userId, person } = await signedInPerson(t, 'purge', { name: 'Ірина Purgeable' });
-    await client.patch('/api/v1/me', { phone: '+380 67 765 4321', videoHandle: 'iryna.purge.skype', goals: 'Pass the B2 exam' });
+    const { client, userId, person } = await signedInPerson(t, 'purge', {
+      name: 'Ірина Purgeable',
+    });
+    await client.patch('/api/v1/me', {
+      phone: '+380 67 765 4321',
+      videoHandle: 'iryna.purge.skype',
+      goals: 'Pass the B2 exam',
+    });
     const other = await signedInPerson(t, 'survivor');
-    const [staff] = await t.db.insert(users).values({ email: 'staff.keeps@example.com', name: 'Staff Keeps', role: 'staff' }).returning({ id: users.id });
+    const [staff] = await t.db
+      .insert(users)
+      .values({ email: 'staff.keeps@example.com', name: 'Staff Keeps', role: 'staff' })
+      .returning({ id: users.id });
     const [booking] = await t.db
       .insert(bookings)
-      .values({ uid: `purge-${userId}`, userId, staffId: staff!.id, title: 'Lesson', startsAt: t.clock.now(), endsAt: t.clock.now(), timeZone: 'UTC', notes: 'Iryna prefers mornings' })
+      .values({
+        uid: `purge-${userId}`,
+        userId,
+        staffId: staff!.id,
+        title: 'Lesson',
+        startsAt: t.clock.now(),
+        endsAt: t.clock.now(),
+        timeZone: 'UTC',
+        notes: 'Iryna prefers mornings',
+      })
       .returning({ id: bookings.id });
-    await t.db.insert(payments).values({ userId, bookingId: booking!.id, amount: '300.00', currency: 'UAH', description: 'Lessons for Ірина Purgeable', paidAt: t.clock.now(), recordedBy: staff!.id });
+    await t.db
+      .insert(payments)
+      .values({
+        userId,
+        bookingId: booking!.id,
+        amount: '300.00',
+        currency: 'UAH',
+        description: 'Lessons for Ірина Purgeable',
+        paidAt: t.clock.now(),
+        recordedBy: staff!.id,
+      });
     // The person also acted on someone else (as a staff member might), and is named there.
-    await t.db.insert(auditEvents).values({ userId: other.userId, actorId: userId, action: 'staff.viewed', details: { staffEmail: person.email, by: 'Ірина Purgeable' } });
+    await t.db
+      .insert(auditEvents)
+      .values({
+        userId: other.userId,
+        actorId: userId,
+        action: 'staff.viewed',
+        details: { staffEmail: person.email, by: 'Ірина Purgeable' },
+      });
     // Mail that reached the address without the account's id.
-    await t.db.insert(emailOutbox).values({ toAddress: person.email.toUpperCase(), template: 'already-registered', locale: 'en', subject: 's', html: 'h', text: 't', status: 'sent' });
+    await t.db
+      .insert(emailOutbox)
+      .values({
+        toAddress: person.email.toUpperCase(),
+        template: 'already-registered',
+        locale: 'en',
+        subject: 's',
+        html: 'h',
+        text: 't',
+        status: 'sent',
+      });
 
     // The search below does find the person while they exist.
     const needles = [person.email, person.name, '+380 67 765 4321', 'iryna.purge.skype', userId];
     expect(new Set(rowsMentioning(await dumpDatabase(t.db), needles).map((r) => r.table))).toEqual(
-      new Set(['users', 'sessions', 'tokens', 'audit_events', 'consents', 'email_outbox', 'bookings', 'payments']),
+      new Set([
+        'users',
+        'sessions',
+        'tokens',
+        'audit_events',
+        'consents',
+        'email_outbox',
+        'bookings',
+        'payments',
+      ]),
     );
 
     await client.delete('/api/v1/me');
@@ -159,9 +236,22 @@ describe('the purge', () => {
 
     expect(await userById(t, userId)).toBeNull();
     const kept = await t.db.select().from(payments).where(isNull(payments.userId));
-    expect(kept).toEqual([expect.objectContaining({ amount: '300.00', currency: 'UAH', description: 'Lessons for [deleted]', recordedBy: staff!.id })]);
-    const [theirAct] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, other.userId), eq(auditEvents.action, 'staff.viewed')));
-    expect(theirAct).toMatchObject({ actorId: null, details: { staffEmail: '[deleted]', by: '[deleted]' } });
+    expect(kept).toEqual([
+      expect.objectContaining({
+        amount: '300.00',
+        currency: 'UAH',
+        description: 'Lessons for [deleted]',
+        recordedBy: staff!.id,
+      }),
+    ]);
+    const [theirAct] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, other.userId), eq(auditEvents.action, 'staff.viewed')));
+    expect(theirAct).toMatchObject({
+      actorId: null,
+      details: { staffEmail: '[deleted]', by: '[deleted]' },
+    });
     expect(await userById(t, other.userId)).not.toBeNull();
 
     // The farewell mail goes out, and then its row forgets the address.
@@ -169,9 +259,19 @@ describe('the purge', () => {
     const farewell = t.resend.to(person.email).at(-1)!;
     expect(farewell.subject).toBe('Your account is deleted');
     await eraseFarewellAddresses(t.deps);
-    const farewells = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'account-deleted'));
+    const farewells = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, 'account-deleted'));
     expect(farewells.length).toBeGreaterThanOrEqual(1);
-    for (const row of farewells) expect(row).toMatchObject({ toAddress: 'erased', html: null, text: null, status: 'sent', userId: null });
+    for (const row of farewells)
+      expect(row).toMatchObject({
+        toAddress: 'erased',
+        html: null,
+        text: null,
+        status: 'sent',
+        userId: null,
+      });
 
     const dump = await dumpDatabase(t.db);
     expect(dump.length).toBeGreaterThan(20);
@@ -186,7 +286,9 @@ describe('the purge', () => {
       expect((await res.json()).deletionScheduledFor).toBe(now.clock.now().toISOString());
       // The completed deletion is recorded outside the database, by internal id only.
       const ledger = join(await mkdtemp(join(tmpdir(), 'ledger-')), 'erasures.jsonl');
-      expect(await purgeDeletedAccounts({ ...now.deps, erasureLedger: fileErasureLedger(ledger) })).toEqual({ purged: 1 });
+      expect(
+        await purgeDeletedAccounts({ ...now.deps, erasureLedger: fileErasureLedger(ledger) }),
+      ).toEqual({ purged: 1 });
       expect(await userById(now, userId)).toBeNull();
       const lines = (await readFile(ledger, 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(1);

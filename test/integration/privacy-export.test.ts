@@ -2,7 +2,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
-import { auditEvents, bookings, passkeys, payments, recoveryCodes, sessions, subscriptionEvents, subscriptions, tokens, totpCredentials, users } from '../../db/schema';
+import {
+  auditEvents,
+  bookings,
+  passkeys,
+  payments,
+  recoveryCodes,
+  sessions,
+  subscriptionEvents,
+  subscriptions,
+  tokens,
+  totpCredentials,
+  users,
+} from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { problemType, read } from '../helpers/accounts';
 import { categories } from '../../src/privacy/registry';
@@ -29,7 +41,12 @@ async function download(res: Response) {
 async function seedStaffActivity(userId: string) {
   const [staff] = await t.db
     .insert(users)
-    .values({ email: 'teacher.hidden@example.com', name: 'Hidden Teacher', role: 'staff', emailVerifiedAt: t.clock.now() })
+    .values({
+      email: 'teacher.hidden@example.com',
+      name: 'Hidden Teacher',
+      role: 'staff',
+      emailVerifiedAt: t.clock.now(),
+    })
     .returning({ id: users.id });
   const [booking] = await t.db
     .insert(bookings)
@@ -59,7 +76,11 @@ async function seedStaffActivity(userId: string) {
     actorId: staff!.id,
     action: 'staff.viewed',
     at: t.clock.now(),
-    details: { staffEmail: 'teacher.hidden@example.com', note: 'opened by teacher.hidden@example.com', section: 'profile' },
+    details: {
+      staffEmail: 'teacher.hidden@example.com',
+      note: 'opened by teacher.hidden@example.com',
+      section: 'profile',
+    },
   });
   return staff!.id;
 }
@@ -68,53 +89,143 @@ describe('GET /api/v1/me/export', () => {
   it('is a zip of data.json, one CSV per dataset and a README, with everything and nothing of anyone else', async () => {
     const { client, userId, person } = await signedInPerson(t, 'export', { name: 'Олена Коваль' });
     const other = await signedInPerson(t, 'bystander');
-    expect((await client.patch('/api/v1/me', { phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals, timeZone: 'Europe/Kyiv' })).status).toBe(200);
+    expect(
+      (
+        await client.patch('/api/v1/me', {
+          phone: '+380 44 123 4567',
+          videoHandle: 'olena.skype',
+          goals,
+          timeZone: 'Europe/Kyiv',
+        })
+      ).status,
+    ).toBe(200);
     const staffId = await seedStaffActivity(userId);
-    await t.db.insert(passkeys).values({ userId, credentialId: 'cred-secret-id', publicKey: 'pk-secret', deviceType: 'multiDevice', name: 'My phone' });
-    await t.db.insert(totpCredentials).values({ userId, secret: 'TOTPSECRETVALUE', enabledAt: t.clock.now() });
-    await t.db.insert(recoveryCodes).values([{ userId, codeHash: 'rc-hash-1' }, { userId, codeHash: 'rc-hash-2', usedAt: t.clock.now() }]);
-    await t.db.insert(subscriptions).values({ userId, listSlug: 'news', status: 'subscribed', confirmedAt: t.clock.now() });
-    await t.db.insert(subscriptionEvents).values({ userId, listSlug: 'news', action: 'confirmed', method: 'link' });
+    await t.db
+      .insert(passkeys)
+      .values({
+        userId,
+        credentialId: 'cred-secret-id',
+        publicKey: 'pk-secret',
+        deviceType: 'multiDevice',
+        name: 'My phone',
+      });
+    await t.db
+      .insert(totpCredentials)
+      .values({ userId, secret: 'TOTPSECRETVALUE', enabledAt: t.clock.now() });
+    await t.db.insert(recoveryCodes).values([
+      { userId, codeHash: 'rc-hash-1' },
+      { userId, codeHash: 'rc-hash-2', usedAt: t.clock.now() },
+    ]);
+    await t.db
+      .insert(subscriptions)
+      .values({ userId, listSlug: 'news', status: 'subscribed', confirmedAt: t.clock.now() });
+    await t.db
+      .insert(subscriptionEvents)
+      .values({ userId, listSlug: 'news', action: 'confirmed', method: 'link' });
 
     const res = await client.get('/api/v1/me/export');
     expect(res.headers.get('content-type')).toBe('application/zip');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="my-data-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="my-data-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
     expect(res.headers.get('cache-control')).toBe('no-store');
     const files = await download(res);
-    const expected = ['README.txt', 'data.json', ...categories.flatMap((c) => c.datasets.map((d) => `${d.name}.csv`))];
+    const expected = [
+      'README.txt',
+      'data.json',
+      ...categories.flatMap((c) => c.datasets.map((d) => `${d.name}.csv`)),
+    ];
     expect(Object.keys(files).sort()).toEqual(expected.sort());
 
     const data = JSON.parse(strFromU8(files['data.json']!));
     expect(data.schemaVersion).toBe(1);
     expect(data.generatedAt).toBe(t.clock.now().toISOString());
     expect(Object.keys(data.categories)).toEqual(categories.map((c) => c.key));
-    const records = (key: string, name = key) => data.categories[key].records[name] as Record<string, unknown>[];
+    const records = (key: string, name = key) =>
+      data.categories[key].records[name] as Record<string, unknown>[];
     const [profile] = records('profile');
-    expect(profile).toMatchObject({ id: userId, email: person.email, name: 'Олена Коваль', phone: '+380 44 123 4567', videoHandle: 'olena.skype', goals, timeZone: 'Europe/Kyiv' });
+    expect(profile).toMatchObject({
+      id: userId,
+      email: person.email,
+      name: 'Олена Коваль',
+      phone: '+380 44 123 4567',
+      videoHandle: 'olena.skype',
+      goals,
+      timeZone: 'Europe/Kyiv',
+    });
     expect(profile!.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(data.categories.profile.purpose).toMatch(/name.*time zone/);
-    expect(records('sign-in-methods', 'sign-in-methods').map((m) => m.type)).toEqual(['password', 'passkey', 'authenticator-app', 'recovery-codes']);
-    expect(records('sign-in-methods', 'sign-in-methods')[3]!.details).toEqual({ total: 2, unused: 1 });
-    expect(records('sessions')).toEqual([expect.objectContaining({ persistent: false, ip: expect.stringMatching(/^198\.51\.100\./) })]);
-    expect(records('consents').map((c) => c.kind).sort()).toEqual(['age-confirmation', 'privacy-policy']);
-    expect(records('subscriptions', 'subscriptions')).toEqual([expect.objectContaining({ list: 'news', status: 'subscribed' })]);
+    expect(records('sign-in-methods', 'sign-in-methods').map((m) => m.type)).toEqual([
+      'password',
+      'passkey',
+      'authenticator-app',
+      'recovery-codes',
+    ]);
+    expect(records('sign-in-methods', 'sign-in-methods')[3]!.details).toEqual({
+      total: 2,
+      unused: 1,
+    });
+    expect(records('sessions')).toEqual([
+      expect.objectContaining({ persistent: false, ip: expect.stringMatching(/^198\.51\.100\./) }),
+    ]);
+    expect(
+      records('consents')
+        .map((c) => c.kind)
+        .sort(),
+    ).toEqual(['age-confirmation', 'privacy-policy']);
+    expect(records('subscriptions', 'subscriptions')).toEqual([
+      expect.objectContaining({ list: 'news', status: 'subscribed' }),
+    ]);
     expect(records('subscriptions', 'subscription-events')).toHaveLength(1);
-    expect(records('bookings')).toEqual([expect.objectContaining({ title: 'Ukrainian B1, lesson 4', notes: 'Bring the workbook' })]);
-    expect(records('payments')).toEqual([expect.objectContaining({ amount: '450.00', currency: 'UAH', description: 'Four lessons' })]);
+    expect(records('bookings')).toEqual([
+      expect.objectContaining({ title: 'Ukrainian B1, lesson 4', notes: 'Bring the workbook' }),
+    ]);
+    expect(records('payments')).toEqual([
+      expect.objectContaining({ amount: '450.00', currency: 'UAH', description: 'Four lessons' }),
+    ]);
     expect(records('emails').map((m) => m.template)).toContain('verify-email');
-    const staffEvent = records('events', 'security-events').find((e) => e.action === 'staff.viewed')!;
-    expect(staffEvent).toMatchObject({ byStaff: true, details: { note: 'opened by [someone else]', section: 'profile' } });
-    expect(records('events', 'security-events').some((e) => e.action === 'sign-in' && e.byStaff === false)).toBe(true);
+    const staffEvent = records('events', 'security-events').find(
+      (e) => e.action === 'staff.viewed',
+    )!;
+    expect(staffEvent).toMatchObject({
+      byStaff: true,
+      details: { note: 'opened by [someone else]', section: 'profile' },
+    });
+    expect(
+      records('events', 'security-events').some(
+        (e) => e.action === 'sign-in' && e.byStaff === false,
+      ),
+    ).toBe(true);
 
     // Nothing secret, nothing about anyone else, anywhere in the archive.
     const [row] = await t.db.select().from(users).where(eq(users.id, userId));
     const [session] = await t.db.select().from(sessions).where(eq(sessions.userId, userId));
-    const tokenHashes = (await t.db.select({ h: tokens.hash }).from(tokens).where(eq(tokens.userId, userId))).map((r) => r.h);
-    const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
-    for (const secret of [row!.passwordHash!, session!.secretHash, session!.id, ...tokenHashes, 'cred-secret-id', 'pk-secret', 'TOTPSECRETVALUE', 'rc-hash-1']) {
+    const tokenHashes = (
+      await t.db.select({ h: tokens.hash }).from(tokens).where(eq(tokens.userId, userId))
+    ).map((r) => r.h);
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
+    for (const secret of [
+      row!.passwordHash!,
+      session!.secretHash,
+      session!.id,
+      ...tokenHashes,
+      'cred-secret-id',
+      'pk-secret',
+      'TOTPSECRETVALUE',
+      'rc-hash-1',
+    ]) {
       expect(everything).not.toContain(secret);
     }
-    for (const foreign of ['teacher.hidden@example.com', 'Hidden Teacher', staffId, other.person.email, other.userId, other.person.name]) {
+    for (const foreign of [
+      'teacher.hidden@example.com',
+      'Hidden Teacher',
+      staffId,
+      other.person.email,
+      other.userId,
+      other.person.name,
+    ]) {
       expect(everything).not.toContain(foreign);
     }
   });
@@ -126,23 +237,51 @@ describe('GET /api/v1/me/export', () => {
     const profileCsv = files['profile.csv']!;
     expect([...profileCsv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = withBom(profileCsv);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFid,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt');
-    const rows = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFFid,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt',
+    );
+    const rows = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<
+      string,
+      string
+    >[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe('Тарас, "Шевченко"');
     // The formula guard applies to cells that start with "="; this one starts with a letter.
     expect(rows[0]!.goals).toBe(goals);
     expect(rows[0]!.timeZone).toBe('');
-    const events = parse(strFromU8(files['security-events.csv']!), { bom: true, columns: true }) as Record<string, string>[];
+    const events = parse(strFromU8(files['security-events.csv']!), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     expect(events.map((e) => e.action)).toContain('profile.updated');
-    expect(events.find((e) => e.action === 'profile.updated')!.details).toBe('{"fields":["goals"]}');
-    expect(Object.keys(events[0]!)).toEqual(['id', 'at', 'action', 'byStaff', 'byRole', 'actedBy', 'ip', 'userAgent', 'details']);
+    expect(events.find((e) => e.action === 'profile.updated')!.details).toBe(
+      '{"fields":["goals"]}',
+    );
+    expect(Object.keys(events[0]!)).toEqual([
+      'id',
+      'at',
+      'action',
+      'byStaff',
+      'byRole',
+      'actedBy',
+      'ip',
+      'userAgent',
+      'details',
+    ]);
   });
 
   it('explains the files in README.txt in the person’s language, dated in their time zone (UTC, named, without one)', async () => {
     const { client } = await signedInPerson(t, 'readme', { locale: 'uk' });
     const dated = (zone: string) =>
-      new Intl.DateTimeFormat('uk-UA', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(t.clock.now());
+      new Intl.DateTimeFormat('uk-UA', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: zone,
+        timeZoneName: 'short',
+      }).format(t.clock.now());
     const utc = withBom((await download(await client.get('/api/v1/me/export')))['README.txt']!);
     expect(utc).toContain(`станом на ${dated('UTC')}.`);
     expect(dated('UTC')).toMatch(/UTC$/);
@@ -165,7 +304,9 @@ describe('GET /api/v1/me/export', () => {
     const res = await client.get('/api/v1/me/export?format=json');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="my-data-.*\.json"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="my-data-.*\.json"$/,
+    );
     const data = await res.json();
     expect(data.categories.profile.records.profile[0].id).toBe(userId);
     expect((await read(await client.get('/api/v1/me/export?format=xml'))).status).toBe(400);
@@ -182,14 +323,19 @@ describe('GET /api/v1/me/export', () => {
     const page = await client.get('/account/privacy/export');
     expect(page.status).toBe(303);
     expect(page.headers.get('location')).toBe('/reauth?next=%2Faccount%2Fprivacy%23export');
-    expect(await (await client.get('/account/privacy')).text()).toContain('href="/reauth?next=%2Faccount%2Fprivacy%23export"');
+    expect(await (await client.get('/account/privacy')).text()).toContain(
+      'href="/reauth?next=%2Faccount%2Fprivacy%23export"',
+    );
   });
 
   it('is logged in the activity the person sees', async () => {
     const { client } = await signedInPerson(t, 'logged');
     await (await client.get('/api/v1/me/export?format=json')).arrayBuffer();
     const activity = await read(await client.get('/api/v1/me/activity'));
-    expect(activity.body[0]).toMatchObject({ action: 'data.exported', details: { format: 'json' } });
+    expect(activity.body[0]).toMatchObject({
+      action: 'data.exported',
+      details: { format: 'json' },
+    });
   });
 
   it('streams 10,000 events page by page and every one arrives', async () => {
@@ -226,16 +372,23 @@ describe('GET /api/v1/me/export', () => {
       offset += c.length;
     }
     const files = unzipSync(zip);
-    const csvRows = parse(strFromU8(files['security-events.csv']!), { bom: true, columns: true }) as Record<string, string>[];
+    const csvRows = parse(strFromU8(files['security-events.csv']!), {
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
     expect(csvRows.filter((r) => r.action === 'seeded.event')).toHaveLength(10_000);
     const data = JSON.parse(strFromU8(files['data.json']!));
-    const seeded = data.categories.events.records['security-events'].filter((e: { action: string }) => e.action === 'seeded.event');
+    const seeded = data.categories.events.records['security-events'].filter(
+      (e: { action: string }) => e.action === 'seeded.event',
+    );
     expect(seeded).toHaveLength(10_000);
     expect(new Set(seeded.map((e: { details: { n: number } }) => e.details.n)).size).toBe(10_000);
     // Pages of 500: twice over (data.json, then the CSV), never all at once.
     expect(spy.mock.calls.length).toBeGreaterThanOrEqual(40);
     expect(spy.mock.calls.every((call) => call[3] === 500)).toBe(true);
     spy.mockRestore();
-    console.info(`[export] 10,000 events: ${Math.round(ms)} ms, ${chunks.length} chunks, ${Math.round(bytes / 1024)} KiB zipped (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+    console.info(
+      `[export] 10,000 events: ${Math.round(ms)} ms, ${chunks.length} chunks, ${Math.round(bytes / 1024)} KiB zipped (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`,
+    );
   }, 120_000);
 });

@@ -2,13 +2,19 @@ import { sql } from 'drizzle-orm';
 import { createAdmin } from '../../src/admin/create-admin';
 import type { Executor } from '../../src/platform/db-types';
 import { createClient, type Client } from '../helpers/client';
-import { signedInPerson as signedInWith, signIn, strongPassword, type Person } from '../helpers/accounts';
+import {
+  signedInPerson as signedInWith,
+  signIn,
+  strongPassword,
+  type Person,
+} from '../helpers/accounts';
 import { rowsOf } from '../../src/platform/sql-rows';
 import type { TestApp } from '../helpers/test-app';
 
 let ipSeq = 0;
 /** A client with its own address, so per-address limits never add up across tests. */
-export const clientFor = (t: Pick<TestApp, 'app'>) => createClient(t, { ip: `198.51.100.${(++ipSeq % 250) + 1}` });
+export const clientFor = (t: Pick<TestApp, 'app'>) =>
+  createClient(t, { ip: `198.51.100.${(++ipSeq % 250) + 1}` });
 
 /** Registers, confirms and signs in a new person (a fresh sign-in is privileged). */
 export async function signedInPerson(t: TestApp, label = 'priv', overrides: Partial<Person> = {}) {
@@ -28,7 +34,10 @@ export async function signedInAdmin(t: TestApp): Promise<{ client: Client; email
 }
 
 /** Rows of a raw query on either driver (PGlite answers `{ rows }`, postgres.js an array). */
-export async function rawRows<T = Record<string, unknown>>(db: Executor, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function rawRows<T = Record<string, unknown>>(
+  db: Executor,
+  query: ReturnType<typeof sql>,
+): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
 }
 
@@ -40,7 +49,10 @@ export async function dumpDatabase(db: Executor): Promise<{ table: string; row: 
   );
   const out: { table: string; row: string }[] = [];
   for (const { table_name } of tables) {
-    const rows = await rawRows<{ j: string }>(db, sql.raw(`select row_to_json(t)::text as j from "${table_name}" t`));
+    const rows = await rawRows<{ j: string }>(
+      db,
+      sql.raw(`select row_to_json(t)::text as j from "${table_name}" t`),
+    );
     for (const r of rows) out.push({ table: table_name, row: r.j });
   }
   return out;

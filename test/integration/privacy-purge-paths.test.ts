@@ -37,7 +37,8 @@ async function start() {
 }
 
 /** The jobs as the Node server runs them: due jobs once, with the server's file ledger. */
-const runJobs = (app: TestApp, ledger: string) => runDueJobs({ ...app.deps, erasureLedger: fileErasureLedger(ledger) });
+const runJobs = (app: TestApp, ledger: string) =>
+  runDueJobs({ ...app.deps, erasureLedger: fileErasureLedger(ledger) });
 
 const ledgerIds = async (ledger: string) => {
   const text = await readFile(ledger, 'utf8').catch(() => '');
@@ -56,11 +57,15 @@ type Target = { userId: string; email: string; name: string; phone: string };
  */
 async function namedElsewhere(app: TestApp, target: Target) {
   const witness = await signedInPerson(app, 'witness');
-  expect((await witness.client.post('/api/v1/me/email', { newEmail: target.email })).status).toBe(202);
+  expect((await witness.client.post('/api/v1/me/email', { newEmail: target.email })).status).toBe(
+    202,
+  );
   const taken = await app.db
     .select()
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.toAddress, target.email), eq(emailOutbox.template, 'email-change-taken')));
+    .where(
+      and(eq(emailOutbox.toAddress, target.email), eq(emailOutbox.template, 'email-change-taken')),
+    );
   expect(taken).toEqual([expect.objectContaining({ userId: null })]);
   await app.db.insert(auditEvents).values({
     userId: witness.userId,
@@ -85,12 +90,18 @@ async function expectPurged(app: TestApp, ledger: string, target: Target, witnes
   const dump = await dumpDatabase(app.db);
   expect(dump.length).toBeGreaterThan(20);
   const needles = [target.email, target.name, target.phone, target.userId];
-  expect(rowsMentioning(dump, needles).map((d) => `${d.table}: ${d.row.slice(0, 300)}`)).toEqual([]);
+  expect(rowsMentioning(dump, needles).map((d) => `${d.table}: ${d.row.slice(0, 300)}`)).toEqual(
+    [],
+  );
 }
 
 /** Proves the dump search finds the person while they exist (so "finds nothing" means something). */
 async function expectNamedIn(app: TestApp, target: Target, tables: string[]) {
-  const found = new Set(rowsMentioning(await dumpDatabase(app.db), [target.email, target.name, target.phone]).map((d) => d.table));
+  const found = new Set(
+    rowsMentioning(await dumpDatabase(app.db), [target.email, target.name, target.phone]).map(
+      (d) => d.table,
+    ),
+  );
   for (const table of tables) expect(found, table).toContain(table);
 }
 
@@ -104,7 +115,9 @@ describe('UNVERIFIED_ACCOUNT_DAYS (7): an address never confirmed', () => {
     app.clock.advance(day);
     expect((await registerRequest(clientFor(app), p)).status).toBe(202);
     // A reset asked for the address: a token and a mail for the account.
-    expect((await clientFor(app).post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
+    expect(
+      (await clientFor(app).post('/api/v1/auth/password/forgot', { email: p.email })).status,
+    ).toBe(202);
     await app.sendMail();
     const user = (await userByEmail(app, p.email))!;
     expect(user.emailVerifiedAt).toBeNull();
@@ -139,7 +152,9 @@ describe('every deletion path goes through the one purge', () => {
     {
       name: 'self-service, after the grace period',
       async setUp(app, ledger) {
-        const { client, userId, person } = await signedInPerson(app, 'path-self', { name: 'Марта Selfservice' });
+        const { client, userId, person } = await signedInPerson(app, 'path-self', {
+          name: 'Марта Selfservice',
+        });
         const phone = '+380 67 000 1111';
         expect((await client.patch('/api/v1/me', { phone })).status).toBe(200);
         expect((await client.delete('/api/v1/me')).status).toBe(202);
@@ -153,7 +168,9 @@ describe('every deletion path goes through the one purge', () => {
     {
       name: 'inactivity retention',
       async setUp(app, ledger) {
-        const { client, userId, person } = await signedInPerson(app, 'path-inactive', { name: 'Богдан Inactive' });
+        const { client, userId, person } = await signedInPerson(app, 'path-inactive', {
+          name: 'Богдан Inactive',
+        });
         const phone = '+380 67 000 2222';
         expect((await client.patch('/api/v1/me', { phone })).status).toBe(200);
         app.clock.advance(336 * day);
@@ -180,29 +197,40 @@ describe('every deletion path goes through the one purge', () => {
     },
   ];
 
-  it.each(paths)('$name: in the erasure ledger, scrubbed everywhere, nowhere in a dump', async ({ setUp }) => {
-    const { t: app, ledger } = await start();
-    const target = await setUp(app, ledger);
-    const witness = await namedElsewhere(app, target);
-    await expectNamedIn(app, target, ['users', 'email_outbox', 'audit_events']);
-    await runJobs(app, ledger);
-    await expectPurged(app, ledger, target, witness.userId);
-    // Counted for operations like every other purge, naming no one.
-    const purged = await app.db.select().from(auditEvents).where(eq(auditEvents.action, 'account.purged'));
-    expect(purged).toHaveLength(1);
-    expect(purged[0]).toMatchObject({ userId: null, actorId: null, ip: null, userAgent: null });
-  });
+  it.each(paths)(
+    '$name: in the erasure ledger, scrubbed everywhere, nowhere in a dump',
+    async ({ setUp }) => {
+      const { t: app, ledger } = await start();
+      const target = await setUp(app, ledger);
+      const witness = await namedElsewhere(app, target);
+      await expectNamedIn(app, target, ['users', 'email_outbox', 'audit_events']);
+      await runJobs(app, ledger);
+      await expectPurged(app, ledger, target, witness.userId);
+      // Counted for operations like every other purge, naming no one.
+      const purged = await app.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'account.purged'));
+      expect(purged).toHaveLength(1);
+      expect(purged[0]).toMatchObject({ userId: null, actorId: null, ip: null, userAgent: null });
+    },
+  );
 });
 
 describe('no other way out', () => {
   it('no source file but the purge deletes a users row', async () => {
     const root = join(__dirname, '../../src');
-    const files = (await readdir(root, { recursive: true })).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const files = (await readdir(root, { recursive: true })).filter(
+      (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(50);
     const deleting: string[] = [];
     for (const file of files) {
       const text = await readFile(join(root, file), 'utf8');
-      if (/\.delete\(\s*users\s*\)|delete\s+from\s+("?users"?|\$\{\s*users\s*\})(\s|;|$)/i.test(text)) deleting.push(file);
+      if (
+        /\.delete\(\s*users\s*\)|delete\s+from\s+("?users"?|\$\{\s*users\s*\})(\s|;|$)/i.test(text)
+      )
+        deleting.push(file);
     }
     expect(deleting).toEqual(['privacy/purge.ts']);
   });

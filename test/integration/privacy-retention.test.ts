@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { auditEvents, consents, emailOutbox, policyVersions, sessions, users } from '../../db/schema';
+import {
+  auditEvents,
+  consents,
+  emailOutbox,
+  policyVersions,
+  sessions,
+  users,
+} from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { outboxOf, signIn, userById } from '../helpers/accounts';
 import {
@@ -35,7 +42,8 @@ describe('IP_RETENTION_DAYS (90)', () => {
     expect(result.consents).toBeGreaterThanOrEqual(2);
     const events = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, userId));
     const cutoff = t.clock.now().getTime() - 90 * day;
-    for (const e of events) expect(e.ip === null, `${e.action} at ${e.at.toISOString()}`).toBe(e.at.getTime() < cutoff);
+    for (const e of events)
+      expect(e.ip === null, `${e.action} at ${e.at.toISOString()}`).toBe(e.at.getTime() < cutoff);
     const s = await t.db.select().from(sessions).where(eq(sessions.userId, userId));
     expect(s.map((x) => x.ip === null).sort()).toEqual([false, true]);
     const c = await t.db.select().from(consents).where(eq(consents.userId, userId));
@@ -61,7 +69,9 @@ describe('INACTIVE_ACCOUNT_DAYS (365)', () => {
     expect((await userById(t, active.userId))!.inactivityWarnedAt).toBeNull();
     expect(await outboxOf(t, userId, 'inactivity-warning')).toHaveLength(1);
     await t.sendMail();
-    expect(t.resend.to(person.email).at(-1)!.subject).toBe('Your account will be deleted unless you sign in');
+    expect(t.resend.to(person.email).at(-1)!.subject).toBe(
+      'Your account will be deleted unless you sign in',
+    );
 
     await retireInactiveAccounts(t.deps);
     expect(await outboxOf(t, userId, 'inactivity-warning')).toHaveLength(1);
@@ -110,15 +120,35 @@ describe('mail bodies', () => {
     await t.sendMail();
     const [sent] = await outboxOf(t, userId, 'verify-email');
     expect(sent!.status).toBe('sent');
-    await t.db.update(emailOutbox).set({ html: '<p>kept for now</p>', text: 'kept for now' }).where(eq(emailOutbox.id, sent!.id));
-    await t.db.insert(emailOutbox).values({ userId, toAddress: 'x@example.com', template: 'pending-one', locale: 'en', subject: 'later', html: 'h', text: 't' });
+    await t.db
+      .update(emailOutbox)
+      .set({ html: '<p>kept for now</p>', text: 'kept for now' })
+      .where(eq(emailOutbox.id, sent!.id));
+    await t.db
+      .insert(emailOutbox)
+      .values({
+        userId,
+        toAddress: 'x@example.com',
+        template: 'pending-one',
+        locale: 'en',
+        subject: 'later',
+        html: 'h',
+        text: 't',
+      });
     t.clock.advance(29 * day);
     await dropOldMailBodies(t.deps);
     expect((await outboxOf(t, userId, 'verify-email'))[0]!.html).not.toBeNull();
     t.clock.advance(2 * day);
     expect((await dropOldMailBodies(t.deps)).dropped).toBeGreaterThanOrEqual(1);
     const [after] = await outboxOf(t, userId, 'verify-email');
-    expect(after).toMatchObject({ html: null, text: null, subject: sent!.subject, template: 'verify-email', status: 'sent', sentAt: sent!.sentAt });
+    expect(after).toMatchObject({
+      html: null,
+      text: null,
+      subject: sent!.subject,
+      template: 'verify-email',
+      status: 'sent',
+      sentAt: sent!.sentAt,
+    });
     // Not yet sent: nothing is taken from it.
     expect((await outboxOf(t, userId, 'pending-one'))[0]!.html).toBe('h');
   });
@@ -139,7 +169,10 @@ describe('policy notices for versions added without the API', () => {
     expect(await outboxOf(t, userId, 'policy-notice')).toHaveLength(1);
     expect((await queuePendingPolicyNotices(t.deps)).versions).toBe(0);
     expect(await outboxOf(t, userId, 'policy-notice')).toHaveLength(1);
-    const [row] = await t.db.select().from(policyVersions).where(and(eq(policyVersions.version, 'sql-3.0'), isNotNull(policyVersions.noticeQueuedAt)));
+    const [row] = await t.db
+      .select()
+      .from(policyVersions)
+      .where(and(eq(policyVersions.version, 'sql-3.0'), isNotNull(policyVersions.noticeQueuedAt)));
     expect(row).toBeDefined();
   });
 });

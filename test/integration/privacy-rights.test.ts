@@ -17,10 +17,18 @@ const day = 86_400_000;
 describe('restriction of processing', () => {
   it('is set with a reason and lifted through the API, and logged', async () => {
     const { client, userId } = await signedInPerson(t, 'restrict');
-    expect((await read(await client.put('/api/v1/me/restriction', { reason: '' }))).status).toBe(400);
-    expect((await read(await client.put('/api/v1/me/restriction', { reason: 'x', extra: 1 }))).status).toBe(400);
-    expect((await read(await client.put('/api/v1/me/restriction', { reason: 'x'.repeat(1001) }))).status).toBe(400);
-    expect((await client.put('/api/v1/me/restriction', { reason: 'My phone number is wrong' })).status).toBe(204);
+    expect((await read(await client.put('/api/v1/me/restriction', { reason: '' }))).status).toBe(
+      400,
+    );
+    expect(
+      (await read(await client.put('/api/v1/me/restriction', { reason: 'x', extra: 1 }))).status,
+    ).toBe(400);
+    expect(
+      (await read(await client.put('/api/v1/me/restriction', { reason: 'x'.repeat(1001) }))).status,
+    ).toBe(400);
+    expect(
+      (await client.put('/api/v1/me/restriction', { reason: 'My phone number is wrong' })).status,
+    ).toBe(204);
     expect((await (await client.get('/api/v1/me')).json()).processingRestricted).toBe(true);
     let user = await userById(t, userId);
     expect(user!.processingRestrictedAt).toEqual(t.clock.now());
@@ -30,7 +38,9 @@ describe('restriction of processing', () => {
     expect(user!.processingRestrictedAt).toBeNull();
     expect(user!.processingRestrictionReason).toBeNull();
     expect((await client.delete('/api/v1/me/restriction')).status).toBe(204);
-    const activity = (await read(await client.get('/api/v1/me/activity'))).body.map((e: { action: string }) => e.action);
+    const activity = (await read(await client.get('/api/v1/me/activity'))).body.map(
+      (e: { action: string }) => e.action,
+    );
     expect(activity.slice(0, 2)).toEqual(['processing.unrestricted', 'processing.restricted']);
     expect((await clientFor(t).put('/api/v1/me/restriction', { reason: 'x' })).status).toBe(401);
   });
@@ -57,7 +67,18 @@ describe('what we hold about you', () => {
     const { client } = await signedInPerson(t, 'hold');
     let html = await (await client.get('/account/privacy')).text();
     expect(html).toContain('What we hold about you');
-    for (const key of ['profile', 'sign-in-methods', 'sessions', 'events', 'links', 'consents', 'subscriptions', 'bookings', 'payments', 'emails']) {
+    for (const key of [
+      'profile',
+      'sign-in-methods',
+      'sessions',
+      'events',
+      'links',
+      'consents',
+      'subscriptions',
+      'bookings',
+      'payments',
+      'emails',
+    ]) {
       expect(html).toContain(`data-count="${key}"`);
     }
     expect(html).toMatch(/data-count="profile">1</);
@@ -80,8 +101,15 @@ describe('consents and policy versions', () => {
     const { client } = await signedInPerson(t, 'consents');
     const res = await read(await client.get('/api/v1/me/consents'));
     expect(res.status).toBe(200);
-    expect(res.body.map((c: { kind: string }) => c.kind).sort()).toEqual(['age-confirmation', 'privacy-policy']);
-    expect(res.body.find((c: { kind: string }) => c.kind === 'privacy-policy')).toMatchObject({ version: '1.0', granted: 'granted', method: 'registration' });
+    expect(res.body.map((c: { kind: string }) => c.kind).sort()).toEqual([
+      'age-confirmation',
+      'privacy-policy',
+    ]);
+    expect(res.body.find((c: { kind: string }) => c.kind === 'privacy-policy')).toMatchObject({
+      version: '1.0',
+      granted: 'granted',
+      method: 'registration',
+    });
   });
 
   it('publishes a version (admin only), refuses one that takes effect too soon, mails every active person in their language', async () => {
@@ -103,23 +131,39 @@ describe('consents and policy versions', () => {
     const soon = await read(await admin.client.post('/api/v1/admin/policies', body(13.9)));
     expect(soon.status).toBe(400);
     expect(soon.body.errors[0].path).toBe('effectiveAt');
-    expect((await read(await admin.client.post('/api/v1/admin/policies', { ...body(20), kind: 'cookies' }))).status).toBe(400);
+    expect(
+      (
+        await read(
+          await admin.client.post('/api/v1/admin/policies', { ...body(20), kind: 'cookies' }),
+        )
+      ).status,
+    ).toBe(400);
 
     const created = await read(await admin.client.post('/api/v1/admin/policies', body(14)));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ version: '2.0', summary: 'We now keep lesson recordings for 30 days.' });
-    expect((await read(await admin.client.post('/api/v1/admin/policies', body(30)))).status).toBe(409);
+    expect(created.body).toMatchObject({
+      version: '2.0',
+      summary: 'We now keep lesson recordings for 30 days.',
+    });
+    expect((await read(await admin.client.post('/api/v1/admin/policies', body(30)))).status).toBe(
+      409,
+    );
     const [row] = await t.db.select().from(policyVersions).where(eq(policyVersions.version, '2.0'));
     expect(row!.noticeQueuedAt).toEqual(t.clock.now());
 
-    const notices = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'policy-notice'));
+    const notices = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, 'policy-notice'));
     const to = new Set(notices.map((n) => n.toAddress));
     expect(to.has(en.person.email) && to.has(uk.person.email)).toBe(true);
     expect(to.has(leaving.person.email)).toBe(false);
     expect(created.body.noticesQueued).toBe(notices.length);
     await t.sendMail();
     expect(t.resend.to(en.person.email).at(-1)!.subject).toMatch(/^Our privacy policy changes on /);
-    expect(t.resend.to(uk.person.email).at(-1)!.subject).toMatch(/^Наша політика конфіденційності змінюється /);
+    expect(t.resend.to(uk.person.email).at(-1)!.subject).toMatch(
+      /^Наша політика конфіденційності змінюється /,
+    );
     expect(t.resend.to(uk.person.email).at(-1)!.text).toContain('/privacy?version=2.0');
 
     const listed = await read(await clientFor(t).get('/api/v1/policies/privacy'));
@@ -131,8 +175,17 @@ describe('consents and policy versions', () => {
     const early = await signedInPerson(t, 'gate');
     const earlyAccepted = await signedInPerson(t, 'gate-early');
     // Accepting the upcoming version ahead of time, from the notice, counts.
-    expect((await earlyAccepted.client.post('/api/v1/me/consents/privacy-policy', { version: '2.0' })).status).toBe(204);
-    expect((await read(await early.client.post('/api/v1/me/consents/privacy-policy', { version: '9.9' }))).status).toBe(409);
+    expect(
+      (await earlyAccepted.client.post('/api/v1/me/consents/privacy-policy', { version: '2.0' }))
+        .status,
+    ).toBe(204);
+    expect(
+      (
+        await read(
+          await early.client.post('/api/v1/me/consents/privacy-policy', { version: '9.9' }),
+        )
+      ).status,
+    ).toBe(409);
 
     t.clock.advance(15 * day);
     const client = createClient(t, { ip: '198.51.100.77' });
@@ -158,7 +211,10 @@ describe('consents and policy versions', () => {
     expect(after.headers.get('location')).toBeNull();
     expect(after.status).toBe(200);
     expect((await client.get('/api/v1/me/sessions')).status).toBe(200);
-    const rows = await t.db.select().from(consents).where(and(eq(consents.userId, early.userId), eq(consents.version, '2.0')));
+    const rows = await t.db
+      .select()
+      .from(consents)
+      .where(and(eq(consents.userId, early.userId), eq(consents.version, '2.0')));
     expect(rows).toEqual([expect.objectContaining({ granted: 'granted', method: 'cabinet' })]);
 
     const ok = createClient(t, { ip: '198.51.100.78' });
@@ -175,7 +231,10 @@ describe('consents and policy versions', () => {
     const other = await signedInPerson(t, 'gate-out');
     // An account from before 2.0 took effect that never accepted it.
     await t.db.delete(consents).where(eq(consents.userId, other.userId));
-    await t.db.update(users).set({ createdAt: new Date(t.clock.now().getTime() - 30 * day) }).where(eq(users.id, other.userId));
+    await t.db
+      .update(users)
+      .set({ createdAt: new Date(t.clock.now().getTime() - 30 * day) })
+      .where(eq(users.id, other.userId));
     const leaving = createClient(t, { ip: '198.51.100.81' });
     await signIn(leaving, other.person);
     expect((await leaving.get('/api/v1/me/bookings')).status).toBe(403);

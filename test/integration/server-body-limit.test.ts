@@ -49,7 +49,8 @@ describe('a body over the limit, through the Node server', () => {
         },
       });
     const answers: string[] = [];
-    for (let i = 0; i < 5; i++) answers.push(await upload(stream(12), { duplex: 'half' } as RequestInit));
+    for (let i = 0; i < 5; i++)
+      answers.push(await upload(stream(12), { duplex: 'half' } as RequestInit));
     answers.push(await upload(new Uint8Array(40 * 1024 * 1024).fill(0x20)));
     expect(answers).toEqual(Array(6).fill(refused));
   });

@@ -268,7 +268,12 @@ describe('GET /me/activity', () => {
       'sign-in',
     ]);
     // Registration, and confirming (which signs in; the helper then signs out): one instant.
-    expect(events.map((e) => e.action).slice(7).sort()).toEqual(['account.registered', 'email.verified', 'sign-in', 'sign-out']);
+    expect(
+      events
+        .map((e) => e.action)
+        .slice(7)
+        .sort(),
+    ).toEqual(['account.registered', 'email.verified', 'sign-in', 'sign-out']);
     const times = events.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(events.every((e) => !e.byStaff)).toBe(true);

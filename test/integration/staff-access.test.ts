@@ -173,16 +173,14 @@ describe('every look is shown to the person looked at', () => {
 
   it('pages through many people', async () => {
     const now = t.clock.now();
-    await t.db
-      .insert(users)
-      .values(
-        Array.from({ length: 23 }, (_, i) => ({
-          email: `pager.${i}@example.org`,
-          name: `Pager ${String(i).padStart(2, '0')}`,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    await t.db.insert(users).values(
+      Array.from({ length: 23 }, (_, i) => ({
+        email: `pager.${i}@example.org`,
+        name: `Pager ${String(i).padStart(2, '0')}`,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     const first = await read(await staff.client.get('/api/v1/staff/users?query=pager.&page=1'));
     expect(first.body).toMatchObject({ page: 1, pageSize: 20, hasMore: true });
     expect(first.body.users).toHaveLength(20);

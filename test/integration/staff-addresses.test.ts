@@ -33,13 +33,25 @@ beforeAll(async () => {
     expect((await staff.client.get(`/staff/users/${s.id}`, asStaff)).status).toBe(200);
     const booked = await staff.client.post(
       '/api/v1/staff/bookings',
-      { userId: s.id, title: 'Lesson 1', startsAt: '2031-03-03T10:00', endsAt: '2031-03-03T11:00', timeZone: 'Europe/Kyiv' },
+      {
+        userId: s.id,
+        title: 'Lesson 1',
+        startsAt: '2031-03-03T10:00',
+        endsAt: '2031-03-03T11:00',
+        timeZone: 'Europe/Kyiv',
+      },
       asStaff,
     );
     expect(booked.status).toBe(201);
     const paid = await staff.client.post(
       '/api/v1/staff/payments',
-      { userId: s.id, amount: '400.00', currency: 'UAH', description: 'Lesson 1', paidAt: t.clock.now().toISOString().slice(0, 10) },
+      {
+        userId: s.id,
+        amount: '400.00',
+        currency: 'UAH',
+        description: 'Lesson 1',
+        paidAt: t.clock.now().toISOString().slice(0, 10),
+      },
       asStaff,
     );
     expect(paid.status).toBe(201);
@@ -47,9 +59,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const leaks = (text: string) => [staffIp, staffAgent, 'SchoolDeskBrowser'].filter((needle) => text.includes(needle));
+const leaks = (text: string) =>
+  [staffIp, staffAgent, 'SchoolDeskBrowser'].filter((needle) => text.includes(needle));
 
-type ApiEvent = { action: string; ip: string | null; userAgent: string | null; byStaff: boolean; byRole: string | null; actedBy: string | null };
+type ApiEvent = {
+  action: string;
+  ip: string | null;
+  userAgent: string | null;
+  byStaff: boolean;
+  byRole: string | null;
+  actedBy: string | null;
+};
 async function activityOf(m: Member) {
   const res = await read(await m.client.get('/api/v1/me/activity?limit=200'));
   expect(res.status).toBe(200);
@@ -62,28 +82,55 @@ describe("a staff member's address and browser", () => {
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.userId, student.id), eq(auditEvents.actorId, staff.id)));
-    expect(rows.map((r) => r.action).sort()).toEqual(['staff.booking-created', 'staff.payment-recorded', 'staff.viewed-profile', 'staff.viewed-profile']);
-    for (const r of rows) expect({ ip: r.ip, userAgent: r.userAgent }).toEqual({ ip: null, userAgent: null });
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'staff.booking-created',
+      'staff.payment-recorded',
+      'staff.viewed-profile',
+      'staff.viewed-profile',
+    ]);
+    for (const r of rows)
+      expect({ ip: r.ip, userAgent: r.userAgent }).toEqual({ ip: null, userAgent: null });
   });
 
   it('are not in GET /api/v1/me/activity, which says "by the school (staff)"', async () => {
     const { events, text } = await activityOf(student);
     expect(leaks(text)).toEqual([]);
     const bySchool = events.filter((e) => e.action.startsWith('staff.'));
-    expect(bySchool.map((e) => e.action)).toEqual(expect.arrayContaining(['staff.viewed-profile', 'staff.booking-created', 'staff.payment-recorded']));
-    for (const e of bySchool) expect(e).toMatchObject({ byStaff: true, byRole: 'staff', actedBy: 'by the school (staff)', ip: null, userAgent: null });
+    expect(bySchool.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'staff.viewed-profile',
+        'staff.booking-created',
+        'staff.payment-recorded',
+      ]),
+    );
+    for (const e of bySchool)
+      expect(e).toMatchObject({
+        byStaff: true,
+        byRole: 'staff',
+        actedBy: 'by the school (staff)',
+        ip: null,
+        userAgent: null,
+      });
     // The student's own sign-in still shows their own address.
-    expect(events.find((e) => e.action === 'sign-in')).toMatchObject({ byStaff: false, byRole: null, actedBy: null, ip: '198.51.100.31' });
+    expect(events.find((e) => e.action === 'sign-in')).toMatchObject({
+      byStaff: false,
+      byRole: null,
+      actedBy: null,
+      ip: '198.51.100.31',
+    });
   });
 
-  it('are not on /account/security, which says who acted in the reader\'s language', async () => {
+  it("are not on /account/security, which says who acted in the reader's language", async () => {
     const html = await (await student.client.get('/account/security')).text();
     expect(leaks(html)).toEqual([]);
     expect(html).toContain('by the school (staff)');
     const uk = await (await ukStudent.client.get('/account/security')).text();
     expect(leaks(uk)).toEqual([]);
     expect(uk).toContain('з боку школи (працівник)');
-    expect((await activityOf(ukStudent)).events.find((e) => e.action === 'staff.booking-created')!.actedBy).toBe('з боку школи (працівник)');
+    expect(
+      (await activityOf(ukStudent)).events.find((e) => e.action === 'staff.booking-created')!
+        .actedBy,
+    ).toBe('з боку школи (працівник)');
   });
 
   it('are not in the export (zip: data.json and security-events.csv; ?format=json), which says "by the school"', async () => {
@@ -94,23 +141,37 @@ describe("a staff member's address and browser", () => {
     const data = JSON.parse(text);
     const events = data.categories.events.records['security-events'] as ApiEvent[];
     const viewed = events.find((e) => e.action === 'staff.viewed-profile')!;
-    expect(viewed).toMatchObject({ byStaff: true, byRole: 'staff', actedBy: 'by the school (staff)', ip: null, userAgent: null });
+    expect(viewed).toMatchObject({
+      byStaff: true,
+      byRole: 'staff',
+      actedBy: 'by the school (staff)',
+      ip: null,
+      userAgent: null,
+    });
 
     const zip = await student.client.get('/api/v1/me/export');
     expect(zip.status).toBe(200);
     const files = unzipSync(new Uint8Array(await zip.arrayBuffer()));
     expect(Object.keys(files)).toContain('security-events.csv');
-    for (const [name, bytes] of Object.entries(files)) expect(leaks(strFromU8(bytes)), name).toEqual([]);
+    for (const [name, bytes] of Object.entries(files))
+      expect(leaks(strFromU8(bytes)), name).toEqual([]);
     expect(strFromU8(files['security-events.csv']!)).toContain('by the school (staff)');
 
-    const ukData = JSON.parse(await (await ukStudent.client.get('/api/v1/me/export?format=json')).text());
+    const ukData = JSON.parse(
+      await (await ukStudent.client.get('/api/v1/me/export?format=json')).text(),
+    );
     const ukEvents = ukData.categories.events.records['security-events'] as ApiEvent[];
-    expect(ukEvents.find((e) => e.action === 'staff.payment-recorded')!.actedBy).toBe('з боку школи (працівник)');
+    expect(ukEvents.find((e) => e.action === 'staff.payment-recorded')!.actedBy).toBe(
+      'з боку школи (працівник)',
+    );
   });
 
   it("stay on the staff member's own events (their own sign-in)", async () => {
     const { events } = await activityOf(staff);
-    expect(events.find((e) => e.action === 'sign-in')).toMatchObject({ ip: staffIp, byStaff: false });
+    expect(events.find((e) => e.action === 'sign-in')).toMatchObject({
+      ip: staffIp,
+      byStaff: false,
+    });
   });
 });
 
@@ -118,20 +179,38 @@ describe('events written before the fix, with a staff address on them', () => {
   it('are shown without it, and the retention job removes it from the database', async () => {
     const legacy = { ip: '192.0.2.250', userAgent: 'LegacyStaffBrowser/1.0 front-desk' };
     await t.db.insert(auditEvents).values([
-      { userId: student.id, actorId: staff.id, action: 'staff.viewed-profile', at: t.clock.now(), ...legacy },
+      {
+        userId: student.id,
+        actorId: staff.id,
+        action: 'staff.viewed-profile',
+        at: t.clock.now(),
+        ...legacy,
+      },
       // Its staff member's account is gone since (the purge sets the actor to null).
-      { userId: student.id, actorId: null, action: 'staff.booking-created', at: t.clock.now(), ...legacy },
+      {
+        userId: student.id,
+        actorId: null,
+        action: 'staff.booking-created',
+        at: t.clock.now(),
+        ...legacy,
+      },
     ]);
     const seen = (text: string) => [legacy.ip, legacy.userAgent].filter((n) => text.includes(n));
     const { events, text } = await activityOf(student);
     expect(seen(text)).toEqual([]);
-    expect(events.filter((e) => e.action === 'staff.booking-created').map((e) => e.actedBy)).toContain('by the school');
+    expect(
+      events.filter((e) => e.action === 'staff.booking-created').map((e) => e.actedBy),
+    ).toContain('by the school');
     expect(seen(await (await student.client.get('/account/security')).text())).toEqual([]);
-    expect(seen(await (await student.client.get('/api/v1/me/export?format=json')).text())).toEqual([]);
+    expect(seen(await (await student.client.get('/api/v1/me/export?format=json')).text())).toEqual(
+      [],
+    );
 
     await runDueJobs(t.deps, { only: ['remove-old-ips'] });
     const stored = await t.db.select().from(auditEvents).where(eq(auditEvents.userId, student.id));
-    expect(stored.filter((r) => r.ip === legacy.ip || r.userAgent === legacy.userAgent)).toEqual([]);
+    expect(stored.filter((r) => r.ip === legacy.ip || r.userAgent === legacy.userAgent)).toEqual(
+      [],
+    );
     // The student's own events keep their address until IP_RETENTION_DAYS.
     expect(stored.find((r) => r.action === 'sign-in')!.ip).toBe('198.51.100.31');
   });

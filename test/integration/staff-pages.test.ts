@@ -55,16 +55,14 @@ describe('the search page', () => {
     expect(html).toContain(`href="/staff/users/${student.id}"`);
     expect(html).toContain(student.email);
     const now = t.clock.now();
-    await t.db
-      .insert(users)
-      .values(
-        Array.from({ length: 21 }, (_, i) => ({
-          email: `crowd.${i}@example.org`,
-          name: `Crowd ${i}`,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
+    await t.db.insert(users).values(
+      Array.from({ length: 21 }, (_, i) => ({
+        email: `crowd.${i}@example.org`,
+        name: `Crowd ${i}`,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     const first = await (await staff.client.get('/staff?query=crowd')).text();
     expect(first).toContain('href="/staff?query=crowd&amp;page=2" rel="next"');
     const second = await (await staff.client.get('/staff?query=crowd&page=2')).text();

@@ -3,7 +3,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { announcements, emailOutbox, subscriptions, users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { mailedToken, newPerson, problemType, read, registerAndVerify, signIn, type Person } from '../helpers/accounts';
+import {
+  mailedToken,
+  newPerson,
+  problemType,
+  read,
+  registerAndVerify,
+  signIn,
+  type Person,
+} from '../helpers/accounts';
 import { queueAnnouncement } from '../../src/subscriptions/queue-announcement';
 
 let t: TestApp;
@@ -23,20 +31,28 @@ async function member(label: string, overrides: Partial<Person> = {}): Promise<M
 /** Subscribes the real way: the cabinet request, then the emailed confirmation link. */
 async function confirmedSubscriber(label: string, list: string, overrides: Partial<Person> = {}) {
   const m = await member(label, overrides);
-  expect((await m.browser.put(`/api/v1/me/subscriptions/${list}`, { subscribed: true })).status).toBe(200);
+  expect(
+    (await m.browser.put(`/api/v1/me/subscriptions/${list}`, { subscribed: true })).status,
+  ).toBe(200);
   const token = await mailedToken(t, m.person.email, '/subscriptions/confirm');
   expect((await client().form('/subscriptions/confirm', { token })).status).toBe(200);
   return m;
 }
 
 /** An account made straight in the database, for states the API cannot reach (never verified). */
-async function seededSubscriber(label: string, state: Partial<typeof users.$inferInsert>, status: 'subscribed' | 'pending' = 'subscribed') {
+async function seededSubscriber(
+  label: string,
+  state: Partial<typeof users.$inferInsert>,
+  status: 'subscribed' | 'pending' = 'subscribed',
+) {
   const email = newPerson(label).email;
   const [u] = await t.db
     .insert(users)
     .values({ email, name: label, emailVerifiedAt: new Date(), ...state })
     .returning({ id: users.id });
-  await t.db.insert(subscriptions).values({ userId: u!.id, listSlug: 'news', status, confirmedAt: new Date() });
+  await t.db
+    .insert(subscriptions)
+    .values({ userId: u!.id, listSlug: 'news', status, confirmedAt: new Date() });
   return email;
 }
 
@@ -58,9 +74,15 @@ beforeAll(async () => {
   const pending = await member('pending');
   await pending.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
   const restricted = await confirmedSubscriber('restricted', 'news');
-  await t.db.update(users).set({ processingRestrictedAt: new Date(), processingRestrictionReason: 'dispute' }).where(eq(users.id, restricted.id));
+  await t.db
+    .update(users)
+    .set({ processingRestrictedAt: new Date(), processingRestrictionReason: 'dispute' })
+    .where(eq(users.id, restricted.id));
   const leaving = await confirmedSubscriber('leaving', 'news');
-  await t.db.update(users).set({ deletionScheduledFor: new Date(Date.now() + 14 * 86_400_000) }).where(eq(users.id, leaving.id));
+  await t.db
+    .update(users)
+    .set({ deletionScheduledFor: new Date(Date.now() + 14 * 86_400_000) })
+    .where(eq(users.id, leaving.id));
   const left = await confirmedSubscriber('left', 'news');
   await left.browser.put('/api/v1/me/subscriptions/news', { subscribed: false });
   const lessons = await confirmedSubscriber('lessons', 'lessons');
@@ -82,7 +104,12 @@ beforeEach(() => t.resend.reset());
 const announcementMails = () => t.resend.emails.filter((e) => e.headers?.['List-Unsubscribe']);
 const post = (c: Client, body: unknown) => c.post('/api/v1/staff/announcements', body);
 const statusOf = async (userId: string, list: string) =>
-  (await t.db.select().from(subscriptions).where(and(eq(subscriptions.userId, userId), eq(subscriptions.listSlug, list))))[0]?.status;
+  (
+    await t.db
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), eq(subscriptions.listSlug, list)))
+  )[0]?.status;
 
 describe('POST /staff/announcements', () => {
   it('is for staff and admins only', async () => {
@@ -95,14 +122,40 @@ describe('POST /staff/announcements', () => {
   });
 
   it('refuses the mandatory list (400), unknown lists (404) and bad input (400)', async () => {
-    const service = await read(await post(staff.browser, { list: 'service', subject: 'Hi', body: 'Hello' }));
+    const service = await read(
+      await post(staff.browser, { list: 'service', subject: 'Hi', body: 'Hello' }),
+    );
     expect(service.status).toBe(400);
     expect(service.body.type).toMatch(problemType('mandatory-list'));
-    expect((await post(staff.browser, { list: 'nope', subject: 'Hi', body: 'Hello' })).status).toBe(404);
-    expect((await post(staff.browser, { list: 'news', subject: '', body: 'Hello' })).status).toBe(400);
-    expect((await post(staff.browser, { list: 'news', subject: 'Hi', body: 'Hello', bcc: 'x@example.com' })).status).toBe(400);
-    expect((await post(staff.browser, { list: 'news', subject: 'x'.repeat(201), body: 'Hello' })).status).toBe(400);
-    expect((await post(staff.browser, { list: 'news', subject: 'Hi', body: 'Hello', translations: { de: { subject: 'a', body: 'b' } } })).status).toBe(400);
+    expect((await post(staff.browser, { list: 'nope', subject: 'Hi', body: 'Hello' })).status).toBe(
+      404,
+    );
+    expect((await post(staff.browser, { list: 'news', subject: '', body: 'Hello' })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await post(staff.browser, {
+          list: 'news',
+          subject: 'Hi',
+          body: 'Hello',
+          bcc: 'x@example.com',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await post(staff.browser, { list: 'news', subject: 'x'.repeat(201), body: 'Hello' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await post(staff.browser, {
+          list: 'news',
+          subject: 'Hi',
+          body: 'Hello',
+          translations: { de: { subject: 'a', body: 'b' } },
+        })
+      ).status,
+    ).toBe(400);
     expect(await t.db.select().from(announcements)).toHaveLength(0);
   });
 
@@ -120,7 +173,9 @@ describe('POST /staff/announcements', () => {
     await t.sendMail();
 
     const mails = announcementMails();
-    expect(mails.flatMap((m) => m.to).sort()).toEqual([alice.person.email, olena.person.email].sort());
+    expect(mails.flatMap((m) => m.to).sort()).toEqual(
+      [alice.person.email, olena.person.email].sort(),
+    );
     for (const address of excluded) expect(t.resend.to(address)).toEqual([]);
 
     const en = t.resend.to(alice.person.email)[0]!;
@@ -129,7 +184,9 @@ describe('POST /staff/announcements', () => {
     expect(en.headers).not.toHaveProperty('Bcc');
     expect(en.text).toContain('Lessons move to mornings.');
     expect(en.html).toContain('See you &lt;b&gt;soon&lt;/b&gt;!');
-    expect(en.text).toContain('You get this mail because you subscribed to “Announcements and news”.');
+    expect(en.text).toContain(
+      'You get this mail because you subscribed to “Announcements and news”.',
+    );
 
     const uk = t.resend.to(olena.person.email)[0]!;
     expect(uk.subject).toBe('Літній розклад');
@@ -138,18 +195,35 @@ describe('POST /staff/announcements', () => {
     expect(uk.text).toContain('Відписатися одним натиском');
 
     const [row] = await t.db.select().from(announcements).where(eq(announcements.id, res.body.id));
-    expect(row).toMatchObject({ listSlug: 'news', recipientCount: 2, createdBy: staff.id, subjects: { en: expect.any(String), uk: 'Літній розклад' } });
+    expect(row).toMatchObject({
+      listSlug: 'news',
+      recipientCount: 2,
+      createdBy: staff.id,
+      subjects: { en: expect.any(String), uk: 'Літній розклад' },
+    });
   });
 
   it('carries List-Unsubscribe headers whose one-click link works, and a matching footer link', async () => {
     const lessonsFan = await confirmedSubscriber('fan', 'lessons');
     t.resend.reset();
-    expect((await read(await post(staff.browser, { list: 'lessons', subject: 'Holiday', body: 'No lessons on Friday.' }))).body.queued).toBe(2);
+    expect(
+      (
+        await read(
+          await post(staff.browser, {
+            list: 'lessons',
+            subject: 'Holiday',
+            body: 'No lessons on Friday.',
+          }),
+        )
+      ).body.queued,
+    ).toBe(2);
     await t.sendMail();
     const mail = t.resend.to(lessonsFan.person.email)[0]!;
     expect(mail.headers!['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     const header = mail.headers!['List-Unsubscribe']!;
-    const match = header.match(/^<(http:\/\/localhost:3000\/unsubscribe\?token=([A-Za-z0-9_.-]+))>$/);
+    const match = header.match(
+      /^<(http:\/\/localhost:3000\/unsubscribe\?token=([A-Za-z0-9_.-]+))>$/,
+    );
     expect(match, header).not.toBeNull();
     const [, url, token] = match!;
     expect(mail.text).toContain(url);
@@ -169,25 +243,52 @@ describe('POST /staff/announcements', () => {
     expect(other!.headers!['List-Unsubscribe']).not.toContain(token);
 
     t.resend.reset();
-    expect((await read(await post(staff.browser, { list: 'lessons', subject: 'Again', body: 'Another one.' }))).body.queued).toBe(1);
+    expect(
+      (
+        await read(
+          await post(staff.browser, { list: 'lessons', subject: 'Again', body: 'Another one.' }),
+        )
+      ).body.queued,
+    ).toBe(1);
     await t.sendMail();
     expect(t.resend.to(lessonsFan.person.email)).toEqual([]);
   });
 
   it('never queues one announcement twice for one person, and drops waiting mail when someone leaves', async () => {
-    const res = await read(await post(staff.browser, { list: 'news', subject: 'Once', body: 'Only once.' }));
+    const res = await read(
+      await post(staff.browser, { list: 'news', subject: 'Once', body: 'Only once.' }),
+    );
     expect(res.body.queued).toBe(2);
     const id = res.body.id as string;
     const again = await t.db.transaction((tx) =>
-      queueAnnouncement(t.deps, tx, { id, list: 'news', listNames: { en: 'News' }, content: { en: { subject: 'Once', body: 'Only once.' } } }, t.clock.now()),
+      queueAnnouncement(
+        t.deps,
+        tx,
+        {
+          id,
+          list: 'news',
+          listNames: { en: 'News' },
+          content: { en: { subject: 'Once', body: 'Only once.' } },
+        },
+        t.clock.now(),
+      ),
     );
     expect(again).toBe(0);
-    const rows = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'announcement'));
+    const rows = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.template, 'announcement'));
     const mine = rows.filter((r) => r.subject === 'Once');
     expect(mine).toHaveLength(2);
     // The outbox id is derived from (announcement, person): that is the unique key.
-    const expected = await t.db.execute(sql`select md5(${id} || ':' || ${alice.id})::uuid::text as id`);
-    const expectedId = ((Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows) as { id: string }[])[0]!.id;
+    const expected = await t.db.execute(
+      sql`select md5(${id} || ':' || ${alice.id})::uuid::text as id`,
+    );
+    const expectedId = (
+      (Array.isArray(expected) ? expected : (expected as { rows: unknown[] }).rows) as {
+        id: string;
+      }[]
+    )[0]!.id;
     expect(mine.map((r) => r.id)).toContain(expectedId);
 
     // Olena leaves before the sender runs: her copy is not delivered after she said stop.
@@ -195,15 +296,22 @@ describe('POST /staff/announcements', () => {
     await t.sendMail();
     expect(announcementMails().map((m) => m.to[0])).toEqual([alice.person.email]);
     await olena.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
-    await client().post('/api/v1/subscriptions/confirm', { token: await mailedToken(t, olena.person.email, '/subscriptions/confirm') });
+    await client().post('/api/v1/subscriptions/confirm', {
+      token: await mailedToken(t, olena.person.email, '/subscriptions/confirm'),
+    });
   });
 });
 
 describe('the staff page /staff/announcements', () => {
   it('is refused to people without the role', async () => {
     expect((await plain.browser.get('/staff/announcements')).status).toBe(403);
-    expect((await plain.browser.form('/staff/announcements', { list: 'news', subject: 'x', body: 'y' })).status).toBe(403);
-    expect((await client().get('/staff/announcements')).headers.get('location')).toBe('/login?next=%2Fstaff%2Fannouncements');
+    expect(
+      (await plain.browser.form('/staff/announcements', { list: 'news', subject: 'x', body: 'y' }))
+        .status,
+    ).toBe(403);
+    expect((await client().get('/staff/announcements')).headers.get('location')).toBe(
+      '/login?next=%2Fstaff%2Fannouncements',
+    );
   });
 
   it('previews with a GET that queues nothing, showing the mail HTML as escaped text', async () => {
@@ -214,7 +322,14 @@ describe('the staff page /staff/announcements', () => {
     expect(formHtml).not.toContain('<option value="service"');
 
     const before = (await t.db.select().from(emailOutbox)).length;
-    const query = new URLSearchParams({ preview: '1', list: 'news', subject: 'Open <day>', body: 'Come <script>x()</script>', ukSubject: 'День', ukBody: 'Приходьте' });
+    const query = new URLSearchParams({
+      preview: '1',
+      list: 'news',
+      subject: 'Open <day>',
+      body: 'Come <script>x()</script>',
+      ukSubject: 'День',
+      ukBody: 'Приходьте',
+    });
     const res = await staff.browser.get(`/staff/announcements?${query}`);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -225,18 +340,38 @@ describe('the staff page /staff/announcements', () => {
     expect(html).toContain('value="Open &lt;day&gt;"');
     expect((await t.db.select().from(emailOutbox)).length).toBe(before);
 
-    const half = await staff.browser.get(`/staff/announcements?${new URLSearchParams({ preview: '1', list: 'news', subject: 'a', body: 'b', ukSubject: 'тільки тема' })}`);
+    const half = await staff.browser.get(
+      `/staff/announcements?${new URLSearchParams({ preview: '1', list: 'news', subject: 'a', body: 'b', ukSubject: 'тільки тема' })}`,
+    );
     expect(half.status).toBe(400);
-    expect(await half.text()).toContain('Fill in both the Ukrainian subject and message, or neither.');
+    expect(await half.text()).toContain(
+      'Fill in both the Ukrainian subject and message, or neither.',
+    );
   });
 
   it('sends from the form and redirects, so a reload cannot send again', async () => {
-    const res = await staff.browser.form('/staff/announcements', { list: 'news', subject: 'From the page', body: 'Hello all', ukSubject: '', ukBody: '' });
+    const res = await staff.browser.form('/staff/announcements', {
+      list: 'news',
+      subject: 'From the page',
+      body: 'Hello all',
+      ukSubject: '',
+      ukBody: '',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/staff/announcements?queued=2');
-    expect(await (await staff.browser.get('/staff/announcements?queued=2')).text()).toContain('The announcement is queued for 2 recipient(s).');
+    expect(await (await staff.browser.get('/staff/announcements?queued=2')).text()).toContain(
+      'The announcement is queued for 2 recipient(s).',
+    );
     await t.sendMail();
     expect(announcementMails().filter((m) => m.subject === 'From the page')).toHaveLength(2);
-    expect((await staff.browser.form('/staff/announcements', { list: 'service', subject: 'x', body: 'y' })).status).toBe(400);
+    expect(
+      (
+        await staff.browser.form('/staff/announcements', {
+          list: 'service',
+          subject: 'x',
+          body: 'y',
+        })
+      ).status,
+    ).toBe(400);
   });
 });

@@ -3,9 +3,20 @@ import { and, eq, sql } from 'drizzle-orm';
 import { appSecrets, subscriptionEvents, subscriptions } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
-import { mailedToken, newPerson, problemType, read, registerAndVerify, signIn, type Person } from '../helpers/accounts';
+import {
+  mailedToken,
+  newPerson,
+  problemType,
+  read,
+  registerAndVerify,
+  signIn,
+  type Person,
+} from '../helpers/accounts';
 import { loadUnsubscribeKey, unsubscribeKeyName } from '../../src/subscriptions/signing-key';
-import { signUnsubscribeToken, verifyUnsubscribeToken } from '../../src/subscriptions/unsubscribe-token';
+import {
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+} from '../../src/subscriptions/unsubscribe-token';
 import { hmacPadsSql, unsubscribeTokenSql } from '../../src/subscriptions/unsubscribe-token-sql';
 
 let t: TestApp;
@@ -36,13 +47,21 @@ const statusOf = async (userId: string, list: string) => {
 };
 const eventsOf = (userId: string) =>
   t.db
-    .select({ list: subscriptionEvents.listSlug, action: subscriptionEvents.action, method: subscriptionEvents.method })
+    .select({
+      list: subscriptionEvents.listSlug,
+      action: subscriptionEvents.action,
+      method: subscriptionEvents.method,
+    })
     .from(subscriptionEvents)
     .where(eq(subscriptionEvents.userId, userId))
     .orderBy(subscriptionEvents.id);
-const activityOf = async (m: Member) => ((await read(await m.browser.get('/api/v1/me/activity'))).body as { action: string }[]).map((e) => e.action);
+const activityOf = async (m: Member) =>
+  ((await read(await m.browser.get('/api/v1/me/activity'))).body as { action: string }[]).map(
+    (e) => e.action,
+  );
 const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const unsubscribeToken = async (userId: string, list: string) => signUnsubscribeToken(await loadUnsubscribeKey(t.db), { userId, list });
+const unsubscribeToken = async (userId: string, list: string) =>
+  signUnsubscribeToken(await loadUnsubscribeKey(t.db), { userId, list });
 
 /** Exactly what a mail provider sends for RFC 8058 one-click: no cookie, no Origin, one form field. */
 const oneClick = (path: string) =>
@@ -57,9 +76,19 @@ describe('GET /lists and /me/subscriptions', () => {
     const en = await read(await t.app.request('/api/v1/lists'));
     expect(en.status).toBe(200);
     expect(en.body.map((l: { list: string }) => l.list)).toEqual(['service', 'lessons', 'news']);
-    expect(en.body[0]).toMatchObject({ list: 'service', name: 'Service messages', mandatory: true });
-    const uk = await read(await t.app.request('/api/v1/lists', { headers: { 'accept-language': 'uk' } }));
-    expect(uk.body[2]).toMatchObject({ list: 'news', name: 'Оголошення й новини', mandatory: false });
+    expect(en.body[0]).toMatchObject({
+      list: 'service',
+      name: 'Service messages',
+      mandatory: true,
+    });
+    const uk = await read(
+      await t.app.request('/api/v1/lists', { headers: { 'accept-language': 'uk' } }),
+    );
+    expect(uk.body[2]).toMatchObject({
+      list: 'news',
+      name: 'Оголошення й новини',
+      mandatory: false,
+    });
   });
 
   it('shows my status on every list, the mandatory one always subscribed, in my language', async () => {
@@ -68,7 +97,12 @@ describe('GET /lists and /me/subscriptions', () => {
     const res = await read(await m.browser.get('/api/v1/me/subscriptions'));
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ list: 'service', mandatory: true, status: 'subscribed', name: 'Службові повідомлення' }),
+      expect.objectContaining({
+        list: 'service',
+        mandatory: true,
+        status: 'subscribed',
+        name: 'Службові повідомлення',
+      }),
       expect.objectContaining({ list: 'lessons', mandatory: false, status: 'unsubscribed' }),
       expect.objectContaining({ list: 'news', mandatory: false, status: 'unsubscribed' }),
     ]);
@@ -78,7 +112,9 @@ describe('GET /lists and /me/subscriptions', () => {
 describe('double opt-in', () => {
   it('stays pending until the emailed link is used; opening the link changes nothing', async () => {
     const m = await member('optin');
-    const put = await read(await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true }));
+    const put = await read(
+      await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true }),
+    );
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ list: 'news', status: 'pending', mandatory: false });
     expect(await statusOf(m.id, 'news')).toBe('pending');
@@ -101,13 +137,18 @@ describe('double opt-in', () => {
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('you are subscribed to “Announcements and news”');
     expect(await statusOf(m.id, 'news')).toBe('subscribed');
-    expect((await read(await m.browser.get('/api/v1/me/subscriptions'))).body[2]).toMatchObject({ list: 'news', status: 'subscribed' });
+    expect((await read(await m.browser.get('/api/v1/me/subscriptions'))).body[2]).toMatchObject({
+      list: 'news',
+      status: 'subscribed',
+    });
 
     expect(await eventsOf(m.id)).toEqual([
       { list: 'news', action: 'requested', method: 'cabinet' },
       { list: 'news', action: 'confirmed', method: 'link' },
     ]);
-    expect(await activityOf(m)).toEqual(expect.arrayContaining(['subscription.requested', 'subscription.confirmed']));
+    expect(await activityOf(m)).toEqual(
+      expect.arrayContaining(['subscription.requested', 'subscription.confirmed']),
+    );
   });
 
   it('uses a confirmation token once, and never after it expires', async () => {
@@ -123,11 +164,15 @@ describe('double opt-in', () => {
     await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
     const late = await mailedToken(t, m.person.email, '/subscriptions/confirm');
     t.clock.advance(7 * 24 * 3_600_000 + 1);
-    const expired = await read(await client().post('/api/v1/subscriptions/confirm', { token: late }));
+    const expired = await read(
+      await client().post('/api/v1/subscriptions/confirm', { token: late }),
+    );
     expect(expired.status).toBe(400);
     expect(expired.body.type).toMatch(problemType('token-expired'));
     expect(await statusOf(m.id, 'news')).toBe('pending');
-    const garbage = await read(await client().post('/api/v1/subscriptions/confirm', { token: 'not-a-token' }));
+    const garbage = await read(
+      await client().post('/api/v1/subscriptions/confirm', { token: 'not-a-token' }),
+    );
     expect(garbage.body.type).toMatch(problemType('token-invalid'));
   });
 
@@ -138,10 +183,17 @@ describe('double opt-in', () => {
     await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
     const newer = await mailedToken(t, m.person.email, '/subscriptions/confirm');
     expect(newer).not.toBe(older);
-    expect((await client().post('/api/v1/subscriptions/confirm', { token: older })).status).toBe(400);
+    expect((await client().post('/api/v1/subscriptions/confirm', { token: older })).status).toBe(
+      400,
+    );
 
-    expect((await read(await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: false }))).body.status).toBe('unsubscribed');
-    expect((await client().post('/api/v1/subscriptions/confirm', { token: newer })).status).toBe(400);
+    expect(
+      (await read(await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: false }))).body
+        .status,
+    ).toBe('unsubscribed');
+    expect((await client().post('/api/v1/subscriptions/confirm', { token: newer })).status).toBe(
+      400,
+    );
     expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
   });
 
@@ -149,7 +201,9 @@ describe('double opt-in', () => {
     const m = await member('flood');
     const answers: number[] = [];
     for (let i = 0; i < 7; i++) {
-      answers.push((await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true })).status);
+      answers.push(
+        (await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true })).status,
+      );
     }
     expect(answers.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     const limited = await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
@@ -161,27 +215,48 @@ describe('double opt-in', () => {
 describe('PUT /me/subscriptions/{list}', () => {
   it('never lets anyone leave the mandatory list, and answers 404 for an unknown one', async () => {
     const m = await member('mandatory');
-    const leave = await read(await m.browser.put('/api/v1/me/subscriptions/service', { subscribed: false }));
+    const leave = await read(
+      await m.browser.put('/api/v1/me/subscriptions/service', { subscribed: false }),
+    );
     expect(leave.status).toBe(409);
     expect(leave.headers.get('content-type')).toBe('application/problem+json');
     expect(leave.body.type).toMatch(problemType('mandatory-list'));
-    expect((await read(await m.browser.put('/api/v1/me/subscriptions/service', { subscribed: true }))).body.status).toBe('subscribed');
-    expect((await m.browser.put('/api/v1/me/subscriptions/nope', { subscribed: true })).status).toBe(404);
-    expect((await m.browser.put('/api/v1/me/subscriptions/nope', { subscribed: false })).status).toBe(404);
-    const bad = await read(await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: 'yes', extra: 1 }));
+    expect(
+      (await read(await m.browser.put('/api/v1/me/subscriptions/service', { subscribed: true })))
+        .body.status,
+    ).toBe('subscribed');
+    expect(
+      (await m.browser.put('/api/v1/me/subscriptions/nope', { subscribed: true })).status,
+    ).toBe(404);
+    expect(
+      (await m.browser.put('/api/v1/me/subscriptions/nope', { subscribed: false })).status,
+    ).toBe(404);
+    const bad = await read(
+      await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: 'yes', extra: 1 }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.length).toBeGreaterThan(0);
-    expect((await client().put('/api/v1/me/subscriptions/news', { subscribed: true })).status).toBe(401);
+    expect((await client().put('/api/v1/me/subscriptions/news', { subscribed: true })).status).toBe(
+      401,
+    );
     expect(await eventsOf(m.id)).toEqual([]);
   });
 
   it('unsubscribes at once and records it', async () => {
     const m = await member('leave');
     await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true });
-    await client().post('/api/v1/subscriptions/confirm', { token: await mailedToken(t, m.person.email, '/subscriptions/confirm') });
-    const res = await read(await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: false }));
+    await client().post('/api/v1/subscriptions/confirm', {
+      token: await mailedToken(t, m.person.email, '/subscriptions/confirm'),
+    });
+    const res = await read(
+      await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: false }),
+    );
     expect(res).toMatchObject({ status: 200, body: { list: 'news', status: 'unsubscribed' } });
-    expect((await eventsOf(m.id)).at(-1)).toEqual({ list: 'news', action: 'unsubscribed', method: 'cabinet' });
+    expect((await eventsOf(m.id)).at(-1)).toEqual({
+      list: 'news',
+      action: 'unsubscribed',
+      method: 'cabinet',
+    });
     expect(await activityOf(m)).toContain('subscription.unsubscribed');
   });
 });
@@ -190,7 +265,9 @@ describe('unsubscribe links', () => {
   async function subscribed(label: string, list = 'news') {
     const m = await member(label);
     await m.browser.put(`/api/v1/me/subscriptions/${list}`, { subscribed: true });
-    await client().post('/api/v1/subscriptions/confirm', { token: await mailedToken(t, m.person.email, '/subscriptions/confirm') });
+    await client().post('/api/v1/subscriptions/confirm', {
+      token: await mailedToken(t, m.person.email, '/subscriptions/confirm'),
+    });
     expect(await statusOf(m.id, list)).toBe('subscribed');
     return m;
   }
@@ -198,7 +275,9 @@ describe('unsubscribe links', () => {
   it('takes the exact RFC 8058 one-click POST with no session and no Origin', async () => {
     const m = await subscribed('oneclick');
     const token = await unsubscribeToken(m.id, 'news');
-    const res = await read(await oneClick(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`));
+    const res = await read(
+      await oneClick(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`),
+    );
     expect(res).toMatchObject({ status: 200, body: { list: 'news', status: 'unsubscribed' } });
     expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
     // A second POST (providers retry) is still fine and records nothing new.
@@ -214,7 +293,11 @@ describe('unsubscribe links', () => {
     const res = await oneClick(`/unsubscribe?token=${await unsubscribeToken(m.id, 'lessons')}`);
     expect(res.status).toBe(200);
     expect(await statusOf(m.id, 'lessons')).toBe('unsubscribed');
-    expect((await eventsOf(m.id)).at(-1)).toEqual({ list: 'lessons', action: 'unsubscribed', method: 'one-click' });
+    expect((await eventsOf(m.id)).at(-1)).toEqual({
+      list: 'lessons',
+      action: 'unsubscribed',
+      method: 'one-click',
+    });
   });
 
   it('takes one-click from a webmail page on another origin, even with our cookie present', async () => {
@@ -230,7 +313,15 @@ describe('unsubscribe links', () => {
     expect(res.status).toBe(200);
     expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
     // Other cookie-authenticated writes from that origin are still refused.
-    expect((await m.browser.put('/api/v1/me/subscriptions/news', { subscribed: true }, { origin: 'https://mail.example.net' })).status).toBe(403);
+    expect(
+      (
+        await m.browser.put(
+          '/api/v1/me/subscriptions/news',
+          { subscribed: true },
+          { origin: 'https://mail.example.net' },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('shows one button on GET and acts only on the POST of the form', async () => {
@@ -246,7 +337,11 @@ describe('unsubscribe links', () => {
     const done = await m.browser.form('/unsubscribe', { token });
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('You are unsubscribed from “Announcements and news”');
-    expect((await eventsOf(m.id)).at(-1)).toEqual({ list: 'news', action: 'unsubscribed', method: 'link' });
+    expect((await eventsOf(m.id)).at(-1)).toEqual({
+      list: 'news',
+      action: 'unsubscribed',
+      method: 'link',
+    });
   });
 
   it('rejects forged and altered tokens with 400 and changes nothing', async () => {
@@ -255,10 +350,17 @@ describe('unsubscribe links', () => {
     const own = await unsubscribeToken(attacker.id, 'news');
     const [payload, mac] = own.split('.') as [string, string];
     const victimPayload = (await unsubscribeToken(victim.id, 'news')).split('.')[0]!;
-    const otherKey = await crypto.subtle.importKey('raw', crypto.getRandomValues(new Uint8Array(32)), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const otherKey = await crypto.subtle.importKey(
+      'raw',
+      crypto.getRandomValues(new Uint8Array(32)),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
     // The last of 43 characters carries 4 bits of the mac and 2 spare ones: flip a spare one.
     const spareBitFlipped = (ch: string) => b64[b64.indexOf(ch) ^ 1]!;
-    const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+    const flip = (s: string, i: number) =>
+      s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
     const forged = [
       `${victimPayload}.${mac}`, // someone else's id under my mac
       `${payload}.${flip(mac, 5)}`, // one character of the mac changed
@@ -269,10 +371,14 @@ describe('unsubscribe links', () => {
       'garbage',
     ];
     for (const token of forged) {
-      const res = await read(await oneClick(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`));
+      const res = await read(
+        await oneClick(`/api/v1/unsubscribe?token=${encodeURIComponent(token)}`),
+      );
       expect(res.status, token).toBe(400);
       expect(res.body.type).toMatch(problemType('token-invalid'));
-      expect((await client().get(`/unsubscribe?token=${encodeURIComponent(token)}`)).status).toBe(400);
+      expect((await client().get(`/unsubscribe?token=${encodeURIComponent(token)}`)).status).toBe(
+        400,
+      );
       expect((await oneClick(`/unsubscribe?token=${encodeURIComponent(token)}`)).status).toBe(400);
     }
     expect(await statusOf(victim.id, 'news')).toBe('subscribed');
@@ -299,37 +405,60 @@ describe('unsubscribe links', () => {
     // RFC 8058 allows multipart/form-data as well.
     const form = new FormData();
     form.set('List-Unsubscribe', 'One-Click');
-    expect((await t.app.request(`/api/v1/unsubscribe?token=${token}`, { method: 'POST', body: form })).status).toBe(200);
+    expect(
+      (await t.app.request(`/api/v1/unsubscribe?token=${token}`, { method: 'POST', body: form }))
+        .status,
+    ).toBe(200);
     expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
   });
 
   it('refuses to unsubscribe from the mandatory list even with a validly signed token', async () => {
     const m = await member('service-token');
-    const res = await read(await oneClick(`/api/v1/unsubscribe?token=${await unsubscribeToken(m.id, 'service')}`));
+    const res = await read(
+      await oneClick(`/api/v1/unsubscribe?token=${await unsubscribeToken(m.id, 'service')}`),
+    );
     expect(res.status).toBe(409);
     expect(res.body.type).toMatch(problemType('mandatory-list'));
   });
 
   it('signs in the database (bulk) exactly as Web Crypto does (single links, verification)', async () => {
     const key = await loadUnsubscribeKey(t.db);
-    const ids = ['00000000-0000-4000-8000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', crypto.randomUUID()];
+    const ids = [
+      '00000000-0000-4000-8000-000000000000',
+      'ffffffff-ffff-4fff-bfff-ffffffffffff',
+      crypto.randomUUID(),
+    ];
     for (const list of ['news', 'a', 'x'.repeat(50)]) {
       const result = await t.db.execute(sql`
         select ${unsubscribeTokenSql(sql`v.id`, list, 'pads')} as token
         from (select unnest(${`{${ids.join(',')}}`}::uuid[]) as id) v cross join ${hmacPadsSql} as pads`);
-      const fromDb = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { token: string }[];
-      const fromJs = await Promise.all(ids.map((userId) => signUnsubscribeToken(key, { userId, list })));
+      const fromDb = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+        token: string;
+      }[];
+      const fromJs = await Promise.all(
+        ids.map((userId) => signUnsubscribeToken(key, { userId, list })),
+      );
       expect(fromDb.map((r) => r.token)).toEqual(fromJs);
-      for (const [i, { token }] of fromDb.entries()) expect(await verifyUnsubscribeToken(key, token)).toEqual({ userId: ids[i], list });
+      for (const [i, { token }] of fromDb.entries())
+        expect(await verifyUnsubscribeToken(key, token)).toEqual({ userId: ids[i], list });
     }
   });
 
   it('keeps one signing key in app_secrets, whoever creates it first', async () => {
     const id = '00000000-0000-4000-8000-000000000001';
-    const keys = await Promise.all([loadUnsubscribeKey(t.db), loadUnsubscribeKey(t.db), loadUnsubscribeKey(t.db)]);
-    const tokens = await Promise.all(keys.map((k) => signUnsubscribeToken(k, { userId: id, list: 'news' })));
+    const keys = await Promise.all([
+      loadUnsubscribeKey(t.db),
+      loadUnsubscribeKey(t.db),
+      loadUnsubscribeKey(t.db),
+    ]);
+    const tokens = await Promise.all(
+      keys.map((k) => signUnsubscribeToken(k, { userId: id, list: 'news' })),
+    );
     expect(new Set(tokens).size).toBe(1);
-    const rows = await t.db.select().from(appSecrets).where(eq(appSecrets.name, unsubscribeKeyName));
+    const rows = await t.db
+      .select()
+      .from(appSecrets)
+      .where(eq(appSecrets.name, unsubscribeKeyName));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
@@ -354,19 +483,29 @@ describe('the cabinet page /account/subscriptions', () => {
     const m = await member('page-flow');
     let res = await m.browser.form('/account/subscriptions/news/subscribe', {});
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/account/subscriptions?notice=pending&list=news#list-news');
-    let html = await (await m.browser.get('/account/subscriptions?notice=pending&list=news')).text();
-    expect(html).toContain('open the link we just sent to your email to confirm “Announcements and news”');
+    expect(res.headers.get('location')).toBe(
+      '/account/subscriptions?notice=pending&list=news#list-news',
+    );
+    let html = await (
+      await m.browser.get('/account/subscriptions?notice=pending&list=news')
+    ).text();
+    expect(html).toContain(
+      'open the link we just sent to your email to confirm “Announcements and news”',
+    );
     expect(html).toContain('Waiting for your confirmation');
     expect(html).toContain(m.person.email);
     expect(await statusOf(m.id, 'news')).toBe('pending');
 
-    await m.browser.form('/subscriptions/confirm', { token: await mailedToken(t, m.person.email, '/subscriptions/confirm') });
+    await m.browser.form('/subscriptions/confirm', {
+      token: await mailedToken(t, m.person.email, '/subscriptions/confirm'),
+    });
     html = await (await m.browser.get('/account/subscriptions')).text();
     expect(html).toContain('action="/account/subscriptions/news/unsubscribe"');
 
     res = await m.browser.form('/account/subscriptions/news/unsubscribe', {});
-    expect(res.headers.get('location')).toBe('/account/subscriptions?notice=unsubscribed&list=news#list-news');
+    expect(res.headers.get('location')).toBe(
+      '/account/subscriptions?notice=unsubscribed&list=news#list-news',
+    );
     expect(await statusOf(m.id, 'news')).toBe('unsubscribed');
 
     res = await m.browser.form('/account/subscriptions/service/unsubscribe', {});
@@ -374,7 +513,15 @@ describe('the cabinet page /account/subscriptions', () => {
     expect(await res.text()).toContain('“Service messages” cannot be turned off.');
     expect((await m.browser.form('/account/subscriptions/nope/subscribe', {})).status).toBe(404);
     // Cross-site forms are refused before anything happens.
-    expect((await m.browser.form('/account/subscriptions/news/subscribe', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await m.browser.form(
+          '/account/subscriptions/news/subscribe',
+          {},
+          { origin: 'https://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('speaks Ukrainian to a Ukrainian user and needs a session', async () => {

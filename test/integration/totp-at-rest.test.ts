@@ -10,7 +10,14 @@ import type { Deps } from '../../src/deps';
 import type { Logger } from '../../src/platform/logger';
 import { rowsOf } from '../../src/platform/sql-rows';
 import { createClient, type Client } from '../helpers/client';
-import { loginRequest, problemType, read, setCookieFor, signedInPerson, type Person } from '../helpers/accounts';
+import {
+  loginRequest,
+  problemType,
+  read,
+  setCookieFor,
+  signedInPerson,
+  type Person,
+} from '../helpers/accounts';
 import { appUrl, createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
@@ -35,9 +42,16 @@ type Instance = { app: TestApp['app']; deps: Deps; lines: string[] };
 /** Another instance of the service on the same database, configured with other keys. */
 function instance(keys: { SECRETS_KEY?: string; SECRETS_KEY_PREVIOUS?: string }): Instance {
   const lines: string[] = [];
-  const capture = (level: string) => (fields: Record<string, unknown>, msg: string) => lines.push(`${level} ${msg} ${JSON.stringify(fields)}`);
+  const capture = (level: string) => (fields: Record<string, unknown>, msg: string) =>
+    lines.push(`${level} ${msg} ${JSON.stringify(fields)}`);
   const log: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
-  const config = parseConfig({ APP_URL: appUrl, RESEND_API_KEY: t.resend.apiKey, RESEND_BASE_URL: t.resend.url, TRUST_PROXY: '1', ...keys });
+  const config = parseConfig({
+    APP_URL: appUrl,
+    RESEND_API_KEY: t.resend.apiKey,
+    RESEND_BASE_URL: t.resend.url,
+    TRUST_PROXY: '1',
+    ...keys,
+  });
   const deps: Deps = { ...t.deps, config, log };
   return { app: createApp(deps), deps, lines };
 }
@@ -49,13 +63,16 @@ async function enrolled(label: string) {
   const setup = await read(await c.post('/api/v1/me/2fa/setup'));
   expect(setup.status).toBe(200);
   const secret = setup.body.secret as string;
-  const enabled = await read(await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(secret, t.clock.now()) }));
+  const enabled = await read(
+    await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(secret, t.clock.now()) }),
+  );
   expect(enabled.status).toBe(200);
   t.clock.advance(step);
   return { p, id, secret, recoveryCodes: enabled.body.recoveryCodes as string[] };
 }
 
-const rowOf = async (userId: string) => (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)))[0]!;
+const rowOf = async (userId: string) =>
+  (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)))[0]!;
 
 /** Every way the secret could be written down: as shown, lower-case, and its raw bytes. */
 function spellings(secret: string) {
@@ -103,7 +120,10 @@ describe('authenticator-app secrets at rest', () => {
     expect(after.secretCiphertext).not.toBe(before.secretCiphertext);
     expect(report.currentKeyId).toBe(after.keyId);
     // A second run finds nothing left to do.
-    expect(await rotateTotpSecrets(rotatedInstance.deps)).toMatchObject({ resealed: 0, unreadable: [] });
+    expect(await rotateTotpSecrets(rotatedInstance.deps)).toMatchObject({
+      resealed: 0,
+      unreadable: [],
+    });
 
     // The new key alone is enough now; the old one alone no longer reads the secret.
     const onlyB = instance({ SECRETS_KEY: keyB });
@@ -116,14 +136,15 @@ describe('authenticator-app secrets at rest', () => {
     expect(refused.status).toBe(503);
     expect(refused.body.type).toMatch(problemType('two-factor-unavailable'));
     expect(refused.session).toBeUndefined();
-    for (const spelling of spellings(secret)) expect(JSON.stringify(refused.body)).not.toContain(spelling);
+    for (const spelling of spellings(secret))
+      expect(JSON.stringify(refused.body)).not.toContain(spelling);
     expect(onlyA.lines.join('\n')).toMatch(/^error .*SECRETS_KEY/m);
     // A recovery code does not need the secret: the person is not locked out.
     const recovered = await signInWithCode(onlyA, p, recoveryCodes[0]!);
     expect(recovered.status).toBe(200);
   });
 
-  it('are bound to their account: a ciphertext copied onto another person\'s row does not verify', async () => {
+  it("are bound to their account: a ciphertext copied onto another person's row does not verify", async () => {
     const alice = await enrolled('alice-copy');
     const bob = await enrolled('bob-copy');
     const stolen = await rowOf(alice.id);
@@ -132,12 +153,18 @@ describe('authenticator-app secrets at rest', () => {
       .set({ secretCiphertext: stolen.secretCiphertext, keyId: stolen.keyId })
       .where(eq(totpCredentials.userId, bob.id));
 
-    const withAlicesCode = await signInWithCode(original(), bob.p, totpCodeAt(alice.secret, t.clock.now()));
+    const withAlicesCode = await signInWithCode(
+      original(),
+      bob.p,
+      totpCodeAt(alice.secret, t.clock.now()),
+    );
     expect(withAlicesCode.status).not.toBe(200);
     expect(withAlicesCode.session).toBeUndefined();
     expect(withAlicesCode.status).toBe(503);
     // Alice's own row still works.
-    expect((await signInWithCode(original(), alice.p, totpCodeAt(alice.secret, t.clock.now()))).status).toBe(200);
+    expect(
+      (await signInWithCode(original(), alice.p, totpCodeAt(alice.secret, t.clock.now()))).status,
+    ).toBe(200);
   });
 
   it('fail closed under an unrelated key: a clear 503 naming no secret, an error log line naming SECRETS_KEY', async () => {
@@ -158,21 +185,31 @@ describe('authenticator-app secrets at rest', () => {
   it('rows written in clear before the migration are sealed by the start-up sweep and keep working', async () => {
     const { p, id, secret } = await enrolled('legacy-sweep');
     // As a row from before migration 0006 looks: the secret in clear, no key id.
-    await t.db.update(totpCredentials).set({ secret, secretCiphertext: null, keyId: null }).where(eq(totpCredentials.userId, id));
+    await t.db
+      .update(totpCredentials)
+      .set({ secret, secretCiphertext: null, keyId: null })
+      .where(eq(totpCredentials.userId, id));
     expect(JSON.stringify(await rowOf(id))).toContain(secret);
 
     expect(await sealLegacyTotpSecrets(t.deps)).toBeGreaterThanOrEqual(1);
     const row = await rowOf(id);
     for (const spelling of spellings(secret)) expect(JSON.stringify(row)).not.toContain(spelling);
     expect(row.keyId).toMatch(/^[0-9a-f]{16}$/);
-    expect((await signInWithCode(original(), p, totpCodeAt(secret, t.clock.now()))).status).toBe(200);
+    expect((await signInWithCode(original(), p, totpCodeAt(secret, t.clock.now()))).status).toBe(
+      200,
+    );
   });
 
   it('a row still in clear (no sweep ran, e.g. on Workers) works and is sealed on its first use', async () => {
     const { p, id, secret } = await enrolled('legacy-lazy');
-    await t.db.update(totpCredentials).set({ secret, secretCiphertext: null, keyId: null }).where(eq(totpCredentials.userId, id));
+    await t.db
+      .update(totpCredentials)
+      .set({ secret, secretCiphertext: null, keyId: null })
+      .where(eq(totpCredentials.userId, id));
 
-    expect((await signInWithCode(original(), p, totpCodeAt(secret, t.clock.now()))).status).toBe(200);
+    expect((await signInWithCode(original(), p, totpCodeAt(secret, t.clock.now()))).status).toBe(
+      200,
+    );
     const row = await rowOf(id);
     for (const spelling of spellings(secret)) expect(JSON.stringify(row)).not.toContain(spelling);
     expect(row.keyId).toMatch(/^[0-9a-f]{16}$/);
@@ -186,7 +223,9 @@ describe('authenticator-app secrets at rest', () => {
     const setup = await read(await c.post('/api/v1/me/2fa/setup'));
     expect(setup.status).toBe(503);
     expect(setup.body.type).toMatch(problemType('two-factor-unavailable'));
-    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual([]);
+    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual(
+      [],
+    );
     expect(keyless.lines.join('\n')).toMatch(/SECRETS_KEY/);
   });
 });

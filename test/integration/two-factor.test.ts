@@ -33,7 +33,9 @@ const signedIn = (label: string) => signedInPerson(t, label, client);
 async function enrol(c: Client) {
   const setup = await read(await c.post('/api/v1/me/2fa/setup'));
   expect(setup.status).toBe(200);
-  const enabled = await read(await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }));
+  const enabled = await read(
+    await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }),
+  );
   expect(enabled.status).toBe(200);
   t.clock.advance(step);
   return { secret: setup.body.secret as string, codes: enabled.body.recoveryCodes as string[] };
@@ -55,7 +57,11 @@ async function passwordStep(c: Client, p: Person) {
 describe('enrolment', () => {
   it('gives a secret, an otpauth URI and an SVG QR code, and turns on only with a right code; ten recovery codes come back once', async () => {
     const { p, id, c } = await signedIn('enrol');
-    expect((await read(await c.get('/api/v1/me/2fa'))).body).toEqual({ enabled: false, enabledAt: null, recoveryCodesLeft: 0 });
+    expect((await read(await c.get('/api/v1/me/2fa'))).body).toEqual({
+      enabled: false,
+      enabledAt: null,
+      recoveryCodesLeft: 0,
+    });
     const setup = await read(await c.post('/api/v1/me/2fa/setup'));
     expect(setup.status).toBe(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -70,20 +76,28 @@ describe('enrolment', () => {
     // Not in force yet: the password alone still signs in.
     expect((await read(await loginRequest(client(), p))).body.user.id).toBe(id);
 
-    const wrong = await read(await c.post('/api/v1/me/2fa/enable', { code: '000000' === totpCodeAt(setup.body.secret, t.clock.now()) ? '111111' : '000000' }));
+    const wrong = await read(
+      await c.post('/api/v1/me/2fa/enable', {
+        code: '000000' === totpCodeAt(setup.body.secret, t.clock.now()) ? '111111' : '000000',
+      }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.body.type).toMatch(problemType('invalid-code'));
 
-    const ok = await read(await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }));
+    const ok = await read(
+      await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }),
+    );
     expect(ok.status).toBe(200);
     const codes: string[] = ok.body.recoveryCodes;
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
-    for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
+    for (const code of codes)
+      expect(code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
     // Stored hashed: no code appears in the table.
     const stored = await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id));
     expect(stored).toHaveLength(10);
-    for (const row of stored) expect(codes.map((x) => x.replace(/-/g, ''))).not.toContain(row.codeHash);
+    for (const row of stored)
+      expect(codes.map((x) => x.replace(/-/g, ''))).not.toContain(row.codeHash);
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.codeHash))).toBe(true);
 
     const status = await read(await c.get('/api/v1/me/2fa'));
@@ -102,7 +116,11 @@ describe('enrolment', () => {
     const { c: c2 } = await signedIn('enrol-expire');
     const setup = await read(await c2.post('/api/v1/me/2fa/setup'));
     t.clock.advance(31 * minute);
-    const late = await read(await c2.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }));
+    const late = await read(
+      await c2.post('/api/v1/me/2fa/enable', {
+        code: totpCodeAt(setup.body.secret, t.clock.now()),
+      }),
+    );
     expect(late.status).toBe(409);
     expect(late.body.type).toMatch(problemType('two-factor-setup-missing'));
   });
@@ -120,7 +138,11 @@ describe('signing in with two-step sign-in on', () => {
     expect(pending).toMatch(/Max-Age=300/);
     expect((await c.get('/api/v1/me')).status).toBe(401); // half signed in is not signed in
 
-    const wrong = await read(await c.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, new Date(t.clock.now().getTime() + 10 * step)) }));
+    const wrong = await read(
+      await c.post('/api/v1/auth/2fa', {
+        code: totpCodeAt(secret, new Date(t.clock.now().getTime() + 10 * step)),
+      }),
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.type).toMatch(problemType('invalid-code'));
 
@@ -129,7 +151,10 @@ describe('signing in with two-step sign-in on', () => {
     expect(setCookieFor(done, 'session')).toMatch(/HttpOnly/i);
     expect(setCookieFor(done, 'two-factor')).toMatch(/Max-Age=0/i);
     expect((await read(await c.get('/api/v1/me'))).body.id).toBe(id);
-    const signIns = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
+    const signIns = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
     expect(signIns.map((e) => e.details)).toContainEqual({ method: 'password+totp' });
   });
 
@@ -153,18 +178,24 @@ describe('signing in with two-step sign-in on', () => {
     const third = client();
     await passwordStep(third, p);
     const older = totpCodeAt(secret, new Date(t.clock.now().getTime() - step));
-    expect((await read(await third.post('/api/v1/auth/2fa', { code: older }))).body.type).toMatch(problemType('code-used'));
+    expect((await read(await third.post('/api/v1/auth/2fa', { code: older }))).body.type).toMatch(
+      problemType('code-used'),
+    );
   });
 
   it('ends the half-signed-in state after 5 minutes, and without its cookie', async () => {
     const { p, secret } = await enrolled('pending-expiry');
     const c = client();
     await passwordStep(c, p);
-    const noCookie = await read(await client().post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }));
+    const noCookie = await read(
+      await client().post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }),
+    );
     expect(noCookie.status).toBe(401);
     expect(noCookie.body.type).toMatch(problemType('two-factor-expired'));
     t.clock.advance(5 * minute + 1000);
-    const late = await read(await c.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }));
+    const late = await read(
+      await c.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }),
+    );
     expect(late.status).toBe(401);
     expect(late.body.type).toMatch(problemType('two-factor-expired'));
   });
@@ -174,27 +205,43 @@ describe('signing in with two-step sign-in on', () => {
     const c = client();
     await passwordStep(c, p);
     const bad = totpCodeAt(secret, new Date(t.clock.now().getTime() + 20 * step));
-    for (let i = 0; i < 5; i++) expect((await c.post('/api/v1/auth/2fa', { code: bad })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await c.post('/api/v1/auth/2fa', { code: bad })).status).toBe(401);
     // A new password step from another address does not reset the account's count.
     const other = client();
     await passwordStep(other, p);
-    const limited = await read(await other.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }));
+    const limited = await read(
+      await other.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) }),
+    );
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     t.clock.advance(31 * minute);
     const fresh = client();
     await passwordStep(fresh, p);
-    expect((await fresh.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) })).status).toBe(200);
+    expect(
+      (await fresh.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) })).status,
+    ).toBe(200);
   });
 
   it('works for token clients: the pending token comes in the body and goes back with the code', async () => {
     const { p, secret } = await enrolled('token-client');
     const app = createClient(t);
     const step1 = await read(await loginRequest(app, p, { tokenInBody: true, origin: null }));
-    expect(step1.body).toEqual({ twoFactorRequired: true, twoFactorToken: expect.stringMatching(/^[a-z2-7]{32}$/) });
+    expect(step1.body).toEqual({
+      twoFactorRequired: true,
+      twoFactorToken: expect.stringMatching(/^[a-z2-7]{32}$/),
+    });
     const cookieless = createClient(t);
     const done = await read(
-      await cookieless.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()), twoFactorToken: step1.body.twoFactorToken, tokenInBody: true }, { origin: null }),
+      await cookieless.post(
+        '/api/v1/auth/2fa',
+        {
+          code: totpCodeAt(secret, t.clock.now()),
+          twoFactorToken: step1.body.twoFactorToken,
+          tokenInBody: true,
+        },
+        { origin: null },
+      ),
     );
     expect(done.status).toBe(200);
     expect(done.body.token).toMatch(/^[a-z2-7]{24}\.[a-z2-7]{24}$/);
@@ -210,9 +257,17 @@ describe('recovery codes', () => {
     const typed = codes[0]!.toUpperCase().replace(/-/g, ' ');
     const res = await c.post('/api/v1/auth/2fa', { code: typed });
     expect(res.status).toBe(200);
-    const signIns = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
+    const signIns = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'sign-in')));
     expect(signIns.map((e) => e.details)).toContainEqual({ method: 'password+recovery-code' });
-    const used = await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'two-factor.recovery-code-used')));
+    const used = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.userId, id), eq(auditEvents.action, 'two-factor.recovery-code-used')),
+      );
     expect(used.map((e) => e.details)).toEqual([{ left: 9 }]);
     const mails = await outboxOf(t, id, 'recovery-code-used');
     expect(mails).toHaveLength(1);
@@ -236,7 +291,10 @@ describe('recovery codes', () => {
     expect((await read(await cabinet.get('/api/v1/me/2fa'))).body.recoveryCodesLeft).toBe(0);
     const c = client();
     await passwordStep(c, p);
-    for (const code of codes.slice(0, 3)) expect((await read(await c.post('/api/v1/auth/2fa', { code }))).body.type).toMatch(problemType('invalid-code'));
+    for (const code of codes.slice(0, 3))
+      expect((await read(await c.post('/api/v1/auth/2fa', { code }))).body.type).toMatch(
+        problemType('invalid-code'),
+      );
     const mails = await outboxOf(t, id, 'recovery-code-used');
     expect(mails).toHaveLength(10);
     expect(mails.some((m) => /last recovery code/.test(m.text ?? ''))).toBe(true);
@@ -251,7 +309,9 @@ describe('recovery codes', () => {
     const d = client();
     await passwordStep(d, p);
     expect((await d.post('/api/v1/auth/2fa', { code: codes[0] })).status).toBe(401);
-    expect((await d.post('/api/v1/auth/2fa', { code: fresh.body.recoveryCodes[0] })).status).toBe(200);
+    expect((await d.post('/api/v1/auth/2fa', { code: fresh.body.recoveryCodes[0] })).status).toBe(
+      200,
+    );
     expect(await outboxOf(t, id, 'recovery-codes-regenerated')).toHaveLength(1);
     t.clock.advance(11 * minute);
     expect((await c.post('/api/v1/me/2fa/recovery-codes')).status).toBe(403);
@@ -268,7 +328,9 @@ describe('turning two-step sign-in off', () => {
     expect((await c.post('/api/v1/auth/reauth', { password: p.password })).status).toBe(204);
     expect((await c.delete('/api/v1/me/2fa')).status).toBe(204);
     expect((await read(await c.delete('/api/v1/me/2fa'))).status).toBe(409);
-    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual([]);
+    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual(
+      [],
+    );
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id))).toEqual([]);
     expect((await read(await loginRequest(client(), p))).body.user.id).toBe(id);
     expect(await outboxOf(t, id, 'two-factor-disabled')).toHaveLength(1);
@@ -278,7 +340,9 @@ describe('turning two-step sign-in off', () => {
     const { p, id } = await enrolled('not-me-2fa');
     const token = await mailedToken(t, p.email, '/not-me');
     expect((await client().post('/api/v1/auth/not-me', { token })).status).toBe(200);
-    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual([]);
+    expect(await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, id))).toEqual(
+      [],
+    );
   });
 });
 
@@ -292,7 +356,11 @@ describe('passkeys with two-step sign-in on', () => {
     const tryWith = async (userVerified: boolean) => {
       const b = client();
       const o = await read(await b.post('/api/v1/auth/passkey/options'));
-      return read(await b.post('/api/v1/auth/passkey/verify', { response: await softAssertion(credential, o.body, appUrl, { userVerified }) }));
+      return read(
+        await b.post('/api/v1/auth/passkey/verify', {
+          response: await softAssertion(credential, o.body, appUrl, { userVerified }),
+        }),
+      );
     };
     const presenceOnly = await tryWith(false);
     expect(presenceOnly.status).toBe(401);
@@ -305,7 +373,10 @@ describe('pages', () => {
   it('the password form leads to /login/2fa, which takes the code and signs in', async () => {
     const { p, secret } = await enrolled('pages');
     const c = client();
-    const form = await c.form('/login?next=%2Faccount%2Fsecurity', { email: p.email, password: p.password });
+    const form = await c.form('/login?next=%2Faccount%2Fsecurity', {
+      email: p.email,
+      password: p.password,
+    });
     expect(form.status).toBe(303);
     expect(form.headers.get('location')).toBe('/login/2fa?next=%2Faccount%2Fsecurity');
     expect(setCookieFor(form, 'session')).toBeUndefined();
@@ -318,7 +389,9 @@ describe('pages', () => {
     const wrong = await c.form('/login/2fa?next=%2Faccount%2Fsecurity', { code: '12345' });
     expect(wrong.status).toBe(401);
     expect(await wrong.text()).toContain('That code is not right');
-    const ok = await c.form('/login/2fa?next=%2Faccount%2Fsecurity', { code: totpCodeAt(secret, t.clock.now()) });
+    const ok = await c.form('/login/2fa?next=%2Faccount%2Fsecurity', {
+      code: totpCodeAt(secret, t.clock.now()),
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/account/security');
     expect((await c.get('/api/v1/me')).status).toBe(200);
@@ -340,7 +413,9 @@ describe('pages', () => {
     const wrong = await c.form('/account/security/2fa/enable', { code: 'abc' });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain(secret.slice(0, 4));
-    const done = await c.form('/account/security/2fa/enable', { code: totpCodeAt(secret, t.clock.now()) });
+    const done = await c.form('/account/security/2fa/enable', {
+      code: totpCodeAt(secret, t.clock.now()),
+    });
     expect(done.status).toBe(200);
     const codesPage = await done.text();
     expect(codesPage.match(/<li><code>[a-z2-7-]{19}<\/code><\/li>/g)).toHaveLength(10);
@@ -354,7 +429,9 @@ describe('pages', () => {
 
 describe('turning two-step sign-in off from the cabinet asks first, on its own page', () => {
   const page = '/account/security/2fa/disable';
-  const isOn = async (userId: string) => (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId))).length === 1;
+  const isOn = async (userId: string) =>
+    (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId))).length ===
+    1;
 
   it('says since when it is on and how many recovery codes are left; opening it or cancelling changes nothing', async () => {
     const enabledAt = t.clock.now();
@@ -363,14 +440,28 @@ describe('turning two-step sign-in off from the cabinet asks first, on its own p
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<h1>Turn off two-step sign-in?</h1>');
-    const when = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(enabledAt);
+    const when = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    }).format(enabledAt);
     expect(html).toContain(when);
     expect(html).toContain('10 of 10 unused');
     expect(html).toContain('every recovery code is deleted');
-    expect(html.match(/<form method="post" action="\/account\/security\/2fa\/disable">/g)).toHaveLength(1);
-    expect(html).toMatch(/<button type="submit" class="button danger">Turn off two-step sign-in<\/button>\s*<a href="\/account\/security#two-factor">Cancel<\/a>/);
+    expect(
+      html.match(/<form method="post" action="\/account\/security\/2fa\/disable">/g),
+    ).toHaveLength(1);
+    expect(html).toMatch(
+      /<button type="submit" class="button danger">Turn off two-step sign-in<\/button>\s*<a href="\/account\/security#two-factor">Cancel<\/a>/,
+    );
     // Cancel is a plain link back; nothing was turned off and nothing was mailed.
-    expect(await (await c.get('/account/security')).text()).toContain('Recovery codes left: 10 of 10.');
+    expect(await (await c.get('/account/security')).text()).toContain(
+      'Recovery codes left: 10 of 10.',
+    );
     expect(await isOn(id)).toBe(true);
     expect(await outboxOf(t, id, 'two-factor-disabled')).toEqual([]);
   });
@@ -379,12 +470,21 @@ describe('turning two-step sign-in off from the cabinet asks first, on its own p
     const { id, c } = await enrolled('confirm-post');
     const res = await c.form(page, {});
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/account/security?notice=two-factor-disabled#two-factor');
+    expect(res.headers.get('location')).toBe(
+      '/account/security?notice=two-factor-disabled#two-factor',
+    );
     expect(await isOn(id)).toBe(false);
     expect(await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id))).toEqual([]);
-    expect(await t.db.select().from(auditEvents).where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'two-factor.disabled')))).toHaveLength(1);
+    expect(
+      await t.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'two-factor.disabled'))),
+    ).toHaveLength(1);
     expect(await outboxOf(t, id, 'two-factor-disabled')).toHaveLength(1);
-    expect(await (await c.get('/account/security?notice=two-factor-disabled')).text()).toContain('Two-step sign-in is off.');
+    expect(await (await c.get('/account/security?notice=two-factor-disabled')).text()).toContain(
+      'Two-step sign-in is off.',
+    );
     // Off already: the confirmation page has nothing to ask and leads back.
     const again = await c.get(page);
     expect(again.status).toBe(303);

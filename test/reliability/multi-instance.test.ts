@@ -12,13 +12,23 @@ import { createDevMailer } from '../../src/platform/mailer.dev';
 import { openTestDatabase, usePostgres } from '../helpers/database';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
 import { strongPassword } from '../helpers/accounts';
-import { api, killAllServers, runCli, startGateway, startServer, waitFor, type ServerProcess } from './support';
+import {
+  api,
+  killAllServers,
+  runCli,
+  startGateway,
+  startServer,
+  waitFor,
+  type ServerProcess,
+} from './support';
 
 /**
  * Two Node server processes on one PostgreSQL, sharing nothing but the database: sessions,
  * rate limits, mail claims, job claims and scheduled deletions must hold across them.
  */
-const skipReason = usePostgres() ? null : 'needs PostgreSQL (DATABASE_URL=postgres://…); PGlite is one process only';
+const skipReason = usePostgres()
+  ? null
+  : 'needs PostgreSQL (DATABASE_URL=postgres://…); PGlite is one process only';
 if (skipReason) console.warn(`[multi-instance] skipped: ${skipReason}`);
 
 describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
@@ -28,7 +38,9 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
   let a: ServerProcess;
   let b: ServerProcess;
   let ipSeq = 0;
-  const ip = () => ({ 'x-forwarded-for': `10.44.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
+  const ip = () => ({
+    'x-forwarded-for': `10.44.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`,
+  });
   const common = {
     TRUST_PROXY: '1',
     MAIL_POLL_SECONDS: '1',
@@ -42,7 +54,12 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     fake = await startFakeResend();
     // Each instance reaches the provider through a gateway of its own, to tell who sent.
     gateways = [await startGateway(fake.url), await startGateway(fake.url)];
-    const env = (i: number) => ({ ...common, DATABASE_URL: pg.url!, RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: gateways[i]!.url });
+    const env = (i: number) => ({
+      ...common,
+      DATABASE_URL: pg.url!,
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: gateways[i]!.url,
+    });
     [a, b] = await Promise.all([startServer(env(0)), startServer(env(1))]);
     console.info(`two instances ready in ${a.startedInMs} and ${b.startedInMs} ms`);
   }, 90_000);
@@ -56,15 +73,42 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
   /** Registers on one instance and confirms the emailed link on the other. */
   async function person(label: string, registerOn: ServerProcess, verifyOn: ServerProcess) {
     const email = `${label}.${Date.now()}.${Math.random().toString(36).slice(2, 6)}@example.com`;
-    const reg = await api(registerOn, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: `Multi ${label}`, acceptPrivacyPolicy: true, confirmAge: true }, ip());
+    const reg = await api(
+      registerOn,
+      'POST',
+      '/api/v1/auth/register',
+      {
+        email,
+        password: strongPassword,
+        name: `Multi ${label}`,
+        acceptPrivacyPolicy: true,
+        confirmAge: true,
+      },
+      ip(),
+    );
     expect(reg.status).toBe(202);
-    const link = await waitFor(`the verification mail to ${email}`, () => fake.lastLink(email, '/verify-email'), 15_000);
-    expect((await api(verifyOn, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
+    const link = await waitFor(
+      `the verification mail to ${email}`,
+      () => fake.lastLink(email, '/verify-email'),
+      15_000,
+    );
+    expect(
+      (
+        await api(verifyOn, 'POST', '/api/v1/auth/verify-email', {
+          token: link.token,
+          password: strongPassword,
+        })
+      ).status,
+    ).toBe(200);
     return email;
   }
   const login = async (on: ServerProcess, email: string, password = strongPassword) =>
     api(on, 'POST', '/api/v1/auth/login', { email, password, tokenInBody: true }, ip());
-  const cookieOf = (res: { headers: Headers }) => res.headers.getSetCookie().find((c) => c.startsWith('session='))!.split(';')[0]!;
+  const cookieOf = (res: { headers: Headers }) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('session='))!
+      .split(';')[0]!;
 
   it('a session made on one instance works on the other, and ends on both', async () => {
     const email = await person('session', a, b);
@@ -78,8 +122,13 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     // A browser cookie from B, used on A (same-origin writes carry A's Origin there).
     const onB = await login(b, email);
     const cookie = { cookie: cookieOf(onB) };
-    expect((await api(a, 'PATCH', '/api/v1/me', { goals: 'set on A with a cookie from B' }, cookie)).status).toBe(200);
-    expect((await api(b, 'GET', '/api/v1/me', undefined, cookie)).body.goals).toBe('set on A with a cookie from B');
+    expect(
+      (await api(a, 'PATCH', '/api/v1/me', { goals: 'set on A with a cookie from B' }, cookie))
+        .status,
+    ).toBe(200);
+    expect((await api(b, 'GET', '/api/v1/me', undefined, cookie)).body.goals).toBe(
+      'set on A with a cookie from B',
+    );
     expect((await api(a, 'POST', '/api/v1/auth/logout', undefined, cookie)).status).toBe(204);
     expect((await api(b, 'GET', '/api/v1/me', undefined, cookie)).status).toBe(401);
     // The bearer session is a different one and lives on.
@@ -101,11 +150,37 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
 
     const busy = { 'x-forwarded-for': '203.0.113.9' };
     for (let i = 0; i < 5; i++) {
-      const res = await api(i % 2 ? a : b, 'POST', '/api/v1/auth/login', { email: `nobody${i}@example.com`, password: wrong }, busy);
+      const res = await api(
+        i % 2 ? a : b,
+        'POST',
+        '/api/v1/auth/login',
+        { email: `nobody${i}@example.com`, password: wrong },
+        busy,
+      );
       expect(res.status).toBe(401);
     }
-    expect((await api(a, 'POST', '/api/v1/auth/login', { email: 'nobody-more@example.com', password: wrong }, busy)).status).toBe(429);
-    expect((await api(b, 'POST', '/api/v1/auth/login', { email: 'nobody-more@example.com', password: wrong }, busy)).status).toBe(429);
+    expect(
+      (
+        await api(
+          a,
+          'POST',
+          '/api/v1/auth/login',
+          { email: 'nobody-more@example.com', password: wrong },
+          busy,
+        )
+      ).status,
+    ).toBe(429);
+    expect(
+      (
+        await api(
+          b,
+          'POST',
+          '/api/v1/auth/login',
+          { email: 'nobody-more@example.com', password: wrong },
+          busy,
+        )
+      ).status,
+    ).toBe(429);
   });
 
   it('mail sent by both timers and the CLI at once goes out exactly once per message', async () => {
@@ -130,8 +205,17 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     fake.setLatency(25);
     const before = gateways.map((g) => g.requests);
     const requestsBefore = fake.log.length;
-    const cli = runCli(['jobs'], { DATABASE_URL: pg.url!, RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url });
-    await waitFor(`all ${total} delivered`, () => ids.every((id) => fake.emails.some((e) => e.idempotencyKey === id)), 60_000, 100);
+    const cli = runCli(['jobs'], {
+      DATABASE_URL: pg.url!,
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: fake.url,
+    });
+    await waitFor(
+      `all ${total} delivered`,
+      () => ids.every((id) => fake.emails.some((e) => e.idempotencyKey === id)),
+      60_000,
+      100,
+    );
     const ran = await cli;
     fake.setLatency(0);
     expect(ran.code, ran.stderr).toBe(0);
@@ -154,34 +238,73 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
 
   /** Three people who asked on A to be deleted; B must no longer know their sessions. */
   async function deletedOnA(label: string) {
-    const emails = [await person(label, a, b), await person(label, b, a), await person(label, a, a)];
+    const emails = [
+      await person(label, a, b),
+      await person(label, b, a),
+      await person(label, a, a),
+    ];
     const ids: string[] = [];
     for (const email of emails) {
       const onB = await login(b, email);
       const onA = await login(a, email);
       ids.push(onA.body.user.id);
       // A fresh sign-in is privileged; the deletion is asked for on A.
-      const del = await api(a, 'DELETE', '/api/v1/me', undefined, { authorization: `Bearer ${onA.body.token}` });
+      const del = await api(a, 'DELETE', '/api/v1/me', undefined, {
+        authorization: `Bearer ${onA.body.token}`,
+      });
       expect(del.status).toBe(202);
-      expect((await api(b, 'GET', '/api/v1/me', undefined, { authorization: `Bearer ${onB.body.token}` })).status).toBe(401);
-      expect((await api(b, 'GET', '/api/v1/me', undefined, { authorization: `Bearer ${onA.body.token}` })).status).toBe(401);
+      expect(
+        (
+          await api(b, 'GET', '/api/v1/me', undefined, {
+            authorization: `Bearer ${onB.body.token}`,
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await api(b, 'GET', '/api/v1/me', undefined, {
+            authorization: `Bearer ${onA.body.token}`,
+          })
+        ).status,
+      ).toBe(401);
     }
     return { emails, ids };
   }
   const purgedEvents = async () =>
-    (await pg.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.action, 'account.purged')))[0]!.n;
+    (
+      await pg.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'account.purged'))
+    )[0]!.n;
 
   const farewellIds = async () =>
-    new Set((await pg.db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.template, 'account-deleted'))).map((r) => r.id));
+    new Set(
+      (
+        await pg.db
+          .select({ id: emailOutbox.id })
+          .from(emailOutbox)
+          .where(eq(emailOutbox.template, 'account-deleted'))
+      ).map((r) => r.id),
+    );
 
   /** Gone, counted once each, and one farewell mail each, delivered once. */
-  async function expectPurgedOnce(emails: string[], ids: string[], before: { events: number; farewells: Set<string> }) {
+  async function expectPurgedOnce(
+    emails: string[],
+    ids: string[],
+    before: { events: number; farewells: Set<string> },
+  ) {
     expect(await pg.db.select().from(users).where(inArray(users.id, ids))).toEqual([]);
     expect((await purgedEvents()) - before.events).toBe(ids.length);
     const fresh = [...(await farewellIds())].filter((id) => !before.farewells.has(id));
     expect(fresh).toHaveLength(ids.length);
-    await waitFor('the farewell mails', () => emails.every((e) => fake.to(e).some((m) => fresh.includes(m.idempotencyKey!))), 20_000);
-    for (const e of emails) expect(fake.to(e).filter((m) => fresh.includes(m.idempotencyKey!))).toHaveLength(1);
+    await waitFor(
+      'the farewell mails',
+      () => emails.every((e) => fake.to(e).some((m) => fresh.includes(m.idempotencyKey!))),
+      20_000,
+    );
+    for (const e of emails)
+      expect(fake.to(e).filter((m) => fresh.includes(m.idempotencyKey!))).toHaveLength(1);
   }
 
   it('a deletion scheduled on one is honoured by the other; two purges racing past the job lock remove each person once', async () => {
@@ -190,8 +313,19 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     const pools = [openPostgres(pg.url!, { max: 2 }), openPostgres(pg.url!, { max: 2 })];
     try {
       const config = parseConfig({ DATABASE_URL: pg.url!, DELETION_GRACE_DAYS: '0' });
-      const deps = (db: Deps['db']): Deps => ({ db, hasher: createNodeHasher(), mailer: createDevMailer(() => {}), clock: systemClock, config, log: silentLogger, notifyMail: () => {} });
-      const [p1, p2] = await Promise.all([purgeDeletedAccounts(deps(pools[0]!.db)), purgeDeletedAccounts(deps(pools[1]!.db))]);
+      const deps = (db: Deps['db']): Deps => ({
+        db,
+        hasher: createNodeHasher(),
+        mailer: createDevMailer(() => {}),
+        clock: systemClock,
+        config,
+        log: silentLogger,
+        notifyMail: () => {},
+      });
+      const [p1, p2] = await Promise.all([
+        purgeDeletedAccounts(deps(pools[0]!.db)),
+        purgeDeletedAccounts(deps(pools[1]!.db)),
+      ]);
       expect(p1.purged + p2.purged).toBe(3);
       console.info(`purges racing on two pools: ${p1.purged} + ${p2.purged}`);
     } finally {
@@ -203,11 +337,22 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
   it('two `npm run cli -- jobs --force` at once purge each person once', async () => {
     const { emails, ids } = await deletedOnA('delete-cli');
     const before = { events: await purgedEvents(), farewells: await farewellIds() };
-    const cliEnv = { DATABASE_URL: pg.url!, RESEND_API_KEY: fake.apiKey, RESEND_BASE_URL: fake.url, DELETION_GRACE_DAYS: '0' };
-    const runs = await Promise.all([runCli(['jobs', '--force'], cliEnv), runCli(['jobs', '--force'], cliEnv)]);
+    const cliEnv = {
+      DATABASE_URL: pg.url!,
+      RESEND_API_KEY: fake.apiKey,
+      RESEND_BASE_URL: fake.url,
+      DELETION_GRACE_DAYS: '0',
+    };
+    const runs = await Promise.all([
+      runCli(['jobs', '--force'], cliEnv),
+      runCli(['jobs', '--force'], cliEnv),
+    ]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
     const purged = runs.map(
-      (run) => (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, { purged?: number }>)['purge-deleted-accounts']?.purged ?? 0,
+      (run) =>
+        (JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, { purged?: number }>)[
+          'purge-deleted-accounts'
+        ]?.purged ?? 0,
     );
     expect(purged[0]! + purged[1]!).toBe(3);
     console.info(`purges by two CLI runs: ${purged.join(' + ')}`);

@@ -28,7 +28,11 @@ function slowPost(url: string, path: string, body: unknown, headers: Record<stri
   });
   const req = request(new URL(path, url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': String(payload.length), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(payload.length),
+      ...headers,
+    },
   });
   req.on('response', (res) => {
     let text = '';
@@ -36,7 +40,9 @@ function slowPost(url: string, path: string, body: unknown, headers: Record<stri
     res.on('end', () => resolveAnswer({ status: res.statusCode!, text }));
   });
   req.on('error', rejectAnswer);
-  const connected = new Promise<void>((r) => req.on('socket', (s) => (s.connecting ? s.once('connect', () => r()) : r())));
+  const connected = new Promise<void>((r) =>
+    req.on('socket', (s) => (s.connecting ? s.once('connect', () => r()) : r())),
+  );
   req.write(payload.subarray(0, half));
   return {
     connected,
@@ -62,18 +68,48 @@ describe('SIGTERM during traffic', () => {
       });
       let ip = 0;
       const register = (email: string) =>
-        api(server, 'POST', '/api/v1/auth/register', { email, password: strongPassword, name: 'Shutdown Person', acceptPrivacyPolicy: true, confirmAge: true }, { 'x-forwarded-for': `10.88.0.${++ip}` });
+        api(
+          server,
+          'POST',
+          '/api/v1/auth/register',
+          {
+            email,
+            password: strongPassword,
+            name: 'Shutdown Person',
+            acceptPrivacyPolicy: true,
+            confirmAge: true,
+          },
+          { 'x-forwarded-for': `10.88.0.${++ip}` },
+        );
 
       const email = `shutdown-${Date.now()}@example.com`;
       expect((await register(email)).status).toBe(202);
-      const link = await waitFor('the verification mail', () => fake.lastLink(email, '/verify-email'), 15_000);
-      expect((await api(server, 'POST', '/api/v1/auth/verify-email', { token: link.token, password: strongPassword })).status).toBe(200);
+      const link = await waitFor(
+        'the verification mail',
+        () => fake.lastLink(email, '/verify-email'),
+        15_000,
+      );
+      expect(
+        (
+          await api(server, 'POST', '/api/v1/auth/verify-email', {
+            token: link.token,
+            password: strongPassword,
+          })
+        ).status,
+      ).toBe(200);
 
       // Slow answers from the provider: the mail of the traffic below takes seconds to go out.
       fake.setLatency(150);
-      const slow = slowPost(server.url, '/api/v1/auth/login', { email, password: strongPassword }, { origin: server.url, 'x-forwarded-for': '10.88.1.1' });
+      const slow = slowPost(
+        server.url,
+        '/api/v1/auth/login',
+        { email, password: strongPassword },
+        { origin: server.url, 'x-forwarded-for': '10.88.1.1' },
+      );
       await slow.connected;
-      const traffic = Array.from({ length: 10 }, (_, i) => register(`shutdown-traffic-${i}-${Date.now()}@example.com`));
+      const traffic = Array.from({ length: 10 }, (_, i) =>
+        register(`shutdown-traffic-${i}-${Date.now()}@example.com`),
+      );
       const answered = await Promise.all(traffic);
       expect(answered.map((r) => r.status)).toEqual(answered.map(() => 202));
       // A batch is being sent when the signal comes.
@@ -83,7 +119,10 @@ describe('SIGTERM during traffic', () => {
       server.child.kill('SIGTERM');
       await sleep(300);
       // No new connections once the signal arrived…
-      const late = await fetch(server.url + '/healthz').then((r) => r.status, () => 'refused');
+      const late = await fetch(server.url + '/healthz').then(
+        (r) => r.status,
+        () => 'refused',
+      );
       expect(late).toBe('refused');
       // …but the request that was already in flight completes normally.
       const res = await slow.finish();
@@ -96,13 +135,17 @@ describe('SIGTERM during traffic', () => {
 
       const handle = pg ?? (await openPglite(dataDir));
       try {
-        const rows = await handle.db.select({ id: emailOutbox.id, status: emailOutbox.status, to: emailOutbox.toAddress }).from(emailOutbox);
+        const rows = await handle.db
+          .select({ id: emailOutbox.id, status: emailOutbox.status, to: emailOutbox.toAddress })
+          .from(emailOutbox);
         expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
         // Every mail of the traffic exists and went out exactly once (or waits, unclaimed).
         expect(rows.length).toBeGreaterThanOrEqual(11);
         for (const row of rows) {
           const delivered = fake.emails.filter((e) => e.idempotencyKey === row.id).length;
-          expect([row.status, delivered], row.to).toEqual(row.status === 'sent' ? ['sent', 1] : ['pending', 0]);
+          expect([row.status, delivered], row.to).toEqual(
+            row.status === 'sent' ? ['sent', 1] : ['pending', 0],
+          );
         }
         console.info(
           `SIGTERM: ${rows.filter((r) => r.status === 'sent').length} of ${rows.length} mails sent before exit, ` +
@@ -141,9 +184,20 @@ describe('SIGTERM while the mail provider hangs', () => {
       const now = new Date();
       let h = await open();
       await h.migrate();
-      await h.db.insert(emailOutbox).values(
-        Array.from({ length: 5 }, (_, i) => ({ toAddress: `hang${i}@example.com`, template: 'test', locale: 'en', subject: `Hang ${i}`, html: 'h', text: 't', nextAttemptAt: now, createdAt: now })),
-      );
+      await h.db
+        .insert(emailOutbox)
+        .values(
+          Array.from({ length: 5 }, (_, i) => ({
+            toAddress: `hang${i}@example.com`,
+            template: 'test',
+            locale: 'en',
+            subject: `Hang ${i}`,
+            html: 'h',
+            text: 't',
+            nextAttemptAt: now,
+            createdAt: now,
+          })),
+        );
       await done(h);
       await gateway.setMode('hang');
       const server = await startServer({
@@ -158,16 +212,26 @@ describe('SIGTERM while the mail provider hangs', () => {
       const exit = await Promise.race([server.exited, sleep(25_000).then(() => null)]);
       const tookMs = Date.now() - signalledAt;
       h = await open();
-      const rows = await h.db.select({ status: emailOutbox.status, attempts: emailOutbox.attempts, lastError: emailOutbox.lastError }).from(emailOutbox);
+      const rows = await h.db
+        .select({
+          status: emailOutbox.status,
+          attempts: emailOutbox.attempts,
+          lastError: emailOutbox.lastError,
+        })
+        .from(emailOutbox);
       await done(h);
-      console.info(`SIGTERM with the provider hanging: exit ${JSON.stringify(exit)} after ${tookMs} ms, outbox ${rows.map((r) => r.status).join(', ')}`);
+      console.info(
+        `SIGTERM with the provider hanging: exit ${JSON.stringify(exit)} after ${tookMs} ms, outbox ${rows.map((r) => r.status).join(', ')}`,
+      );
       expect(rows.filter((r) => r.status === 'sending')).toEqual([]);
       expect(exit, server.output()).toEqual({ code: 0, signal: null });
       // Well before the forced exit at 15 s: the hanging call was cut after the 3 s grace.
       expect(tookMs).toBeLessThan(12_000);
       // The call that hung counts as an attempt, retried later under its key; the rest were
       // never tried and go back as they were.
-      expect(rows.filter((r) => r.attempts === 1 && r.lastError === 'aborted: the sender stopped')).toHaveLength(1);
+      expect(
+        rows.filter((r) => r.attempts === 1 && r.lastError === 'aborted: the sender stopped'),
+      ).toHaveLength(1);
       expect(rows.filter((r) => r.attempts === 0 && r.status === 'pending')).toHaveLength(4);
     } finally {
       await killAllServers();

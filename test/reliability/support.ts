@@ -1,7 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer, connect, type Server as NetServer, type Socket } from 'node:net';
+import {
+  createServer as createNetServer,
+  connect,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +29,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Waits until `check` returns a truthy value, polling every `everyMs`; fails after `ms`. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, ms: number, everyMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T> | T,
+  ms: number,
+  everyMs = 50,
+): Promise<NonNullable<T>> {
   const began = Date.now();
   for (;;) {
     const value = await check();
@@ -39,16 +49,34 @@ const children = new Set<ChildProcess>();
 export async function killAllServers() {
   const all = [...children];
   for (const child of all) child.kill('SIGKILL');
-  await Promise.all(all.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  await Promise.all(
+    all.map((c) =>
+      c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null,
+    ),
+  );
 }
 
-const ownedEnv = ['DATABASE_URL', 'RESEND_API_KEY', 'RESEND_BASE_URL', 'APP_URL', 'NODE_ENV', 'PORT', 'DATA_DIR', 'TRUST_PROXY'];
+const ownedEnv = [
+  'DATABASE_URL',
+  'RESEND_API_KEY',
+  'RESEND_BASE_URL',
+  'APP_URL',
+  'NODE_ENV',
+  'PORT',
+  'DATA_DIR',
+  'TRUST_PROXY',
+];
 
 /** The environment of the test runner without the variables the server reads for itself. */
 export function baseEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k, v]) => v !== undefined && !ownedEnv.includes(k) && !k.startsWith('RATE_') && !k.startsWith('VITEST') && k !== 'TEST_TEMPLATE_DB',
+      ([k, v]) =>
+        v !== undefined &&
+        !ownedEnv.includes(k) &&
+        !k.startsWith('RATE_') &&
+        !k.startsWith('VITEST') &&
+        k !== 'TEST_TEMPLATE_DB',
     ),
   ) as Record<string, string>;
 }
@@ -62,11 +90,20 @@ export type ServerProcess = Awaited<ReturnType<typeof startServer>>;
 export async function startServer(env: Record<string, string>, options: { readyMs?: number } = {}) {
   const port = env.PORT ?? String(await freePort());
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, [...(process.env.SERVER_PRELOAD ? ['--import', process.env.SERVER_PRELOAD] : []), '--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...baseEnv(), APP_URL: url, ...env, PORT: port },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_PRELOAD ? ['--import', process.env.SERVER_PRELOAD] : []),
+      '--import',
+      'tsx',
+      'src/server.ts',
+    ],
+    {
+      cwd: root,
+      env: { ...baseEnv(), APP_URL: url, ...env, PORT: port },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   const out = { stdout: '', stderr: '' };
   child.stdout!.on('data', (d: Buffer) => (out.stdout += d.toString()));
@@ -168,7 +205,13 @@ export async function api(
   } catch {
     /* not JSON */
   }
-  return { status: res.status, headers: res.headers, text, body: json, ms: performance.now() - started };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    body: json,
+    ms: performance.now() - started,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,18 +226,24 @@ export function ownPostgresUnavailable(): string | null {
     return `no initdb/pg_ctl in ${pgBin} (apt-get install postgresql-15, or set PG_BIN)`;
   if (process.getuid?.() !== 0) {
     const who = spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout.trim();
-    if (who !== 'postgres') return 'initdb must run as the postgres OS user: run the tests as root or as postgres';
+    if (who !== 'postgres')
+      return 'initdb must run as the postgres OS user: run the tests as root or as postgres';
   }
-  if (!existsSync('/usr/bin/su') && !existsSync('/bin/su')) return 'no su to run initdb as postgres';
+  if (!existsSync('/usr/bin/su') && !existsSync('/bin/su'))
+    return 'no su to run initdb as postgres';
   return null;
 }
 
 function asPostgres(command: string) {
   const run =
     process.getuid?.() === 0
-      ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command], { encoding: 'utf8', timeout: 60_000 })
+      ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', command], {
+          encoding: 'utf8',
+          timeout: 60_000,
+        })
       : spawnSync('/bin/sh', ['-c', command], { encoding: 'utf8', timeout: 60_000 });
-  if (run.status !== 0) throw new Error(`${command}\nexit ${run.status}: ${run.stderr || run.stdout}`);
+  if (run.status !== 0)
+    throw new Error(`${command}\nexit ${run.status}: ${run.stderr || run.stdout}`);
   return run.stdout;
 }
 
@@ -203,14 +252,22 @@ export type OwnPostgres = Awaited<ReturnType<typeof startOwnPostgres>>;
 /** initdb + pg_ctl start on a free port in a temporary directory; `destroy()` removes it all. */
 export async function startOwnPostgres() {
   const dir = await mkdtemp(join(tmpdir(), 'accounts-own-pg-'));
-  chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim() || 0), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim() || 0));
+  chownSync(
+    dir,
+    Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim() || 0),
+    Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim() || 0),
+  );
   const port = await freePort();
   const data = join(dir, 'data');
   asPostgres(`${pgBin}/initdb -D ${data} -A trust -U postgres -E UTF8 --no-sync >/dev/null`);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=60`;
-  const start = () => asPostgres(`${pgBin}/pg_ctl -D ${data} -o '${options}' -l ${dir}/log -w -t 30 start >/dev/null`);
+  const start = () =>
+    asPostgres(
+      `${pgBin}/pg_ctl -D ${data} -o '${options}' -l ${dir}/log -w -t 30 start >/dev/null`,
+    );
   /** `-m fast`: every connection is told to go (57P01), as in a restart by an operator. */
-  const stop = (mode: 'fast' | 'immediate' = 'fast') => asPostgres(`${pgBin}/pg_ctl -D ${data} -m ${mode} -w -t 30 stop >/dev/null`);
+  const stop = (mode: 'fast' | 'immediate' = 'fast') =>
+    asPostgres(`${pgBin}/pg_ctl -D ${data} -m ${mode} -w -t 30 stop >/dev/null`);
   start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -271,8 +328,14 @@ export async function startGateway(targetUrl: string) {
     if (current === 'hang') return; // read nothing, answer nothing
     if (current === 'error500') {
       socket.once('data', () => {
-        const body = JSON.stringify({ name: 'internal_server_error', message: 'gateway outage', statusCode: 500 });
-        socket.end(`HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+        const body = JSON.stringify({
+          name: 'internal_server_error',
+          message: 'gateway outage',
+          statusCode: 500,
+        });
+        socket.end(
+          `HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        );
       });
       return;
     }

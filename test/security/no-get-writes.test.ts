@@ -23,9 +23,17 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** What a browser sends when a link on another site is followed. */
-const fromAnotherSite = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+const fromAnotherSite = {
+  'sec-fetch-site': 'cross-site',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-dest': 'document',
+};
 /** The same link followed from one of our own pages. */
-const fromOurPages = { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+const fromOurPages = {
+  'sec-fetch-site': 'same-origin',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-dest': 'document',
+};
 
 const staffViews = async (staffId: string, userId: string) => {
   const [row] = await t.db
@@ -40,7 +48,10 @@ async function snapshot(ids: string[]) {
   const events = await t.db.select({ n: count() }).from(auditEvents);
   const rows = [];
   for (const id of ids) {
-    const [u] = await t.db.select({ locale: users.locale, lastActiveAt: users.lastActiveAt }).from(users).where(eq(users.id, id));
+    const [u] = await t.db
+      .select({ locale: users.locale, lastActiveAt: users.lastActiveAt })
+      .from(users)
+      .where(eq(users.id, id));
     const s = await t.db
       .select({ id: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -66,7 +77,9 @@ describe(promises.recoveryNoGetWrites, () => {
     const card = `/staff/users/${student.id}`;
     const before = await staffViews(staff.id, student.id);
     for (const site of ['cross-site', 'same-site']) {
-      const res = await staff.client.get(card, { headers: { ...fromAnotherSite, 'sec-fetch-site': site } });
+      const res = await staff.client.get(card, {
+        headers: { ...fromAnotherSite, 'sec-fetch-site': site },
+      });
       const html = await res.text();
       expect(res.status, site).toBe(403);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
@@ -110,7 +123,8 @@ describe(promises.recoveryNoGetWrites, () => {
       const body = await res.text();
       expect(res.status, path).toBe(403);
       expect(body, path).not.toContain(student.email);
-      if (path.startsWith('/api/')) expect(JSON.parse(body).type, path).toMatch(problemType('cross-site'));
+      if (path.startsWith('/api/'))
+        expect(JSON.parse(body).type, path).toMatch(problemType('cross-site'));
     }
     // These are served (a link to the cabinet from a mail must work), but write nothing either.
     for (const [client, path] of [
@@ -135,19 +149,27 @@ describe(promises.recoveryNoGetWrites, () => {
     expect(home).not.toContain('href="/lang/');
 
     const person = await signedInMember(t, 'gw-lang', { ip: ip() });
-    const localeOf = async () => (await t.db.select({ locale: users.locale }).from(users).where(eq(users.id, person.id)))[0]!.locale;
+    const localeOf = async () =>
+      (await t.db.select({ locale: users.locale }).from(users).where(eq(users.id, person.id)))[0]!
+        .locale;
     const start = await localeOf();
     expect(start).not.toBe('uk');
 
     // The old link, even from our own page: back to where it was, nothing set.
-    const link = await person.client.get('/lang/uk?next=/account/profile', { headers: fromOurPages });
+    const link = await person.client.get('/lang/uk?next=/account/profile', {
+      headers: fromOurPages,
+    });
     expect(link.status).toBe(303);
     expect(link.headers.get('location')).toBe('/account/profile');
     expect(link.headers.getSetCookie()).toEqual([]);
     expect(await localeOf()).toBe(start);
 
     // Another site cannot post it; our own page can.
-    const forged = await person.client.form('/lang', { locale: 'uk', next: '/account' }, { origin: 'https://evil.example' });
+    const forged = await person.client.form(
+      '/lang',
+      { locale: 'uk', next: '/account' },
+      { origin: 'https://evil.example' },
+    );
     expect(forged.status).toBe(403);
     expect(await localeOf()).toBe(start);
     const res = await person.client.form('/lang', { locale: 'uk', next: '/account/profile?x=1' });

@@ -26,10 +26,17 @@ import { promises } from './promises';
 /** SECURITY.md, "Passwords and credentials": one test per line. */
 let t: TestApp;
 let ipSeq = 0;
-const client = (app: Pick<TestApp, 'app'> = t) => createClient(app, { ip: `10.31.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
+const client = (app: Pick<TestApp, 'app'> = t) =>
+  createClient(app, { ip: `10.31.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1', RATE_LOGIN_FAILURES_PER_ACCOUNT: '3', RATE_LOGIN_FAILURES_PER_IP: '6' } });
+  t = await createTestApp({
+    env: {
+      TRUST_PROXY: '1',
+      RATE_LOGIN_FAILURES_PER_ACCOUNT: '3',
+      RATE_LOGIN_FAILURES_PER_IP: '6',
+    },
+  });
 });
 afterAll(() => t?.close());
 
@@ -63,14 +70,19 @@ describe('Passwords and credentials', () => {
     const p = newPerson('argon');
     const id = await registerAndVerify(t, client(), p);
     const stored = (await userById(t, id))!.passwordHash!;
-    const phc = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]{16,}\$[A-Za-z0-9+/]{32,}$/.exec(stored);
+    const phc =
+      /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$[A-Za-z0-9+/]{16,}\$[A-Za-z0-9+/]{32,}$/.exec(
+        stored,
+      );
     expect(phc, stored).not.toBeNull();
     expect(Number(phc![1])).toBeGreaterThanOrEqual(19456);
     expect(Number(phc![2])).toBeGreaterThanOrEqual(2);
     expect(Number(phc![3])).toBeGreaterThanOrEqual(1);
 
     // A hash made with weaker parameters (an older release) is replaced at the next sign-in.
-    const weak = await createNodeHasher({ memoryCost: 8192, timeCost: 1, parallelism: 1 }).hash(p.password);
+    const weak = await createNodeHasher({ memoryCost: 8192, timeCost: 1, parallelism: 1 }).hash(
+      p.password,
+    );
     await t.db.update(users).set({ passwordHash: weak }).where(eq(users.id, id));
     await signIn(client(), p);
     const rehashed = (await userById(t, id))!.passwordHash!;
@@ -84,7 +96,15 @@ describe('Passwords and credentials', () => {
   it(promises.passwordRules, async () => {
     const tryRegister = async (password: string, overrides: Partial<Person> = {}) =>
       read(await registerRequest(client(), newPerson('rules', { password, ...overrides })));
-    const weak = (reason: RegExp) => ({ status: 400, body: expect.objectContaining({ type: expect.stringMatching(problemType('weak-password')), errors: [expect.objectContaining({ path: 'password', message: expect.stringMatching(reason) })] }) });
+    const weak = (reason: RegExp) => ({
+      status: 400,
+      body: expect.objectContaining({
+        type: expect.stringMatching(problemType('weak-password')),
+        errors: [
+          expect.objectContaining({ path: 'password', message: expect.stringMatching(reason) }),
+        ],
+      }),
+    });
 
     // Code points, not UTF-16 units: 7 astral characters are 14 units but still too short.
     const astral = '𝒜';
@@ -102,10 +122,14 @@ describe('Passwords and credentials', () => {
     // Equal to the email or the name.
     const p = newPerson('same');
     expect(await tryRegister(p.email, { email: p.email })).toMatchObject(weak(/.+/));
-    expect(await tryRegister('Marianna Kovalenko', { name: 'Marianna Kovalenko' })).toMatchObject(weak(/.+/));
+    expect(await tryRegister('Marianna Kovalenko', { name: 'Marianna Kovalenko' })).toMatchObject(
+      weak(/.+/),
+    );
 
     // NFKC before hashing: the full-width spelling and the plain one are the same password.
-    const fullWidth = newPerson('nfkc', { password: 'ｆｕｌｌｗｉｄｔｈ ｐａｓｓｐｈｒａｓｅ ４２' });
+    const fullWidth = newPerson('nfkc', {
+      password: 'ｆｕｌｌｗｉｄｔｈ ｐａｓｓｐｈｒａｓｅ ４２',
+    });
     const id = await registerAndVerify(t, client(), fullWidth);
     await signIn(client(), { email: fullWidth.email, password: 'fullwidth passphrase 42' });
     const ligature = newPerson('nfkc', { password: 'ﬁne ﬂowers ﬀorever 2024' });
@@ -125,10 +149,16 @@ describe('Passwords and credentials', () => {
 
     // Sign-in: an unknown address, a known one with a wrong password, an unverified one.
     const before = { ...calls };
-    const unknownAnswer = await answer(await loginRequest(client(counted), { email: 'nobody.here@example.com', password: wrong }));
+    const unknownAnswer = await answer(
+      await loginRequest(client(counted), { email: 'nobody.here@example.com', password: wrong }),
+    );
     expect(calls.verify - before.verify).toBe(1); // the dummy hash was checked
-    const knownAnswer = await answer(await loginRequest(client(counted), { email: known.email, password: wrong }));
-    const unverifiedAnswer = await answer(await loginRequest(client(counted), { email: unverified.email, password: wrong }));
+    const knownAnswer = await answer(
+      await loginRequest(client(counted), { email: known.email, password: wrong }),
+    );
+    const unverifiedAnswer = await answer(
+      await loginRequest(client(counted), { email: unverified.email, password: wrong }),
+    );
     expect(calls.verify - before.verify).toBe(3);
     expect(knownAnswer).toEqual(unknownAnswer);
     expect(unverifiedAnswer).toEqual(unknownAnswer);
@@ -140,26 +170,47 @@ describe('Passwords and credentials', () => {
     const unknownMs: number[] = [];
     const knownMs: number[] = [];
     for (let i = 0; i < 6; i++) {
-      unknownMs.push(await timed(() => loginRequest(client(counted), { email: `ghost${i}@example.com`, password: wrong })));
-      knownMs.push(await timed(() => loginRequest(client(counted), { email: known.email, password: `${wrong} ${i}` })));
+      unknownMs.push(
+        await timed(() =>
+          loginRequest(client(counted), { email: `ghost${i}@example.com`, password: wrong }),
+        ),
+      );
+      knownMs.push(
+        await timed(() =>
+          loginRequest(client(counted), { email: known.email, password: `${wrong} ${i}` }),
+        ),
+      );
       // The per-account limit must not turn the known address into a 429 here.
       await t.db.delete(rateLimits);
     }
     const fastest = (xs: number[]) => Math.min(...xs);
-    console.info(`sign-in, fastest of 6: unknown ${fastest(unknownMs).toFixed(1)} ms, wrong password ${fastest(knownMs).toFixed(1)} ms`);
-    expect(fastest(unknownMs), `unknown ${unknownMs.map(Math.round).join()} vs known ${knownMs.map(Math.round).join()}`).toBeGreaterThan(fastest(knownMs) * 0.4);
+    console.info(
+      `sign-in, fastest of 6: unknown ${fastest(unknownMs).toFixed(1)} ms, wrong password ${fastest(knownMs).toFixed(1)} ms`,
+    );
+    expect(
+      fastest(unknownMs),
+      `unknown ${unknownMs.map(Math.round).join()} vs known ${knownMs.map(Math.round).join()}`,
+    ).toBeGreaterThan(fastest(knownMs) * 0.4);
 
     // Registration: a taken address and a new one answer alike, and both hash.
     const hashesBefore = calls.hash;
-    const taken = await answer(await registerRequest(client(counted), { ...known, name: 'Someone Else' }));
+    const taken = await answer(
+      await registerRequest(client(counted), { ...known, name: 'Someone Else' }),
+    );
     const fresh = await answer(await registerRequest(client(counted), newPerson('fresh')));
     expect(taken).toEqual(fresh);
     expect(taken.status).toBe(202);
     expect(calls.hash - hashesBefore).toBe(2);
 
     // Reset: always accepted, the same body.
-    const resetKnown = await answer(await client(counted).post('/api/v1/auth/password/forgot', { email: known.email }));
-    const resetUnknown = await answer(await client(counted).post('/api/v1/auth/password/forgot', { email: 'nobody.here@example.com' }));
+    const resetKnown = await answer(
+      await client(counted).post('/api/v1/auth/password/forgot', { email: known.email }),
+    );
+    const resetUnknown = await answer(
+      await client(counted).post('/api/v1/auth/password/forgot', {
+        email: 'nobody.here@example.com',
+      }),
+    );
     expect(resetKnown).toEqual(resetUnknown);
     expect(resetKnown.status).toBe(202);
 
@@ -173,8 +224,12 @@ describe('Passwords and credentials', () => {
     const knownClient = client(counted);
     await signIn(knownClient, known);
     const v0 = calls.verify;
-    const reauthWrong = await answer(await knownClient.post('/api/v1/auth/reauth', { password: wrong }));
-    const reauthNone = await answer(await plClient.post('/api/v1/auth/reauth', { password: wrong }));
+    const reauthWrong = await answer(
+      await knownClient.post('/api/v1/auth/reauth', { password: wrong }),
+    );
+    const reauthNone = await answer(
+      await plClient.post('/api/v1/auth/reauth', { password: wrong }),
+    );
     expect(reauthNone).toEqual(reauthWrong);
     expect(reauthWrong.status).toBe(401);
     expect(calls.verify - v0).toBe(2);
@@ -201,13 +256,26 @@ describe('Passwords and credentials', () => {
       // Per address: unknown accounts from one address, alternating instances.
       const ip = '203.0.113.77';
       for (let i = 0; i < 6; i++) {
-        const res = await loginRequest(createClient(i % 2 ? other : t, { ip }), { email: `brute${i}@example.com`, password: 'guessing wrongly again' });
+        const res = await loginRequest(createClient(i % 2 ? other : t, { ip }), {
+          email: `brute${i}@example.com`,
+          password: 'guessing wrongly again',
+        });
         expect(res.status).toBe(401);
       }
-      const blocked = await loginRequest(createClient(other, { ip }), { email: 'brute-after@example.com', password: 'guessing wrongly again' });
+      const blocked = await loginRequest(createClient(other, { ip }), {
+        email: 'brute-after@example.com',
+        password: 'guessing wrongly again',
+      });
       expect(blocked.status).toBe(429);
       expect(blocked.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
-      expect((await loginRequest(createClient(t, { ip: '203.0.113.78' }), { email: 'brute-x@example.com', password: 'guessing wrongly again' })).status).toBe(401);
+      expect(
+        (
+          await loginRequest(createClient(t, { ip: '203.0.113.78' }), {
+            email: 'brute-x@example.com',
+            password: 'guessing wrongly again',
+          })
+        ).status,
+      ).toBe(401);
       // The counters are rows in the database.
       const rows = await t.db.select().from(rateLimits);
       expect(rows.some((r) => r.key.startsWith('login-fail-acct:') && r.count >= 3)).toBe(true);

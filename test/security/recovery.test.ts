@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { passkeys, recoveryCodes, tokens, totpCredentials } from '../../db/schema';
 import { totpCodeAt } from '../../src/auth/two-factor/totp';
-import { createSoftCredential, softAssertion, type SoftCredential } from '../../src/passkeys/soft-authenticator';
+import {
+  createSoftCredential,
+  softAssertion,
+  type SoftCredential,
+} from '../../src/passkeys/soft-authenticator';
 import { runDueJobs } from '../../src/jobs/schedule';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
@@ -31,15 +35,22 @@ const client = (userAgent?: string) => {
   if (!userAgent) return c;
   // A different browser: the owner gets a "new sign-in" notice about it.
   const request: Client['request'] = (method, path, body, options = {}) =>
-    c.request(method, path, body, { ...options, headers: { 'user-agent': userAgent, ...options.headers } });
+    c.request(method, path, body, {
+      ...options,
+      headers: { 'user-agent': userAgent, ...options.headers },
+    });
   return {
     ...c,
     request,
     get: (path: string, o?: Parameters<Client['get']>[1]) => request('GET', path, undefined, o),
-    post: (path: string, body?: unknown, o?: Parameters<Client['post']>[2]) => request('POST', path, body, o),
-    put: (path: string, body?: unknown, o?: Parameters<Client['put']>[2]) => request('PUT', path, body, o),
-    patch: (path: string, body?: unknown, o?: Parameters<Client['patch']>[2]) => request('PATCH', path, body, o),
-    delete: (path: string, o?: Parameters<Client['delete']>[1]) => request('DELETE', path, undefined, o),
+    post: (path: string, body?: unknown, o?: Parameters<Client['post']>[2]) =>
+      request('POST', path, body, o),
+    put: (path: string, body?: unknown, o?: Parameters<Client['put']>[2]) =>
+      request('PUT', path, body, o),
+    patch: (path: string, body?: unknown, o?: Parameters<Client['patch']>[2]) =>
+      request('PATCH', path, body, o),
+    delete: (path: string, o?: Parameters<Client['delete']>[1]) =>
+      request('DELETE', path, undefined, o),
   } as Client;
 };
 const minute = 60_000;
@@ -66,12 +77,18 @@ function mailbox(address: string) {
     },
     /** Every `path` token in mails that arrived since the mark, oldest first. */
     async links(path: string) {
-      const pattern = new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`, 'g');
-      return (await this.fresh()).flatMap((m) => [...(m.text ?? '').matchAll(pattern)].map((match) => match[1]!));
+      const pattern = new RegExp(
+        `https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`,
+        'g',
+      );
+      return (await this.fresh()).flatMap((m) =>
+        [...(m.text ?? '').matchAll(pattern)].map((match) => match[1]!),
+      );
     },
     async link(path: string) {
       const found = await this.links(path);
-      if (found.length !== 1) throw new Error(`expected one ${path} link to ${address}, got ${found.length}`);
+      if (found.length !== 1)
+        throw new Error(`expected one ${path} link to ${address}, got ${found.length}`);
       return found[0]!;
     },
   };
@@ -81,7 +98,9 @@ async function addPasskey(c: Client) {
   const options = await read(await c.post('/api/v1/me/passkeys/options'));
   expect(options.status).toBe(200);
   const made = await createSoftCredential(options.body, appUrl, { userVerified: true });
-  expect((await c.post('/api/v1/me/passkeys', { response: made.response, name: 'mine' })).status).toBe(201);
+  expect(
+    (await c.post('/api/v1/me/passkeys', { response: made.response, name: 'mine' })).status,
+  ).toBe(201);
   return made.credential;
 }
 
@@ -95,28 +114,44 @@ async function passkeySignIn(cred: SoftCredential) {
 async function enrolTotp(c: Client) {
   const setup = await read(await c.post('/api/v1/me/2fa/setup'));
   expect(setup.status).toBe(200);
-  const enabled = await read(await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }));
+  const enabled = await read(
+    await c.post('/api/v1/me/2fa/enable', { code: totpCodeAt(setup.body.secret, t.clock.now()) }),
+  );
   expect(enabled.status).toBe(200);
   t.clock.advance(30_000);
   return setup.body.secret as string;
 }
 
 async function resetPassword(p: Person, token: string, password: string) {
-  expect((await client().post('/api/v1/auth/password/reset', { token, password })).status).toBe(204);
+  expect((await client().post('/api/v1/auth/password/reset', { token, password })).status).toBe(
+    204,
+  );
   p.password = password;
 }
 
 async function factorsOf(userId: string) {
   return {
     passkeys: (await t.db.select().from(passkeys).where(eq(passkeys.userId, userId))).length,
-    totp: (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId))).length,
-    recoveryCodes: (await t.db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))).length,
+    totp: (await t.db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId)))
+      .length,
+    recoveryCodes: (
+      await t.db
+        .select()
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    ).length,
   };
 }
 
 async function outstandingLinks(userId: string) {
-  const rows = await t.db.select().from(tokens).where(and(eq(tokens.userId, userId), isNull(tokens.usedAt)));
-  return rows.filter((r) => r.expiresAt > t.clock.now()).map((r) => r.purpose).sort();
+  const rows = await t.db
+    .select()
+    .from(tokens)
+    .where(and(eq(tokens.userId, userId), isNull(tokens.usedAt)));
+  return rows
+    .filter((r) => r.expiresAt > t.clock.now())
+    .map((r) => r.purpose)
+    .sort();
 }
 
 describe('SECURITY.md: recovery', () => {
@@ -150,8 +185,12 @@ describe('SECURITY.md: recovery', () => {
     expect((await intruder.get('/api/v1/me')).status).toBe(401);
     // The pending move to the intruder's address is dead, and so is every other emailed link
     // but the fresh reset link that went to the owner.
-    expect((await client().post('/api/v1/me/email/confirm', { token: moveLink[0] })).status).toBe(400);
-    expect((await outstandingLinks(id)).filter((purpose) => purpose !== 'not-me')).toEqual(['reset-password']);
+    expect((await client().post('/api/v1/me/email/confirm', { token: moveLink[0] })).status).toBe(
+      400,
+    );
+    expect((await outstandingLinks(id)).filter((purpose) => purpose !== 'not-me')).toEqual([
+      'reset-password',
+    ]);
     const reset = await box.link('/reset-password');
 
     // Until the reset, no way in: not the password, not even a passkey.
@@ -159,7 +198,9 @@ describe('SECURITY.md: recovery', () => {
     const refused = await passkeySignIn(ownerKey);
     expect(refused.status).toBe(403);
     expect(refused.body.type).toMatch(problemType('password-reset-required'));
-    expect((await read(await loginRequest(client(), p))).body.type).toMatch(problemType('password-reset-required'));
+    expect((await read(await loginRequest(client(), p))).body.type).toMatch(
+      problemType('password-reset-required'),
+    );
 
     // After the reset the owner signs in with the password alone: no intruder's code in the way.
     await resetPassword(p, reset, 'a brand new owner passphrase 9');
@@ -183,7 +224,14 @@ describe('SECURITY.md: recovery', () => {
 
     // The owner changes the password: other sessions end, the pending move dies.
     await box.mark();
-    expect((await owner.post('/api/v1/me/password', { currentPassword: p.password, newPassword: 'owner changed it 4 safety' })).status).toBe(204);
+    expect(
+      (
+        await owner.post('/api/v1/me/password', {
+          currentPassword: p.password,
+          newPassword: 'owner changed it 4 safety',
+        })
+      ).status,
+    ).toBe(204);
     p.password = 'owner changed it 4 safety';
     expect((await owner.get('/api/v1/me')).status).toBe(200);
     expect((await other.get('/api/v1/me')).status).toBe(401);
@@ -191,15 +239,28 @@ describe('SECURITY.md: recovery', () => {
 
     // A reset link asked for earlier, and a second one asked now: the reset by one kills the
     // other and every session; second factors stay (mailbox access alone cannot strip them).
-    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
+    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(
+      202,
+    );
     const [first] = await box.links('/reset-password');
-    expect((await owner.post('/api/v1/me/email', { newEmail: `again.${p.email}` })).status).toBe(202);
+    expect((await owner.post('/api/v1/me/email', { newEmail: `again.${p.email}` })).status).toBe(
+      202,
+    );
     const [again] = await mailbox(`again.${p.email}`).links('/account/email/confirm');
     t.clock.advance(minute);
-    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
+    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(
+      202,
+    );
     const [second] = await box.links('/reset-password');
     await resetPassword(p, second!, 'reset by the owner 5 times');
-    expect((await client().post('/api/v1/auth/password/reset', { token: first, password: 'intruder wants this 1' })).status).toBe(400);
+    expect(
+      (
+        await client().post('/api/v1/auth/password/reset', {
+          token: first,
+          password: 'intruder wants this 1',
+        })
+      ).status,
+    ).toBe(400);
     expect((await client().post('/api/v1/me/email/confirm', { token: again })).status).toBe(400);
     expect(await sessionsOf(t, id)).toEqual([]);
     expect(await factorsOf(id)).toEqual({ passkeys: 1, totp: 1, recoveryCodes: 10 });
@@ -222,7 +283,9 @@ describe('SECURITY.md: recovery', () => {
     await signIn(elsewhere, p);
     const oldBox = mailbox(p.email);
     // A reset link already out to the old address.
-    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(202);
+    expect((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status).toBe(
+      202,
+    );
     const [oldReset] = await oldBox.links('/reset-password');
 
     const newEmail = `new.${p.email}`;
@@ -232,11 +295,21 @@ describe('SECURITY.md: recovery', () => {
 
     expect((await here.get('/api/v1/me')).status).toBe(200);
     expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
-    expect((await client().post('/api/v1/auth/password/reset', { token: oldReset, password: 'someone at old address 1' })).status).toBe(400);
+    expect(
+      (
+        await client().post('/api/v1/auth/password/reset', {
+          token: oldReset,
+          password: 'someone at old address 1',
+        })
+      ).status,
+    ).toBe(400);
 
     // The old address is told, with an undo that still works on day 6 and puts it back.
     const undo = await oldBox.link('/not-me');
-    const [row] = await t.db.select().from(tokens).where(and(eq(tokens.userId, id), eq(tokens.purpose, 'not-me'), isNull(tokens.usedAt)));
+    const [row] = await t.db
+      .select()
+      .from(tokens)
+      .where(and(eq(tokens.userId, id), eq(tokens.purpose, 'not-me'), isNull(tokens.usedAt)));
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(7 * day);
     t.clock.advance(6 * day);
     expect((await client().post('/api/v1/auth/not-me', { token: undo })).status).toBe(200);
@@ -264,7 +337,12 @@ describe('SECURITY.md: recovery', () => {
       const results = [];
       for (const token of [...links].reverse()) {
         const c = client();
-        results.push({ c, res: await read(await c.post('/api/v1/auth/verify-email', { token, password: ownerPassword })) });
+        results.push({
+          c,
+          res: await read(
+            await c.post('/api/v1/auth/verify-email', { token, password: ownerPassword }),
+          ),
+        });
       }
       const accepted = results.filter((r) => r.res.status === 200);
       expect(accepted).toHaveLength(1);
@@ -279,15 +357,24 @@ describe('SECURITY.md: recovery', () => {
         expect(refused.body.type).toMatch(problemType('token-used'));
       }
       // Confirmed and signed in, in one step, under the owner's name.
-      expect(accepted[0]!.res.body.user).toMatchObject({ email: p.email, emailVerified: true, name: owner.name });
+      expect(accepted[0]!.res.body.user).toMatchObject({
+        email: p.email,
+        emailVerified: true,
+        name: owner.name,
+      });
       expect((await accepted[0]!.c.get('/api/v1/me')).status).toBe(200);
 
       // Only the owner's password opens the account.
       expect((await loginRequest(client(), intruder)).status).toBe(401);
       expect((await loginRequest(client(), owner)).status).toBe(200);
       // A registration of a verified address changes nothing either.
-      expect((await registerRequest(client(), { ...intruder, password: 'third try by mallory 3' })).status).toBe(202);
-      expect((await loginRequest(client(), { ...p, password: 'third try by mallory 3' })).status).toBe(401);
+      expect(
+        (await registerRequest(client(), { ...intruder, password: 'third try by mallory 3' }))
+          .status,
+      ).toBe(202);
+      expect(
+        (await loginRequest(client(), { ...p, password: 'third try by mallory 3' })).status,
+      ).toBe(401);
       expect((await loginRequest(client(), owner)).status).toBe(200);
     }
   });
@@ -301,10 +388,20 @@ describe('SECURITY.md: recovery', () => {
     const page = await c.get(`/verify-email?token=${token}`);
     const html = await page.text();
     expect(html).toContain(`value="${p.email}"`);
-    expect(html).toMatch(/type="password"[^>]*autocomplete="current-password"|autocomplete="current-password"[^>]*type="password"/);
-    const wrong = await c.form('/verify-email', { token: token!, email: p.email, password: 'not the one 123' });
+    expect(html).toMatch(
+      /type="password"[^>]*autocomplete="current-password"|autocomplete="current-password"[^>]*type="password"/,
+    );
+    const wrong = await c.form('/verify-email', {
+      token: token!,
+      email: p.email,
+      password: 'not the one 123',
+    });
     expect(wrong.status).toBe(401);
-    const right = await c.form('/verify-email', { token: token!, email: p.email, password: p.password });
+    const right = await c.form('/verify-email', {
+      token: token!,
+      email: p.email,
+      password: p.password,
+    });
     expect(right.status).toBe(303);
     expect(right.headers.get('location')).toBe('/account');
     expect((await c.get('/api/v1/me')).status).toBe(200);
@@ -312,19 +409,33 @@ describe('SECURITY.md: recovery', () => {
     // Someone else's registration of my address: the link turns into a reset of my own.
     const mine = newPerson('verify-not-mine');
     const myBox = mailbox(mine.email);
-    expect((await registerRequest(client(), { ...mine, password: 'stranger chose this 77' })).status).toBe(202);
+    expect(
+      (await registerRequest(client(), { ...mine, password: 'stranger chose this 77' })).status,
+    ).toBe(202);
     const [strangers] = await myBox.links('/verify-email');
     const traded = await client().form('/verify-email/new-password', { token: strangers! });
     expect(traded.status).toBe(200);
     const resetToken = (await traded.text()).match(/name="token" value="([a-z2-7]+)"/)![1]!;
-    const set = await client().form('/reset-password', { token: resetToken, password: mine.password });
+    const set = await client().form('/reset-password', {
+      token: resetToken,
+      password: mine.password,
+    });
     expect(set.status).toBe(303);
     expect((await loginRequest(client(), mine)).status).toBe(200);
-    expect((await loginRequest(client(), { ...mine, password: 'stranger chose this 77' })).status).toBe(401);
-    expect((await client().post('/api/v1/auth/verify-email', { token: strangers, password: 'stranger chose this 77' })).status).toBe(400);
+    expect(
+      (await loginRequest(client(), { ...mine, password: 'stranger chose this 77' })).status,
+    ).toBe(401);
+    expect(
+      (
+        await client().post('/api/v1/auth/verify-email', {
+          token: strangers,
+          password: 'stranger chose this 77',
+        })
+      ).status,
+    ).toBe(400);
   });
 
-  it('an unconfirmed account is kept while its newest registration\'s link is young', async () => {
+  it("an unconfirmed account is kept while its newest registration's link is young", async () => {
     const r = await createTestApp();
     try {
       const p = newPerson('late-retry');
@@ -341,7 +452,9 @@ describe('SECURITY.md: recovery', () => {
       expect(await userByEmail(r, p.email)).not.toBeNull();
       await r.sendMail();
       const token = r.resend.lastLink(p.email, '/verify-email')!.token;
-      expect((await c().post('/api/v1/auth/verify-email', { token, password: p.password })).status).toBe(200);
+      expect(
+        (await c().post('/api/v1/auth/verify-email', { token, password: p.password })).status,
+      ).toBe(200);
     } finally {
       await r.close();
     }
@@ -358,8 +471,15 @@ describe('SECURITY.md: recovery', () => {
 
     // A staff member opens the person's card: the person sees the school, not the staff
     // member's address or browser (more in test/integration/staff-addresses.test.ts).
-    const staff = await signedInPerson(t, 'at-rest-staff', () => createClient(t, { ip: '203.0.113.250' }), { role: 'admin' });
-    const seen = await staff.c.get(`/api/v1/staff/users/${id}`, { headers: { 'user-agent': 'StaffBrowser/9.9' } });
+    const staff = await signedInPerson(
+      t,
+      'at-rest-staff',
+      () => createClient(t, { ip: '203.0.113.250' }),
+      { role: 'admin' },
+    );
+    const seen = await staff.c.get(`/api/v1/staff/users/${id}`, {
+      headers: { 'user-agent': 'StaffBrowser/9.9' },
+    });
     expect(seen.status).toBe(200);
     const activity = await read(await c.get('/api/v1/me/activity'));
     expect(activity.status).toBe(200);
@@ -374,7 +494,9 @@ describe('SECURITY.md: recovery', () => {
     // Each request from its own address, so only a per-recipient limit can stop them.
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push((await registerRequest(client(), p)).status);
-    answers.push((await client().post('/api/v1/auth/verify-email/resend', { email: p.email })).status);
+    answers.push(
+      (await client().post('/api/v1/auth/verify-email/resend', { email: p.email })).status,
+    );
     answers.push((await client().post('/api/v1/auth/password/forgot', { email: p.email })).status);
     expect((await box.fresh()).length).toBe(3);
     expect(answers.slice(0, 3)).toEqual([202, 202, 202]);
@@ -390,7 +512,9 @@ describe('SECURITY.md: recovery', () => {
     expect((await victimBox.fresh()).length).toBe(3);
 
     // The verification mail carries no text of the registrant's beyond a short name.
-    const spam = newPerson('spam-name', { name: 'WIN A PRIZE visit https://spam.example/claim now and enter your card number' });
+    const spam = newPerson('spam-name', {
+      name: 'WIN A PRIZE visit https://spam.example/claim now and enter your card number',
+    });
     const spamBox = mailbox(spam.email);
     expect((await registerRequest(client(), spam)).status).toBe(202);
     const [mail] = await spamBox.fresh();

@@ -189,7 +189,10 @@ describe.skipIf(!!skipReason)('the service on Cloudflare Workers (workerd)', () 
     expect(verification).toHaveLength(1);
     expect(verification[0]!.from).toBe('Workers Test <no-reply@example.com>');
 
-    const verified = await post('/api/v1/auth/verify-email', { token: link.token, password: person.password });
+    const verified = await post('/api/v1/auth/verify-email', {
+      token: link.token,
+      password: person.password,
+    });
     expect(verified.status, await verified.clone().text()).toBe(200);
 
     // The password was hashed by the WebAssembly argon2id inside workerd.

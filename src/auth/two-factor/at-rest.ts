@@ -16,7 +16,10 @@ const boxes = new WeakMap<Config, Promise<SecretBox>>();
 function boxFor(config: Config) {
   let box = boxes.get(config);
   if (!box) {
-    box = openSecretBox(purpose, { current: config.secretsKey, previous: config.secretsKeyPrevious });
+    box = openSecretBox(purpose, {
+      current: config.secretsKey,
+      previous: config.secretsKeyPrevious,
+    });
     boxes.set(config, box);
   }
   return box;
@@ -33,7 +36,8 @@ export class TwoFactorUnavailable extends ProblemError {
       status: 503,
       type: 'two-factor-unavailable',
       title: 'Authenticator codes cannot be checked right now; a recovery code still works',
-      detail: 'The server cannot read authenticator secrets (a key configuration fault); its log says more.',
+      detail:
+        'The server cannot read authenticator secrets (a key configuration fault); its log says more.',
     });
   }
 }
@@ -52,10 +56,18 @@ function unavailable(deps: Deps, fields: Record<string, unknown>, msg: string): 
 }
 
 /** The columns that store `secret` for `userId` under the current key. */
-export async function sealTotpSecret(deps: Deps, userId: string, secret: string): Promise<SealedColumns> {
+export async function sealTotpSecret(
+  deps: Deps,
+  userId: string,
+  secret: string,
+): Promise<SealedColumns> {
   const box = await boxFor(deps.config);
   if (!box.currentKeyId)
-    unavailable(deps, { userId }, 'authenticator secrets cannot be stored: SECRETS_KEY is not set (see docs/operations.md)');
+    unavailable(
+      deps,
+      { userId },
+      'authenticator secrets cannot be stored: SECRETS_KEY is not set (see docs/operations.md)',
+    );
   const sealed = await box.seal(secret, userId);
   return { secret: null, secretCiphertext: sealed.ciphertext, keyId: sealed.keyId };
 }
@@ -66,7 +78,10 @@ export async function sealTotpSecret(deps: Deps, userId: string, secret: string)
  * TwoFactorUnavailable, after an error log line naming the key settings, when no configured
  * key opens it for this owner.
  */
-export async function openTotpSecret(deps: Deps, row: StoredSecret): Promise<{ secret: string; reseal: SealedColumns | null }> {
+export async function openTotpSecret(
+  deps: Deps,
+  row: StoredSecret,
+): Promise<{ secret: string; reseal: SealedColumns | null }> {
   const box = await boxFor(deps.config);
   let secret: string;
   if (row.secretCiphertext && row.keyId) {
@@ -83,7 +98,11 @@ export async function openTotpSecret(deps: Deps, row: StoredSecret): Promise<{ s
   } else if (row.secret) {
     secret = row.secret; // from before migration 0006: sealed below, with the caller's write
   } else {
-    unavailable(deps, { userId: row.userId }, 'an authenticator secret row holds neither a sealed nor a legacy value');
+    unavailable(
+      deps,
+      { userId: row.userId },
+      'an authenticator secret row holds neither a sealed nor a legacy value',
+    );
   }
   const stale = row.keyId !== box.currentKeyId || row.secret !== null;
   const reseal = stale && box.currentKeyId ? await sealTotpSecret(deps, row.userId, secret) : null;
@@ -112,14 +131,21 @@ export type RotationReport = {
  * service serves: each row is written only if it still holds what was read. `legacyOnly`:
  * only rows in clear (the start-up sweep).
  */
-export async function rotateTotpSecrets(deps: Deps, options: { legacyOnly?: boolean; batchSize?: number } = {}): Promise<RotationReport> {
+export async function rotateTotpSecrets(
+  deps: Deps,
+  options: { legacyOnly?: boolean; batchSize?: number } = {},
+): Promise<RotationReport> {
   const box = await boxFor(deps.config);
   const currentKeyId = box.currentKeyId;
   if (!currentKeyId) throw new Error('SECRETS_KEY: not set, so there is no key to seal with');
   const batchSize = options.batchSize ?? 200;
   const stale = options.legacyOnly
     ? isNotNull(totpCredentials.secret)
-    : or(isNotNull(totpCredentials.secret), isNull(totpCredentials.keyId), ne(totpCredentials.keyId, currentKeyId));
+    : or(
+        isNotNull(totpCredentials.secret),
+        isNull(totpCredentials.keyId),
+        ne(totpCredentials.keyId, currentKeyId),
+      );
   const report: RotationReport = { currentKeyId, resealed: 0, unreadable: [] };
   let after: string | null = null;
   for (;;) {

@@ -19,12 +19,23 @@ import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
 /** A setup not confirmed with a code within this time has to be started again. */
 export const setupTtlMs = 30 * 60_000;
 
-export type TwoFactorStatus = { enabled: boolean; enabledAt: Date | null; recoveryCodesLeft: number };
+export type TwoFactorStatus = {
+  enabled: boolean;
+  enabledAt: Date | null;
+  recoveryCodesLeft: number;
+};
 
 export async function twoFactorStatus(db: Executor, userId: string): Promise<TwoFactorStatus> {
-  const [row] = await db.select({ enabledAt: totpCredentials.enabledAt }).from(totpCredentials).where(eq(totpCredentials.userId, userId));
+  const [row] = await db
+    .select({ enabledAt: totpCredentials.enabledAt })
+    .from(totpCredentials)
+    .where(eq(totpCredentials.userId, userId));
   const enabledAt = row?.enabledAt ?? null;
-  return { enabled: !!enabledAt, enabledAt, recoveryCodesLeft: enabledAt ? await countUnusedRecoveryCodes(db, userId) : 0 };
+  return {
+    enabled: !!enabledAt,
+    enabledAt,
+    recoveryCodesLeft: enabledAt ? await countUnusedRecoveryCodes(db, userId) : 0,
+  };
 }
 
 export async function isTwoFactorEnabled(db: Executor, userId: string) {
@@ -36,26 +47,45 @@ export async function isTwoFactorEnabled(db: Executor, userId: string) {
 }
 
 /** Mails a two-factor notice with its "not me" link, in the caller's transaction. */
-export async function queueTwoFactorNotice(deps: Deps, tx: Executor, user: UserRow, now: Date, notice: TwoFactorNotice) {
+export async function queueTwoFactorNotice(
+  deps: Deps,
+  tx: Executor,
+  user: UserRow,
+  now: Date,
+  notice: TwoFactorNotice,
+) {
   const ctx = mailContext(deps, user.locale);
   await queueMail(deps, tx, {
     to: user.email,
     userId: user.id,
     locale: user.locale,
-    template: notice.kind === 'enabled' || notice.kind === 'disabled' ? `two-factor-${notice.kind}` : notice.kind,
+    template:
+      notice.kind === 'enabled' || notice.kind === 'disabled'
+        ? `two-factor-${notice.kind}`
+        : notice.kind,
     containsSecret: true,
-    mail: twoFactorNoticeMail(ctx, { name: user.name, when: formatDateTime(now, ctx.locale, personTimeZone(user)), notice, notMeUrl: await notMeLink(deps, tx, user.id, now) }),
+    mail: twoFactorNoticeMail(ctx, {
+      name: user.name,
+      when: formatDateTime(now, ctx.locale, personTimeZone(user)),
+      notice,
+      notMeUrl: await notMeLink(deps, tx, user.id, now),
+    }),
   });
 }
 
-export type SetupResult = { ok: true; secret: string; otpauthUrl: string; qrSvg: string } | { ok: false; reason: 'already-enabled' };
+export type SetupResult =
+  | { ok: true; secret: string; otpauthUrl: string; qrSvg: string }
+  | { ok: false; reason: 'already-enabled' };
 
 /**
  * Starts enrolment: a new secret, not yet in force, as an otpauth:// URI and a QR code of it
  * (SVG made here, so the secret never goes to a third-party QR service). Asking again
  * replaces an unconfirmed secret; an enabled one stays until two-step sign-in is turned off.
  */
-export async function beginTotpSetup(deps: Deps, user: Pick<UserRow, 'id' | 'email'>): Promise<SetupResult> {
+export async function beginTotpSetup(
+  deps: Deps,
+  user: Pick<UserRow, 'id' | 'email'>,
+): Promise<SetupResult> {
   const now = deps.clock.now();
   const secret = generateTotpSecret();
   // Sealed before it is stored (src/auth/two-factor/at-rest.ts): never in clear in the database.
@@ -95,23 +125,40 @@ export type EnableResult =
  * Confirms enrolment with a code from the app (proof the person's app has the secret), turns
  * two-step sign-in on, and returns ten new recovery codes: the only time they are shown.
  */
-export async function enableTotp(deps: Deps, user: UserRow, code: string, meta: RequestMeta): Promise<EnableResult> {
+export async function enableTotp(
+  deps: Deps,
+  user: UserRow,
+  code: string,
+  meta: RequestMeta,
+): Promise<EnableResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const [row] = await deps.db.select().from(totpCredentials).where(eq(totpCredentials.userId, user.id));
+  const [row] = await deps.db
+    .select()
+    .from(totpCredentials)
+    .where(eq(totpCredentials.userId, user.id));
   if (row?.enabledAt) return { ok: false, reason: 'already-enabled' };
-  if (!row || now.getTime() - row.createdAt.getTime() > setupTtlMs) return { ok: false, reason: 'no-setup' };
+  if (!row || now.getTime() - row.createdAt.getTime() > setupTtlMs)
+    return { ok: false, reason: 'no-setup' };
   const key = rateSubject(user.id);
   const verdict = await takeRate(deps.db, rules.twoFactorFailuresPerAccount, key, now);
-  if (!verdict.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!verdict.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: verdict.retryAfterSeconds };
   const opened = await openTotpSecret(deps, row);
   const match = matchTotpStep(opened.secret, code.trim(), now, row.lastUsedStep);
-  if (!match.ok) return { ok: false, reason: match.reason === 'used' ? 'code-used' : 'invalid-code' };
+  if (!match.ok)
+    return { ok: false, reason: match.reason === 'used' ? 'code-used' : 'invalid-code' };
   const codes = await deps.db.transaction(async (tx) => {
     const [enabled] = await tx
       .update(totpCredentials)
       .set({ enabledAt: now, lastUsedStep: match.step, ...opened.reseal })
-      .where(and(eq(totpCredentials.userId, user.id), isNull(totpCredentials.enabledAt), storesSameSecret(row)))
+      .where(
+        and(
+          eq(totpCredentials.userId, user.id),
+          isNull(totpCredentials.enabledAt),
+          storesSameSecret(row),
+        ),
+      )
       .returning({ userId: totpCredentials.userId });
     if (!enabled) return null;
     const fresh = await replaceRecoveryCodes(tx, user.id, now);
@@ -153,11 +200,15 @@ export async function regenerateRecoveryCodes(deps: Deps, user: UserRow, meta: R
   if (!(await isTwoFactorEnabled(deps.db, user.id))) return null;
   const codes = await deps.db.transaction(async (tx) => {
     const fresh = await replaceRecoveryCodes(tx, user.id, now);
-    await recordEvent(tx, { userId: user.id, action: 'two-factor.recovery-codes-regenerated', at: now, meta });
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'two-factor.recovery-codes-regenerated',
+      at: now,
+      meta,
+    });
     await queueTwoFactorNotice(deps, tx, user, now, { kind: 'recovery-codes-regenerated' });
     return fresh;
   });
   deps.notifyMail();
   return codes;
 }
-

@@ -5,8 +5,20 @@ import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { translator } from '../../i18n';
 import { findUserById } from '../users';
-import { beginTotpSetup, disableTotp, enableTotp, pendingSetup, regenerateRecoveryCodes, twoFactorStatus } from './manage';
-import { recoveryCodesPage, setupExpiredPage, twoFactorDisablePage, twoFactorSetupPage } from './views/two-factor-pages';
+import {
+  beginTotpSetup,
+  disableTotp,
+  enableTotp,
+  pendingSetup,
+  regenerateRecoveryCodes,
+  twoFactorStatus,
+} from './manage';
+import {
+  recoveryCodesPage,
+  setupExpiredPage,
+  twoFactorDisablePage,
+  twoFactorSetupPage,
+} from './views/two-factor-pages';
 
 const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 const reauthFirst = reauthFor('/account/security#two-factor');
@@ -30,16 +42,29 @@ export function twoFactorPageRoutes() {
     const t = translator(c.get('locale'));
     const user = await findUserById(deps.db, auth.user.id);
     if (!user) return c.redirect('/login', 303);
-    const result = await enableTotp(deps, user, ((await readForm(c)).code ?? '').slice(0, 40), requestMeta(c));
+    const result = await enableTotp(
+      deps,
+      user,
+      ((await readForm(c)).code ?? '').slice(0, 40),
+      requestMeta(c),
+    );
     if (result.ok) return recoveryCodesPage(c, { codes: result.recoveryCodes, justEnabled: true });
     if (result.reason === 'already-enabled') return c.redirect('/account/security#two-factor', 303);
     const pending = await pendingSetup(deps, user);
     if (result.reason === 'no-setup' || !pending) return setupExpiredPage(c);
     if (result.reason === 'rate-limited') {
       c.header('Retry-After', String(result.retryAfterSeconds));
-      return twoFactorSetupPage(c, { ...pending, error: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }), status: 429 });
+      return twoFactorSetupPage(c, {
+        ...pending,
+        error: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+        status: 429,
+      });
     }
-    return twoFactorSetupPage(c, { ...pending, error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'), status: 400 });
+    return twoFactorSetupPage(c, {
+      ...pending,
+      error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'),
+      status: 400,
+    });
   });
 
   // Turning it off asks first, on its own page; a fresh proof of identity comes before that
@@ -58,7 +83,12 @@ export function twoFactorPageRoutes() {
     const deps = c.get('deps');
     const user = await findUserById(deps.db, auth.user.id);
     const done = user ? await disableTotp(deps, user, requestMeta(c)) : false;
-    return c.redirect(done ? '/account/security?notice=two-factor-disabled#two-factor' : '/account/security#two-factor', 303);
+    return c.redirect(
+      done
+        ? '/account/security?notice=two-factor-disabled#two-factor'
+        : '/account/security#two-factor',
+      303,
+    );
   });
 
   app.post('/account/security/2fa/recovery-codes', async (c) => {

@@ -3,7 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config';
 import { tokenTtlMs } from '../email-tokens';
 
-const cookieName = (config: Pick<Config, 'isHttps'>) => (config.isHttps ? '__Host-two-factor' : 'two-factor');
+const cookieName = (config: Pick<Config, 'isHttps'>) =>
+  config.isHttps ? '__Host-two-factor' : 'two-factor';
 
 /**
  * Holds the pending two-step sign-in between the password and the code: HttpOnly (scripts
@@ -20,7 +21,8 @@ export function setPendingCookie(c: Context, config: Pick<Config, 'isHttps'>, to
   });
 }
 
-export const readPendingCookie = (c: Context, config: Pick<Config, 'isHttps'>) => getCookie(c, cookieName(config))?.slice(0, 100) ?? null;
+export const readPendingCookie = (c: Context, config: Pick<Config, 'isHttps'>) =>
+  getCookie(c, cookieName(config))?.slice(0, 100) ?? null;
 
 export function clearPendingCookie(c: Context, config: Pick<Config, 'isHttps'>) {
   deleteCookie(c, cookieName(config), { path: '/', secure: config.isHttps, httpOnly: true });

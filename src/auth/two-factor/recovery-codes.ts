@@ -28,7 +28,15 @@ export function normalizeRecoveryCode(input: string): string | null {
 export async function replaceRecoveryCodes(tx: Executor, userId: string, now: Date) {
   const codes = generateRecoveryCodes();
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: hashSecret(normalizeRecoveryCode(code)!), createdAt: now })));
+  await tx
+    .insert(recoveryCodes)
+    .values(
+      codes.map((code) => ({
+        userId,
+        codeHash: hashSecret(normalizeRecoveryCode(code)!),
+        createdAt: now,
+      })),
+    );
   return codes;
 }
 
@@ -39,7 +47,13 @@ export async function useRecoveryCode(tx: Executor, userId: string, input: strin
   const [row] = await tx
     .update(recoveryCodes)
     .set({ usedAt: now })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashSecret(code)), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashSecret(code)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
   return !!row;
 }

@@ -29,7 +29,14 @@ export async function pendingTwoFactorUser(deps: Deps, token: string) {
 }
 
 export type TwoFactorSignInResult =
-  | { ok: true; user: UserRow; token: string; expiresAt: Date; persistent: boolean; method: 'totp' | 'recovery-code' }
+  | {
+      ok: true;
+      user: UserRow;
+      token: string;
+      expiresAt: Date;
+      persistent: boolean;
+      method: 'totp' | 'recovery-code';
+    }
   | { ok: false; reason: 'expired' | 'invalid-code' | 'code-used' }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
 
@@ -39,7 +46,12 @@ export type TwoFactorSignInResult =
  * requests race), or an unused recovery code. The pending token survives a wrong code, so a
  * typo does not send the person back to the password; wrong codes count per account.
  */
-export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, rawCode: string, meta: RequestMeta): Promise<TwoFactorSignInResult> {
+export async function completeTwoFactorSignIn(
+  deps: Deps,
+  pendingToken: string,
+  rawCode: string,
+  meta: RequestMeta,
+): Promise<TwoFactorSignInResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
   const pending = await peekEmailToken(deps.db, 'two-factor-login', pendingToken, now);
@@ -59,7 +71,8 @@ export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, 
   const accountKey = rateSubject(user.id);
   const ipKey = rateSubject(meta.ip ?? 'unknown');
   const byAccount = await takeRate(deps.db, rules.twoFactorFailuresPerAccount, accountKey, now);
-  if (!byAccount.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: byAccount.retryAfterSeconds };
+  if (!byAccount.ok)
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: byAccount.retryAfterSeconds };
   const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   if (!byIp.ok) {
     await releaseRate(deps.db, rules.twoFactorFailuresPerAccount, accountKey, now);
@@ -75,12 +88,23 @@ export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, 
           .update(totpCredentials)
           // A row in clear or under an older key is re-sealed under the current one as it is used.
           .set({ lastUsedStep: match.step, ...opened.reseal })
-          .where(and(eq(totpCredentials.userId, user.id), or(isNull(totpCredentials.lastUsedStep), sql`${totpCredentials.lastUsedStep} < ${match.step}`)))
+          .where(
+            and(
+              eq(totpCredentials.userId, user.id),
+              or(
+                isNull(totpCredentials.lastUsedStep),
+                sql`${totpCredentials.lastUsedStep} < ${match.step}`,
+              ),
+            ),
+          )
           .returning({ userId: totpCredentials.userId })
       : [];
     if (!moved.length) {
       await recordEvent(deps.db, { userId: user.id, action: 'two-factor.failed', at: now, meta });
-      return { ok: false, reason: !match.ok && match.reason === 'invalid' ? 'invalid-code' : 'code-used' };
+      return {
+        ok: false,
+        reason: !match.ok && match.reason === 'invalid' ? 'invalid-code' : 'code-used',
+      };
     }
   } else {
     method = 'recovery-code';
@@ -95,19 +119,42 @@ export async function completeTwoFactorSignIn(deps: Deps, pendingToken: string, 
     // Used up with the session in one transaction: two right codes racing make one session.
     const used = await consumeEmailToken(tx, 'two-factor-login', pendingToken, now);
     if (!used.ok) return null;
-    await completeSignIn(deps, tx, user, meta, method === 'totp' ? 'password+totp' : 'password+recovery-code');
+    await completeSignIn(
+      deps,
+      tx,
+      user,
+      meta,
+      method === 'totp' ? 'password+totp' : 'password+recovery-code',
+    );
     if (method === 'recovery-code') {
       const left = await countUnusedRecoveryCodes(tx, user.id);
-      await recordEvent(tx, { userId: user.id, action: 'two-factor.recovery-code-used', at: now, meta, details: { left } });
+      await recordEvent(tx, {
+        userId: user.id,
+        action: 'two-factor.recovery-code-used',
+        at: now,
+        meta,
+        details: { left },
+      });
       await queueTwoFactorNotice(deps, tx, user, now, { kind: 'recovery-code-used', left });
     }
-    return createSession(deps, tx, { userId: user.id, remember, ip: meta.ip, userAgent: meta.userAgent });
+    return createSession(deps, tx, {
+      userId: user.id,
+      remember,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
   });
   if (!created) return { ok: false, reason: 'expired' };
   await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   await clearRate(deps.db, rules.twoFactorFailuresPerAccount, accountKey);
   await clearRate(deps.db, rules.loginFailuresPerAccount, rateSubject(user.email.toLowerCase()));
   deps.notifyMail();
-  return { ok: true, user, token: created.token, expiresAt: created.session.absoluteExpiresAt, persistent: remember, method };
+  return {
+    ok: true,
+    user,
+    token: created.token,
+    expiresAt: created.session.absoluteExpiresAt,
+    persistent: remember,
+    method,
+  };
 }
-

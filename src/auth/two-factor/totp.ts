@@ -14,7 +14,13 @@ export function generateTotpSecret(): string {
 }
 
 export const totpKeyUri = (issuer: string, account: string, secret: string) =>
-  createTOTPKeyURI(issuer, account, decodeBase32IgnorePadding(secret), totpPeriodSeconds, totpDigits);
+  createTOTPKeyURI(
+    issuer,
+    account,
+    decodeBase32IgnorePadding(secret),
+    totpPeriodSeconds,
+    totpDigits,
+  );
 
 export const totpStepAt = (now: Date) => Math.floor(now.getTime() / 1000 / totpPeriodSeconds);
 
@@ -49,4 +55,5 @@ export function matchTotpStep(
 }
 
 /** The code an app would show at `now` (tests and the setup check use it). */
-export const totpCodeAt = (secret: string, now: Date) => generateHOTP(decodeBase32IgnorePadding(secret), BigInt(totpStepAt(now)), totpDigits);
+export const totpCodeAt = (secret: string, now: Date) =>
+  generateHOTP(decodeBase32IgnorePadding(secret), BigInt(totpStepAt(now)), totpDigits);

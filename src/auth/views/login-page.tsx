@@ -14,19 +14,39 @@ export type LoginState = {
   retryAfterMinutes?: number;
 };
 
-const statusOf = { invalid: 401, unverified: 403, 'reset-required': 403, 'rate-limited': 429, 'invalid-input': 400 } as const;
+const statusOf = {
+  invalid: 401,
+  unverified: 403,
+  'reset-required': 403,
+  'rate-limited': 429,
+  'invalid-input': 400,
+} as const;
 
 export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
-    { title: t('login.title'), status: s.error ? statusOf[s.error] : 200, scripts: ['/assets/passkey-login.js'] },
+    {
+      title: t('login.title'),
+      status: s.error ? statusOf[s.error] : 200,
+      scripts: ['/assets/passkey-login.js'],
+    },
     <section class="card narrow">
       <h1>{t('login.title')}</h1>
-      {s.notice === 'two-factor-expired' ? <Notice kind="error">{t('twoFactor.login.expired')}</Notice> : null}
-      {s.notice && s.notice !== 'two-factor-expired' ? <Notice kind="success">{t(`login.notice.${s.notice}`)}</Notice> : null}
-      {s.error === 'invalid' || s.error === 'invalid-input' ? <Notice kind="error">{t('login.error.invalid')}</Notice> : null}
-      {s.error === 'rate-limited' ? <Notice kind="error">{t('login.error.rateLimited', { minutes: s.retryAfterMinutes ?? 1 })}</Notice> : null}
+      {s.notice === 'two-factor-expired' ? (
+        <Notice kind="error">{t('twoFactor.login.expired')}</Notice>
+      ) : null}
+      {s.notice && s.notice !== 'two-factor-expired' ? (
+        <Notice kind="success">{t(`login.notice.${s.notice}`)}</Notice>
+      ) : null}
+      {s.error === 'invalid' || s.error === 'invalid-input' ? (
+        <Notice kind="error">{t('login.error.invalid')}</Notice>
+      ) : null}
+      {s.error === 'rate-limited' ? (
+        <Notice kind="error">
+          {t('login.error.rateLimited', { minutes: s.retryAfterMinutes ?? 1 })}
+        </Notice>
+      ) : null}
       {s.error === 'reset-required' ? (
         <Notice kind="error">
           {t('login.error.resetRequired')} <a href="/forgot-password">{t('login.forgot')}</a>
@@ -44,8 +64,22 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
         </Notice>
       ) : null}
       <form method="post" action={`/login${s.next ? `?next=${encodeURIComponent(s.next)}` : ''}`}>
-        <Field name="email" label={t('login.email')} type="email" value={s.email} autocomplete="username webauthn" required inputmode="email" />
-        <Field name="password" label={t('login.password')} type="password" autocomplete="current-password" required />
+        <Field
+          name="email"
+          label={t('login.email')}
+          type="email"
+          value={s.email}
+          autocomplete="username webauthn"
+          required
+          inputmode="email"
+        />
+        <Field
+          name="password"
+          label={t('login.password')}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
         <Checkbox name="remember" label={t('login.remember')} />
         <div class="form-actions">
           <button type="submit" class="button">

@@ -4,7 +4,10 @@ import { translator } from '../../i18n';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 
-export function forgotPasswordPage(c: Context<AppEnv>, s: { email?: string; sent?: boolean; error?: string; status?: 200 | 400 | 429 } = {}) {
+export function forgotPasswordPage(
+  c: Context<AppEnv>,
+  s: { email?: string; sent?: boolean; error?: string; status?: 200 | 400 | 429 } = {},
+) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
@@ -18,7 +21,15 @@ export function forgotPasswordPage(c: Context<AppEnv>, s: { email?: string; sent
           <p>{t('forgot.lead')}</p>
           {s.error ? <Notice kind="error">{s.error}</Notice> : null}
           <form method="post" action="/forgot-password">
-            <Field name="email" label={t('login.email')} type="email" value={s.email} autocomplete="email" required inputmode="email" />
+            <Field
+              name="email"
+              label={t('login.email')}
+              type="email"
+              value={s.email}
+              autocomplete="email"
+              required
+              inputmode="email"
+            />
             <div class="form-actions">
               <button type="submit" class="button">
                 {t('forgot.submit')}
@@ -34,7 +45,10 @@ export function forgotPasswordPage(c: Context<AppEnv>, s: { email?: string; sent
   );
 }
 
-export function resetPasswordPage(c: Context<AppEnv>, s: { token: string; usable: boolean; error?: string; status?: 200 | 400 }) {
+export function resetPasswordPage(
+  c: Context<AppEnv>,
+  s: { token: string; usable: boolean; error?: string; status?: 200 | 400 },
+) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,

@@ -18,16 +18,34 @@ export function reauthPage(c: Context<AppEnv>, s: ReauthState) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
-    { title: t('reauth.title'), status: s.status ?? 200, scripts: s.hasPasskeys ? ['/assets/passkey-login.js'] : [] },
+    {
+      title: t('reauth.title'),
+      status: s.status ?? 200,
+      scripts: s.hasPasskeys ? ['/assets/passkey-login.js'] : [],
+    },
     <section class="card narrow">
       <h1>{t('reauth.title')}</h1>
       <p>{s.hasPassword ? t('reauth.lead') : t('passkey.reauth.noPassword')}</p>
       {s.error ? <Notice kind="error">{s.error}</Notice> : null}
-      {s.hasPasskeys ? <PasskeyButton locale={c.get('locale')} mode="reauth" next={s.next} /> : null}
+      {s.hasPasskeys ? (
+        <PasskeyButton locale={c.get('locale')} mode="reauth" next={s.next} />
+      ) : null}
       {s.hasPassword ? (
         <form method="post" action={`/reauth?next=${encodeURIComponent(s.next)}`}>
-          <input type="text" name="username" value={c.get('auth')?.user.email ?? ''} autocomplete="username" hidden />
-          <Field name="password" label={t('login.password')} type="password" autocomplete="current-password" required />
+          <input
+            type="text"
+            name="username"
+            value={c.get('auth')?.user.email ?? ''}
+            autocomplete="username"
+            hidden
+          />
+          <Field
+            name="password"
+            label={t('login.password')}
+            type="password"
+            autocomplete="current-password"
+            required
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               {t('reauth.submit')}

@@ -7,7 +7,12 @@ import { translateError } from '../../views/translate-error';
 
 export type RegisterValues = { email?: string; name?: string };
 
-export function registerPage(c: Context<AppEnv>, values: RegisterValues = {}, errors: FormErrors = {}, status: 200 | 400 | 429 = 200) {
+export function registerPage(
+  c: Context<AppEnv>,
+  values: RegisterValues = {},
+  errors: FormErrors = {},
+  status: 200 | 400 | 429 = 200,
+) {
   const t = translator(c.get('locale'));
   const e = (k: string) => translateError(t, errors[k]);
   const minAge = c.get('deps').config.minAge;
@@ -17,10 +22,31 @@ export function registerPage(c: Context<AppEnv>, values: RegisterValues = {}, er
     <section class="card narrow">
       <h1>{t('register.title')}</h1>
       <p>{t('register.lead')}</p>
-      {errors._ ? <Notice kind="error">{e('_')}</Notice> : Object.keys(errors).length ? <Notice kind="error">{t('form.fixErrors')}</Notice> : null}
+      {errors._ ? (
+        <Notice kind="error">{e('_')}</Notice>
+      ) : Object.keys(errors).length ? (
+        <Notice kind="error">{t('form.fixErrors')}</Notice>
+      ) : null}
       <form method="post" action="/register" novalidate>
-        <Field name="name" label={t('register.name')} value={values.name} error={e('name')} autocomplete="name" required maxlength={100} />
-        <Field name="email" label={t('register.email')} type="email" value={values.email} error={e('email')} autocomplete="email" required inputmode="email" />
+        <Field
+          name="name"
+          label={t('register.name')}
+          value={values.name}
+          error={e('name')}
+          autocomplete="name"
+          required
+          maxlength={100}
+        />
+        <Field
+          name="email"
+          label={t('register.email')}
+          type="email"
+          value={values.email}
+          error={e('email')}
+          autocomplete="email"
+          required
+          inputmode="email"
+        />
         <Field
           name="password"
           label={t('register.password')}
@@ -40,7 +66,12 @@ export function registerPage(c: Context<AppEnv>, values: RegisterValues = {}, er
             </>
           }
         />
-        <Checkbox name="confirmAge" required error={e('confirmAge')} label={t('register.confirmAge', { age: minAge })} />
+        <Checkbox
+          name="confirmAge"
+          required
+          error={e('confirmAge')}
+          label={t('register.confirmAge', { age: minAge })}
+        />
         <div class="form-actions">
           <button type="submit" class="button">
             {t('register.submit')}

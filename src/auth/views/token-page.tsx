@@ -36,7 +36,13 @@ export function tokenActionPage(c: Context<AppEnv>, p: TokenPageProps) {
 
 export function resultPage(
   c: Context<AppEnv>,
-  p: { title: string; kind: 'success' | 'error'; message: string; link?: { href: string; label: string }; status?: 200 | 400 | 409 | 429 },
+  p: {
+    title: string;
+    kind: 'success' | 'error';
+    message: string;
+    link?: { href: string; label: string };
+    status?: 200 | 400 | 409 | 429;
+  },
 ) {
   const t = translator(c.get('locale'));
   return renderPage(

@@ -23,8 +23,21 @@ export function verifyEmailPage(
       {s.error ? <Notice kind="error">{s.error}</Notice> : null}
       <form method="post" action="/verify-email">
         <input type="hidden" name="token" value={s.token} />
-        <Field name="email" label={t('login.email')} type="email" value={s.email} autocomplete="username" readonly />
-        <Field name="password" label={t('login.password')} type="password" autocomplete="current-password" required />
+        <Field
+          name="email"
+          label={t('login.email')}
+          type="email"
+          value={s.email}
+          autocomplete="username"
+          readonly
+        />
+        <Field
+          name="password"
+          label={t('login.password')}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
         <div class="form-actions">
           <button type="submit" class="button">
             {t('verify.button')}

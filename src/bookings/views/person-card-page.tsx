@@ -42,9 +42,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
       {user.processingRestrictedAt ? (
         <div class="notice notice-error restriction-banner" role="alert">
           <p>{t('staff.restricted.title')}</p>
-          <p>
-            {t('staff.restricted.body', { date: when.date(user.processingRestrictedAt) })}
-          </p>
+          <p>{t('staff.restricted.body', { date: when.date(user.processingRestrictedAt) })}</p>
           {user.processingRestrictionReason ? (
             <p>{t('staff.restricted.reason', { reason: user.processingRestrictionReason })}</p>
           ) : null}

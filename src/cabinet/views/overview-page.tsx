@@ -5,7 +5,10 @@ import { pageDates } from '../../views/dates';
 import type { UserRow } from '../../auth/users';
 import { renderPage } from '../../views/layout';
 
-export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passwordHash'>; sessionCount: number; lastSignIn: Date | null }) {
+export function overviewPage(
+  c: Context<AppEnv>,
+  d: { user: Omit<UserRow, 'passwordHash'>; sessionCount: number; lastSignIn: Date | null },
+) {
   const locale = c.get('locale');
   const t = translator(locale);
   const when = pageDates(c);
@@ -20,13 +23,19 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passw
       <ul class="cards">
         <li class="card">
           <h2>{t('nav.profile')}</h2>
-          <p>{missing ? t('overview.profile.missing', { count: missing }) : t('overview.profile.complete')}</p>
+          <p>
+            {missing
+              ? t('overview.profile.missing', { count: missing })
+              : t('overview.profile.complete')}
+          </p>
           <a href="/account/profile">{t('overview.profile.link')}</a>
         </li>
         <li class="card">
           <h2>{t('nav.security')}</h2>
           <p>{t('overview.security.sessions', { count: d.sessionCount })}</p>
-          {d.lastSignIn ? <p class="meta">{t('overview.security.last', { when: when.dateTime(d.lastSignIn) })}</p> : null}
+          {d.lastSignIn ? (
+            <p class="meta">{t('overview.security.last', { when: when.dateTime(d.lastSignIn) })}</p>
+          ) : null}
           <a href="/account/security">{t('overview.security.link')}</a>
         </li>
         <li class="card">
@@ -48,7 +57,8 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Omit<UserRow, 'passw
       <dl class="facts">
         <dt>{t('profile.email')}</dt>
         <dd>
-          {u.email} {u.emailVerifiedAt ? <span class="badge ok">{t('overview.verified')}</span> : null}
+          {u.email}{' '}
+          {u.emailVerifiedAt ? <span class="badge ok">{t('overview.verified')}</span> : null}
         </dd>
         <dt>{t('overview.memberSince')}</dt>
         <dd>{when.dateTime(u.createdAt)}</dd>

@@ -12,7 +12,13 @@ import type { TwoFactorStatus } from '../../auth/two-factor/manage';
 import { TwoFactorSection } from '../../auth/two-factor/views/two-factor-pages';
 import { actedByLabel, type ActivityRow } from '../activity';
 
-type SessionRow = { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null };
+type SessionRow = {
+  id: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+};
 /** As `listActivity` gives them: the school's acts carry no staff member's address or browser. */
 type EventRow = Pick<ActivityRow, 'id' | 'action' | 'at' | 'ip' | 'byStaff' | 'byRole'>;
 
@@ -42,7 +48,12 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
   const others = s.sessions.filter((x) => x.id !== s.currentSessionId).length;
   return renderPage(
     c,
-    { title: t('security.title'), section: 'security', status: s.status ?? 200, scripts: ['/assets/passkey-register.js'] },
+    {
+      title: t('security.title'),
+      section: 'security',
+      status: s.status ?? 200,
+      scripts: ['/assets/passkey-register.js'],
+    },
     <>
       <h1>{t('security.title')}</h1>
       {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
@@ -51,9 +62,30 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
       <section class="card" aria-labelledby="password-h">
         <h2 id="password-h">{t('security.password')}</h2>
         <form method="post" action="/account/security/password">
-          <input type="text" name="username" autocomplete="username" value={c.get('auth')?.user.email ?? ''} hidden />
-          <Field name="currentPassword" label={t('security.currentPassword')} type="password" autocomplete="current-password" error={s.errors?.currentPassword} required />
-          <Field name="newPassword" label={t('reset.password')} type="password" autocomplete="new-password" hint={t('register.passwordHint')} error={s.errors?.newPassword} required />
+          <input
+            type="text"
+            name="username"
+            autocomplete="username"
+            value={c.get('auth')?.user.email ?? ''}
+            hidden
+          />
+          <Field
+            name="currentPassword"
+            label={t('security.currentPassword')}
+            type="password"
+            autocomplete="current-password"
+            error={s.errors?.currentPassword}
+            required
+          />
+          <Field
+            name="newPassword"
+            label={t('reset.password')}
+            type="password"
+            autocomplete="new-password"
+            hint={t('register.passwordHint')}
+            error={s.errors?.newPassword}
+            required
+          />
           <p class="hint">{t('security.password.others')}</p>
           <div class="form-actions">
             <button type="submit" class="button">
@@ -70,7 +102,17 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
         <h2 id="email-h">{t('security.email')}</h2>
         <p>{t('security.email.lead')}</p>
         <form method="post" action="/account/security/email">
-          <Field name="newEmail" label={t('security.newEmail')} type="email" autocomplete="email" value={s.values?.newEmail} error={s.errors?.newEmail} required inputmode="email" maxlength={254} />
+          <Field
+            name="newEmail"
+            label={t('security.newEmail')}
+            type="email"
+            autocomplete="email"
+            value={s.values?.newEmail}
+            error={s.errors?.newEmail}
+            required
+            inputmode="email"
+            maxlength={254}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               {t('security.email.submit')}
@@ -102,7 +144,11 @@ export function securityPage(c: Context<AppEnv>, s: SecurityState) {
                   {x.id === s.currentSessionId ? (
                     <span class="badge ok">{t('security.thisDevice')}</span>
                   ) : (
-                    <form method="post" action={`/account/security/sessions/${x.id}/end`} class="inline-form">
+                    <form
+                      method="post"
+                      action={`/account/security/sessions/${x.id}/end`}
+                      class="inline-form"
+                    >
                       <button type="submit" class="button small secondary">
                         {t('security.endSession')}
                         <span class="visually-hidden">{` (${describeDevice(x.userAgent)}, ${x.ip ?? '—'})`}</span>

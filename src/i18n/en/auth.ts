@@ -2,7 +2,8 @@
 export const auth = {
   'password.too-short': 'Use at least 8 characters.',
   'password.too-long': 'Use at most 128 characters.',
-  'password.common': 'This password is one of the most common ones and easy to guess. Choose another.',
+  'password.common':
+    'This password is one of the most common ones and easy to guess. Choose another.',
   'password.same-as-identity': 'Do not use your email address or name as the password.',
   'password.breached': 'This password has appeared in a data breach. Choose another.',
 
@@ -19,7 +20,8 @@ export const auth = {
   'register.name': 'Your name',
   'register.email': 'Email address',
   'register.password': 'Password',
-  'register.passwordHint': 'At least 8 characters. A few unrelated words are easy to remember and hard to guess.',
+  'register.passwordHint':
+    'At least 8 characters. A few unrelated words are easy to remember and hard to guess.',
   'register.acceptPolicy': 'I have read and accept the',
   'register.policyLink': 'privacy policy',
   'register.confirmAge': 'I am at least {age} years old.',
@@ -29,8 +31,10 @@ export const auth = {
   'register.haveAccount': 'Already have an account?',
   'register.signIn': 'Sign in',
   'register.sent.title': 'Check your email',
-  'register.sent.body': 'We sent a link to {email}. Open it to confirm your address and finish creating your account.',
-  'register.sent.spam': 'No email within a few minutes? Check the spam folder, or ask for a new link.',
+  'register.sent.body':
+    'We sent a link to {email}. Open it to confirm your address and finish creating your account.',
+  'register.sent.spam':
+    'No email within a few minutes? Check the spam folder, or ask for a new link.',
 
   'login.title': 'Sign in',
   'login.email': 'Email address',
@@ -41,8 +45,10 @@ export const auth = {
   'login.noAccount': 'New here?',
   'login.register': 'Create an account',
   'login.error.invalid': 'The email or password is not right.',
-  'login.error.rateLimited': 'Too many attempts. Please try again in {minutes} min, or set a new password.',
-  'login.error.resetRequired': 'For your safety, this account needs a new password before you can sign in.',
+  'login.error.rateLimited':
+    'Too many attempts. Please try again in {minutes} min, or set a new password.',
+  'login.error.resetRequired':
+    'For your safety, this account needs a new password before you can sign in.',
   'login.error.unverified': 'Please confirm your email address first: open the link we sent you.',
   'login.notice.signed-out': 'You are signed out.',
   'login.notice.password-reset': 'Your new password is set. Please sign in.',
@@ -50,9 +56,11 @@ export const auth = {
   'login.notice.secured': 'Your account is secured.',
 
   'verify.title': 'Confirm your email address',
-  'verify.body': 'Enter the password you chose when you registered: this confirms your address and signs you in.',
+  'verify.body':
+    'Enter the password you chose when you registered: this confirms your address and signs you in.',
   'verify.button': 'Confirm and sign in',
-  'verify.wrongPassword': 'That is not the password chosen when this link was sent. Try again, or choose a new password below.',
+  'verify.wrongPassword':
+    'That is not the password chosen when this link was sent. Try again, or choose a new password below.',
   'verify.notMine': 'Did you not register, or forgot the password?',
   'verify.newPassword': 'Choose a new password',
   'verify.resend': 'Send a new link',
@@ -66,7 +74,8 @@ export const auth = {
   'forgot.title': 'Forgot your password?',
   'forgot.lead': 'Enter your email address and we will send you a link to set a new password.',
   'forgot.submit': 'Send the link',
-  'forgot.sent': 'If an account uses this address, a link to set a new password is on its way. It works for one hour.',
+  'forgot.sent':
+    'If an account uses this address, a link to set a new password is on its way. It works for one hour.',
   'forgot.back': 'Back to sign-in',
 
   'reset.title': 'Set a new password',

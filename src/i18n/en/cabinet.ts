@@ -2,18 +2,23 @@
 export const cabinet = {
   'overview.title': 'My account',
   'overview.hello': 'Hello, {name}',
-  'overview.lead': 'Everything about your account in one place: your details, how you sign in, and your data.',
-  'overview.profile.missing': '{count} optional details are empty. Add them if they help your lessons.',
+  'overview.lead':
+    'Everything about your account in one place: your details, how you sign in, and your data.',
+  'overview.profile.missing':
+    '{count} optional details are empty. Add them if they help your lessons.',
   'overview.profile.complete': 'Your profile is complete.',
   'overview.profile.link': 'Edit profile',
   'overview.security.sessions': 'Signed in on {count} device(s).',
   'overview.security.last': 'Previous sign-in: {when}',
   'overview.security.link': 'Review sign-in and security',
-  'overview.bookings.body': 'Your upcoming lessons with calendar files, and the payments the school recorded.',
+  'overview.bookings.body':
+    'Your upcoming lessons with calendar files, and the payments the school recorded.',
   'overview.bookings.link': 'See bookings and payments',
-  'overview.privacy.body': 'Everything we hold about you: download it, restrict its use, or delete your account.',
+  'overview.privacy.body':
+    'Everything we hold about you: download it, restrict its use, or delete your account.',
   'overview.privacy.link': 'Open privacy and data',
-  'overview.subscriptions.body': 'Choose which announcements you get by email. Booking and payment mail always comes.',
+  'overview.subscriptions.body':
+    'Choose which announcements you get by email. Booking and payment mail always comes.',
   'overview.subscriptions.link': 'Manage subscriptions',
   'overview.verified': 'confirmed',
   'overview.memberSince': 'Account created',
@@ -30,7 +35,8 @@ export const cabinet = {
   'profile.goals.hint': 'In your own words: what you want to learn or achieve.',
   'profile.locale': 'Language of pages and emails',
   'profile.timeZone': 'Time zone',
-  'profile.timeZone.hint': 'Dates and times on your pages are shown in this zone, for example Europe/Kyiv. Left empty, they are shown in UTC.',
+  'profile.timeZone.hint':
+    'Dates and times on your pages are shown in this zone, for example Europe/Kyiv. Left empty, they are shown in UTC.',
   'profile.timeZone.detect': 'Use this device’s time zone: {zone}',
   'profile.timeZone.invalid': 'Choose a time zone from the list, such as Europe/Kyiv.',
 
@@ -40,7 +46,8 @@ export const cabinet = {
   'security.password.others': 'Changing the password signs you out on every other device.',
   'security.password.submit': 'Change password',
   'security.email': 'Email address',
-  'security.email.lead': 'We will send a link to the new address; the change happens when you open it.',
+  'security.email.lead':
+    'We will send a link to the new address; the change happens when you open it.',
   'security.newEmail': 'New email address',
   'security.email.submit': 'Send confirmation link',
   'security.sessions': 'Where you are signed in',
@@ -54,15 +61,18 @@ export const cabinet = {
   'security.endSession': 'Sign out there',
   'security.endOthers': 'Sign out on all other devices ({count})',
   'security.endOthers.title': 'Sign out on all other devices?',
-  'security.endOthers.body': 'You will stay signed in here. {count} other session(s) will end at once.',
+  'security.endOthers.body':
+    'You will stay signed in here. {count} other session(s) will end at once.',
   'security.activity': 'Recent activity',
-  'security.activity.lead': 'Sign-ins, changes to your account, and every time a staff member looked at your data.',
+  'security.activity.lead':
+    'Sign-ins, changes to your account, and every time a staff member looked at your data.',
   'security.byStaff': 'staff',
   'security.bySchool': 'by the school ({role})',
   'security.bySchool.noRole': 'by the school',
   'security.role.staff': 'staff',
   'security.role.admin': 'administrator',
-  'security.notice.password-changed': 'Your password is changed. Other devices have been signed out.',
+  'security.notice.password-changed':
+    'Your password is changed. Other devices have been signed out.',
   'security.notice.email-sent': 'We sent a confirmation link to the new address.',
   'security.notice.session-ended': 'That session has ended.',
   'security.notice.others-ended': 'You are signed out on every other device.',
@@ -70,12 +80,14 @@ export const cabinet = {
   'security.notice.passkey-added': 'The passkey is added. You can now sign in with it.',
   'security.notice.passkey-renamed': 'The passkey is renamed.',
   'security.notice.passkey-removed': 'The passkey is removed.',
-  'security.notice.passkey-needs-js': 'Adding a passkey needs JavaScript, which is off in this browser.',
+  'security.notice.passkey-needs-js':
+    'Adding a passkey needs JavaScript, which is off in this browser.',
   'security.notice.two-factor-disabled': 'Two-step sign-in is off.',
 
   'activity.account.registered': 'Account created',
   'activity.registration.attempted-existing': 'Someone tried to register with your address',
-  'activity.registration.attempted-unverified': 'Someone registered again with your address before it was confirmed',
+  'activity.registration.attempted-unverified':
+    'Someone registered again with your address before it was confirmed',
   'activity.registration.disowned': 'A confirmation link was used to choose a new password',
   'activity.email.verified': 'Email address confirmed',
   'activity.sign-in': 'Signed in',

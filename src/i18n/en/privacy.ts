@@ -1,38 +1,54 @@
 /** English: privacy self-service (what we hold, export, restriction, consents, deletion, policy). */
 export const privacy = {
   'privacy.cat.profile.title': 'Profile',
-  'privacy.cat.profile.purpose': 'Your account and lessons: your name, email, phone, video-call account, goals, language and time zone.',
-  'privacy.cat.profile.retention': 'While you use the service, then {inactive} days after your last visit.',
+  'privacy.cat.profile.purpose':
+    'Your account and lessons: your name, email, phone, video-call account, goals, language and time zone.',
+  'privacy.cat.profile.retention':
+    'While you use the service, then {inactive} days after your last visit.',
   'privacy.cat.sign-in-methods.title': 'Sign-in methods',
-  'privacy.cat.sign-in-methods.purpose': 'How you sign in: whether a password is set, your passkeys, two-step sign-in. Never the secrets themselves.',
+  'privacy.cat.sign-in-methods.purpose':
+    'How you sign in: whether a password is set, your passkeys, two-step sign-in. Never the secrets themselves.',
   'privacy.cat.sign-in-methods.retention': 'Until you remove them or delete your account.',
   'privacy.cat.sessions.title': 'Sessions (devices signed in)',
-  'privacy.cat.sessions.purpose': 'Keeping you signed in; the IP address and browser let you spot a device that is not yours.',
-  'privacy.cat.sessions.retention': 'Until you sign out or the session expires; IP addresses are removed after {ip} days.',
+  'privacy.cat.sessions.purpose':
+    'Keeping you signed in; the IP address and browser let you spot a device that is not yours.',
+  'privacy.cat.sessions.retention':
+    'Until you sign out or the session expires; IP addresses are removed after {ip} days.',
   'privacy.cat.events.title': 'Security and access events',
-  'privacy.cat.events.purpose': 'Sign-ins, changes to your account and every time staff looked at your data, so you can check them.',
-  'privacy.cat.events.retention': 'While your account exists; IP addresses are removed after {ip} days.',
+  'privacy.cat.events.purpose':
+    'Sign-ins, changes to your account and every time staff looked at your data, so you can check them.',
+  'privacy.cat.events.retention':
+    'While your account exists; IP addresses are removed after {ip} days.',
   'privacy.cat.links.title': 'Emailed links and sign-in challenges',
-  'privacy.cat.links.purpose': 'Single-use links we emailed you (confirm, reset, cancel) and passkey challenges; only a fingerprint of each is kept.',
+  'privacy.cat.links.purpose':
+    'Single-use links we emailed you (confirm, reset, cancel) and passkey challenges; only a fingerprint of each is kept.',
   'privacy.cat.links.retention': 'Until they expire (minutes to 60 days), then deleted.',
   'privacy.cat.consents.title': 'Consents',
-  'privacy.cat.consents.purpose': 'Which privacy policy versions you accepted, and when, and your age confirmation.',
+  'privacy.cat.consents.purpose':
+    'Which privacy policy versions you accepted, and when, and your age confirmation.',
   'privacy.cat.consents.retention': 'While your account exists.',
   'privacy.cat.subscriptions.title': 'Mailing subscriptions',
-  'privacy.cat.subscriptions.purpose': 'Which announcement lists you chose, and every change you made to that.',
+  'privacy.cat.subscriptions.purpose':
+    'Which announcement lists you chose, and every change you made to that.',
   'privacy.cat.subscriptions.retention': 'While your account exists.',
   'privacy.cat.bookings.title': 'Lesson bookings',
-  'privacy.cat.bookings.purpose': 'Your lessons: time, place or video link, and the notes your teacher keeps for them.',
+  'privacy.cat.bookings.purpose':
+    'Your lessons: time, place or video link, and the notes your teacher keeps for them.',
   'privacy.cat.bookings.retention': 'While your account exists.',
   'privacy.cat.payments.title': 'Payments',
-  'privacy.cat.payments.purpose': 'Payments recorded by staff: amount, currency, description and date; never card details.',
-  'privacy.cat.payments.retention': 'As long as accounting law requires; after your account is deleted they are kept without your name.',
+  'privacy.cat.payments.purpose':
+    'Payments recorded by staff: amount, currency, description and date; never card details.',
+  'privacy.cat.payments.retention':
+    'As long as accounting law requires; after your account is deleted they are kept without your name.',
   'privacy.cat.emails.title': 'Emails sent to you',
-  'privacy.cat.emails.purpose': 'Which emails we sent you and whether they arrived: subject, kind, date and status.',
-  'privacy.cat.emails.retention': 'The text of an email is removed 30 days after sending; the record of it stays while your account exists.',
+  'privacy.cat.emails.purpose':
+    'Which emails we sent you and whether they arrived: subject, kind, date and status.',
+  'privacy.cat.emails.retention':
+    'The text of an email is removed 30 days after sending; the record of it stays while your account exists.',
 
   'hold.title': 'Privacy and your data',
-  'hold.lead': 'Everything we keep about you, why, and for how long. You can download it, restrict its use, or delete your account here.',
+  'hold.lead':
+    'Everything we keep about you, why, and for how long. You can download it, restrict its use, or delete your account here.',
   'hold.heading': 'What we hold about you',
   'hold.col.category': 'What',
   'hold.col.count': 'Records',
@@ -45,12 +61,14 @@ export const privacy = {
   'hold.notice.accepted': 'Thank you: you accepted the current privacy policy.',
 
   'export.heading': 'Download your data',
-  'export.lead': 'A zip file with everything above: data.json, one spreadsheet (CSV) file per kind of data, and a README that explains them.',
+  'export.lead':
+    'A zip file with everything above: data.json, one spreadsheet (CSV) file per kind of data, and a README that explains them.',
   'export.zip': 'Download everything (zip)',
   'export.json': 'Only data.json',
   'export.reauth': 'For your safety, confirm it is you first.',
   'export.reauthButton': 'Confirm and download',
-  'export.wait': 'Putting the file together takes a few seconds. Your browser shows the download as soon as it starts; there is no need to click twice.',
+  'export.wait':
+    'Putting the file together takes a few seconds. Your browser shows the download as soon as it starts; there is no need to click twice.',
 
   'restriction.heading': 'Restrict processing',
   'restriction.lead':
@@ -87,10 +105,14 @@ export const privacy = {
   'delete.lead': 'You can delete your account and everything in it yourself.',
   'delete.link': 'Delete my account…',
   'delete.title': 'Delete my account',
-  'delete.what.1': 'Your profile, sign-in methods, sessions, security events, consents, subscriptions, bookings and the record of emails we sent you are deleted.',
-  'delete.what.2': 'Payments stay, because accounting law requires it, but without your name, email or any other link to you.',
-  'delete.what.3': 'You are signed out everywhere at once. The deletion happens {days} days later; until then you can change your mind with the link we email you, or simply by signing in.',
-  'delete.what.now': 'You are signed out everywhere at once, and the deletion happens within minutes. It cannot be undone.',
+  'delete.what.1':
+    'Your profile, sign-in methods, sessions, security events, consents, subscriptions, bookings and the record of emails we sent you are deleted.',
+  'delete.what.2':
+    'Payments stay, because accounting law requires it, but without your name, email or any other link to you.',
+  'delete.what.3':
+    'You are signed out everywhere at once. The deletion happens {days} days later; until then you can change your mind with the link we email you, or simply by signing in.',
+  'delete.what.now':
+    'You are signed out everywhere at once, and the deletion happens within minutes. It cannot be undone.',
   'delete.what.4': 'Backups may keep a copy for a short time until they are replaced.',
   'delete.exportFirst': 'You may want to download your data first.',
   'delete.continue': 'Continue to deletion…',
@@ -99,46 +121,60 @@ export const privacy = {
   'delete.confirm.body': 'Your account will be deleted on {date}. You will be signed out now.',
   'delete.confirm.button': 'Yes, delete my account',
   'delete.scheduled.title': 'Your account will be deleted',
-  'delete.scheduled.body': 'You are signed out. Your account will be deleted on {date}. We emailed you a link to cancel; signing in again also cancels.',
+  'delete.scheduled.body':
+    'You are signed out. Your account will be deleted on {date}. We emailed you a link to cancel; signing in again also cancels.',
 
   'deletionCancel.title': 'Keep my account',
-  'deletionCancel.body': 'Your account is scheduled for deletion. Press the button to cancel the deletion and keep it.',
+  'deletionCancel.body':
+    'Your account is scheduled for deletion. Press the button to cancel the deletion and keep it.',
   'deletionCancel.button': 'Cancel the deletion',
   'deletionCancel.done': 'The deletion is cancelled; your account stays. You can sign in again.',
 
   'policyAccept.title': 'Our privacy policy has changed',
-  'policyAccept.lead': 'Version {version} is in force since {date}. Please read what changed and accept it to go on using your account.',
+  'policyAccept.lead':
+    'Version {version} is in force since {date}. Please read what changed and accept it to go on using your account.',
   'policyAccept.summary': 'What changed:',
   'policyAccept.read': 'Read the full text',
   'policyAccept.button': 'I accept',
-  'policyAccept.alternatives': 'If you do not agree, you can still download your data or delete your account.',
+  'policyAccept.alternatives':
+    'If you do not agree, you can still download your data or delete your account.',
 
   'export.readme.title': 'Your data from {school}',
   'export.readme.intro': 'This archive holds everything {school} keeps about you, as of {date}.',
-  'export.readme.json': 'data.json: all of it in one file, for programs. Dates are ISO 8601 in UTC; "schemaVersion" says which layout this is.',
+  'export.readme.json':
+    'data.json: all of it in one file, for programs. Dates are ISO 8601 in UTC; "schemaVersion" says which layout this is.',
   'export.readme.csvIntro': 'One spreadsheet (CSV) file per kind of data:',
   'export.readme.format':
     'The CSV files are UTF-8 with a byte-order mark, comma-separated, with a header line; they open in Excel, LibreOffice and Google Sheets. A cell a spreadsheet would run as a formula starts with an apostrophe.',
   'export.readme.omitted':
     'Not included, on purpose: your password (we only keep a hash of it, which is not included either), the secrets of links and sessions, and the names of staff members who worked with your data (you see that staff acted, not who).',
-  'export.readme.more': 'You can correct your data, restrict its use or delete your account at any time in your account: {url}',
+  'export.readme.more':
+    'You can correct your data, restrict its use or delete your account at any time in your account: {url}',
 
   'mail.deletionScheduled.subject': 'Your account will be deleted',
-  'mail.deletionScheduled.body': 'As you asked, your account is scheduled for deletion on {date}. You have been signed out everywhere.',
-  'mail.deletionScheduled.inactive': 'Because the account was not used for a long time, it is scheduled for deletion on {date}.',
-  'mail.deletionScheduled.cancel': 'Changed your mind? Use the button below, or simply sign in, before that date.',
+  'mail.deletionScheduled.body':
+    'As you asked, your account is scheduled for deletion on {date}. You have been signed out everywhere.',
+  'mail.deletionScheduled.inactive':
+    'Because the account was not used for a long time, it is scheduled for deletion on {date}.',
+  'mail.deletionScheduled.cancel':
+    'Changed your mind? Use the button below, or simply sign in, before that date.',
   'mail.deletionScheduled.action': 'Keep my account',
   'mail.accountDeleted.subject': 'Your account is deleted',
-  'mail.accountDeleted.body': 'Your account and the data in it have been deleted. This is the last email you get from us about it.',
-  'mail.accountDeleted.kept': 'Payment records are kept as the law requires, without your name or contact details.',
+  'mail.accountDeleted.body':
+    'Your account and the data in it have been deleted. This is the last email you get from us about it.',
+  'mail.accountDeleted.kept':
+    'Payment records are kept as the law requires, without your name or contact details.',
   'mail.policyNotice.subject': 'Our privacy policy changes on {date}',
-  'mail.policyNotice.body': 'We are updating our privacy policy. Version {version} takes effect on {date}.',
+  'mail.policyNotice.body':
+    'We are updating our privacy policy. Version {version} takes effect on {date}.',
   'mail.policyNotice.summary': 'In short: {summary}',
   'mail.policyNotice.after': 'After that date we will ask you to accept it when you next sign in.',
   'mail.policyNotice.action': 'Read the new version',
   'mail.inactivity.subject': 'Your account will be deleted unless you sign in',
-  'mail.inactivity.body': 'You have not used your account for a long time. We keep data only while it is used, so your account will be deleted after {date}.',
-  'mail.inactivity.keep': 'To keep it, simply sign in before then. If you do not need it any more, you do not have to do anything.',
+  'mail.inactivity.body':
+    'You have not used your account for a long time. We keep data only while it is used, so your account will be deleted after {date}.',
+  'mail.inactivity.keep':
+    'To keep it, simply sign in before then. If you do not need it any more, you do not have to do anything.',
   'mail.inactivity.action': 'Sign in',
 
   'activity.deletion.scheduled': 'Account deletion scheduled',

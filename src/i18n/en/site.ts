@@ -29,28 +29,36 @@ export const site = {
   'home.signIn': 'Sign in',
   'home.promises': 'What we promise, and keep',
   'home.p.hash.title': 'Passwords only as hashes',
-  'home.p.hash.body': 'Your password is stored only as an argon2id hash that nobody, not even our staff, can read back.',
+  'home.p.hash.body':
+    'Your password is stored only as an argon2id hash that nobody, not even our staff, can read back.',
   'home.p.see.title': 'See and correct everything',
-  'home.p.see.body': 'Your account shows every piece of data we hold about you, and you can correct it yourself at any time.',
+  'home.p.see.body':
+    'Your account shows every piece of data we hold about you, and you can correct it yourself at any time.',
   'home.p.delete.title': 'Download or delete',
-  'home.p.delete.body': 'Take all your data as a zip of JSON and spreadsheet files, or delete your account yourself.',
+  'home.p.delete.body':
+    'Take all your data as a zip of JSON and spreadsheet files, or delete your account yourself.',
   'home.p.mail.title': 'Mail you chose',
   'home.p.mail.body':
     'We send booking and payment confirmations. Anything else only if you subscribed, and every such mail has a one-click unsubscribe link.',
 
   'cookies.title': 'Cookies',
-  'cookies.intro': 'We use only the technical cookies this site needs to work. There is no analytics, tracking or advertising.',
+  'cookies.intro':
+    'We use only the technical cookies this site needs to work. There is no analytics, tracking or advertising.',
   'cookies.col.name': 'Cookie',
   'cookies.col.purpose': 'What it is for',
   'cookies.col.lifetime': 'How long it lasts',
-  'cookies.session.purpose': 'Keeps you signed in. It holds a random token; your password is never in a cookie.',
-  'cookies.session.lifetime': 'Until you close the browser, or up to the "remember me" period if you ticked it.',
+  'cookies.session.purpose':
+    'Keeps you signed in. It holds a random token; your password is never in a cookie.',
+  'cookies.session.lifetime':
+    'Until you close the browser, or up to the "remember me" period if you ticked it.',
   'cookies.lang.purpose': 'Remembers the language you chose with the language switcher.',
   'cookies.lang.lifetime': 'One year',
-  'cookies.none': 'No third-party cookies are set, and no cookie is used to follow you across other sites.',
+  'cookies.none':
+    'No third-party cookies are set, and no cookie is used to follow you across other sites.',
 
   'privacy.title': 'Privacy',
-  'privacy.lead': 'This page explains in plain words what {school} keeps about you, why, and for how long.',
+  'privacy.lead':
+    'This page explains in plain words what {school} keeps about you, why, and for how long.',
   'privacy.what.title': 'What we store',
   'privacy.what.body':
     'Your name, email address, and, if you give them, your phone number, your video-call account (such as Skype) for online lessons, and your goals and wishes in your own words.\nFor security: the IP address, browser and device type, and time of each sign-in and session.\nYour lesson bookings, payments recorded by our staff (amount, description and date only, never card details), your mailing choices, and the emails we sent you.',
@@ -73,7 +81,8 @@ export const site = {
   'privacy.staff.body':
     'Only the staff who work with you. Every time a staff member looks at your data, it is recorded and shown to you in your account.',
   'privacy.cookies.title': 'Cookies',
-  'privacy.cookies.body': 'Only technical cookies: one that keeps you signed in and one that remembers your language.',
+  'privacy.cookies.body':
+    'Only technical cookies: one that keeps you signed in and one that remembers your language.',
   'privacy.changes.title': 'Changes to this policy',
   'privacy.changes.body':
     'We announce changes by email in advance; a new version never takes effect at once. Every earlier version stays available below.',
@@ -91,7 +100,8 @@ export const site = {
   'error.403.title': 'Not allowed',
   'error.403.body': 'You do not have access to this page.',
   'error.404.title': 'Page not found',
-  'error.404.body': 'There is nothing at this address. It may have moved, or the link may be mistyped.',
+  'error.404.body':
+    'There is nothing at this address. It may have moved, or the link may be mistyped.',
   'error.413.title': 'Too much data',
   'error.413.body': 'What you sent is larger than we accept.',
   'error.429.title': 'Too many attempts',
@@ -111,4 +121,3 @@ export const site = {
   'crossSite.staff.back': 'Go to the staff console',
   'crossSite.account.back': 'Go to privacy and data',
 } as const;
-

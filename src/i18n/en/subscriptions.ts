@@ -14,23 +14,29 @@ export const subscriptions = {
   'subscriptions.mandatory': 'Always on',
   'subscriptions.mandatory.reason':
     'These cannot be turned off: we need them to run your account, your lessons and your payments. They are never advertising.',
-  'subscriptions.pending.hint': 'We sent a confirmation link to {email}. Open it to finish subscribing.',
+  'subscriptions.pending.hint':
+    'We sent a confirmation link to {email}. Open it to finish subscribing.',
   'subscriptions.restricted':
     'Processing of your data is restricted, so we send you no optional mail until you lift the restriction.',
-  'subscriptions.oneClick': 'Every list mail has an unsubscribe link at the bottom that works without signing in.',
-  'subscriptions.notice.pending': 'Almost done: open the link we just sent to your email to confirm “{list}”.',
+  'subscriptions.oneClick':
+    'Every list mail has an unsubscribe link at the bottom that works without signing in.',
+  'subscriptions.notice.pending':
+    'Almost done: open the link we just sent to your email to confirm “{list}”.',
   'subscriptions.notice.subscribed': 'You are subscribed to “{list}”.',
-  'subscriptions.notice.unsubscribed': 'You are unsubscribed from “{list}”. You will get no more of this mail.',
+  'subscriptions.notice.unsubscribed':
+    'You are unsubscribed from “{list}”. You will get no more of this mail.',
   'subscriptions.error.mandatory': '“{list}” cannot be turned off.',
 
   'subscriptionConfirm.title': 'Confirm your subscription',
-  'subscriptionConfirm.body': 'Press the button to start receiving this mail. You can unsubscribe at any time.',
+  'subscriptionConfirm.body':
+    'Press the button to start receiving this mail. You can unsubscribe at any time.',
   'subscriptionConfirm.button': 'Confirm subscription',
   'subscriptionConfirm.done': 'Thank you: you are subscribed to “{list}”.',
   'subscriptionConfirm.manage': 'Manage subscriptions',
 
   'unsubscribe.title': 'Unsubscribe',
-  'unsubscribe.body': 'Stop sending “{list}” to this address? Service messages about your account are not affected.',
+  'unsubscribe.body':
+    'Stop sending “{list}” to this address? Service messages about your account are not affected.',
   'unsubscribe.button': 'Unsubscribe',
   'unsubscribe.done': 'You are unsubscribed from “{list}”. You will get no more of this mail.',
   'unsubscribe.invalid':
@@ -42,10 +48,12 @@ export const subscriptions = {
   'activity.subscription.unsubscribed': 'Unsubscribed from a mailing list',
 
   'mail.subscriptionConfirm.subject': 'Confirm your subscription: {list}',
-  'mail.subscriptionConfirm.body': 'You asked to receive “{list}” from {school}. Please confirm that you want this mail.',
+  'mail.subscriptionConfirm.body':
+    'You asked to receive “{list}” from {school}. Please confirm that you want this mail.',
   'mail.subscriptionConfirm.expiry': 'The link works once, for 7 days.',
   'mail.subscriptionConfirm.action': 'Confirm subscription',
-  'mail.subscriptionConfirm.footer': 'If you did not ask for this, ignore this mail: you will not be subscribed without the link.',
+  'mail.subscriptionConfirm.footer':
+    'If you did not ask for this, ignore this mail: you will not be subscribed without the link.',
   'mail.announcement.why': 'You get this mail because you subscribed to “{list}”.',
   'mail.announcement.unsubscribe': 'Unsubscribe with one click',
   'mail.announcement.manage': 'Manage your subscriptions',
@@ -58,7 +66,8 @@ export const subscriptions = {
   'announce.body': 'Message',
   'announce.body.hint': 'Plain text. An empty line starts a new paragraph.',
   'announce.uk': 'Ukrainian version (optional)',
-  'announce.uk.hint': 'People who chose Ukrainian get this version; everyone else gets the main one.',
+  'announce.uk.hint':
+    'People who chose Ukrainian get this version; everyone else gets the main one.',
   'announce.ukSubject': 'Subject in Ukrainian',
   'announce.ukBody': 'Message in Ukrainian',
   'announce.preview': 'Preview',
@@ -67,6 +76,7 @@ export const subscriptions = {
   'announce.previewText': 'Plain-text part',
   'announce.previewHtml': 'HTML part (source)',
   'announce.queued': 'The announcement is queued for {count} recipient(s).',
-  'announce.error.list': 'Choose one of the lists shown: service messages cannot be sent as announcements.',
+  'announce.error.list':
+    'Choose one of the lists shown: service messages cannot be sent as announcements.',
   'announce.error.translation': 'Fill in both the Ukrainian subject and message, or neither.',
 };

@@ -4,18 +4,23 @@ import type { cabinet as en } from '../en/cabinet';
 export const cabinet: Record<keyof typeof en, string> = {
   'overview.title': 'Мій кабінет',
   'overview.hello': 'Вітаємо, {name}',
-  'overview.lead': 'Усе про ваш обліковий запис в одному місці: ваші дані, способи входу й ваша інформація.',
-  'overview.profile.missing': 'Незаповнених необов’язкових полів: {count}. Додайте їх, якщо це допоможе заняттям.',
+  'overview.lead':
+    'Усе про ваш обліковий запис в одному місці: ваші дані, способи входу й ваша інформація.',
+  'overview.profile.missing':
+    'Незаповнених необов’язкових полів: {count}. Додайте їх, якщо це допоможе заняттям.',
   'overview.profile.complete': 'Ваш профіль заповнено.',
   'overview.profile.link': 'Редагувати профіль',
   'overview.security.sessions': 'Вхід виконано на пристроях: {count}.',
   'overview.security.last': 'Попередній вхід: {when}',
   'overview.security.link': 'Переглянути вхід і безпеку',
-  'overview.bookings.body': 'Ваші найближчі заняття з файлами календаря та оплати, які записала школа.',
+  'overview.bookings.body':
+    'Ваші найближчі заняття з файлами календаря та оплати, які записала школа.',
   'overview.bookings.link': 'Переглянути заняття й оплати',
-  'overview.privacy.body': 'Усе, що ми зберігаємо про вас: завантажте це, обмежте використання або видаліть обліковий запис.',
+  'overview.privacy.body':
+    'Усе, що ми зберігаємо про вас: завантажте це, обмежте використання або видаліть обліковий запис.',
   'overview.privacy.link': 'Відкрити приватність і дані',
-  'overview.subscriptions.body': 'Оберіть, які оголошення отримувати поштою. Листи про заняття й оплати надходять завжди.',
+  'overview.subscriptions.body':
+    'Оберіть, які оголошення отримувати поштою. Листи про заняття й оплати надходять завжди.',
   'overview.subscriptions.link': 'Керувати розсилками',
   'overview.verified': 'підтверджено',
   'overview.memberSince': 'Обліковий запис створено',
@@ -32,7 +37,8 @@ export const cabinet: Record<keyof typeof en, string> = {
   'profile.goals.hint': 'Своїми словами: чого ви хочете навчитися або досягти.',
   'profile.locale': 'Мова сторінок і листів',
   'profile.timeZone': 'Часовий пояс',
-  'profile.timeZone.hint': 'Дати й час на ваших сторінках показано в цьому поясі, наприклад Europe/Kyiv. Якщо поле порожнє, їх показано за UTC.',
+  'profile.timeZone.hint':
+    'Дати й час на ваших сторінках показано в цьому поясі, наприклад Europe/Kyiv. Якщо поле порожнє, їх показано за UTC.',
   'profile.timeZone.detect': 'Використати часовий пояс цього пристрою: {zone}',
   'profile.timeZone.invalid': 'Оберіть часовий пояс зі списку, як-от Europe/Kyiv.',
 
@@ -42,7 +48,8 @@ export const cabinet: Record<keyof typeof en, string> = {
   'security.password.others': 'Зміна пароля завершить сеанси на всіх інших пристроях.',
   'security.password.submit': 'Змінити пароль',
   'security.email': 'Адреса пошти',
-  'security.email.lead': 'Ми надішлемо посилання на нову адресу; зміна відбудеться, коли ви його відкриєте.',
+  'security.email.lead':
+    'Ми надішлемо посилання на нову адресу; зміна відбудеться, коли ви його відкриєте.',
   'security.newEmail': 'Нова адреса пошти',
   'security.email.submit': 'Надіслати посилання',
   'security.sessions': 'Де виконано вхід',
@@ -56,9 +63,11 @@ export const cabinet: Record<keyof typeof en, string> = {
   'security.endSession': 'Вийти там',
   'security.endOthers': 'Вийти на всіх інших пристроях ({count})',
   'security.endOthers.title': 'Вийти на всіх інших пристроях?',
-  'security.endOthers.body': 'Тут ви залишитеся в системі. Інші сеанси ({count}) буде завершено одразу.',
+  'security.endOthers.body':
+    'Тут ви залишитеся в системі. Інші сеанси ({count}) буде завершено одразу.',
   'security.activity': 'Нещодавня активність',
-  'security.activity.lead': 'Входи, зміни облікового запису й кожен перегляд ваших даних працівником.',
+  'security.activity.lead':
+    'Входи, зміни облікового запису й кожен перегляд ваших даних працівником.',
   'security.byStaff': 'працівник',
   'security.bySchool': 'з боку школи ({role})',
   'security.bySchool.noRole': 'з боку школи',
@@ -72,13 +81,16 @@ export const cabinet: Record<keyof typeof en, string> = {
   'security.notice.passkey-added': 'Ключ доступу додано. Тепер ним можна входити.',
   'security.notice.passkey-renamed': 'Ключ доступу перейменовано.',
   'security.notice.passkey-removed': 'Ключ доступу видалено.',
-  'security.notice.passkey-needs-js': 'Щоб додати ключ доступу, потрібен JavaScript, а в цьому браузері він вимкнений.',
+  'security.notice.passkey-needs-js':
+    'Щоб додати ключ доступу, потрібен JavaScript, а в цьому браузері він вимкнений.',
   'security.notice.two-factor-disabled': 'Двоетапний вхід вимкнено.',
 
   'activity.account.registered': 'Обліковий запис створено',
   'activity.registration.attempted-existing': 'Хтось намагався зареєструватися з вашою адресою',
-  'activity.registration.attempted-unverified': 'Хтось знову зареєструвався з вашою адресою, поки її не підтвердили',
-  'activity.registration.disowned': 'Посилання для підтвердження використано, щоб обрати новий пароль',
+  'activity.registration.attempted-unverified':
+    'Хтось знову зареєструвався з вашою адресою, поки її не підтвердили',
+  'activity.registration.disowned':
+    'Посилання для підтвердження використано, щоб обрати новий пароль',
   'activity.email.verified': 'Адресу пошти підтверджено',
   'activity.sign-in': 'Вхід',
   'activity.sign-in.failed': 'Невдала спроба входу',

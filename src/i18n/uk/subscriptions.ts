@@ -16,23 +16,28 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'subscriptions.mandatory': 'Завжди ввімкнено',
   'subscriptions.mandatory.reason':
     'Їх не можна вимкнути: без них ми не зможемо вести ваш обліковий запис, заняття й оплати. Це ніколи не реклама.',
-  'subscriptions.pending.hint': 'Ми надіслали посилання для підтвердження на {email}. Відкрийте його, щоб завершити підписку.',
+  'subscriptions.pending.hint':
+    'Ми надіслали посилання для підтвердження на {email}. Відкрийте його, щоб завершити підписку.',
   'subscriptions.restricted':
     'Обробку ваших даних обмежено, тож ми не надсилаємо вам необов’язкових листів, доки ви не знімете обмеження.',
-  'subscriptions.oneClick': 'Кожен лист розсилки має внизу посилання для відписки, яке працює без входу.',
-  'subscriptions.notice.pending': 'Майже готово: відкрийте посилання, яке ми щойно надіслали на вашу пошту, щоб підтвердити «{list}».',
+  'subscriptions.oneClick':
+    'Кожен лист розсилки має внизу посилання для відписки, яке працює без входу.',
+  'subscriptions.notice.pending':
+    'Майже готово: відкрийте посилання, яке ми щойно надіслали на вашу пошту, щоб підтвердити «{list}».',
   'subscriptions.notice.subscribed': 'Ви підписані на «{list}».',
   'subscriptions.notice.unsubscribed': 'Ви відписалися від «{list}». Більше таких листів не буде.',
   'subscriptions.error.mandatory': '«{list}» не можна вимкнути.',
 
   'subscriptionConfirm.title': 'Підтвердьте підписку',
-  'subscriptionConfirm.body': 'Натисніть кнопку, щоб почати отримувати ці листи. Відписатися можна будь-коли.',
+  'subscriptionConfirm.body':
+    'Натисніть кнопку, щоб почати отримувати ці листи. Відписатися можна будь-коли.',
   'subscriptionConfirm.button': 'Підтвердити підписку',
   'subscriptionConfirm.done': 'Дякуємо: ви підписані на «{list}».',
   'subscriptionConfirm.manage': 'Керувати розсилками',
 
   'unsubscribe.title': 'Відписка',
-  'unsubscribe.body': 'Більше не надсилати «{list}» на цю адресу? Службових повідомлень про ваш обліковий запис це не стосується.',
+  'unsubscribe.body':
+    'Більше не надсилати «{list}» на цю адресу? Службових повідомлень про ваш обліковий запис це не стосується.',
   'unsubscribe.button': 'Відписатися',
   'unsubscribe.done': 'Ви відписалися від «{list}». Більше таких листів не буде.',
   'unsubscribe.invalid':
@@ -44,10 +49,12 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'activity.subscription.unsubscribed': 'Відписка від розсилки',
 
   'mail.subscriptionConfirm.subject': 'Підтвердьте підписку: {list}',
-  'mail.subscriptionConfirm.body': 'Ви попросили надсилати вам «{list}» від {school}. Підтвердьте, будь ласка, що хочете отримувати ці листи.',
+  'mail.subscriptionConfirm.body':
+    'Ви попросили надсилати вам «{list}» від {school}. Підтвердьте, будь ласка, що хочете отримувати ці листи.',
   'mail.subscriptionConfirm.expiry': 'Посилання діє один раз, протягом 7 днів.',
   'mail.subscriptionConfirm.action': 'Підтвердити підписку',
-  'mail.subscriptionConfirm.footer': 'Якщо ви цього не просили, просто ігноруйте лист: без посилання підписки не буде.',
+  'mail.subscriptionConfirm.footer':
+    'Якщо ви цього не просили, просто ігноруйте лист: без посилання підписки не буде.',
   'mail.announcement.why': 'Ви отримали цей лист, бо підписалися на «{list}».',
   'mail.announcement.unsubscribe': 'Відписатися одним натиском',
   'mail.announcement.manage': 'Керувати розсилками',
@@ -69,6 +76,8 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'announce.previewText': 'Текстова частина',
   'announce.previewHtml': 'HTML-частина (код)',
   'announce.queued': 'Оголошення поставлено в чергу для отримувачів: {count}.',
-  'announce.error.list': 'Оберіть одну з показаних розсилок: службові повідомлення не можна надсилати як оголошення.',
-  'announce.error.translation': 'Заповніть і тему, і повідомлення українською або залиште обидва поля порожніми.',
+  'announce.error.list':
+    'Оберіть одну з показаних розсилок: службові повідомлення не можна надсилати як оголошення.',
+  'announce.error.translation':
+    'Заповніть і тему, і повідомлення українською або залиште обидва поля порожніми.',
 };

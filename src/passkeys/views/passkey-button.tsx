@@ -9,7 +9,14 @@ import { passkeyMessages } from './messages';
 export function PasskeyButton(p: { locale: Locale; mode: 'login' | 'reauth'; next: string }) {
   const t = translator(p.locale);
   return (
-    <div id="passkey-login" class="passkey-login" data-mode={p.mode} data-next={p.next} data-messages={JSON.stringify(passkeyMessages(t))} hidden>
+    <div
+      id="passkey-login"
+      class="passkey-login"
+      data-mode={p.mode}
+      data-next={p.next}
+      data-messages={JSON.stringify(passkeyMessages(t))}
+      hidden
+    >
       <button type="button" class="button secondary" id="passkey-login-button">
         {p.mode === 'login' ? t('passkey.login.button') : t('passkey.reauth.button')}
       </button>

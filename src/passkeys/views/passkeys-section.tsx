@@ -12,7 +12,11 @@ import { passkeyMessages } from './messages';
  * needs the WebAuthn API, so `/assets/passkey-register.js` takes over the add form (without
  * JavaScript the form says so instead of failing silently).
  */
-export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[]; isPrivileged: boolean }) {
+export function PasskeysSection(p: {
+  c: Context<AppEnv>;
+  passkeys: PasskeyRow[];
+  isPrivileged: boolean;
+}) {
   const locale = p.c.get('locale');
   const t = translator(locale);
   const when = pageDates(p.c);
@@ -39,7 +43,8 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
               {p.passkeys.map((k) => (
                 <tr>
                   <td>
-                    {k.name} {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
+                    {k.name}{' '}
+                    {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
                   </td>
                   <td>{when.dateTime(k.createdAt)}</td>
                   <td>{k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}</td>
@@ -50,13 +55,23 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
                         <span class="visually-hidden"> {k.name}</span>
                       </summary>
                       <form method="post" action={`/account/security/passkeys/${k.id}/rename`}>
-                        <Field name="name" id={`f-passkey-${k.id}-name`} label={t('passkey.rename.label', { name: k.name })} value={k.name} maxlength={100} required />
+                        <Field
+                          name="name"
+                          id={`f-passkey-${k.id}-name`}
+                          label={t('passkey.rename.label', { name: k.name })}
+                          value={k.name}
+                          maxlength={100}
+                          required
+                        />
                         <button type="submit" class="button small">
                           {t('form.save')}
                         </button>
                       </form>
                     </details>
-                    <a class="button small danger" href={`/account/security/passkeys/${k.id}/remove`}>
+                    <a
+                      class="button small danger"
+                      href={`/account/security/passkeys/${k.id}/remove`}
+                    >
                       {t('passkey.remove')}
                       <span class="visually-hidden"> {k.name}</span>
                     </a>
@@ -67,8 +82,18 @@ export function PasskeysSection(p: { c: Context<AppEnv>; passkeys: PasskeyRow[];
           </table>
         </div>
       )}
-      <form method="post" action="/account/security/passkeys/add" id="passkey-add" data-messages={JSON.stringify(passkeyMessages(t))}>
-        <Field name="name" label={t('passkey.add.name')} hint={t('passkey.add.nameHint')} maxlength={100} />
+      <form
+        method="post"
+        action="/account/security/passkeys/add"
+        id="passkey-add"
+        data-messages={JSON.stringify(passkeyMessages(t))}
+      >
+        <Field
+          name="name"
+          label={t('passkey.add.name')}
+          hint={t('passkey.add.nameHint')}
+          maxlength={100}
+        />
         {p.isPrivileged ? null : <p class="hint">{t('passkey.add.reauth')}</p>}
         <div class="form-actions">
           <button type="submit" class="button">

@@ -62,7 +62,9 @@ export function deleteScheduledPage(c: Context<AppEnv>, s: { date: Date; timeZon
     { title: t('delete.scheduled.title') },
     <section class="card narrow">
       <h1>{t('delete.scheduled.title')}</h1>
-      <p role="status">{t('delete.scheduled.body', { date: pageDates(c, s.timeZone).date(s.date) })}</p>
+      <p role="status">
+        {t('delete.scheduled.body', { date: pageDates(c, s.timeZone).date(s.date) })}
+      </p>
       <p>
         <a href="/">{t('error.home')}</a>
       </p>

@@ -15,7 +15,9 @@ export function policyAcceptPage(
     { title: t('policyAccept.title') },
     <section class="card narrow">
       <h1>{t('policyAccept.title')}</h1>
-      <p>{t('policyAccept.lead', { version: s.version, date: pageDates(c).date(s.effectiveAt) })}</p>
+      <p>
+        {t('policyAccept.lead', { version: s.version, date: pageDates(c).date(s.effectiveAt) })}
+      </p>
       <p>
         <strong>{t('policyAccept.summary')}</strong> {s.summary}
       </p>

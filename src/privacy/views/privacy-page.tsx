@@ -15,7 +15,13 @@ export type PrivacyPageState = {
   restriction: { at: Date; reason: string | null } | null;
   deletionScheduledFor: Date | null;
   policy: { version: string; accepted: boolean } | null;
-  consents: { kind: string; version: string | null; granted: 'granted' | 'withdrawn'; method: string; at: Date }[];
+  consents: {
+    kind: string;
+    version: string | null;
+    granted: 'granted' | 'withdrawn';
+    method: string;
+    at: Date;
+  }[];
   notice?: 'restricted' | 'lifted' | 'accepted';
   reasonValue?: string;
   reasonError?: string;
@@ -23,7 +29,8 @@ export type PrivacyPageState = {
 };
 
 /** A label from the catalogue when there is one; the raw value (a new kind, say) otherwise. */
-const label = (t: T, key: string, fallback: string) => (key in en ? t(key as MessageKey) : fallback);
+const label = (t: T, key: string, fallback: string) =>
+  key in en ? t(key as MessageKey) : fallback;
 
 const consentsShown = 20;
 
@@ -31,7 +38,8 @@ const consentsShown = 20;
 export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
   const t = translator(c.get('locale'));
   const when = pageDates(c);
-  const cat = (key: CategoryKey, part: 'title' | 'purpose' | 'retention') => t(`privacy.cat.${key}.${part}` as MessageKey, s.retentionDays);
+  const cat = (key: CategoryKey, part: 'title' | 'purpose' | 'retention') =>
+    t(`privacy.cat.${key}.${part}` as MessageKey, s.retentionDays);
   const reauthNext = `/reauth?next=${encodeURIComponent('/account/privacy#export')}`;
   return renderPage(
     c,
@@ -40,7 +48,11 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
       <h1>{t('hold.title')}</h1>
       <p class="lead">{t('hold.lead')}</p>
       {s.notice ? <Notice kind="success">{t(`hold.notice.${s.notice}`)}</Notice> : null}
-      {s.deletionScheduledFor ? <Notice kind="info">{t('hold.deletionPending', { date: when.date(s.deletionScheduledFor) })}</Notice> : null}
+      {s.deletionScheduledFor ? (
+        <Notice kind="info">
+          {t('hold.deletionPending', { date: when.date(s.deletionScheduledFor) })}
+        </Notice>
+      ) : null}
 
       <section class="card" aria-labelledby="hold-h">
         <h2 id="hold-h">{t('hold.heading')}</h2>
@@ -58,7 +70,9 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
               {s.counts.map((row) => (
                 <tr id={`cat-${row.key}`}>
                   <th scope="row">{cat(row.key, 'title')}</th>
-                  <td data-label={t('hold.col.count')} data-count={row.key}>{row.count}</td>
+                  <td data-label={t('hold.col.count')} data-count={row.key}>
+                    {row.count}
+                  </td>
                   <td data-label={t('hold.col.purpose')}>{cat(row.key, 'purpose')}</td>
                   <td data-label={t('hold.col.retention')}>{cat(row.key, 'retention')}</td>
                 </tr>
@@ -77,7 +91,12 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
         {s.isPrivileged ? (
           <>
             <p class="actions">
-              <a class="button" href="/account/privacy/export" download aria-describedby="export-wait">
+              <a
+                class="button"
+                href="/account/privacy/export"
+                download
+                aria-describedby="export-wait"
+              >
                 {t('export.zip')}
               </a>{' '}
               <a href="/account/privacy/export?format=json" download aria-describedby="export-wait">
@@ -107,7 +126,9 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
           <>
             <Notice kind="info">
               {t('restriction.active', { when: when.dateTime(s.restriction.at) })}
-              {s.restriction.reason ? ` ${t('restriction.yourReason')} “${s.restriction.reason}”` : ''}
+              {s.restriction.reason
+                ? ` ${t('restriction.yourReason')} “${s.restriction.reason}”`
+                : ''}
             </Notice>
             <form method="post" action="/account/privacy/restriction/lift">
               <button type="submit" class="button">
@@ -140,7 +161,8 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
         <h2 id="consents-h">{t('consents.heading')}</h2>
         {s.policy ? (
           <p>
-            {t('consents.current', { version: s.policy.version })} {s.policy.accepted ? t('consents.accepted') : t('consents.notAccepted')}{' '}
+            {t('consents.current', { version: s.policy.version })}{' '}
+            {s.policy.accepted ? t('consents.accepted') : t('consents.notAccepted')}{' '}
             <a href="/privacy">{t('consents.read')}</a>
           </p>
         ) : null}
@@ -170,17 +192,22 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
                   <tr>
                     <td data-label={t('consents.col.when')}>{when.dateTime(row.at)}</td>
                     <td data-label={t('consents.col.what')}>
-                      {label(t, `consents.kind.${row.kind}`, row.kind)} — {t(row.granted === 'granted' ? 'consents.granted' : 'consents.withdrawn')}
+                      {label(t, `consents.kind.${row.kind}`, row.kind)} —{' '}
+                      {t(row.granted === 'granted' ? 'consents.granted' : 'consents.withdrawn')}
                     </td>
                     <td data-label={t('consents.col.version')}>{row.version ?? '—'}</td>
-                    <td data-label={t('consents.col.how')}>{label(t, `consents.method.${row.method}`, row.method)}</td>
+                    <td data-label={t('consents.col.how')}>
+                      {label(t, `consents.method.${row.method}`, row.method)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        {s.consents.length > consentsShown ? <p class="meta">{t('consents.more', { count: s.consents.length - consentsShown })}</p> : null}
+        {s.consents.length > consentsShown ? (
+          <p class="meta">{t('consents.more', { count: s.consents.length - consentsShown })}</p>
+        ) : null}
       </section>
 
       <section class="card" aria-labelledby="delete-h" id="delete">

@@ -7,13 +7,19 @@ import { translateError } from '../../views/translate-error';
 import type { RenderedMail } from '../../../emails/layout';
 import type { ListView } from '../lists';
 
-export type AnnouncementFormValues = Partial<Record<'list' | 'subject' | 'body' | 'ukSubject' | 'ukBody', string>>;
+export type AnnouncementFormValues = Partial<
+  Record<'list' | 'subject' | 'body' | 'ukSubject' | 'ukBody', string>
+>;
 
 export type AnnouncementPageState = {
   lists: ListView[];
   values?: AnnouncementFormValues;
   errors?: FormErrors;
-  preview?: { listName: string; recipients: number; mails: { locale: string; mail: RenderedMail }[] };
+  preview?: {
+    listName: string;
+    recipients: number;
+    mails: { locale: string; mail: RenderedMail }[];
+  };
   queued?: number;
   status?: 200 | 400 | 404;
 };
@@ -33,8 +39,12 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
     <>
       <h1>{t('announce.title')}</h1>
       <p class="lead">{t('announce.lead')}</p>
-      {s.queued !== undefined ? <Notice kind="success">{t('announce.queued', { count: s.queued })}</Notice> : null}
-      {s.errors && Object.keys(s.errors).length ? <Notice kind="error">{e('_') ?? t('form.fixErrors')}</Notice> : null}
+      {s.queued !== undefined ? (
+        <Notice kind="success">{t('announce.queued', { count: s.queued })}</Notice>
+      ) : null}
+      {s.errors && Object.keys(s.errors).length ? (
+        <Notice kind="error">{e('_') ?? t('form.fixErrors')}</Notice>
+      ) : null}
       {s.preview ? <AnnouncementPreview {...s.preview} t={t} /> : null}
       <form method="post" action="/staff/announcements" class="card">
         <div class={e('list') ? 'field has-error' : 'field'}>
@@ -48,17 +58,53 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
           </select>
           {e('list') ? <p class="field-error">{e('list')}</p> : null}
         </div>
-        <Field name="subject" label={t('announce.subject')} value={v.subject} error={e('subject')} required maxlength={200} />
-        <Field name="body" label={t('announce.body')} value={v.body} error={e('body')} hint={t('announce.body.hint')} textarea required maxlength={20000} />
+        <Field
+          name="subject"
+          label={t('announce.subject')}
+          value={v.subject}
+          error={e('subject')}
+          required
+          maxlength={200}
+        />
+        <Field
+          name="body"
+          label={t('announce.body')}
+          value={v.body}
+          error={e('body')}
+          hint={t('announce.body.hint')}
+          textarea
+          required
+          maxlength={20000}
+        />
         <fieldset>
           <legend>{t('announce.uk')}</legend>
           <p class="hint">{t('announce.uk.hint')}</p>
-          <Field name="ukSubject" label={t('announce.ukSubject')} value={v.ukSubject} error={e('ukSubject')} maxlength={200} />
-          <Field name="ukBody" label={t('announce.ukBody')} value={v.ukBody} error={e('ukBody')} textarea maxlength={20000} />
+          <Field
+            name="ukSubject"
+            label={t('announce.ukSubject')}
+            value={v.ukSubject}
+            error={e('ukSubject')}
+            maxlength={200}
+          />
+          <Field
+            name="ukBody"
+            label={t('announce.ukBody')}
+            value={v.ukBody}
+            error={e('ukBody')}
+            textarea
+            maxlength={20000}
+          />
         </fieldset>
         <div class="form-actions">
           {/* The preview is a GET: looking changes nothing, and the form comes back filled in. */}
-          <button type="submit" class="button secondary" formmethod="get" formaction="/staff/announcements" name="preview" value="1">
+          <button
+            type="submit"
+            class="button secondary"
+            formmethod="get"
+            formaction="/staff/announcements"
+            name="preview"
+            value="1"
+          >
             {t('announce.preview')}
           </button>
           <button type="submit" class="button">

@@ -13,7 +13,11 @@ export type SubscriptionsPageState = {
   status?: 200 | 404 | 409 | 429;
 };
 
-const badgeClass: Record<SubscriptionStatus, string> = { subscribed: 'badge ok', pending: 'badge warn', unsubscribed: 'badge' };
+const badgeClass: Record<SubscriptionStatus, string> = {
+  subscribed: 'badge ok',
+  pending: 'badge warn',
+  unsubscribed: 'badge',
+};
 
 /** The cabinet's list of lists: what each is, where the person stands, one button to change it. */
 export function subscriptionsPage(c: Context<AppEnv>, s: SubscriptionsPageState) {
@@ -32,7 +36,11 @@ export function subscriptionsPage(c: Context<AppEnv>, s: SubscriptionsPageState)
           <p>{item.description}</p>
           <p>
             {t('subscriptions.status')}:{' '}
-            <span class={badgeClass[item.status]}>{item.mandatory ? t('subscriptions.mandatory') : t(`subscriptions.status.${item.status}`)}</span>
+            <span class={badgeClass[item.status]}>
+              {item.mandatory
+                ? t('subscriptions.mandatory')
+                : t(`subscriptions.status.${item.status}`)}
+            </span>
           </p>
           <ListActions t={t} item={item} email={s.email} />
         </section>
@@ -44,9 +52,11 @@ export function subscriptionsPage(c: Context<AppEnv>, s: SubscriptionsPageState)
 
 function ListActions(p: { t: T; item: SubscriptionView; email: string }) {
   const { t, item } = p;
-  const action = (verb: 'subscribe' | 'unsubscribe') => `/account/subscriptions/${item.list}/${verb}`;
+  const action = (verb: 'subscribe' | 'unsubscribe') =>
+    `/account/subscriptions/${item.list}/${verb}`;
   if (item.mandatory) return <p class="hint">{t('subscriptions.mandatory.reason')}</p>;
-  if (item.status === 'subscribed') return <ActionForm action={action('unsubscribe')} label={t('subscriptions.unsubscribe')} />;
+  if (item.status === 'subscribed')
+    return <ActionForm action={action('unsubscribe')} label={t('subscriptions.unsubscribe')} />;
   if (item.status === 'pending') {
     return (
       <>

@@ -22,7 +22,9 @@ export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatu
       {s.enabled ? (
         <>
           <p>
-            <span class="badge ok">{t('twoFactor.on', { when: pageDates(p.c).dateTime(s.enabledAt!) })}</span>
+            <span class="badge ok">
+              {t('twoFactor.on', { when: pageDates(p.c).dateTime(s.enabledAt!) })}
+            </span>
           </p>
           <p>{t('twoFactor.codesLeft', { count: s.recoveryCodesLeft })}</p>
           <div class="actions">
@@ -54,7 +56,10 @@ export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatu
  * Enrolment: the QR code (an SVG made on the server, shown as an image so the page's strict
  * CSP stays intact), the key as text for typing, and the confirmation code field.
  */
-export function twoFactorSetupPage(c: Context<AppEnv>, s: { secret: string; qrSvg: string; error?: string; status?: 200 | 400 | 429 }) {
+export function twoFactorSetupPage(
+  c: Context<AppEnv>,
+  s: { secret: string; qrSvg: string; error?: string; status?: 200 | 400 | 429 },
+) {
   const t = translator(c.get('locale'));
   const qr = `data:image/svg+xml;base64,${btoa(s.qrSvg)}`;
   return renderPage(
@@ -73,7 +78,14 @@ export function twoFactorSetupPage(c: Context<AppEnv>, s: { secret: string; qrSv
       </p>
       <form method="post" action="/account/security/2fa/enable">
         <p>{t('twoFactor.setup.enter')}</p>
-        <Field name="code" label={t('twoFactor.code')} autocomplete="one-time-code" inputmode="numeric" maxlength={10} required />
+        <Field
+          name="code"
+          label={t('twoFactor.code')}
+          autocomplete="one-time-code"
+          inputmode="numeric"
+          maxlength={10}
+          required
+        />
         <div class="form-actions">
           <button type="submit" class="button">
             {t('twoFactor.setup.submit')}
@@ -86,7 +98,10 @@ export function twoFactorSetupPage(c: Context<AppEnv>, s: { secret: string; qrSv
 }
 
 /** The recovery codes, shown once, right after they were made. */
-export function recoveryCodesPage(c: Context<AppEnv>, s: { codes: string[]; justEnabled: boolean }) {
+export function recoveryCodesPage(
+  c: Context<AppEnv>,
+  s: { codes: string[]; justEnabled: boolean },
+) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
