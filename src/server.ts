@@ -36,7 +36,7 @@ async function main() {
   // People deleted after the backup this database came from go again, before any traffic.
   for (const warning of ledgerPlacementWarnings(config)) log.warn({}, warning);
   const replay = await replayErasures(deps, config.erasureLedger).catch((err: Error) => {
-    throw new Error(`erasure ledger ${config!.erasureLedger}: ${err.message}`);
+    throw new Error(`erasure ledger ${config.erasureLedger}: ${err.message}`);
   });
   if (replay.erased > 0)
     log.warn(

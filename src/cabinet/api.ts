@@ -49,13 +49,10 @@ const patchMe = createRoute({
     body: jsonBody(
       // The shape only: the zone itself is checked in the handler against the runtime's zones.
       profileSchema.extend({
-        timeZone: timeZoneShape
-          .nullable()
-          .optional()
-          .openapi({
-            description: 'IANA time zone for the times shown to the person',
-            example: 'Europe/Kyiv',
-          }),
+        timeZone: timeZoneShape.nullable().optional().openapi({
+          description: 'IANA time zone for the times shown to the person',
+          example: 'Europe/Kyiv',
+        }),
       }),
     ),
   },
@@ -158,34 +155,20 @@ const activityRoute = createRoute({
               id: z.number(),
               action: z.string(),
               at: z.string(),
-              ip: z
-                .string()
-                .nullable()
-                .openapi({
-                  description:
-                    'null when the school acted: a staff member’s address is never shown',
-                }),
-              userAgent: z
-                .string()
-                .nullable()
-                .openapi({
-                  description:
-                    'null when the school acted: a staff member’s browser is never shown',
-                }),
+              ip: z.string().nullable().openapi({
+                description: 'null when the school acted: a staff member’s address is never shown',
+              }),
+              userAgent: z.string().nullable().openapi({
+                description: 'null when the school acted: a staff member’s browser is never shown',
+              }),
               byStaff: z.boolean(),
-              byRole: z
-                .enum(['staff', 'admin'])
-                .nullable()
-                .openapi({
-                  description: 'the role of the school’s staff member who acted, when known',
-                }),
-              actedBy: z
-                .string()
-                .nullable()
-                .openapi({
-                  description:
-                    'who acted, in words: "by the school (staff)"; null for your own events',
-                }),
+              byRole: z.enum(['staff', 'admin']).nullable().openapi({
+                description: 'the role of the school’s staff member who acted, when known',
+              }),
+              actedBy: z.string().nullable().openapi({
+                description:
+                  'who acted, in words: "by the school (staff)"; null for your own events',
+              }),
               details: z.record(z.string(), z.unknown()).nullable(),
             }),
           ),

@@ -10,13 +10,10 @@ export const meSchema = z
     videoHandle: z.string().nullable(),
     goals: z.string().nullable(),
     locale: z.string(),
-    timeZone: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'IANA zone the pages show times in; null: UTC',
-        example: 'Europe/Kyiv',
-      }),
+    timeZone: z.string().nullable().openapi({
+      description: 'IANA zone the pages show times in; null: UTC',
+      example: 'Europe/Kyiv',
+    }),
     role: z.string(),
     emailVerified: z.boolean(),
     createdAt: z.string(),

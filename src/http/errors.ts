@@ -32,7 +32,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     return renderErrorPage(c, err.init.status);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    const status = err.status as ContentfulStatusCode;
+    const status = err.status;
     const title = status === 413 ? 'The request body is too large' : err.message || 'Bad request';
     if (isApi(c))
       return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });

@@ -26,7 +26,7 @@ export function problem(c: Context, init: ProblemInit): Response {
   return c.body(JSON.stringify(body), init.status, {
     'Content-Type': 'application/problem+json',
     ...init.headers,
-  }) as Response;
+  });
 }
 
 /** Thrown from helpers that end a request early (`requireUser`); rendered by the error handler. */

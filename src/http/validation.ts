@@ -19,7 +19,7 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
       status: 400,
       type: 'validation',
       title: 'The request is not valid',
-      errors: fieldErrors(result.error as z.ZodError),
+      errors: fieldErrors(result.error),
     });
   }
 };

@@ -157,7 +157,7 @@ async function verifyAssertion(
         id: passkey.credentialId,
         publicKey: isoBase64URL.toBuffer(passkey.publicKey),
         counter: passkey.counter,
-        transports: (passkey.transports ?? undefined) as never,
+        transports: passkey.transports ?? undefined,
       },
       requireUserVerification: false,
     });

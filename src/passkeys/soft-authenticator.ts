@@ -51,7 +51,7 @@ async function coseKey(publicKey: CryptoKey) {
     [-2, raw.slice(1, 33)],
     [-3, raw.slice(33, 65)],
   ]);
-  return isoCBOR.encode(map as never);
+  return isoCBOR.encode(map);
 }
 
 /** WebCrypto signs ECDSA as r‖s; WebAuthn wants ASN.1 DER. */
@@ -76,10 +76,10 @@ export async function createSoftCredential(
   origin: string,
   o: Overrides & { backedUp?: boolean } = {},
 ) {
-  const keyPair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+  const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
     'sign',
     'verify',
-  ])) as CryptoKeyPair;
+  ]);
   const id = crypto.getRandomValues(new Uint8Array(32));
   const rpId = o.rpId ?? options.rp.id!;
   const cose = await coseKey(keyPair.publicKey);
@@ -147,11 +147,7 @@ export async function softAssertion(
   );
   const signed = concat(authData, sha256(clientDataJSON));
   const raw = new Uint8Array(
-    await crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      cred.keyPair.privateKey,
-      signed as Uint8Array<ArrayBuffer>,
-    ),
+    await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, cred.keyPair.privateKey, signed),
   );
   return {
     id: b64(cred.id),

@@ -171,7 +171,7 @@ export function privacyApi() {
       details: { format },
     });
     const stream = format === 'json' ? exportJson(ctx) : exportZip(ctx);
-    return new Response(stream, { status: 200, headers: exportHeaders(format, ctx.now) }) as never;
+    return new Response(stream, { status: 200, headers: exportHeaders(format, ctx.now) });
   });
 
   api.openapi(consentsRoute, async (c) => {

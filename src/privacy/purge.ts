@@ -22,19 +22,17 @@ export async function purgePerson(tx: Executor, person: Person) {
   for (const category of categories) {
     for (const ref of category.tables) {
       if (ref.onPurge === 'delete') await tx.delete(ref.table).where(eq(ref.column, person.id));
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the column is known to be nullable (registry test)
       else
         await tx
           .update(ref.table)
-          .set({ [ref.column.name]: null } as any)
+          .set({ [ref.column.name]: null })
           .where(eq(ref.column, person.id));
     }
   }
   for (const ref of actorReferences) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
     await tx
       .update(ref.column.table)
-      .set({ [ref.column.name]: null } as any)
+      .set({ [ref.column.name]: null })
       .where(eq(ref.column, person.id));
   }
   await tx.delete(users).where(eq(users.id, person.id));

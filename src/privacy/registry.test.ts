@@ -28,7 +28,7 @@ function userReferences(tables: PgTable[]): UserReference[] {
       if (ref.foreignTable !== users) return [];
       return ref.columns.map((column) => ({
         table: config.name,
-        column: column as AnyPgColumn,
+        column: column,
         onDelete: fk.onDelete,
       }));
     });
@@ -41,8 +41,7 @@ function unplaced(refs: UserReference[]) {
   const actors = new Set(actorReferences.map((r) => r.column));
   const exempt = new Set(noPersonalData.map((e) => e.table));
   return refs.filter(
-    (r) =>
-      !subject.has(r.column) && !actors.has(r.column) && !exempt.has(r.column.table as PgTable),
+    (r) => !subject.has(r.column) && !actors.has(r.column) && !exempt.has(r.column.table),
   );
 }
 

@@ -69,7 +69,7 @@ describe.skipIf(!enabled)(
         page.getByRole('link', { name: 'Download everything (zip)' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.zip$/);
-      const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+      const files = unzipSync(new Uint8Array(await readFile(await download.path())));
       expect(Object.keys(files)).toContain('data.json');
       const data = JSON.parse(strFromU8(files['data.json']!));
       expect(data.categories.profile.records.profile[0].phone).toBe('+380 50 111 2233');

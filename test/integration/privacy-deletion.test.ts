@@ -179,38 +179,32 @@ describe('the purge', () => {
         notes: 'Iryna prefers mornings',
       })
       .returning({ id: bookings.id });
-    await t.db
-      .insert(payments)
-      .values({
-        userId,
-        bookingId: booking!.id,
-        amount: '300.00',
-        currency: 'UAH',
-        description: 'Lessons for Ірина Purgeable',
-        paidAt: t.clock.now(),
-        recordedBy: staff!.id,
-      });
+    await t.db.insert(payments).values({
+      userId,
+      bookingId: booking!.id,
+      amount: '300.00',
+      currency: 'UAH',
+      description: 'Lessons for Ірина Purgeable',
+      paidAt: t.clock.now(),
+      recordedBy: staff!.id,
+    });
     // The person also acted on someone else (as a staff member might), and is named there.
-    await t.db
-      .insert(auditEvents)
-      .values({
-        userId: other.userId,
-        actorId: userId,
-        action: 'staff.viewed',
-        details: { staffEmail: person.email, by: 'Ірина Purgeable' },
-      });
+    await t.db.insert(auditEvents).values({
+      userId: other.userId,
+      actorId: userId,
+      action: 'staff.viewed',
+      details: { staffEmail: person.email, by: 'Ірина Purgeable' },
+    });
     // Mail that reached the address without the account's id.
-    await t.db
-      .insert(emailOutbox)
-      .values({
-        toAddress: person.email.toUpperCase(),
-        template: 'already-registered',
-        locale: 'en',
-        subject: 's',
-        html: 'h',
-        text: 't',
-        status: 'sent',
-      });
+    await t.db.insert(emailOutbox).values({
+      toAddress: person.email.toUpperCase(),
+      template: 'already-registered',
+      locale: 'en',
+      subject: 's',
+      html: 'h',
+      text: 't',
+      status: 'sent',
+    });
 
     // The search below does find the person while they exist.
     const needles = [person.email, person.name, '+380 67 765 4321', 'iryna.purge.skype', userId];

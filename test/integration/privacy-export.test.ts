@@ -100,15 +100,13 @@ describe('GET /api/v1/me/export', () => {
       ).status,
     ).toBe(200);
     const staffId = await seedStaffActivity(userId);
-    await t.db
-      .insert(passkeys)
-      .values({
-        userId,
-        credentialId: 'cred-secret-id',
-        publicKey: 'pk-secret',
-        deviceType: 'multiDevice',
-        name: 'My phone',
-      });
+    await t.db.insert(passkeys).values({
+      userId,
+      credentialId: 'cred-secret-id',
+      publicKey: 'pk-secret',
+      deviceType: 'multiDevice',
+      name: 'My phone',
+    });
     await t.db
       .insert(totpCredentials)
       .values({ userId, secret: 'TOTPSECRETVALUE', enabledAt: t.clock.now() });

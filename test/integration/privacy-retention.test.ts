@@ -124,17 +124,15 @@ describe('mail bodies', () => {
       .update(emailOutbox)
       .set({ html: '<p>kept for now</p>', text: 'kept for now' })
       .where(eq(emailOutbox.id, sent!.id));
-    await t.db
-      .insert(emailOutbox)
-      .values({
-        userId,
-        toAddress: 'x@example.com',
-        template: 'pending-one',
-        locale: 'en',
-        subject: 'later',
-        html: 'h',
-        text: 't',
-      });
+    await t.db.insert(emailOutbox).values({
+      userId,
+      toAddress: 'x@example.com',
+      template: 'pending-one',
+      locale: 'en',
+      subject: 'later',
+      html: 'h',
+      text: 't',
+    });
     t.clock.advance(29 * day);
     await dropOldMailBodies(t.deps);
     expect((await outboxOf(t, userId, 'verify-email'))[0]!.html).not.toBeNull();

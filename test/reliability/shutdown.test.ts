@@ -184,20 +184,18 @@ describe('SIGTERM while the mail provider hangs', () => {
       const now = new Date();
       let h = await open();
       await h.migrate();
-      await h.db
-        .insert(emailOutbox)
-        .values(
-          Array.from({ length: 5 }, (_, i) => ({
-            toAddress: `hang${i}@example.com`,
-            template: 'test',
-            locale: 'en',
-            subject: `Hang ${i}`,
-            html: 'h',
-            text: 't',
-            nextAttemptAt: now,
-            createdAt: now,
-          })),
-        );
+      await h.db.insert(emailOutbox).values(
+        Array.from({ length: 5 }, (_, i) => ({
+          toAddress: `hang${i}@example.com`,
+          template: 'test',
+          locale: 'en',
+          subject: `Hang ${i}`,
+          html: 'h',
+          text: 't',
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      );
       await done(h);
       await gateway.setMode('hang');
       const server = await startServer({

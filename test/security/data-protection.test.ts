@@ -64,17 +64,15 @@ async function bookAndCharge(userId: string, staffId: string, label: string) {
       notes: `${label} notes`,
     })
     .returning({ id: bookings.id });
-  await t.db
-    .insert(payments)
-    .values({
-      userId,
-      bookingId: booking!.id,
-      amount: '320.00',
-      currency: 'UAH',
-      description: `${label} payment`,
-      paidAt: t.clock.now(),
-      recordedBy: staffId,
-    });
+  await t.db.insert(payments).values({
+    userId,
+    bookingId: booking!.id,
+    amount: '320.00',
+    currency: 'UAH',
+    description: `${label} payment`,
+    paidAt: t.clock.now(),
+    recordedBy: staffId,
+  });
   return booking!.id;
 }
 

@@ -51,7 +51,7 @@ const client = (userAgent?: string) => {
       request('PATCH', path, body, o),
     delete: (path: string, o?: Parameters<Client['delete']>[1]) =>
       request('DELETE', path, undefined, o),
-  } as Client;
+  };
 };
 const minute = 60_000;
 const day = 24 * 60 * minute;

@@ -19,14 +19,9 @@ import { completeTwoFactorSignIn } from './sign-in';
 
 const security = [{ bearer: [] }];
 const tags = ['Two-step sign-in'];
-const codeSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .openapi({
-    description: 'A 6-digit authenticator code, or a recovery code (xxxx-xxxx-xxxx-xxxx)',
-  });
+const codeSchema = z.string().trim().min(1).max(40).openapi({
+  description: 'A 6-digit authenticator code, or a recovery code (xxxx-xxxx-xxxx-xxxx)',
+});
 const codesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 const statusSchema = z
   .object({

@@ -28,15 +28,13 @@ export function normalizeRecoveryCode(input: string): string | null {
 export async function replaceRecoveryCodes(tx: Executor, userId: string, now: Date) {
   const codes = generateRecoveryCodes();
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-  await tx
-    .insert(recoveryCodes)
-    .values(
-      codes.map((code) => ({
-        userId,
-        codeHash: hashSecret(normalizeRecoveryCode(code)!),
-        createdAt: now,
-      })),
-    );
+  await tx.insert(recoveryCodes).values(
+    codes.map((code) => ({
+      userId,
+      codeHash: hashSecret(normalizeRecoveryCode(code)!),
+      createdAt: now,
+    })),
+  );
   return codes;
 }
 
