@@ -3,8 +3,8 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { emailSchema } from '../auth/email-address';
 import { checkPassword, normalizePassword } from '../auth/password-policy';
-import { findUserByEmail } from '../auth/users';
-import { recordEvent } from '../cabinet/activity';
+import { findUserByEmail } from '../core/users';
+import { recordEvent } from '../core/activity';
 
 /**
  * Creates a verified admin account, or promotes an existing account. The first admin of a

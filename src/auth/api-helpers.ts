@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { problem } from '../http/problem';
 import { translator } from '../i18n';
 import type { PasswordProblem } from './password-policy';
-import type { TokenFailure } from './email-tokens';
+import type { TokenFailure } from '../core/email-tokens';
 import { passwordLimits } from './password-policy';
 
 export const passwordSchema = z

@@ -8,9 +8,9 @@ import { problem } from '../http/problem';
 import { locales } from '../i18n';
 import { invalidateSession } from '../sessions/invalidate';
 import { elevateSession } from '../sessions/privilege';
-import { recordEvent } from '../cabinet/activity';
-import { meSchema, toMe } from '../cabinet/me';
-import { personNameSchema } from '../cabinet/profile';
+import { recordEvent } from '../core/activity';
+import { meSchema, toMe } from '../core/me';
+import { personNameSchema } from '../core/me';
 import { emailSchema } from './email-address';
 import {
   badToken,

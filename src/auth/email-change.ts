@@ -3,7 +3,7 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import {
   confirmEmailChangeMail,
   emailChangedMail,
@@ -15,11 +15,11 @@ import {
   issueEmailToken,
   revokeEmailTokens,
   type TokenFailure,
-} from './email-tokens';
+} from '../core/email-tokens';
 import { notMeLink } from './not-me';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
-import { findUserByEmail, findUserById } from './users';
+import { findUserByEmail, findUserById } from '../core/users';
 import { isUniqueViolation } from '../platform/db-errors';
 
 /**

@@ -3,7 +3,7 @@ import { passkeys, recoveryCodes, totpCredentials, users } from '../../db/schema
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { notMeDoneMail } from '../../emails/security-notices';
 import {
@@ -11,8 +11,8 @@ import {
   issueEmailToken,
   revokeAllLinksButNotMe,
   type TokenFailure,
-} from './email-tokens';
-import { findUserByEmail, findUserById } from './users';
+} from '../core/email-tokens';
+import { findUserByEmail, findUserById } from '../core/users';
 
 /**
  * What a "This wasn't me" link carries besides the time of the event it reports: for an email

@@ -8,11 +8,11 @@ import { requireAuth } from '../http/require';
 import { safeNextPath } from '../http/safe-next';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie';
 import { translator } from '../i18n';
-import { recordEvent } from '../cabinet/activity';
+import { recordEvent } from '../core/activity';
 import { invalidateSession } from '../sessions/invalidate';
 import { elevateSession } from '../sessions/privilege';
 import { emailSchema, normalizeEmail } from './email-address';
-import { personNameSchema } from '../cabinet/profile';
+import { personNameSchema } from '../core/me';
 import { confirmEmailChange } from './email-change';
 import { login } from './login';
 import { reportNotMe } from './not-me';
@@ -39,7 +39,7 @@ import {
 } from './two-factor/pending-cookie';
 import { completeTwoFactorSignIn, pendingTwoFactorUser } from './two-factor/sign-in';
 import { twoFactorPageRoutes } from './two-factor/page-routes';
-import { findUserById } from './users';
+import { findUserById } from '../core/users';
 import { listPasskeys } from '../passkeys/credentials';
 
 const registerForm = z.object({

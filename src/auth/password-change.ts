@@ -3,15 +3,15 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { releaseRate, takeRate } from '../http/rate-limit';
 import { mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { passwordChangedMail } from '../../emails/password-changed';
-import { accessLinkPurposes, revokeEmailTokens } from './email-tokens';
+import { accessLinkPurposes, revokeEmailTokens } from '../core/email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from './password-policy';
 import { judgeNewPassword } from './register';
 import { authRules, rateSubject } from './rules';
-import { findUserById } from './users';
+import { findUserById } from '../core/users';
 import { verifyPasswordFor } from './login';
 
 export type ChangePasswordResult =

@@ -3,7 +3,7 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { resetPasswordMail } from '../../emails/reset-password';
 import { passwordChangedMail } from '../../emails/password-changed';
@@ -14,12 +14,12 @@ import {
   peekEmailToken,
   revokeEmailTokens,
   type TokenFailure,
-} from './email-tokens';
+} from '../core/email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from './password-policy';
 import { judgeNewPassword } from './register';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
-import { findUserByEmail, findUserById } from './users';
+import { findUserByEmail, findUserById } from '../core/users';
 
 /** Always "accepted"; a link goes out only when the address has an account. */
 export async function requestPasswordReset(

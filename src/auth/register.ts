@@ -3,11 +3,11 @@ import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { currentPolicy } from '../privacy/policies';
 import { verifyEmailMail } from '../../emails/verify-email';
 import { alreadyRegisteredMail } from '../../emails/already-registered';
-import { issueEmailToken } from './email-tokens';
+import { issueEmailToken } from '../core/email-tokens';
 import {
   checkPassword,
   isBreachedPassword,
@@ -15,7 +15,7 @@ import {
   type PasswordProblem,
 } from './password-policy';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
-import { findUserByEmail, type UserRow } from './users';
+import { findUserByEmail, type UserRow } from '../core/users';
 import type { Executor } from '../platform/db-types';
 import { isUniqueViolation } from '../platform/db-errors';
 

@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { createSession } from '../sessions/create';
 import { verifyEmailMail } from '../../emails/verify-email';
 import type { Executor } from '../platform/db-types';
@@ -15,12 +15,12 @@ import {
   revokeEmailTokens,
   type ConsumedToken,
   type TokenFailure,
-} from './email-tokens';
+} from '../core/email-tokens';
 import { completeSignIn, verifyPasswordFor } from './login';
 import type { PendingRegistration } from './register';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { takeSignInSlots } from './sign-in-slots';
-import { findUserByEmail, findUserById, type UserRow } from './users';
+import { findUserByEmail, findUserById, type UserRow } from '../core/users';
 
 /**
  * What a verification link carries. Links from before decision 013 carry only the address;

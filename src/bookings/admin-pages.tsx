@@ -5,7 +5,7 @@ import { readForm } from '../http/forms';
 import { requestMeta } from '../http/request-meta';
 import { translator } from '../i18n';
 import { emailSchema } from '../auth/email-address';
-import { findUserByEmail } from '../auth/users';
+import { findUserByEmail } from '../core/users';
 import { renderErrorPage } from '../views/error-page';
 import { requireAdmin } from './access';
 import { listAuditTrail } from './audit-trail';

@@ -2,7 +2,7 @@ import { desc, eq, isNotNull, like, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditEvents, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 
 export const auditPageSize = 50;
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { bookings, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import {
   queueBookingMail,
   type BookingRow,

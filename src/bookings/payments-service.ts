@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { paymentRecordedMail } from '../../emails/payment-recorded';
 import { formatMoney, formatPaidAt } from './format';

@@ -1,8 +1,8 @@
 import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { bookings, mailingLists, payments, subscriptions, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
-import type { UserRow } from '../auth/users';
+import { recordEvent, type RequestMeta } from '../core/activity';
+import type { UserRow } from '../core/users';
 
 export const pageSize = 20;
 

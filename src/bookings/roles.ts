@@ -1,7 +1,7 @@
 import { eq, inArray, asc } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 
 export type RoleChangeResult =
   | { ok: true; user: { id: string; email: string; name: string; role: string }; changed: boolean }

@@ -14,9 +14,9 @@ import {
 } from '../auth/api-helpers';
 import { changePassword } from '../auth/password-change';
 import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
-import { recordEvent, listActivity, actedByLabel } from './activity';
+import { recordEvent, listActivity, actedByLabel } from '../core/activity';
 import { translator } from '../i18n';
-import { meSchema, toMe } from './me';
+import { meSchema, toMe } from '../core/me';
 import { profileSchema, timeZoneShape, updateProfile } from './profile';
 import { endOwnSession, listSessions } from './sessions-service';
 

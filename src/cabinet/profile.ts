@@ -4,7 +4,8 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { locales } from '../i18n';
 import { isValidTimeZone } from '../bookings/time';
-import { recordEvent, type RequestMeta } from './activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
+import { personNameSchema } from '../core/me';
 
 /** Free text: no control characters (they break CSV exports and mail headers). */
 const text = (max: number) =>
@@ -16,20 +17,6 @@ const text = (max: number) =>
       (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
       'Contains characters that are not allowed',
     );
-
-/**
- * A person's name: one line, no control characters at all. Names reach mail subjects and
- * headers, where CR/LF would start a new header.
- */
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name')
-  .max(100)
-  .refine(
-    (s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s),
-    'Use one line without control characters',
-  );
 
 export const timeZoneMessage = 'Use an IANA time zone name, e.g. Europe/Kyiv';
 

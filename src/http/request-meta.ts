@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './env';
-import type { RequestMeta } from '../cabinet/activity';
+import type { RequestMeta } from '../core/activity';
 
 export const requestMeta = (c: Context<AppEnv>): RequestMeta => ({
   ip: c.get('clientIp'),

@@ -6,10 +6,10 @@ import {
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys, totpCredentials } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { completeSignIn } from '../auth/login';
 import { authRules, rateSubject } from '../auth/rules';
-import { findUserById, type UserRow } from '../auth/users';
+import { findUserById, type UserRow } from '../core/users';
 import { hitRate, releaseRate, takeRate } from '../http/rate-limit';
 import { createSession } from '../sessions/create';
 import type { Executor } from '../platform/db-types';

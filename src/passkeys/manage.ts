@@ -1,8 +1,8 @@
 import { personTimeZone } from '../i18n/time-zone';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { notMeLink } from '../auth/not-me';
-import { findUserById } from '../auth/users';
+import { findUserById } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
 import { passkeyNoticeMail } from '../../emails/passkey-notices';

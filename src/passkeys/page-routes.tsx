@@ -6,7 +6,7 @@ import { requireAuth } from '../http/require';
 import { translator } from '../i18n';
 import { renderErrorPage } from '../views/error-page';
 import { renderSecurity } from '../cabinet/page-routes';
-import { findUserById } from '../auth/users';
+import { findUserById } from '../core/users';
 import { findOwnPasskey, listPasskeys, passkeyNameSchema, type PasskeyRow } from './credentials';
 import { removeOwnPasskey, renameOwnPasskey } from './manage';
 import { passkeyRemovePage } from './views/passkey-remove-page';

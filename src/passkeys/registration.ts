@@ -3,10 +3,10 @@ import { generateRegistrationOptions, verifyRegistrationResponse } from '@simple
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { describeDevice } from '../auth/login';
 import { notMeLink } from '../auth/not-me';
-import type { UserRow } from '../auth/users';
+import type { UserRow } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
 import { passkeyNoticeMail } from '../../emails/passkey-notices';

@@ -2,7 +2,7 @@ import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { consents, policyVersions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { currentPolicy } from './policies';
 
 export const privacyPolicyKind = 'privacy-policy';

@@ -5,7 +5,7 @@ import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { formatDate } from '../i18n/format';
 import { localeOr } from '../i18n';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import {
   consumeEmailToken,
@@ -13,7 +13,7 @@ import {
   revokeEmailTokens,
   tokenTtlMs,
   type TokenFailure,
-} from '../auth/email-tokens';
+} from '../core/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { deletionScheduledMail } from '../../emails/deletion-scheduled';
 import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';

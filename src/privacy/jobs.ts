@@ -11,7 +11,7 @@ import {
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
-import { actedBySchoolSql, recordEvent } from '../cabinet/activity';
+import { actedBySchoolSql, recordEvent } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { inactivityWarningMail } from '../../emails/inactivity-warning';
 import { scheduleDeletionIn } from './deletion';

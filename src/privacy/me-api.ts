@@ -6,7 +6,7 @@ import { problem, problems } from '../http/problem';
 import { clearSessionCookie } from '../http/session-cookie';
 import { isLocale } from '../i18n';
 import { badToken, tokenSchema } from '../auth/api-helpers';
-import { recordEvent } from '../cabinet/activity';
+import { recordEvent } from '../core/activity';
 import { acceptPolicy, listConsents } from './consents';
 import { cancelDeletion, cancelDeletionByToken, requestDeletion } from './deletion';
 import { exportContext, exportHeaders, exportJson, exportZip } from './export';

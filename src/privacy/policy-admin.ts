@@ -7,7 +7,7 @@ import { formatDate } from '../i18n/format';
 import type { Executor } from '../platform/db-types';
 import { rowsOf } from '../platform/sql-rows';
 import { mailContext } from '../mail/queue';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { policyNoticeMail } from '../../emails/policy-notice';
 
 const day = 86_400_000;

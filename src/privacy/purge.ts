@@ -3,7 +3,7 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { localeOr } from '../i18n';
-import { recordEvent } from '../cabinet/activity';
+import { recordEvent } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { accountDeletedMail } from '../../emails/deletion-completed';
 import { actorReferences, categories, personColumns, type Person } from './registry';

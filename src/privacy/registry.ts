@@ -19,7 +19,7 @@ import {
 } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import { translator, type Locale } from '../i18n';
-import { actedByLabel, actorRoleSql, asSeenBySubject } from '../cabinet/activity';
+import { actedByLabel, actorRoleSql, asSeenBySubject } from '../core/activity';
 import { readPage, singlePage, type Cursor, type KeysetQuery, type Page, type Row } from './paging';
 import { scrubEventDetails, scrubOutbox, scrubPaymentDescriptions } from './scrub';
 

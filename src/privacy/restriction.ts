@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
 
 /** Free text without control characters (they would break CSV cells and staff banners). */

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { subscriptions } from '../../db/schema';
 import type { Deps } from '../deps';
-import type { RequestMeta } from '../cabinet/activity';
-import { consumeEmailToken, type TokenFailure } from '../auth/email-tokens';
+import type { RequestMeta } from '../core/activity';
+import { consumeEmailToken, type TokenFailure } from '../core/email-tokens';
 import { recordSubscriptionChange } from './record-change';
 
 /**

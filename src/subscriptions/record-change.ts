@@ -1,5 +1,5 @@
 import { subscriptionEvents } from '../../db/schema';
-import { recordEvent, type RequestMeta } from '../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../core/activity';
 import type { Executor } from '../platform/db-types';
 
 export type SubscriptionAction = 'requested' | 'confirmed' | 'unsubscribed';

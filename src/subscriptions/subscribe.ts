@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { subscriptions } from '../../db/schema';
 import type { Deps } from '../deps';
-import type { RequestMeta } from '../cabinet/activity';
-import { findUserById } from '../auth/users';
-import { issueEmailToken } from '../auth/email-tokens';
+import type { RequestMeta } from '../core/activity';
+import { findUserById } from '../core/users';
+import { issueEmailToken } from '../core/email-tokens';
 import { hitRate, type RateRule } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { subscriptionConfirmMail } from '../../emails/subscription-confirm';

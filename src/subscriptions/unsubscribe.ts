@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { subscriptions } from '../../db/schema';
 import type { Deps } from '../deps';
-import type { RequestMeta } from '../cabinet/activity';
+import type { RequestMeta } from '../core/activity';
 import { cancelQueuedAnnouncements } from './announcement-outbox';
 import { revokeConfirmTokens } from './confirm-tokens';
 import { findList, type ListRow } from './lists';

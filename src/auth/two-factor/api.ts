@@ -4,9 +4,9 @@ import { createApiRouter, jsonBody, problemResponses } from '../../http/validati
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth, requirePrivileged } from '../../http/require';
 import { problem, problems } from '../../http/problem';
-import { meSchema, toMe } from '../../cabinet/me';
+import { meSchema, toMe } from '../../core/me';
 import { rateLimited } from '../api-helpers';
-import { findUserById } from '../users';
+import { findUserById } from '../../core/users';
 import {
   beginTotpSetup,
   disableTotp,

@@ -4,7 +4,7 @@ import { readForm } from '../../http/forms';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { translator } from '../../i18n';
-import { findUserById } from '../users';
+import { findUserById } from '../../core/users';
 import {
   beginTotpSetup,
   disableTotp,

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config';
-import { tokenTtlMs } from '../email-tokens';
+import { tokenTtlMs } from '../../core/email-tokens';
 
 const cookieName = (config: Pick<Config, 'isHttps'>) =>
   config.isHttps ? '__Host-two-factor' : 'two-factor';

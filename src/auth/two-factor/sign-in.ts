@@ -1,14 +1,14 @@
 import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { totpCredentials } from '../../../db/schema';
 import type { Deps } from '../../deps';
-import { recordEvent, type RequestMeta } from '../../cabinet/activity';
+import { recordEvent, type RequestMeta } from '../../core/activity';
 import { clearRate, releaseRate, takeRate } from '../../http/rate-limit';
 import type { Executor } from '../../platform/db-types';
 import { createSession } from '../../sessions/create';
-import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../email-tokens';
+import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../../core/email-tokens';
 import { completeSignIn } from '../login';
 import { authRules, rateSubject } from '../rules';
-import { findUserById, type UserRow } from '../users';
+import { findUserById, type UserRow } from '../../core/users';
 import { openTotpSecret } from './at-rest';
 import { queueTwoFactorNotice } from './manage';
 import { countUnusedRecoveryCodes, useRecoveryCode } from './recovery-codes';

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
 import { pageDates } from '../../views/dates';
-import type { UserRow } from '../../auth/users';
+import type { UserRow } from '../../core/users';
 import { renderPage } from '../../views/layout';
 
 export function overviewPage(

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { locales, translator } from '../../i18n';
-import type { UserRow } from '../../auth/users';
+import type { UserRow } from '../../core/users';
 import { Field, Notice, type FormErrors } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import { translateError } from '../../views/translate-error';

@@ -10,7 +10,7 @@ import type { PasskeyRow } from '../../passkeys/credentials';
 import { PasskeysSection } from '../../passkeys/views/passkeys-section';
 import type { TwoFactorStatus } from '../../auth/two-factor/manage';
 import { TwoFactorSection } from '../../auth/two-factor/views/two-factor-pages';
-import { actedByLabel, type ActivityRow } from '../activity';
+import { actedByLabel, type ActivityRow } from '../../core/activity';
 
 type SessionRow = {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { UserRow } from '../auth/users';
+import type { UserRow } from './users';
 
 export const meSchema = z
   .object({
@@ -40,3 +40,17 @@ export function toMe(user: Omit<UserRow, 'passwordHash'>): z.infer<typeof meSche
     deletionScheduledFor: user.deletionScheduledFor?.toISOString() ?? null,
   };
 }
+
+/**
+ * A person's name: one line, no control characters at all. Names reach mail subjects and
+ * headers, where CR/LF would start a new header.
+ */
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(100)
+  .refine(
+    (s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s),
+    'Use one line without control characters',
+  );
