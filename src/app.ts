@@ -7,7 +7,9 @@ import type { AppEnv } from './http/env';
 import { accessLog } from './http/access-log';
 import { readClientIp } from './http/client-ip';
 import { recordedReadsFromOwnPages } from './http/cross-site';
-import { notFound, onError } from './http/errors';
+import { errorHandlers } from './http/errors';
+import { renderErrorPage } from './views/error-page';
+import { crossSitePage } from './views/cross-site-page';
 import { localeResolver } from './http/locale';
 import { originCheck } from './http/origin';
 import { problem } from './http/problem';
@@ -88,6 +90,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
         '/api/v1/me/export',
         '/account/privacy/export',
       ],
+      renderPage: crossSitePage,
     }),
   );
   app.use('*', policyGate());
@@ -107,8 +110,9 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   // Only the dev mailbox's own mail is shown: with a real mailer (staging too) nobody's mail is public.
   if (!deps.config.isProduction && deps.mailer.kind === 'dev') app.route('/dev', devRoutes());
 
-  app.notFound(notFound);
-  app.onError(onError);
+  const errors = errorHandlers({ renderErrorPage });
+  app.notFound(errors.notFound);
+  app.onError(errors.onError);
   return app;
 }
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { ConfigError, parseConfig } from './config';
 import { runDueJobs } from './jobs/schedule';
-import { createNodeDeps } from './platform/deps.node.ts';
+import { createNodeDeps } from './deps.node.ts';
 import { createJsonLogger } from './platform/logger';
 import { createAdmin } from './admin/create-admin';
 import {

@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { Mailer } from './mail/message';
+import type { Mailer } from './platform/mailer';
 import type { Clock } from './platform/clock';
 import type { Db } from './platform/db-types';
 import type { PasswordHasher } from './platform/hasher';

@@ -6,7 +6,7 @@ import { sealLegacyTotpSecrets } from './auth/two-factor/at-rest';
 import { ConfigError, parseConfig } from './config';
 import { startJobTimer } from './jobs/timer';
 import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';
-import { createNodeDeps } from './platform/deps.node.ts';
+import { createNodeDeps } from './deps.node.ts';
 import { serveNode } from './platform/http-server.node.ts';
 import { chooseLogFormat, createNodeLogger } from './platform/logger.node.ts';
 

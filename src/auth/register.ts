@@ -4,7 +4,7 @@ import type { Locale } from '../i18n';
 import { hitRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { currentPolicy } from '../privacy/policies';
+import { currentPolicy } from '../core/policies';
 import { verifyEmailMail } from '../../emails/verify-email';
 import { alreadyRegisteredMail } from '../../emails/already-registered';
 import { issueEmailToken } from '../core/email-tokens';

@@ -5,7 +5,7 @@ import ical, {
   ICalEventStatus,
 } from 'ical-generator';
 import type { MailAttachment } from '../../db/schema';
-import { inZone, isExpressibleAsWallTime } from './time';
+import { inZone, isExpressibleAsWallTime } from '../i18n/time';
 import { buildVtimezone } from './vtimezone';
 
 export type CalendarBooking = {

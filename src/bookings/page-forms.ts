@@ -3,7 +3,7 @@ import { formErrors } from '../http/forms';
 import type { T } from '../i18n';
 import { translateError } from '../views/translate-error';
 import { amountSchema, currencySchema, type InputError } from './schemas';
-import { isValidTimeZone } from './time';
+import { isValidTimeZone } from '../i18n/time';
 import type { FormErrors, FormValues } from './views/booking-forms';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { isValidTimeZone, parseLocalDateTime } from './time';
+import { isValidTimeZone, parseLocalDateTime } from '../i18n/time';
 
 /**
  * Input shapes shared by the JSON API and the staff forms. Whether a time exists in its

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { locales } from '../i18n';
-import { isValidTimeZone } from '../bookings/time';
+import { isValidTimeZone } from '../i18n/time';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { personNameSchema } from '../core/me';
 

@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { crossSitePage } from '../views/cross-site-page';
 import type { AppEnv } from './env';
 import { problem } from './problem';
 
@@ -26,6 +25,8 @@ export function isForeignGet(c: Context): boolean {
  */
 export function recordedReadsFromOwnPages(options: {
   paths: readonly string[];
+  /** The page that offers the same address as a link (the views layer provides it). */
+  renderPage: (c: Context<AppEnv>) => Response | Promise<Response>;
 }): MiddlewareHandler<AppEnv> {
   const exact = new Set(options.paths.filter((p) => !p.endsWith('*')));
   const prefixes = options.paths.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
@@ -42,6 +43,6 @@ export function recordedReadsFromOwnPages(options: {
           'This GET records a read in the person’s name and came from another site (Sec-Fetch-Site); it is served only to requests from this site.',
       });
     }
-    return crossSitePage(c);
+    return options.renderPage(c);
   };
 }

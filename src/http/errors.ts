@@ -3,73 +3,90 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { problem, ProblemError } from './problem';
-import { renderErrorPage } from '../views/error-page';
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/');
 
+/** Renders the HTML page for an error status; the views layer provides it (http is below it). */
+export type ErrorPageRenderer = (
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+) => Response | Promise<Response>;
+
+/**
+ * The not-found and error handlers: problem+json under /api, the given page elsewhere.
+ */
+export function errorHandlers(options: { renderErrorPage: ErrorPageRenderer }) {
+  const { renderErrorPage } = options;
+  return { notFound: notFoundWith(renderErrorPage), onError: onErrorWith(renderErrorPage) };
+}
+
 /** Unknown routes: problem+json under /api, a friendly page elsewhere. */
-export const notFound: NotFoundHandler<AppEnv> = (c) =>
-  isApi(c)
-    ? problem(c, {
-        status: 404,
-        type: 'not-found',
-        title: 'Not found',
-        detail: `No route for ${c.req.method} ${c.req.path}`,
-      })
-    : renderErrorPage(c, 404);
+const notFoundWith =
+  (renderErrorPage: ErrorPageRenderer): NotFoundHandler<AppEnv> =>
+  (c) =>
+    isApi(c)
+      ? problem(c, {
+          status: 404,
+          type: 'not-found',
+          title: 'Not found',
+          detail: `No route for ${c.req.method} ${c.req.path}`,
+        })
+      : renderErrorPage(c, 404);
 
 /**
  * The one place errors become responses. Expected ones (ProblemError, HTTPException from
  * Hono's validators and body limit) keep their status; anything else is logged with the
  * request id and answered 500 without internals.
  */
-export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof ProblemError) {
-    if (isApi(c)) return problem(c, err.init);
-    const next = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
-    if (err.init.status === 401) return c.redirect(`/login?next=${next}`, 303);
-    if (err.init.type === 'reauth-required') return c.redirect(`/reauth?next=${next}`, 303);
-    return renderErrorPage(c, err.init.status);
-  }
-  if (err instanceof HTTPException && err.status < 500) {
-    const status = err.status;
-    const title = status === 413 ? 'The request body is too large' : err.message || 'Bad request';
-    if (isApi(c))
-      return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
-    return renderErrorPage(c, status);
-  }
-  if (isUnstorableText(err)) {
-    // Text PostgreSQL cannot hold (a NUL byte, say) that a schema let through: the client's
-    // input, not our failure. Nothing was written: the statement failed, its transaction with it.
+const onErrorWith =
+  (renderErrorPage: ErrorPageRenderer): ErrorHandler<AppEnv> =>
+  (err, c) => {
+    if (err instanceof ProblemError) {
+      if (isApi(c)) return problem(c, err.init);
+      const next = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
+      if (err.init.status === 401) return c.redirect(`/login?next=${next}`, 303);
+      if (err.init.type === 'reauth-required') return c.redirect(`/reauth?next=${next}`, 303);
+      return renderErrorPage(c, err.init.status);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const status = err.status;
+      const title = status === 413 ? 'The request body is too large' : err.message || 'Bad request';
+      if (isApi(c))
+        return problem(c, { status, type: status === 413 ? 'too-large' : 'bad-request', title });
+      return renderErrorPage(c, status);
+    }
+    if (isUnstorableText(err)) {
+      // Text PostgreSQL cannot hold (a NUL byte, say) that a schema let through: the client's
+      // input, not our failure. Nothing was written: the statement failed, its transaction with it.
+      if (isApi(c)) {
+        return problem(c, {
+          status: 400,
+          type: 'validation',
+          title: 'The request contains characters that are not allowed',
+        });
+      }
+      return renderErrorPage(c, 400);
+    }
+    const deps = c.get('deps');
+    const unavailable = isDatabaseDown(err);
+    deps?.log.error(
+      { requestId: c.get('requestId'), err },
+      unavailable ? 'database unavailable' : 'unhandled error',
+    );
+    const status = unavailable ? 503 : 500;
     if (isApi(c)) {
       return problem(c, {
-        status: 400,
-        type: 'validation',
-        title: 'The request contains characters that are not allowed',
+        status,
+        type: unavailable ? 'unavailable' : 'internal',
+        title: unavailable
+          ? 'The service is briefly unavailable; try again shortly'
+          : 'Something went wrong on our side',
+        detail: `Request id ${c.get('requestId') ?? ''}`,
+        headers: unavailable ? { 'Retry-After': '5' } : undefined,
       });
     }
-    return renderErrorPage(c, 400);
-  }
-  const deps = c.get('deps');
-  const unavailable = isDatabaseDown(err);
-  deps?.log.error(
-    { requestId: c.get('requestId'), err },
-    unavailable ? 'database unavailable' : 'unhandled error',
-  );
-  const status = unavailable ? 503 : 500;
-  if (isApi(c)) {
-    return problem(c, {
-      status,
-      type: unavailable ? 'unavailable' : 'internal',
-      title: unavailable
-        ? 'The service is briefly unavailable; try again shortly'
-        : 'Something went wrong on our side',
-      detail: `Request id ${c.get('requestId') ?? ''}`,
-      headers: unavailable ? { 'Retry-After': '5' } : undefined,
-    });
-  }
-  return renderErrorPage(c, status);
-};
+    return renderErrorPage(c, status);
+  };
 
 /** character_not_in_repertoire, untranslatable_character: e.g. U+0000 in a text parameter. */
 function isUnstorableText(err: unknown): boolean {

@@ -3,7 +3,7 @@ import { isForeignGet } from './cross-site';
 import type { AppEnv } from './env';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { validateSessionToken } from '../sessions/validate';
-import { gatedPagePrefixes } from '../privacy/policy-gate';
+import { gatedPagePrefixes } from '../core/consents';
 
 /** Resolves the session (cookie or bearer) once per request; routes read `c.get('auth')`. */
 export function sessionLoader(): MiddlewareHandler<AppEnv> {

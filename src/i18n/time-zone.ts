@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../bookings/time';
+import { isValidTimeZone } from './time';
 import { defaultTimeZone } from './format';
 
 /**

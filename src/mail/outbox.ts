@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { emailOutbox, type MailAttachment } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import type { Deps } from '../deps';
-import { maxBatchSize, type OutgoingMail } from './message';
+import { maxBatchSize, type OutgoingMail } from '../platform/mailer';
 
 export type EnqueueInput = {
   userId?: string | null;

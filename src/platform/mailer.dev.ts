@@ -1,4 +1,4 @@
-import type { Mailer } from '../mail/message';
+import type { Mailer } from './mailer';
 
 /**
  * The development mailbox: nothing leaves the machine. The outbox row itself is the stored

@@ -1,5 +1,5 @@
 import { Resend, type ErrorResponse } from 'resend';
-import { maxBatchSize, type Mailer, type OutgoingMail, type SendOptions } from '../mail/message';
+import { maxBatchSize, type Mailer, type OutgoingMail, type SendOptions } from './mailer';
 
 export type ResendMailerOptions = {
   /** A send that takes longer is abandoned and retried later under the same idempotency key. */

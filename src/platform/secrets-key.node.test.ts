@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config';
-import { createNodeDeps } from './deps.node.ts';
+import { createNodeDeps } from '../deps.node.ts';
 import { silentLogger } from './logger';
 import { openSecretBox } from './secret-box';
 import { resolveSecretsKey, secretsKeyFile } from './secrets-key.node.ts';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/validation';
-import { currentPolicy, listPolicies } from './policies';
+import { currentPolicy, listPolicies } from '../core/policies';
 
 const policiesRoute = createRoute({
   method: 'get',

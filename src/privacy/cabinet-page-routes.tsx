@@ -10,7 +10,7 @@ import { pageTimeZone } from '../views/dates';
 import { findUserById } from '../core/users';
 import { recordEvent } from '../core/activity';
 import { resultPage, tokenActionPage } from '../auth/views/token-page';
-import { acceptPolicy, listConsents, needsPolicyAcceptance, policyStatus } from './consents';
+import { acceptPolicy, listConsents, needsPolicyAcceptance, policyStatus } from '../core/consents';
 import { cancelDeletionByToken, deletionDate, requestDeletion } from './deletion';
 import { exportContext, exportHeaders, exportJson, exportZip } from './export';
 import { countCategories, loadPerson } from './registry';

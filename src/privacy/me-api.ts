@@ -7,7 +7,7 @@ import { clearSessionCookie } from '../http/session-cookie';
 import { isLocale } from '../i18n';
 import { badToken, tokenSchema } from '../auth/api-helpers';
 import { recordEvent } from '../core/activity';
-import { acceptPolicy, listConsents } from './consents';
+import { acceptPolicy, listConsents } from '../core/consents';
 import { cancelDeletion, cancelDeletionByToken, requestDeletion } from './deletion';
 import { exportContext, exportHeaders, exportJson, exportZip } from './export';
 import { publishPolicy, publishPolicySchema } from './policy-admin';

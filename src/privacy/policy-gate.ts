@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env';
 import { problem } from '../http/problem';
-import { needsPolicyAcceptance } from './consents';
+import { gatedPagePrefixes, needsPolicyAcceptance } from '../core/consents';
 
 export type PolicyGateOptions = {
   /** API routes a person who has not accepted may still use (method + path, path may end in `*`). */
@@ -34,9 +34,6 @@ export const defaultApiAllowed = [
   'PUT /api/v1/me/subscriptions/*',
   'GET /api/v1/me/subscriptions',
 ] as const;
-
-/** Page path prefixes the gate guards by default: the cabinet and the staff console. */
-export const gatedPagePrefixes = ['/account', '/staff'] as const;
 
 export const defaultPageAllowed = [
   '* /account/policy',

@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env';
 import { translator, type MessageKey } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { renderPage } from '../views/layout';
-import { currentPolicy, listPolicies } from './policies';
+import { currentPolicy, listPolicies } from '../core/policies';
 
 const sections: [MessageKey, MessageKey][] = [
   ['privacy.what.title', 'privacy.what.body'],

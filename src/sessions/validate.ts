@@ -3,7 +3,7 @@ import { sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Db } from '../platform/db-types';
 import { hashSecret, isSameHash, splitSessionToken } from './token';
-import { pendingPolicyVersion } from '../privacy/consents';
+import { pendingPolicyVersion } from '../core/consents';
 
 /** Sliding renewal writes at most once a minute, not on every request. */
 export const renewIntervalMs = 60_000;

@@ -1,7 +1,7 @@
 import type { Locale, T } from '../../i18n';
 import { formatBookingTime } from '../format';
 import type { PersonCard } from '../people';
-import { toLocalInput } from '../time';
+import { toLocalInput } from '../../i18n/time';
 import { BookingFields, type FormState } from './booking-forms';
 
 /**

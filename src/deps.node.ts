@@ -1,13 +1,13 @@
-import type { Config } from '../config';
-import type { Deps } from '../deps';
-import { fileErasureLedger } from '../ops/erasure-ledger';
-import { systemClock } from './clock';
-import { openDatabase } from './db.node.ts';
-import { createNodeHasher } from './hasher.node.ts';
-import type { Logger } from './logger';
-import { createDevMailer } from './mailer.dev';
-import { createResendMailer } from './mailer.resend';
-import { resolveSecretsKey } from './secrets-key.node.ts';
+import type { Config } from './config';
+import type { Deps } from './deps';
+import { fileErasureLedger } from './ops/erasure-ledger';
+import { systemClock } from './platform/clock';
+import { openDatabase } from './platform/db.node.ts';
+import { createNodeHasher } from './platform/hasher.node.ts';
+import type { Logger } from './platform/logger';
+import { createDevMailer } from './platform/mailer.dev';
+import { createResendMailer } from './platform/mailer.resend';
+import { resolveSecretsKey } from './platform/secrets-key.node.ts';
 
 /**
  * Builds Node's dependencies: the database from DATABASE_URL, Resend or the dev mailbox, the
@@ -33,7 +33,7 @@ export async function createNodeDeps(
   const metrics =
     config.metricsToken && options.metrics !== false
       ? await (
-          await import('../ops/metrics.node.ts')
+          await import('./ops/metrics.node.ts')
         ).loadNodeMetrics({ database: { kind: handle.kind, db: handle.db } })
       : undefined;
   const deps: Deps = {

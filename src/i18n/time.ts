@@ -63,7 +63,7 @@ function instantsAtWallTime(wallMs: number, timeZone: string): number[] {
 export function parseLocalDateTime(local: string, timeZone: string): LocalParse {
   const m = local.match(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/);
   if (!m) return { ok: false, reason: 'invalid' };
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
+  const [y, mo, d, h, mi, s] = m.slice(1).map<number>((x) => Number(x ?? 0));
   const wallMs = Date.UTC(y!, mo! - 1, d, h, mi, s);
   const wall = new Date(wallMs);
   // Date.UTC rolls 2026-02-30 over to March; a real calendar date reads back unchanged.

@@ -1,8 +1,8 @@
-import { and, desc, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { consents, policyVersions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { recordEvent, type RequestMeta } from '../core/activity';
+import { recordEvent, type RequestMeta } from './activity';
 import { currentPolicy } from './policies';
 
 export const privacyPolicyKind = 'privacy-policy';
@@ -145,3 +145,6 @@ function preparePendingPolicy(db: Executor) {
     .where(and(eq(policyVersions.kind, 'privacy'), eq(policyVersions.version, sql`(${pending})`)))
     .prepare('pending_policy');
 }
+
+/** Page path prefixes the gate guards by default: the cabinet and the staff console. */
+export const gatedPagePrefixes = ['/account', '/staff'] as const;
