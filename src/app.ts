@@ -22,7 +22,7 @@ import { privacyPageRoutes } from './privacy/page-routes';
 import { devRoutes } from './dev/routes';
 import { policyGate } from './privacy/policy-gate';
 import { authPageRoutes } from './auth/page-routes';
-import { cabinetPageRoutes } from './cabinet/page-routes';
+import { cabinetPageRoutes, renderSecurity } from './cabinet/page-routes';
 import { privacyCabinetPageRoutes } from './privacy/cabinet-page-routes';
 import { passkeyPageRoutes } from './passkeys/page-routes';
 import { subscriptionPageRoutes } from './subscriptions/page-routes';
@@ -104,7 +104,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', authPageRoutes());
   app.route('/', cabinetPageRoutes());
   app.route('/', privacyCabinetPageRoutes());
-  app.route('/', passkeyPageRoutes());
+  app.route('/', passkeyPageRoutes({ renderSecurity }));
   app.route('/', subscriptionPageRoutes());
   app.route('/', staffPageRoutes());
   // Only the dev mailbox's own mail is shown: with a real mailer (staging too) nobody's mail is public.

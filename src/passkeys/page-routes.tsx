@@ -5,7 +5,6 @@ import { requestMeta } from '../http/request-meta';
 import { requireAuth } from '../http/require';
 import { translator } from '../i18n';
 import { renderErrorPage } from '../views/error-page';
-import { renderSecurity } from '../cabinet/page-routes';
 import { findUserById } from '../core/users';
 import { findOwnPasskey, listPasskeys, passkeyNameSchema, type PasskeyRow } from './credentials';
 import { removeOwnPasskey, renameOwnPasskey } from './manage';
@@ -31,8 +30,17 @@ async function isLastWayIn(c: Context<AppEnv>, key: PasskeyRow) {
   return !user?.passwordHash && keys.every((k) => k.id === key.id);
 }
 
-/** The no-JavaScript half of passkey management on /account/security. */
-export function passkeyPageRoutes() {
+/**
+ * The no-JavaScript half of passkey management on /account/security. That page belongs to the
+ * cabinet, above this feature: app.ts passes in how to show it again with an error.
+ */
+export function passkeyPageRoutes(options: {
+  renderSecurity: (
+    c: Context<AppEnv>,
+    extra: { errors: Record<string, string>; status: 400 },
+  ) => Response | Promise<Response>;
+}) {
+  const { renderSecurity } = options;
   const app = new Hono<AppEnv>();
 
   // With JavaScript, passkey-register.js handles the form; without it, say why nothing happens

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
 import { pageDates } from '../../views/dates';
-import { activityLabel } from '../../cabinet/views/security-page';
+import { activityLabel } from '../../views/activity-label';
 import type { listAuditTrail } from '../audit-trail';
 import { Pager, renderStaffPage } from './staff-frame';
 

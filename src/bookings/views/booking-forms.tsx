@@ -8,21 +8,6 @@ export type FormErrors = Record<string, string | undefined>;
 /** Which form on the card a failed submission came from, so it is shown open with its errors. */
 export type FormState = { form: string; values: FormValues; errors: FormErrors };
 
-/** Zone names for the time-zone inputs: ICU's list still says Kiev, so the current name leads. */
-export function TimeZoneList() {
-  const zones = [
-    'Europe/Kyiv',
-    ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'Europe/Kiev'),
-  ];
-  return (
-    <datalist id="time-zones">
-      {zones.map((z) => (
-        <option value={z} />
-      ))}
-    </datalist>
-  );
-}
-
 /** The lesson fields, shared by "book" and "reschedule"; times are wall-clock in the chosen zone. */
 export function BookingFields(p: { t: T; form: string; values: FormValues; errors: FormErrors }) {
   const { t, form, values: v, errors: e } = p;

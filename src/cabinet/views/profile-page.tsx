@@ -5,7 +5,7 @@ import type { UserRow } from '../../core/users';
 import { Field, Notice, type FormErrors } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import { translateError } from '../../views/translate-error';
-import { TimeZoneList } from '../../bookings/views/booking-forms';
+import { TimeZoneList } from '../../views/time-zone-list';
 
 export type ProfileValues = Partial<
   Record<'name' | 'phone' | 'videoHandle' | 'goals' | 'locale' | 'timeZone', string | null>

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { translator, type MessageKey } from '../../i18n';
+import { translator } from '../../i18n';
 import { pageDates } from '../../views/dates';
 import { describeDevice } from '../../auth/login';
-import { en } from '../../i18n/en';
+import { activityLabel } from '../../views/activity-label';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import type { PasskeyRow } from '../../passkeys/credentials';
@@ -36,10 +36,6 @@ export type SecurityState = {
   twoFactor: TwoFactorStatus;
   isPrivileged: boolean;
 };
-
-/** Known actions get a sentence; a new action still shows, by its name, until it has one. */
-export const activityLabel = (t: ReturnType<typeof translator>, action: string) =>
-  `activity.${action}` in en ? t(`activity.${action}` as MessageKey) : action;
 
 export function securityPage(c: Context<AppEnv>, s: SecurityState) {
   const locale = c.get('locale');
