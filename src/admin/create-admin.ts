@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { emailSchema } from '../auth/email-address';
-import { checkPassword, normalizePassword } from '../auth/password-policy';
+import { emailSchema } from '../core/email-address';
+import { checkPassword, normalizePassword } from '../core/password-policy';
 import { findUserByEmail } from '../core/users';
 import { recordEvent } from '../core/activity';
 

@@ -11,7 +11,7 @@ import { elevateSession } from '../sessions/privilege';
 import { recordEvent } from '../core/activity';
 import { meSchema, toMe } from '../core/me';
 import { personNameSchema } from '../core/me';
-import { emailSchema } from './email-address';
+import { emailSchema } from '../core/email-address';
 import {
   badToken,
   invalidCredentials,
@@ -20,7 +20,7 @@ import {
   resetRequired,
   tokenSchema,
   weakPassword,
-} from './api-helpers';
+} from '../http/common-problems';
 import { register } from './register';
 import { resendVerification, verifyEmail } from './verify-email';
 import { login } from './login';

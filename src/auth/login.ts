@@ -13,7 +13,7 @@ import { lockoutMail, newSignInMail } from '../../emails/security-notices';
 import type { PasswordHasher } from '../platform/hasher';
 import { issueEmailToken } from '../core/email-tokens';
 import { notMeLink } from './not-me';
-import { normalizePassword } from './password-policy';
+import { normalizePassword } from '../core/password-policy';
 import { authRules, rateSubject } from './rules';
 import { takeSignInSlots } from './sign-in-slots';
 import type { UserRow } from '../core/users';

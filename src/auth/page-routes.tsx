@@ -11,7 +11,7 @@ import { translator } from '../i18n';
 import { recordEvent } from '../core/activity';
 import { invalidateSession } from '../sessions/invalidate';
 import { elevateSession } from '../sessions/privilege';
-import { emailSchema, normalizeEmail } from './email-address';
+import { emailSchema, normalizeEmail } from '../core/email-address';
 import { personNameSchema } from '../core/me';
 import { confirmEmailChange } from './email-change';
 import { login } from './login';
@@ -30,7 +30,7 @@ import { loginPage, type LoginState } from './views/login-page';
 import { forgotPasswordPage, resetPasswordPage } from './views/password-pages';
 import { reauthPage } from './views/reauth-page';
 import { registerPage, registerSentPage } from './views/register-page';
-import { resultPage, tokenActionPage } from './views/token-page';
+import { resultPage, tokenActionPage } from '../views/token-page';
 import { twoFactorLoginPage } from './views/two-factor-login-page';
 import {
   clearPendingCookie,

@@ -8,7 +8,7 @@ import { invalidateUserSessions } from '../sessions/invalidate';
 import { passwordChangedMail } from '../../emails/password-changed';
 import { accessLinkPurposes, revokeEmailTokens } from '../core/email-tokens';
 import { notMeLink } from './not-me';
-import { normalizePassword, type PasswordProblem } from './password-policy';
+import { normalizePassword, type PasswordProblem } from '../core/password-policy';
 import { judgeNewPassword } from './register';
 import { authRules, rateSubject } from './rules';
 import { findUserById } from '../core/users';

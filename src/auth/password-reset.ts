@@ -16,7 +16,7 @@ import {
   type TokenFailure,
 } from '../core/email-tokens';
 import { notMeLink } from './not-me';
-import { normalizePassword, type PasswordProblem } from './password-policy';
+import { normalizePassword, type PasswordProblem } from '../core/password-policy';
 import { judgeNewPassword } from './register';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { findUserByEmail, findUserById } from '../core/users';

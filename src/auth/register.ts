@@ -13,7 +13,7 @@ import {
   isBreachedPassword,
   normalizePassword,
   type PasswordProblem,
-} from './password-policy';
+} from '../core/password-policy';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { findUserByEmail, type UserRow } from '../core/users';
 import type { Executor } from '../platform/db-types';

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Deps } from '../deps';
 import { hitRate, type RateRule } from '../http/rate-limit';
-import { hashSecret } from '../sessions/token';
+import { hashSecret } from '../platform/secret-tokens';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -39,7 +39,7 @@ export function authRules(config: Config) {
 }
 
 /** Rate-limit subjects are not stored in clear: the key holds no email address. */
-export { hashSecret as rateSubject } from '../sessions/token';
+export { hashSecret as rateSubject } from '../platform/secret-tokens';
 
 /** Counts one mail that anyone could have asked for to `address`, whether or not it has an account. */
 export function hitRecipientLimit(deps: Pick<Deps, 'db' | 'config'>, address: string, now: Date) {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { readForm } from '../http/forms';
 import { requestMeta } from '../http/request-meta';
 import { translator } from '../i18n';
-import { emailSchema } from '../auth/email-address';
+import { emailSchema } from '../core/email-address';
 import { findUserByEmail } from '../core/users';
 import { renderErrorPage } from '../views/error-page';
 import { requireAdmin } from './access';

@@ -4,14 +4,14 @@ import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { emailSchema } from '../auth/email-address';
+import { emailSchema } from '../core/email-address';
 import {
   badToken,
   passwordSchema,
   rateLimited,
   tokenSchema,
   weakPassword,
-} from '../auth/api-helpers';
+} from '../http/common-problems';
 import { changePassword } from '../auth/password-change';
 import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
 import { recordEvent, listActivity, actedByLabel } from '../core/activity';

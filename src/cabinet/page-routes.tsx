@@ -5,7 +5,7 @@ import { requestMeta } from '../http/request-meta';
 import { requireAuth } from '../http/require';
 import { translator, type MessageKey } from '../i18n';
 import { findUserById } from '../core/users';
-import { emailSchema } from '../auth/email-address';
+import { emailSchema } from '../core/email-address';
 import { changePassword } from '../auth/password-change';
 import { requestEmailChange } from '../auth/email-change';
 import { invalidateUserSessions } from '../sessions/invalidate';

@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { tokens, type TokenPurpose } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
-import { hashSecret } from '../sessions/token';
+import { hashSecret } from '../platform/secret-tokens';
 
 export const tokenTtlMs: Record<TokenPurpose, number> = {
   'verify-email': 24 * 3_600_000,

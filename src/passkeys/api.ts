@@ -4,7 +4,7 @@ import { createApiRouter, jsonBody, problemResponses } from '../http/validation'
 import { requestMeta } from '../http/request-meta';
 import { requireAuth, requirePrivileged } from '../http/require';
 import { problem, problems } from '../http/problem';
-import { rateLimited, resetRequired } from '../auth/api-helpers';
+import { rateLimited, resetRequired } from '../http/common-problems';
 import { findUserById } from '../core/users';
 import { meSchema, toMe } from '../core/me';
 import { signInWithPasskey, startPasskeyAuthentication } from './authentication';

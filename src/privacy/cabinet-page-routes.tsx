@@ -9,7 +9,7 @@ import { isLocale, translator } from '../i18n';
 import { pageTimeZone } from '../views/dates';
 import { findUserById } from '../core/users';
 import { recordEvent } from '../core/activity';
-import { resultPage, tokenActionPage } from '../auth/views/token-page';
+import { resultPage, tokenActionPage } from '../views/token-page';
 import { acceptPolicy, listConsents, needsPolicyAcceptance, policyStatus } from '../core/consents';
 import { cancelDeletionByToken, deletionDate, requestDeletion } from './deletion';
 import { exportContext, exportHeaders, exportJson, exportZip } from './export';

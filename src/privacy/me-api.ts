@@ -5,7 +5,7 @@ import { requireAuth, requirePrivileged, requireRole } from '../http/require';
 import { problem, problems } from '../http/problem';
 import { clearSessionCookie } from '../http/session-cookie';
 import { isLocale } from '../i18n';
-import { badToken, tokenSchema } from '../auth/api-helpers';
+import { badToken, tokenSchema } from '../http/common-problems';
 import { recordEvent } from '../core/activity';
 import { acceptPolicy, listConsents } from '../core/consents';
 import { cancelDeletion, cancelDeletionByToken, requestDeletion } from './deletion';

@@ -1,7 +1,7 @@
 import { sessions } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { generateSecureRandomString, hashSecret } from './token';
+import { generateSecureRandomString, hashSecret } from '../platform/secret-tokens';
 
 export type NewSessionInput = {
   userId: string;

@@ -2,7 +2,8 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Db } from '../platform/db-types';
-import { hashSecret, isSameHash, splitSessionToken } from './token';
+import { hashSecret, isSameHash } from '../platform/secret-tokens';
+import { splitSessionToken } from './token';
 import { pendingPolicyVersion } from '../core/consents';
 
 /** Sliding renewal writes at most once a minute, not on every request. */

@@ -5,7 +5,7 @@ import { createApiRouter, jsonBody, problemResponses } from '../http/validation'
 import { problem, problems } from '../http/problem';
 import { requestMeta } from '../http/request-meta';
 import { requireAuth, requireRole } from '../http/require';
-import { badToken, rateLimited, tokenSchema } from '../auth/api-helpers';
+import { badToken, rateLimited, tokenSchema } from '../http/common-problems';
 import { announcementInputSchema } from './announcement-input';
 import { sendAnnouncement } from './announcements';
 import { confirmSubscription } from './confirm';

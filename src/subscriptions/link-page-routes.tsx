@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/env';
 import { readForm } from '../http/forms';
 import { requestMeta } from '../http/request-meta';
 import { translator } from '../i18n';
-import { resultPage, tokenActionPage } from '../auth/views/token-page';
+import { resultPage, tokenActionPage } from '../views/token-page';
 import { confirmSubscription } from './confirm';
 import { findList, localized } from './lists';
 import { readUnsubscribeToken, unsubscribeWithToken } from './unsubscribe';

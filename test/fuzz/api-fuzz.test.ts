@@ -5,7 +5,7 @@ import { bookings, passkeys, sessions, users } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { createAdmin } from '../../src/admin/create-admin';
 import { createSession } from '../../src/sessions/create';
-import { hashSecret } from '../../src/sessions/token';
+import { hashSecret } from '../../src/platform/secret-tokens';
 import type { PasswordHasher } from '../../src/platform/hasher';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';

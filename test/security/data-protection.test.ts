@@ -7,7 +7,7 @@ import { auditEvents, bookings, payments, sessions, tokens, users } from '../../
 import { parseConfig } from '../../src/config';
 import { runDueJobs } from '../../src/jobs/schedule';
 import { createJsonLogger } from '../../src/platform/logger';
-import { hashSecret } from '../../src/sessions/token';
+import { hashSecret } from '../../src/platform/secret-tokens';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';
 import {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { sessions, tokens, users } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
-import { hashSecret } from '../../src/sessions/token';
+import { hashSecret } from '../../src/platform/secret-tokens';
 import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
 import { createClient, type Client } from '../helpers/client';
 import {

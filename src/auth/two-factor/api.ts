@@ -5,7 +5,7 @@ import { requestMeta } from '../../http/request-meta';
 import { requireAuth, requirePrivileged } from '../../http/require';
 import { problem, problems } from '../../http/problem';
 import { meSchema, toMe } from '../../core/me';
-import { rateLimited } from '../api-helpers';
+import { rateLimited } from '../../http/common-problems';
 import { findUserById } from '../../core/users';
 import {
   beginTotpSetup,

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { recoveryCodes } from '../../../db/schema';
 import type { Executor } from '../../platform/db-types';
-import { hashSecret } from '../../sessions/token';
+import { hashSecret } from '../../platform/secret-tokens';
 
 export const recoveryCodeCount = 10;
 

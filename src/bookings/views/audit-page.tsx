@@ -4,7 +4,7 @@ import { translator } from '../../i18n';
 import { pageDates } from '../../views/dates';
 import { activityLabel } from '../../views/activity-label';
 import type { listAuditTrail } from '../audit-trail';
-import { Pager, renderStaffPage } from './staff-frame';
+import { Pager, renderStaffPage } from '../../views/staff-frame';
 
 type Trail = Awaited<ReturnType<typeof listAuditTrail>>;
 

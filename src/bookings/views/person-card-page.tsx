@@ -9,7 +9,7 @@ import { TimeZoneList } from '../../views/time-zone-list';
 import { NewBookingForm, PaymentForm, type FormState } from './booking-forms';
 import { BookingsTable } from './bookings-table';
 import { PersonBadges } from './person-badges';
-import { renderStaffPage } from './staff-frame';
+import { renderStaffPage } from '../../views/staff-frame';
 
 export type CardState = {
   card: PersonCard;

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/env';
 import { translator, type MessageKey } from '../../i18n';
 import type { PersonSummary } from '../people';
 import { PersonBadges } from './person-badges';
-import { Pager, renderStaffPage } from './staff-frame';
+import { Pager, renderStaffPage } from '../../views/staff-frame';
 
 export type SearchState = {
   query?: string;

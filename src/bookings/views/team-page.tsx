@@ -4,7 +4,7 @@ import { translator, type MessageKey } from '../../i18n';
 import { Notice } from '../../views/components';
 import type { listTeam } from '../roles';
 import { StaffField } from './staff-field';
-import { renderStaffPage } from './staff-frame';
+import { renderStaffPage } from '../../views/staff-frame';
 
 type Member = Awaited<ReturnType<typeof listTeam>>[number];
 

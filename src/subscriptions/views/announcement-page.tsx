@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type T } from '../../i18n';
 import { Field, Notice, type FormErrors } from '../../views/components';
-import { renderStaffPage } from '../../bookings/views/staff-frame';
+import { renderStaffPage } from '../../views/staff-frame';
 import { translateError } from '../../views/translate-error';
 import type { RenderedMail } from '../../../emails/layout';
 import type { ListView } from '../lists';

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../http/env';
-import { problem } from '../http/problem';
+import type { AppEnv } from './env';
+import { problem } from './problem';
 import { translator } from '../i18n';
-import type { PasswordProblem } from './password-policy';
+import type { PasswordProblem } from '../core/password-policy';
 import type { TokenFailure } from '../core/email-tokens';
-import { passwordLimits } from './password-policy';
+import { passwordLimits } from '../core/password-policy';
 
 export const passwordSchema = z
   .string()

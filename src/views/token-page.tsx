@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../../http/env';
-import { translator } from '../../i18n';
-import { Notice } from '../../views/components';
-import { renderPage } from '../../views/layout';
+import type { AppEnv } from '../http/env';
+import { translator } from '../i18n';
+import { Notice } from './components';
+import { renderPage } from './layout';
 
 type TokenPageProps = {
   title: string;

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { AppEnv } from '../../http/env';
-import { translator, type T } from '../../i18n';
-import { renderPage, type PageOptions } from '../../views/layout';
+import type { AppEnv } from '../http/env';
+import { translator, type T } from '../i18n';
+import { renderPage, type PageOptions } from './layout';
 
 export type StaffSection = 'search' | 'announcements' | 'audit' | 'team';
 
