@@ -1,5 +1,12 @@
 import { translator } from '../src/i18n';
-import { MailShell, mailStyles, safeSubject, type MailContext, type RenderedMail } from './layout';
+import {
+  MailShell,
+  mailDocument,
+  mailStyles,
+  safeSubject,
+  type MailContext,
+  type RenderedMail,
+} from './layout';
 
 export type AnnouncementMailData = {
   subject: string;
@@ -63,5 +70,5 @@ export function announcementMail(ctx: MailContext, d: AnnouncementMailData): Ren
     `${t('mail.announcement.unsubscribe')}: ${d.unsubscribeUrl}`,
     `${t('mail.announcement.manage')}: ${d.manageUrl}`,
   ].join('\n');
-  return { subject, html: '<!doctype html>' + html.toString(), text };
+  return { subject, html: mailDocument(html), text };
 }

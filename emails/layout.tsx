@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Locale } from '../src/i18n';
 import { translator } from '../src/i18n';
 
@@ -16,6 +17,15 @@ export type SimpleMessage = {
   /** Optional-mail footer (why you got this, how to stop it). */
   footer?: string;
 };
+
+/**
+ * The HTML part as a string. Mail templates have no async components, so the element renders
+ * synchronously; a promise here would put "[object Promise]" into someone's inbox, so it throws.
+ */
+export function mailDocument(element: HtmlEscapedString | Promise<HtmlEscapedString>): string {
+  if (element instanceof Promise) throw new Error('mail templates must render synchronously');
+  return '<!doctype html>' + element.toString();
+}
 
 /** CR/LF in a subject would start a new header; collapse all control characters. */
 export const safeSubject = (s: string) =>
@@ -179,5 +189,5 @@ export function renderSimpleMessage(ctx: MailContext, m: SimpleMessage): Rendere
     ...(m.notMeUrl ? [`${t('mail.notMe.lead')} ${t('mail.notMe.link')}: ${m.notMeUrl}`, ''] : []),
     footer,
   ].join('\n');
-  return { subject, html: '<!doctype html>' + html.toString(), text };
+  return { subject, html: mailDocument(html), text };
 }
