@@ -26,7 +26,8 @@ import { cabinetPageRoutes, renderSecurity } from './cabinet/page-routes';
 import { privacyCabinetPageRoutes } from './privacy/cabinet-page-routes';
 import { passkeyPageRoutes } from './passkeys/page-routes';
 import { subscriptionPageRoutes } from './subscriptions/page-routes';
-import { staffPageRoutes } from './bookings/page-routes';
+import { bookingsPageRoutes } from './bookings';
+import { staffPageRoutes } from './staff/pages';
 
 export const bodyLimitBytes = 64 * 1024;
 
@@ -107,6 +108,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', passkeyPageRoutes({ renderSecurity }));
   app.route('/', subscriptionPageRoutes());
   app.route('/', staffPageRoutes());
+  app.route('/', bookingsPageRoutes());
   // Only the dev mailbox's own mail is shown: with a real mailer (staging too) nobody's mail is public.
   if (!deps.config.isProduction && deps.mailer.kind === 'dev') app.route('/dev', devRoutes());
 

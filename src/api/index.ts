@@ -7,7 +7,8 @@ import { publicPrivacyApi } from '../privacy/api';
 import { privacyApi } from '../privacy/me-api';
 import { passkeysApi } from '../passkeys/api';
 import { subscriptionsApi } from '../subscriptions/api';
-import { staffApi } from '../bookings/api';
+import { staffApi } from '../staff/api';
+import { bookingsApi } from '../bookings';
 import { apiDocsPage } from './docs-page';
 import type { Hono } from 'hono';
 
@@ -20,6 +21,7 @@ export function apiV1() {
   api.route('/', privacyApi());
   api.route('/', passkeysApi());
   api.route('/', subscriptionsApi());
+  api.route('/', bookingsApi());
   api.route('/', staffApi());
   api.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

@@ -49,7 +49,7 @@ const calendarRoute = createRoute({
   responses: { 200: { description: 'text/calendar' }, ...problemResponses(400, 401, 404) },
 });
 
-export function myBookingsApi() {
+export function bookingsApi() {
   const api = createApiRouter();
 
   api.openapi(bookingsRoute, async (c) => {

@@ -5,7 +5,7 @@ import { listOwnBookings, listOwnPayments } from './my-bookings';
 import { myBookingsPage } from './views/my-bookings-page';
 
 /** The student's side: /account/bookings in the cabinet. */
-export function bookingsCabinetPages() {
+export function bookingsPageRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/account/bookings', async (c) => {
     const auth = requireAuth(c);

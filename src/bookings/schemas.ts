@@ -134,7 +134,3 @@ export const recordPaymentSchema = z.strictObject({
   paidAt: paidAtSchema,
   bookingId: z.uuid().optional(),
 });
-
-export const pageQuerySchema = z.coerce.number().int().min(1).max(10_000).default(1);
-
-export const roleChangeSchema = z.strictObject({ role: z.enum(['user', 'staff']) });

@@ -1,13 +1,11 @@
 import { createApiRouter } from '../http/validation';
 import { adminApi } from './admin-api';
-import { myBookingsApi } from './me-api';
-import { staffApi as staffRoutes } from './staff-api';
+import { consoleApi } from './console-api';
 
-/** Bookings and payments in the API: the staff console, its admin side, and the student's own view. */
+/** The staff console in the API: people, bookings and payments, and the admin side (roles, audit trail). */
 export function staffApi() {
   const api = createApiRouter();
-  api.route('/', staffRoutes());
+  api.route('/', consoleApi());
   api.route('/', adminApi());
-  api.route('/', myBookingsApi());
   return api;
 }

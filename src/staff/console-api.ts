@@ -5,32 +5,24 @@ import { createApiRouter, jsonBody, problemResponses } from '../http/validation'
 import { problem, problems } from '../http/problem';
 import { requestMeta } from '../http/request-meta';
 import { requireStaff, staffOnly } from './access';
+import { paymentSchema, staffBookingSchema, toPaymentJson, toStaffBookingJson } from '../bookings';
 import {
-  paymentSchema,
   personCardSchema,
   personSummarySchema,
-  staffBookingSchema,
-  toPaymentJson,
   toPersonCardJson,
   toPersonSummaryJson,
-  toStaffBookingJson,
 } from './api-schemas';
-import {
-  cancelBooking,
-  createBooking,
-  updateBooking,
-  type BookingResult,
-} from './bookings-service';
+import { cancelBooking, createBooking, updateBooking, type BookingResult } from '../bookings';
 import { openPersonCard, pageSize, searchPeople } from './people';
-import { recordPayment } from './payments-service';
+import { pageQuerySchema } from './schemas';
+import { recordPayment } from '../bookings';
 import {
   createBookingSchema,
   inputErrorMessages,
-  pageQuerySchema,
   recordPaymentSchema,
   updateBookingSchema,
   type InputError,
-} from './schemas';
+} from '../bookings';
 
 const tags = ['Staff'];
 const security = [{ bearer: [] }];
@@ -146,7 +138,7 @@ function bookingProblem(c: Context<AppEnv>, result: Exclude<BookingResult, { ok:
   return problem(c, problems.notFound);
 }
 
-export function staffApi() {
+export function consoleApi() {
   const api = createApiRouter();
 
   api.openapi(searchRoute, async (c) => {

@@ -6,7 +6,7 @@ import { requestMeta } from '../http/request-meta';
 import { translator, type MessageKey } from '../i18n';
 import { renderErrorPage } from '../views/error-page';
 import { requireStaff } from './access';
-import { cancelBooking, createBooking, findBookingOwner, updateBooking } from './bookings-service';
+import { cancelBooking, createBooking, findBookingOwner, updateBooking } from '../bookings';
 import {
   bookingFields,
   bookingForm,
@@ -16,7 +16,7 @@ import {
   translatedInputErrors,
   translatedZodErrors,
 } from './page-forms';
-import { recordPayment } from './payments-service';
+import { recordPayment } from '../bookings';
 import { openPersonCard, searchPeople } from './people';
 import { pageQuerySchema } from './schemas';
 import type { FormState } from './views/booking-forms';

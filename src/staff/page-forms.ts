@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { formErrors } from '../http/forms';
 import type { T } from '../i18n';
 import { translateError } from '../views/translate-error';
-import { amountSchema, currencySchema, type InputError } from './schemas';
+import { amountSchema, currencySchema, type InputError } from '../bookings';
 import { isValidTimeZone } from '../i18n/time';
 import type { FormErrors, FormValues } from './views/booking-forms';
 

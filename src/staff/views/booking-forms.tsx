@@ -1,5 +1,5 @@
 import type { T } from '../../i18n';
-import { formatBookingTime } from '../format';
+import { formatBookingTime } from '../../bookings';
 import type { Locale } from '../../i18n';
 import { StaffField } from './staff-field';
 

@@ -1,5 +1,5 @@
 import type { Locale, T } from '../../i18n';
-import { formatBookingTime } from '../format';
+import { formatBookingTime } from '../../bookings';
 import type { PersonCard } from '../people';
 import { toLocalInput } from '../../i18n/time';
 import { BookingFields, type FormState } from './booking-forms';

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/env';
 import { translator, type MessageKey } from '../../i18n';
 import { pageDates } from '../../views/dates';
 import { Notice } from '../../views/components';
-import { formatMoney, formatPaidAt } from '../format';
+import { formatMoney, formatPaidAt } from '../../bookings';
 import type { PersonCard } from '../people';
 import { TimeZoneList } from '../../views/time-zone-list';
 import { NewBookingForm, PaymentForm, type FormState } from './booking-forms';
