@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from './env';
 
 export type FieldError = { path: string; message: string };
 
@@ -13,7 +14,7 @@ export type ProblemInit = {
 };
 
 /** RFC 9457 problem details; `type` is a slug resolved against APP_URL's /problems/. */
-export function problem(c: Context, init: ProblemInit): Response {
+export function problem(c: Context<AppEnv>, init: ProblemInit): Response {
   const base = c.get('deps')?.config.appUrl ?? '';
   const body = {
     type: `${base}/problems/${init.type}`,
