@@ -1,5 +1,4 @@
 import type { Deps } from '../deps';
-import type { Locale } from '../i18n';
 import { localeOr } from '../i18n';
 import type { Executor } from '../platform/db-types';
 import type { MailContext, RenderedMail } from '../../emails/layout';
@@ -26,7 +25,7 @@ export async function queueMail(
   input: {
     to: string;
     userId: string | null;
-    locale: Locale | string;
+    locale: string;
     template: string;
     mail: RenderedMail;
     containsSecret?: boolean;
