@@ -77,7 +77,7 @@ describe.skipIf(!enabled)(
 
       // The button: in a browser without conditional UI, the page waits for the person to press it.
       await page.addInitScript(() => {
-        PublicKeyCredential.isConditionalMediationAvailable = async () => false;
+        PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);
       });
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByText('You are signed out.').waitFor();

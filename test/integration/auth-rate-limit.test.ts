@@ -168,8 +168,8 @@ describe('default limits per client address (a school behind one NAT address)', 
     // An instance with the default limits on the same database; a hasher that answers at
     // once keeps 100 failed sign-ins cheap while every other step runs for real.
     const fast: PasswordHasher = {
-      hash: async () => '$fake$',
-      verify: async () => false,
+      hash: () => Promise.resolve('$fake$'),
+      verify: () => Promise.resolve(false),
       needsRehash: () => false,
     };
     const config = parseConfig({

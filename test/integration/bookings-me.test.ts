@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createClient, type Client } from '../helpers/client';
+import { createClient } from '../helpers/client';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 
 /** The student's side: their bookings and payments in the API and on /account/bookings, and nobody else's. */

@@ -228,7 +228,9 @@ describe('structured logs', () => {
     expect(output).not.toMatch(/token=[a-z2-7]/);
 
     // And it did log: each route by its pattern, the probe redacted but still useful.
-    const routes = new Set(lines().map((l) => `${l.method} ${l.route} ${l.status}`));
+    const routes = new Set(
+      lines().map((l) => `${String(l.method)} ${String(l.route)} ${String(l.status)}`),
+    );
     for (const expected of [
       'POST /api/v1/auth/register 202',
       'POST /api/v1/auth/login 401',

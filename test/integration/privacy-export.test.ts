@@ -238,19 +238,20 @@ describe('GET /api/v1/me/export', () => {
     expect(text.split('\r\n')[0]).toBe(
       '\uFEFFid,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt',
     );
-    const rows = parse(text, { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(text, {
+      bom: true,
+      columns: true,
+      record_delimiter: '\r\n',
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe('Тарас, "Шевченко"');
     // The formula guard applies to cells that start with "="; this one starts with a letter.
     expect(rows[0]!.goals).toBe(goals);
     expect(rows[0]!.timeZone).toBe('');
-    const events = parse(strFromU8(files['security-events.csv']!), {
+    const events = parse<Record<string, string>>(strFromU8(files['security-events.csv']!), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(events.map((e) => e.action)).toContain('profile.updated');
     expect(events.find((e) => e.action === 'profile.updated')!.details).toBe(
       '{"fields":["goals"]}',
@@ -370,10 +371,10 @@ describe('GET /api/v1/me/export', () => {
       offset += c.length;
     }
     const files = unzipSync(zip);
-    const csvRows = parse(strFromU8(files['security-events.csv']!), {
+    const csvRows = parse<Record<string, string>>(strFromU8(files['security-events.csv']!), {
       bom: true,
       columns: true,
-    }) as Record<string, string>[];
+    });
     expect(csvRows.filter((r) => r.action === 'seeded.event')).toHaveLength(10_000);
     const data = JSON.parse(strFromU8(files['data.json']!));
     const seeded = data.categories.events.records['security-events'].filter(

@@ -148,7 +148,7 @@ describe('UNVERIFIED_ACCOUNT_DAYS (7): an address never confirmed', () => {
 });
 
 describe('every deletion path goes through the one purge', () => {
-  const paths: { name: string; setUp(app: TestApp, ledger: string): Promise<Target> }[] = [
+  const paths: { name: string; setUp: (app: TestApp, ledger: string) => Promise<Target> }[] = [
     {
       name: 'self-service, after the grace period',
       async setUp(app, ledger) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
-import { bookings, users } from '../../db/schema';
+import { bookings } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 import type { ReceivedEmail } from '../helpers/fake-resend';

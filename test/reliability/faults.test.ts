@@ -619,7 +619,10 @@ describe.skipIf(!usePostgres())(
             confirmAge: true,
           },
           { 'x-forwarded-for': '10.66.0.1' },
-        ).catch((err: Error) => ({ status: 0, text: String(err.cause ?? err) }));
+        ).catch((err: Error) => ({
+          status: 0,
+          text: String((err.cause as Error | undefined) ?? err),
+        }));
         const blocked = await blockedBackend();
         expect(blocked.query).toMatch(/insert into "tokens"/);
         expect(blocked.xid).not.toBeNull();
@@ -723,7 +726,7 @@ describe.skipIf(!usePostgres())(
           const res = await Promise.race([
             api(server, 'GET', '/api/v1/me', undefined, bearer).then(
               (r) => r.status,
-              (err: Error) => `failed: ${String(err.cause ?? err)}`,
+              (err: Error) => `failed: ${String((err.cause as Error | undefined) ?? err)}`,
             ),
             sleep(3000).then(() => 'no answer within 3 s'),
           ]);

@@ -50,9 +50,9 @@ export async function killAllServers() {
   const all = [...children];
   for (const child of all) child.kill('SIGKILL');
   await Promise.all(
-    all.map((c) =>
-      c.exitCode === null && c.signalCode === null ? new Promise((r) => c.once('exit', r)) : null,
-    ),
+    all
+      .filter((c) => c.exitCode === null && c.signalCode === null)
+      .map((c) => new Promise((r) => c.once('exit', r))),
   );
 }
 

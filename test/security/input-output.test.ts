@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createClient } from '../helpers/client';
 import {
@@ -11,7 +9,6 @@ import {
   read,
   registerRequest,
   signedInPerson,
-  signIn,
   userByEmail,
   userById,
 } from '../helpers/accounts';
