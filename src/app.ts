@@ -17,17 +17,16 @@ import { sessionCookieName } from './http/session-cookie';
 import { sessionLoader } from './http/session-loader';
 import { apiV1, mountApiDocs } from './api';
 import { opsRoutes } from './ops/routes';
-import { siteRoutes } from './site/routes';
-import { privacyPageRoutes } from './privacy/page-routes';
 import { devRoutes } from './dev/routes';
-import { policyGate } from './privacy/policy-gate';
-import { authPageRoutes } from './auth/page-routes';
-import { cabinetPageRoutes, renderSecurity } from './cabinet/page-routes';
-import { privacyCabinetPageRoutes } from './privacy/cabinet-page-routes';
-import { passkeyPageRoutes } from './passkeys/page-routes';
-import { subscriptionPageRoutes } from './subscriptions/page-routes';
+import { siteRoutes } from './site/pages';
+import { authPageRoutes } from './auth';
+import { PasskeyButton, passkeyPageRoutes } from './passkeys';
+import { reauthPageRoutes } from './reauth';
+import { cabinetPageRoutes, renderSecurity } from './cabinet';
+import { policyGate, privacyPageRoutes } from './privacy';
+import { subscriptionPageRoutes } from './subscriptions';
 import { bookingsPageRoutes } from './bookings';
-import { staffPageRoutes } from './staff/pages';
+import { staffPageRoutes } from './staff';
 
 export const bodyLimitBytes = 64 * 1024;
 
@@ -102,9 +101,15 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   mountApiDocs(app, api);
   app.route('/', siteRoutes());
   app.route('/', privacyPageRoutes());
-  app.route('/', authPageRoutes());
+  app.route(
+    '/',
+    authPageRoutes({
+      otherSignInMethods: (c, next) =>
+        PasskeyButton({ locale: c.get('locale'), mode: 'login', next }),
+    }),
+  );
+  app.route('/', reauthPageRoutes());
   app.route('/', cabinetPageRoutes());
-  app.route('/', privacyCabinetPageRoutes());
   app.route('/', passkeyPageRoutes({ renderSecurity }));
   app.route('/', subscriptionPageRoutes());
   app.route('/', staffPageRoutes());

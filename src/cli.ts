@@ -12,7 +12,7 @@ import {
   restoreDatabase,
 } from './ops/backup';
 import { replayErasures } from './ops/erasure-ledger';
-import { rotateTotpSecrets } from './auth/two-factor/at-rest';
+import { rotateTotpSecrets } from './auth';
 
 const usage = `Usage:
   npm run cli -- jobs [--force]                        run due background jobs once (outbox, purges, retention)

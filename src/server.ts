@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
-import { sealLegacyTotpSecrets } from './auth/two-factor/at-rest';
+import { sealLegacyTotpSecrets } from './auth';
 import { ConfigError, parseConfig } from './config';
 import { startJobTimer } from './jobs/timer';
 import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';

@@ -25,11 +25,7 @@ import { register } from './register';
 import { resendVerification, verifyEmail } from './verify-email';
 import { login } from './login';
 import { requestPasswordReset, resetPassword } from './password-reset';
-import { checkCurrentPassword } from './password-change';
 import { reportNotMe } from './not-me';
-import { verifyPasskeyForSession } from '../passkeys/authentication';
-import { passkeyProblem } from '../passkeys/failures';
-import { authenticationResponseSchema } from '../passkeys/schemas';
 import { twoFactorApi } from './two-factor/api';
 import { setPendingCookie } from './two-factor/pending-cookie';
 
@@ -168,24 +164,6 @@ const resetRoute = createRoute({
   responses: { 204: { description: 'Password set' }, ...problemResponses(400) },
 });
 
-const reauthRoute = createRoute({
-  method: 'post',
-  path: '/auth/reauth',
-  tags,
-  summary:
-    'Prove the password (or a passkey: POST /auth/reauth/passkey/options first) again; the session becomes privileged for REAUTH_MINUTES',
-  request: {
-    body: jsonBody(
-      z.union([
-        z.strictObject({ password: passwordSchema }),
-        z.strictObject({ response: authenticationResponseSchema }),
-      ]),
-    ),
-  },
-  responses: { 204: { description: 'Privileged' }, ...problemResponses(400, 401, 429) },
-  security: [{ bearer: [] }],
-});
-
 export function authApi() {
   const api = createApiRouter();
 
@@ -305,53 +283,6 @@ export function authApi() {
         ? weakPassword(c, 'password', result.problem)
         : badToken(c, result.reason);
     clearSessionCookie(c, c.get('deps').config);
-    return c.body(null, 204);
-  });
-
-  api.openapi(reauthRoute, async (c) => {
-    const auth = requireAuth(c);
-    const deps = c.get('deps');
-    const meta = requestMeta(c);
-    const body = c.req.valid('json');
-    if ('response' in body) {
-      const checked = await verifyPasskeyForSession(
-        deps,
-        { response: body.response, userId: auth.user.id, sessionId: auth.session.id },
-        meta,
-      );
-      if (!checked.ok) {
-        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-        return passkeyProblem(c, checked.reason, {
-          origin: 'origin' in checked ? checked.origin : undefined,
-        });
-      }
-    } else {
-      const checked = await checkCurrentPassword(deps, auth.user.id, body.password, meta);
-      if (!checked.ok) {
-        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-        return problem(c, {
-          status: 401,
-          type: 'invalid-credentials',
-          title: 'The password is not right',
-        });
-      }
-    }
-    const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
-    if (rotated)
-      setSessionCookie(
-        c,
-        deps.config,
-        rotated.token,
-        auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null,
-        deps.clock.now(),
-      );
-    await recordEvent(deps.db, {
-      userId: auth.user.id,
-      action: 'reauth',
-      at: deps.clock.now(),
-      meta,
-      details: { method: 'response' in body ? 'passkey' : 'password' },
-    });
     return c.body(null, 204);
   });
 

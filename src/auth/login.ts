@@ -1,3 +1,4 @@
+import { completeSignIn } from './complete-sign-in';
 import { personTimeZone } from '../i18n/time-zone';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
@@ -134,63 +135,6 @@ export async function login(
   };
 }
 
-/**
- * What every successful sign-in does, whatever the credential: note activity, cancel a
- * pending deletion (signing in is the way back), and warn about a device not seen before.
- */
-export async function completeSignIn(
-  deps: Deps,
-  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
-  user: UserRow,
-  meta: RequestMeta,
-  method:
-    'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
-) {
-  const now = deps.clock.now();
-  // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
-  const sameAgent =
-    meta.userAgent === null
-      ? sql`${auditEvents.userAgent} is null`
-      : sql`${auditEvents.userAgent} = ${meta.userAgent}`;
-  const signIns = sql`${auditEvents.userId} = ${user.id} and ${auditEvents.action} = 'sign-in'`;
-  const [history] = rowsOf<{ seen: boolean; sameDevice: boolean }>(
-    await tx.execute(sql`select
-      exists (select 1 from ${auditEvents} where ${signIns}) as "seen",
-      -- A client that sends no User-Agent is the same "device" each time, not a new one.
-      exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
-  );
-  await tx
-    .update(users)
-    .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
-    .where(eq(users.id, user.id));
-  if (user.deletionScheduledFor)
-    await recordEvent(tx, {
-      userId: user.id,
-      action: 'deletion.cancelled',
-      at: now,
-      meta,
-      details: { by: 'sign-in' },
-    });
-  await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
-  if (history!.seen && !history!.sameDevice) {
-    const locale = localeOr(user.locale);
-    await queueMail(deps, tx, {
-      to: user.email,
-      userId: user.id,
-      locale,
-      template: 'new-sign-in',
-      containsSecret: true,
-      mail: newSignInMail(mailContext(deps, locale), {
-        name: user.name,
-        when: formatDateTime(now, locale, personTimeZone(user)),
-        ip: meta.ip ?? '?',
-        device: describeDevice(meta.userAgent),
-        notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
-    });
-  }
-}
-
 async function recordFailure(
   deps: Deps,
   user: UserRow | null,
@@ -229,31 +173,4 @@ async function recordFailure(
     await recordEvent(tx, { userId: user.id, action: 'account.locked', at: now, meta });
   });
   deps.notifyMail();
-}
-
-/** A short human label ("Chrome on Windows") from a user agent; the full string is kept too. */
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return '?';
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrome\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : null;
-  const os = /Windows/.test(userAgent)
-    ? 'Windows'
-    : /Android/.test(userAgent)
-      ? 'Android'
-      : /iPhone|iPad/.test(userAgent)
-        ? 'iOS'
-        : /Mac OS X/.test(userAgent)
-          ? 'macOS'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : null;
-  if (browser && os) return `${browser} / ${os}`;
-  return userAgent.slice(0, 60);
 }

@@ -16,7 +16,8 @@ import {
   type ConsumedToken,
   type TokenFailure,
 } from '../core/email-tokens';
-import { completeSignIn, verifyPasswordFor } from './login';
+import { completeSignIn } from './complete-sign-in';
+import { verifyPasswordFor } from './login';
 import type { PendingRegistration } from './register';
 import { authRules, hitRecipientLimit, rateSubject } from './rules';
 import { takeSignInSlots } from './sign-in-slots';

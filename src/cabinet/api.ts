@@ -12,8 +12,8 @@ import {
   tokenSchema,
   weakPassword,
 } from '../http/common-problems';
-import { changePassword } from '../auth/password-change';
-import { confirmEmailChange, requestEmailChange } from '../auth/email-change';
+import { changePassword } from '../auth';
+import { confirmEmailChange, requestEmailChange } from '../auth';
 import { recordEvent, listActivity, actedByLabel } from '../core/activity';
 import { translator } from '../i18n';
 import { meSchema, toMe } from '../core/me';

@@ -1,7 +1,7 @@
 import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { rateLimits, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../deps';
-import { purgeAccountsWhere } from '../privacy/purge';
+import { purgeAccountsWhere } from '../privacy';
 
 const day = 86_400_000;
 

@@ -2,7 +2,7 @@ import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { jobRuns } from '../../db/schema';
 import type { Deps } from '../deps';
 import { dispatchMail } from '../mail/outbox';
-import { privacyJobs } from '../privacy/jobs';
+import { privacyJobs } from '../privacy';
 import { purgeExpired, purgeUnverified } from './retention';
 
 export type Job = { name: string; everyMs: number; run(deps: Deps): Promise<unknown> };

@@ -4,8 +4,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Config } from '../config';
 import type { Deps, ErasureLedger } from '../deps';
-import { purgePerson } from '../privacy/purge';
-import { personColumns } from '../privacy/registry';
+import { purgePerson } from '../privacy';
+import { personColumns } from '../privacy';
 
 /**
  * The erasure ledger: one JSON line per completed deletion, `{"userId":"<uuid>","at":"<ISO>"}`,

@@ -1,7 +1,7 @@
 import { personTimeZone } from '../i18n/time-zone';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { notMeLink } from '../auth/not-me';
+import { notMeLink } from '../auth';
 import { findUserById } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';

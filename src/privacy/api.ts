@@ -1,52 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter } from '../http/validation';
-import { currentPolicy, listPolicies } from '../core/policies';
+import { cabinetPrivacyApi } from './cabinet-api';
+import { publicPrivacyApi } from './public-api';
 
-const policiesRoute = createRoute({
-  method: 'get',
-  path: '/policies/privacy',
-  tags: ['Public'],
-  summary: 'The privacy policy in force and every version, past and upcoming',
-  responses: {
-    200: {
-      description: 'Policy versions',
-      content: {
-        'application/json': {
-          schema: z.object({
-            current: z.string().nullable(),
-            versions: z.array(
-              z.object({
-                version: z.string(),
-                publishedAt: z.string(),
-                effectiveAt: z.string(),
-                summary: z.string(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-  },
-});
-
-export function publicPrivacyApi() {
-  return createApiRouter().openapi(policiesRoute, async (c) => {
-    const { db, clock } = c.get('deps');
-    const [current, versions] = await Promise.all([
-      currentPolicy(db, clock.now()),
-      listPolicies(db),
-    ]);
-    return c.json(
-      {
-        current: current?.version ?? null,
-        versions: versions.map((v) => ({
-          version: v.version,
-          publishedAt: v.publishedAt.toISOString(),
-          effectiveAt: v.effectiveAt.toISOString(),
-          summary: v.summary,
-        })),
-      },
-      200,
-    );
-  });
+/** The privacy rights in the API: the public policy, and the person's own data (export, deletion, restriction). */
+export function privacyApi() {
+  const api = createApiRouter();
+  api.route('/', publicPrivacyApi());
+  api.route('/', cabinetPrivacyApi());
+  return api;
 }

@@ -16,7 +16,7 @@ import {
 } from '../core/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { deletionScheduledMail } from '../../emails/deletion-scheduled';
-import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
+import { cancelQueuedAnnouncements } from '../subscriptions';
 
 const day = 86_400_000;
 

@@ -18,7 +18,7 @@ const sections: [MessageKey, MessageKey][] = [
 ];
 
 /** Plain-language explanation first, then the policy text in force and every past version. */
-export async function privacyPage(c: Context<AppEnv>) {
+export async function showPrivacyPolicy(c: Context<AppEnv>) {
   const locale = c.get('locale');
   const t = translator(locale);
   const { db, clock, config } = c.get('deps');

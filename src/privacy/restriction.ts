@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { cancelQueuedAnnouncements } from '../subscriptions/announcement-outbox';
+import { cancelQueuedAnnouncements } from '../subscriptions';
 
 /** Free text without control characters (they would break CSV cells and staff banners). */
 export const restrictionReasonSchema = z

@@ -6,7 +6,7 @@ import { clearRate, releaseRate, takeRate } from '../../http/rate-limit';
 import type { Executor } from '../../platform/db-types';
 import { createSession } from '../../sessions/create';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../../core/email-tokens';
-import { completeSignIn } from '../login';
+import { completeSignIn } from '../complete-sign-in';
 import { authRules, rateSubject } from '../rules';
 import { findUserById, type UserRow } from '../../core/users';
 import { openTotpSecret } from './at-rest';

@@ -4,7 +4,7 @@ import { translator } from '../../i18n';
 import { Checkbox, Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import { safeNextPath } from '../../http/safe-next';
-import { PasskeyButton } from '../../passkeys/views/passkey-button';
+import type { Child } from 'hono/jsx';
 
 export type LoginState = {
   email?: string;
@@ -22,7 +22,8 @@ const statusOf = {
   'invalid-input': 400,
 } as const;
 
-export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
+/** `otherMethods`: further ways to sign in (the passkey button), passed in by the app. */
+export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?: Child) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
@@ -88,7 +89,7 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}) {
           <a href="/forgot-password">{t('login.forgot')}</a>
         </div>
       </form>
-      <PasskeyButton locale={c.get('locale')} mode="login" next={safeNextPath(s.next)} />
+      {otherMethods}
       <p>
         {t('login.noAccount')} <a href="/register">{t('login.register')}</a>
       </p>

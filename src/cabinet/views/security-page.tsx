@@ -2,14 +2,14 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
 import { pageDates } from '../../views/dates';
-import { describeDevice } from '../../auth/login';
+import { describeDevice } from '../../views/device-label';
 import { activityLabel } from '../../views/activity-label';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
-import type { PasskeyRow } from '../../passkeys/credentials';
-import { PasskeysSection } from '../../passkeys/views/passkeys-section';
-import type { TwoFactorStatus } from '../../auth/two-factor/manage';
-import { TwoFactorSection } from '../../auth/two-factor/views/two-factor-pages';
+import type { PasskeyRow } from '../../passkeys';
+import { PasskeysSection } from '../../passkeys';
+import type { TwoFactorStatus } from '../../auth';
+import { TwoFactorSection } from '../../auth';
 import { actedByLabel, type ActivityRow } from '../../core/activity';
 
 type SessionRow = {

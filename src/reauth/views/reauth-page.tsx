@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/env';
 import { translator } from '../../i18n';
 import { Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
-import { PasskeyButton } from '../../passkeys/views/passkey-button';
+import { PasskeyButton } from '../../passkeys';
 
 export type ReauthState = {
   next: string;

@@ -152,7 +152,7 @@ const publishRoute = createRoute({
   },
 });
 
-export function privacyApi() {
+export function cabinetPrivacyApi() {
   const api = createApiRouter();
 
   api.openapi(exportRoute, async (c) => {

@@ -1,5 +1,6 @@
 import { startCookieSession } from '../http/signed-in';
 import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env';
 import { formErrors, readForm } from '../http/forms';
@@ -28,7 +29,6 @@ import {
 import { verifyEmailPage } from './views/verify-email-page';
 import { loginPage, type LoginState } from './views/login-page';
 import { forgotPasswordPage, resetPasswordPage } from './views/password-pages';
-import { reauthPage } from './views/reauth-page';
 import { registerPage, registerSentPage } from './views/register-page';
 import { resultPage, tokenActionPage } from '../views/token-page';
 import { twoFactorLoginPage } from './views/two-factor-login-page';
@@ -38,9 +38,8 @@ import {
   setPendingCookie,
 } from './two-factor/pending-cookie';
 import { completeTwoFactorSignIn, pendingTwoFactorUser } from './two-factor/sign-in';
-import { twoFactorPageRoutes } from './two-factor/page-routes';
+import { twoFactorPageRoutes } from './two-factor/pages';
 import { findUserById } from '../core/users';
-import { listPasskeys } from '../passkeys/credentials';
 
 const registerForm = z.object({
   name: z.string().trim().min(1, 'form.required').pipe(personNameSchema),
@@ -56,16 +55,17 @@ const registerForm = z.object({
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
-/** Which ways of re-authenticating to offer. */
-async function proofsOf(c: Context<AppEnv>, userId: string) {
-  const db = c.get('deps').db;
-  const [user, keys] = await Promise.all([findUserById(db, userId), listPasskeys(db, userId)]);
-  return { hasPassword: !!user?.passwordHash, hasPasskeys: keys.length > 0 };
-}
 const tokenOf = (c: Context<AppEnv>) => (c.req.query('token') ?? '').slice(0, 200);
 
-export function authPageRoutes() {
+export type AuthPageOptions = {
+  /** Other ways to sign in, shown under the password form (the passkey button). */
+  otherSignInMethods?: (c: Context<AppEnv>, next: string) => Child;
+};
+
+export function authPageRoutes(options: AuthPageOptions = {}) {
   const app = new Hono<AppEnv>();
+  const showLogin = (c: Context<AppEnv>, s: LoginState = {}) =>
+    loginPage(c, s, options.otherSignInMethods?.(c, safeNextPath(s.next)));
 
   app.get('/register', (c) => (c.get('auth') ? c.redirect('/account', 303) : registerPage(c)));
   app.post('/register', async (c) => {
@@ -102,7 +102,7 @@ export function authPageRoutes() {
       'secured',
       'two-factor-expired',
     ] as const;
-    return loginPage(c, { next: c.req.query('next'), notice: known.find((k) => k === notice) });
+    return showLogin(c, { next: c.req.query('next'), notice: known.find((k) => k === notice) });
   });
   app.post('/login', async (c) => {
     const deps = c.get('deps');
@@ -110,7 +110,7 @@ export function authPageRoutes() {
     const next = c.req.query('next');
     const email = emailSchema.safeParse(form.email ?? '');
     const state: LoginState = { email: form.email, next };
-    if (!email.success || !form.password) return loginPage(c, { ...state, error: 'invalid-input' });
+    if (!email.success || !form.password) return showLogin(c, { ...state, error: 'invalid-input' });
     const result = await login(
       deps,
       { email: email.data, password: form.password, remember: form.remember === 'true' },
@@ -119,13 +119,13 @@ export function authPageRoutes() {
     if (!result.ok) {
       if (result.reason === 'rate-limited') {
         c.header('Retry-After', String(result.retryAfterSeconds));
-        return loginPage(c, {
+        return showLogin(c, {
           ...state,
           error: 'rate-limited',
           retryAfterMinutes: minutes(result.retryAfterSeconds),
         });
       }
-      return loginPage(c, { ...state, error: result.reason });
+      return showLogin(c, { ...state, error: result.reason });
     }
     if (result.ok === 'two-factor') {
       setPendingCookie(c, deps.config, result.pendingToken);
@@ -391,55 +391,6 @@ export function authPageRoutes() {
       message: t('emailConfirm.done', { email: result.email }),
       link: { href: '/account', label: t('nav.account') },
     });
-  });
-
-  app.get('/reauth', async (c) => {
-    const auth = requireAuth(c);
-    return reauthPage(c, {
-      next: safeNextPath(c.req.query('next')),
-      ...(await proofsOf(c, auth.user.id)),
-    });
-  });
-  app.post('/reauth', async (c) => {
-    const auth = requireAuth(c);
-    const deps = c.get('deps');
-    const t = translator(c.get('locale'));
-    const next = safeNextPath(c.req.query('next'));
-    const meta = requestMeta(c);
-    const checked = await checkCurrentPassword(
-      deps,
-      auth.user.id,
-      (await readForm(c)).password ?? '',
-      meta,
-    );
-    if (!checked.ok) {
-      const proofs = await proofsOf(c, auth.user.id);
-      if (checked.reason === 'rate-limited')
-        return reauthPage(c, {
-          next,
-          ...proofs,
-          error: t('error.rateLimited', { minutes: minutes(checked.retryAfterSeconds) }),
-          status: 429,
-        });
-      return reauthPage(c, { next, ...proofs, error: t('reauth.wrong'), status: 401 });
-    }
-    const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
-    if (rotated)
-      setSessionCookie(
-        c,
-        deps.config,
-        rotated.token,
-        auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null,
-        deps.clock.now(),
-      );
-    await recordEvent(deps.db, {
-      userId: auth.user.id,
-      action: 'reauth',
-      at: deps.clock.now(),
-      meta,
-      details: { method: 'password' },
-    });
-    return c.redirect(next, 303);
   });
 
   app.route('/', twoFactorPageRoutes());

@@ -54,7 +54,7 @@ async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState
 }
 
 /** The privacy pages of the cabinet: what we hold, download, restrict, consents, delete, policy acceptance. */
-export function privacyCabinetPageRoutes() {
+export function privacyCabinetPages() {
   const app = new Hono<AppEnv>();
 
   app.get('/account/privacy', (c) => renderPrivacy(c));

@@ -1,0 +1,70 @@
+import { eq, sql } from 'drizzle-orm';
+import { auditEvents, users } from '../../db/schema';
+import type { Deps } from '../deps';
+import { recordEvent, type RequestMeta } from '../core/activity';
+import type { UserRow } from '../core/users';
+import { localeOr } from '../i18n';
+import { formatDateTime } from '../i18n/format';
+import { personTimeZone } from '../i18n/time-zone';
+import { mailContext, queueMail } from '../mail/queue';
+import { rowsOf } from '../platform/sql-rows';
+import { describeDevice } from '../views/device-label';
+import { newSignInMail } from '../../emails/security-notices';
+import { notMeLink } from './not-me';
+
+/**
+ * What every successful sign-in does, whatever the credential: note activity, cancel a
+ * pending deletion (signing in is the way back), and warn about a device not seen before.
+ */
+export async function completeSignIn(
+  deps: Deps,
+  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  user: UserRow,
+  meta: RequestMeta,
+  method:
+    'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
+) {
+  const now = deps.clock.now();
+  // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
+  const sameAgent =
+    meta.userAgent === null
+      ? sql`${auditEvents.userAgent} is null`
+      : sql`${auditEvents.userAgent} = ${meta.userAgent}`;
+  const signIns = sql`${auditEvents.userId} = ${user.id} and ${auditEvents.action} = 'sign-in'`;
+  const [history] = rowsOf<{ seen: boolean; sameDevice: boolean }>(
+    await tx.execute(sql`select
+      exists (select 1 from ${auditEvents} where ${signIns}) as "seen",
+      -- A client that sends no User-Agent is the same "device" each time, not a new one.
+      exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
+  );
+  await tx
+    .update(users)
+    .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
+    .where(eq(users.id, user.id));
+  if (user.deletionScheduledFor)
+    await recordEvent(tx, {
+      userId: user.id,
+      action: 'deletion.cancelled',
+      at: now,
+      meta,
+      details: { by: 'sign-in' },
+    });
+  await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
+  if (history!.seen && !history!.sameDevice) {
+    const locale = localeOr(user.locale);
+    await queueMail(deps, tx, {
+      to: user.email,
+      userId: user.id,
+      locale,
+      template: 'new-sign-in',
+      containsSecret: true,
+      mail: newSignInMail(mailContext(deps, locale), {
+        name: user.name,
+        when: formatDateTime(now, locale, personTimeZone(user)),
+        ip: meta.ip ?? '?',
+        device: describeDevice(meta.userAgent),
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
+      }),
+    });
+  }
+}
