@@ -1,4 +1,5 @@
-import type { Deps } from '../deps';
+import type { Clock } from '../platform/clock';
+import type { Db } from '../platform/db-types';
 
 /**
  * The metrics seam. Node fills it with prom-client (`metrics.node.ts`, loaded only when
@@ -12,7 +13,7 @@ export type Metrics = {
   /** What `runDueJobs` returned: `{ [job]: result | { error } }`. */
   observeJobs(results: Record<string, unknown>): void;
   /** The Prometheus text exposition, with scrape-time gauges read from the database. */
-  render(deps: Deps): Promise<string>;
+  render(deps: { db: Db; clock: Clock }): Promise<string>;
   contentType: string;
 };
 

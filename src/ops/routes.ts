@@ -4,6 +4,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import journal from '../../db/migrations/meta/_journal.json';
 import type { AppEnv } from '../http/env';
+import { rowsOf } from '../platform/sql-rows';
 
 const latestMigrationMillis = Math.max(...journal.entries.map((e) => e.when));
 
@@ -23,12 +24,11 @@ export function opsRoutes() {
   app.get('/readyz', async (c) => {
     const { db } = c.get('deps');
     try {
-      const rows = await db.execute<{ latest: string | null }>(
-        sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`,
+      const list = rowsOf<{ latest: string | null }>(
+        await db.execute(
+          sql`select max(created_at)::text as latest from drizzle.__drizzle_migrations`,
+        ),
       );
-      const list = Array.isArray(rows)
-        ? rows
-        : (rows as { rows: { latest: string | null }[] }).rows;
       const latest = Number(list[0]?.latest ?? 0);
       if (latest < latestMigrationMillis) return c.json({ status: 'migrations pending' }, 503);
       return c.json({ status: 'ready' });
