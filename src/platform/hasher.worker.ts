@@ -23,17 +23,10 @@ const phc =
 
 const encoder = new TextEncoder();
 
-/**
- * argon2id in WebAssembly with the same parameters and PHC strings as the native Node hasher,
- * so hashes move freely between the runtimes. One wasm instance (and its ~65 MB memory) is made
- * on first use and kept for the isolate; hashing is synchronous, so requests never share it mid-hash.
- */
-export function createWasmHasher(
-  modules: Argon2WasmModules,
-  params: Argon2Params = argon2Params,
-): PasswordHasher {
+/** The wasm instance, made on first use; a failed setup lets a later call try again. */
+function lazyWasm(modules: Argon2WasmModules) {
   let compute: Promise<ComputeHash> | undefined;
-  const load = () =>
+  return () =>
     (compute ??= setupWasm(
       async (imports) => ({
         module: modules.simd,
@@ -44,10 +37,43 @@ export function createWasmHasher(
         instance: await WebAssembly.instantiate(modules.noSimd, imports),
       }),
     ).catch((err: unknown) => {
-      compute = undefined; // let a later call try again
+      compute = undefined;
       throw err;
     }));
+}
 
+/** A stored PHC string's parameters, salt and hash; null when it is malformed or unusable. */
+function parsePhc(stored: string) {
+  const match = phc.exec(stored);
+  if (!match) return null;
+  const params = {
+    memoryCost: Number(match[1]),
+    timeCost: Number(match[2]),
+    parallelism: Number(match[3]),
+  };
+  const { memoryCost, timeCost, parallelism } = params;
+  if (timeCost < 1 || parallelism < 1 || memoryCost < 8 * parallelism) return null;
+  try {
+    return {
+      params,
+      salt: decodeBase64IgnorePadding(match[4]!),
+      expected: decodeBase64IgnorePadding(match[5]!),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * argon2id in WebAssembly with the same parameters and PHC strings as the native Node hasher,
+ * so hashes move freely between the runtimes. One wasm instance (and its ~65 MB memory) is made
+ * on first use and kept for the isolate; hashing is synchronous, so requests never share it mid-hash.
+ */
+export function createWasmHasher(
+  modules: Argon2WasmModules,
+  params: Argon2Params = argon2Params,
+): PasswordHasher {
+  const load = lazyWasm(modules);
   const run = async (password: Uint8Array, salt: Uint8Array, p: Argon2Params, tagLength: number) =>
     (await load())({
       password,
@@ -70,28 +96,15 @@ export function createWasmHasher(
       );
     },
     async verify(stored, password) {
-      const match = phc.exec(stored);
-      if (!match) return false; // a malformed stored hash is a failed verification, not a 500
-      const p = {
-        memoryCost: Number(match[1]),
-        timeCost: Number(match[2]),
-        parallelism: Number(match[3]),
-      };
-      if (p.timeCost < 1 || p.parallelism < 1 || p.memoryCost < 8 * p.parallelism) return false;
-      let salt: Uint8Array, expected: Uint8Array;
-      try {
-        salt = decodeBase64IgnorePadding(match[4]!);
-        expected = decodeBase64IgnorePadding(match[5]!);
-      } catch {
-        return false;
-      }
+      const parsed = parsePhc(stored);
+      if (!parsed) return false; // a malformed stored hash is a failed verification, not a 500
       let bytes = encoder.encode(password);
       const tooShort = bytes.length < MIN_PASSWORD_BYTES;
       // Still do the full work for a too-short password, so its answer takes as long as any other.
       if (tooShort) bytes = encoder.encode(password.padEnd(MIN_PASSWORD_BYTES, '\0') + '\u0001');
       try {
-        const actual = await run(bytes, salt, p, expected.length);
-        return constantTimeEqual(actual, expected) && !tooShort;
+        const actual = await run(bytes, parsed.salt, parsed.params, parsed.expected.length);
+        return constantTimeEqual(actual, parsed.expected) && !tooShort;
       } catch {
         return false;
       }

@@ -38,7 +38,8 @@ export function serveNode(
     res.once('finish', () => {
       if (!req.complete) dropRestOfBody(req, req.socket);
     });
-    return listener(req, res);
+    // The listener answers every error itself; its promise carries nothing to wait for.
+    void listener(req, res);
   });
   server.listen(options.port, options.hostname, () =>
     onListening?.(server.address() as AddressInfo),

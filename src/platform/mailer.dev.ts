@@ -1,4 +1,4 @@
-import type { Mailer } from './mailer';
+import type { Mailer, SendResult } from './mailer';
 
 /**
  * The development mailbox: nothing leaves the machine. The outbox row itself is the stored
@@ -8,10 +8,10 @@ import type { Mailer } from './mailer';
 export function createDevMailer(print: (line: string) => void = console.log): Mailer {
   const mailer: Mailer = {
     kind: 'dev',
-    async send(message, idempotencyKey) {
+    send(message, idempotencyKey) {
       const link = /https?:\/\/[^\s"<>]+/.exec(message.text)?.[0];
       print(`[mail] to=${message.to} subject="${message.subject}"${link ? ` link=${link}` : ''}`);
-      return { ok: true, providerId: `dev-${idempotencyKey}` };
+      return Promise.resolve<SendResult>({ ok: true, providerId: `dev-${idempotencyKey}` });
     },
     // A batch is its messages printed one by one, so the dev flow matches the real one.
     async sendBatch(messages, idempotencyKey) {

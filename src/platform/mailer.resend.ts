@@ -8,6 +8,25 @@ export type ResendMailerOptions = {
   batchTimeoutMs?: number;
 };
 
+const signalFor = (ms: number, call?: SendOptions) =>
+  call?.signal ? AbortSignal.any([AbortSignal.timeout(ms), call.signal]) : AbortSignal.timeout(ms);
+
+const fields = (message: OutgoingMail) => ({
+  from: message.from,
+  to: message.to,
+  subject: message.subject,
+  html: message.html,
+  text: message.text,
+  headers: message.headers,
+});
+
+const attachmentsOf = (message: OutgoingMail) =>
+  message.attachments?.map((a) => ({
+    filename: a.filename,
+    content: a.contentBase64,
+    contentType: a.contentType,
+  }));
+
 /** Mail through the Resend SDK. `baseUrl` points it at a fake API in tests. */
 export function createResendMailer(
   apiKey: string,
@@ -17,18 +36,6 @@ export function createResendMailer(
   const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const batchTimeoutMs = options.batchTimeoutMs ?? 30_000;
-  const signalFor = (ms: number, call?: SendOptions) =>
-    call?.signal
-      ? AbortSignal.any([AbortSignal.timeout(ms), call.signal])
-      : AbortSignal.timeout(ms);
-  const fields = (message: OutgoingMail) => ({
-    from: message.from,
-    to: message.to,
-    subject: message.subject,
-    html: message.html,
-    text: message.text,
-    headers: message.headers,
-  });
   return {
     kind: 'resend',
     async send(message, idempotencyKey, call) {
@@ -37,11 +44,7 @@ export function createResendMailer(
         answer = await resend.emails.send(
           {
             ...fields(message),
-            attachments: message.attachments?.map((a) => ({
-              filename: a.filename,
-              content: a.contentBase64,
-              contentType: a.contentType,
-            })),
+            attachments: attachmentsOf(message),
           },
           { idempotencyKey, signal: signalFor(timeoutMs, call) },
         );

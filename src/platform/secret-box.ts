@@ -79,6 +79,23 @@ function derive(secret: string, purpose: string): Promise<Derived> {
 const additionalData = (purpose: string, context: string) =>
   encoder.encode(`${version}\u0000${purpose}\u0000${context}`);
 
+/** The IV and ciphertext of `v1.<iv>.<ct>`; anything else is 'malformed'. */
+function parseSealed(ciphertext: string) {
+  const malformed = () => new SecretBoxError('malformed', 'not a sealed value of a known format');
+  const parts = ciphertext.split('.');
+  if (parts.length !== 3 || parts[0] !== version) throw malformed();
+  let iv: Uint8Array;
+  let ct: Uint8Array;
+  try {
+    iv = decodeBase64urlIgnorePadding(parts[1]!);
+    ct = decodeBase64urlIgnorePadding(parts[2]!);
+  } catch {
+    throw malformed();
+  }
+  if (iv.length !== ivBytes) throw malformed();
+  return { iv, ct };
+}
+
 /**
  * A box for one purpose (its own derived key, and part of the additional data, so a value
  * sealed for one purpose never opens as another). `current` undefined: opens with the
@@ -115,19 +132,7 @@ export async function openSecretBox(
       const entry = all.get(sealed.keyId);
       if (!entry)
         throw new SecretBoxError('unknown-key', `no configured key has the id ${sealed.keyId}`);
-      const parts = sealed.ciphertext.split('.');
-      if (parts.length !== 3 || parts[0] !== version)
-        throw new SecretBoxError('malformed', 'not a sealed value of a known format');
-      let iv: Uint8Array;
-      let ct: Uint8Array;
-      try {
-        iv = decodeBase64urlIgnorePadding(parts[1]!);
-        ct = decodeBase64urlIgnorePadding(parts[2]!);
-      } catch {
-        throw new SecretBoxError('malformed', 'not a sealed value of a known format');
-      }
-      if (iv.length !== ivBytes)
-        throw new SecretBoxError('malformed', 'not a sealed value of a known format');
+      const { iv, ct } = parseSealed(sealed.ciphertext);
       try {
         const plain = await crypto.subtle.decrypt(
           {

@@ -18,7 +18,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 const configured = 'configured-secrets-key-0123456789abcdefghij';
 
-describe('the key for secrets at rest on Node', () => {
+describe('the key for secrets at rest on Node: the key file in DATA_DIR', () => {
   it('embedded default: made on first start in DATA_DIR (mode 0600), the same key on every later start', async () => {
     const config = parseConfig({ DATA_DIR: dir });
     const first = await resolveSecretsKey(config);
@@ -58,7 +58,9 @@ describe('the key for secrets at rest on Node', () => {
       /^SECRETS_KEY: /,
     );
   });
+});
 
+describe('the key for secrets at rest on Node: SECRETS_KEY, memory:// and the first start', () => {
   it('SECRETS_KEY wins; a key file left in DATA_DIR still opens what it sealed (as a previous key)', async () => {
     const made = await resolveSecretsKey(parseConfig({ DATA_DIR: dir }));
     const set = await resolveSecretsKey(parseConfig({ DATA_DIR: dir, SECRETS_KEY: configured }));
