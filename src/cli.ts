@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, type Config } from './config';
+import type { Deps } from './deps';
 import { runDueJobs } from './jobs/schedule';
 import { createNodeDeps } from './deps.node.ts';
 import { createJsonLogger } from './platform/logger';
@@ -49,14 +50,9 @@ async function readPassword(fromStdin: boolean): Promise<string> {
   return answer;
 }
 
-async function main() {
-  const [command, ...rest] = process.argv.slice(2);
-  if (!command || !commands.includes(command)) {
-    process.stderr.write(usage + '\n');
-    process.exit(command ? 2 : 0);
-  }
-  const { values, positionals } = parseArgs({
-    args: rest,
+function parseCliArgs(args: string[]) {
+  return parseArgs({
+    args,
     allowPositionals: true,
     options: {
       email: { type: 'string' },
@@ -67,49 +63,87 @@ async function main() {
       'skip-checksum': { type: 'boolean' },
     },
   });
-  const config = parseConfig(process.env);
-  const warn = (line: string) => process.stderr.write(`warning: ${line}\n`);
+}
+type CliArgs = ReturnType<typeof parseCliArgs>;
 
-  if (command === 'backup' || command === 'restore') {
-    const file = positionals[0];
-    if (!file || positionals.length > 1) {
-      process.stderr.write(`${command} takes one FILE\n${usage}\n`);
-      process.exit(2);
-    }
-    if (command === 'backup') {
-      ledgerPlacementWarnings(config, file).forEach(warn);
-      await backupDatabase(config, file, { force: values.force });
-    } else {
-      if (!config.databaseUrl)
-        process.stderr.write('PGlite: the server must be stopped while restoring.\n');
-      await restoreDatabase(config, file, {
-        force: values.force,
-        skipChecksum: values['skip-checksum'],
-        ledgers: values.ledger,
-        warn,
-      });
-    }
-    return;
+const warn = (line: string) => process.stderr.write(`warning: ${line}\n`);
+
+/** backup and restore work on files and the database directly, without the app's deps. */
+async function backupOrRestore(command: 'backup' | 'restore', config: Config, args: CliArgs) {
+  const { values, positionals } = args;
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    process.stderr.write(`${command} takes one FILE\n${usage}\n`);
+    process.exit(2);
   }
+  if (command === 'backup') {
+    ledgerPlacementWarnings(config, file).forEach(warn);
+    await backupDatabase(config, file, { force: values.force });
+  } else {
+    if (!config.databaseUrl)
+      process.stderr.write('PGlite: the server must be stopped while restoring.\n');
+    await restoreDatabase(config, file, {
+      force: values.force,
+      skipChecksum: values['skip-checksum'],
+      ledgers: values.ledger,
+      warn,
+    });
+  }
+}
 
+async function rotateTotpKey(deps: Deps) {
+  const report = await rotateTotpSecrets(deps);
+  process.stdout.write(JSON.stringify(report) + '\n');
+  if (report.unreadable.length) {
+    process.stderr.write(
+      `${report.unreadable.length} secret(s) open with no configured key: add the key they were sealed with to SECRETS_KEY_PREVIOUS and run again\n`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+async function createAdminCommand(deps: Deps, values: CliArgs['values']) {
+  if (!values.email) throw new ConfigError('--email is required');
+  const password = await readPassword(!!values['password-stdin']);
+  const result = await createAdmin(deps, { email: values.email, password, name: values.name });
+  if (!result.ok) {
+    process.stderr.write(`${result.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(`${result.created ? 'created' : 'promoted'} admin ${result.email}\n`);
+  }
+}
+
+async function withDatabase(config: Config, run: (deps: Deps) => Promise<void>) {
   const log = createJsonLogger((line) => process.stderr.write(line + '\n'), {
     level: config.logLevel,
   });
   const { deps, handle } = await createNodeDeps(config, log, () => {}, { metrics: false });
   await handle.migrate();
   try {
+    await run(deps);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || !commands.includes(command)) {
+    process.stderr.write(usage + '\n');
+    process.exit(command ? 2 : 0);
+  }
+  const args = parseCliArgs(rest);
+  const { values } = args;
+  const config = parseConfig(process.env);
+  if (command === 'backup' || command === 'restore') return backupOrRestore(command, config, args);
+
+  await withDatabase(config, async (deps) => {
     if (command === 'jobs') {
       const results = await runDueJobs(deps, { force: values.force });
       process.stdout.write(JSON.stringify(results) + '\n');
     } else if (command === 'rotate-totp-key') {
-      const report = await rotateTotpSecrets(deps);
-      process.stdout.write(JSON.stringify(report) + '\n');
-      if (report.unreadable.length) {
-        process.stderr.write(
-          `${report.unreadable.length} secret(s) open with no configured key: add the key they were sealed with to SECRETS_KEY_PREVIOUS and run again\n`,
-        );
-        process.exitCode = 1;
-      }
+      await rotateTotpKey(deps);
     } else if (command === 'replay-erasures') {
       const result = await replayErasures(
         deps,
@@ -117,19 +151,9 @@ async function main() {
       );
       process.stdout.write(JSON.stringify(result) + '\n');
     } else {
-      if (!values.email) throw new ConfigError('--email is required');
-      const password = await readPassword(!!values['password-stdin']);
-      const result = await createAdmin(deps, { email: values.email, password, name: values.name });
-      if (!result.ok) {
-        process.stderr.write(`${result.message}\n`);
-        process.exitCode = 1;
-      } else {
-        process.stdout.write(`${result.created ? 'created' : 'promoted'} admin ${result.email}\n`);
-      }
+      await createAdminCommand(deps, values);
     }
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 main().catch((err) => {

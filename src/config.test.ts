@@ -47,51 +47,48 @@ describe('parseConfig', () => {
         .isProduction,
     ).toBe(true);
   });
+});
 
-  describe('SECRETS_KEY (authenticator secrets at rest)', () => {
-    const production = {
-      NODE_ENV: 'production',
-      APP_URL: 'https://x.example',
-      RESEND_API_KEY: 'k',
-    };
-    const key = 'k'.repeat(20) + '0123456789abcdef';
+describe('parseConfig: SECRETS_KEY (authenticator secrets at rest)', () => {
+  const production = {
+    NODE_ENV: 'production',
+    APP_URL: 'https://x.example',
+    RESEND_API_KEY: 'k',
+  };
+  const key = 'k'.repeat(20) + '0123456789abcdef';
 
-    it('is required in production with PostgreSQL, in one line naming it; PGlite keeps its own key', () => {
-      const env = { ...production, DATABASE_URL: 'postgres://db.internal/accounts' };
-      expect(() => parseConfig(env)).toThrow(ConfigError);
-      expect(() => parseConfig(env)).toThrow(
-        /^SECRETS_KEY: required when NODE_ENV=production with PostgreSQL[^\n]*$/,
-      );
-      expect(parseConfig({ ...env, SECRETS_KEY: key }).secretsKey).toBe(key);
-      expect(parseConfig(production).secretsKey).toBeUndefined();
+  it('is required in production with PostgreSQL, in one line naming it; PGlite keeps its own key', () => {
+    const env = { ...production, DATABASE_URL: 'postgres://db.internal/accounts' };
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(
+      /^SECRETS_KEY: required when NODE_ENV=production with PostgreSQL[^\n]*$/,
+    );
+    expect(parseConfig({ ...env, SECRETS_KEY: key }).secretsKey).toBe(key);
+    expect(parseConfig(production).secretsKey).toBeUndefined();
+  });
+
+  it('takes older keys, comma-separated, for decryption only', () => {
+    const c = parseConfig({
+      SECRETS_KEY: key,
+      SECRETS_KEY_PREVIOUS: ` ${'a'.repeat(32)}, ${'b'.repeat(40)} `,
     });
+    expect(c.secretsKeyPrevious).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
+    expect(parseConfig({}).secretsKeyPrevious).toEqual([]);
+  });
 
-    it('takes older keys, comma-separated, for decryption only', () => {
-      const c = parseConfig({
-        SECRETS_KEY: key,
-        SECRETS_KEY_PREVIOUS: ` ${'a'.repeat(32)}, ${'b'.repeat(40)} `,
-      });
-      expect(c.secretsKeyPrevious).toEqual(['a'.repeat(32), 'b'.repeat(40)]);
-      expect(parseConfig({}).secretsKeyPrevious).toEqual([]);
-    });
-
-    it.each([
-      [{ SECRETS_KEY: 'short-key' }, /^SECRETS_KEY: at least 32/],
-      [{ SECRETS_KEY: 'has spaces in it, which are not allowed here' }, /^SECRETS_KEY: printable/],
-      [
-        { SECRETS_KEY_PREVIOUS: `${'a'.repeat(32)},short-key` },
-        /^SECRETS_KEY_PREVIOUS: at least 32/,
-      ],
-    ])('rejects %o in one line that does not repeat the value', (env, message) => {
-      try {
-        parseConfig(env);
-        expect.unreachable();
-      } catch (e) {
-        expect(e).toBeInstanceOf(ConfigError);
-        expect((e as Error).message).toMatch(message);
-        expect((e as Error).message).not.toContain('short-key');
-        expect((e as Error).message).not.toContain('\n');
-      }
-    });
+  it.each([
+    [{ SECRETS_KEY: 'short-key' }, /^SECRETS_KEY: at least 32/],
+    [{ SECRETS_KEY: 'has spaces in it, which are not allowed here' }, /^SECRETS_KEY: printable/],
+    [{ SECRETS_KEY_PREVIOUS: `${'a'.repeat(32)},short-key` }, /^SECRETS_KEY_PREVIOUS: at least 32/],
+  ])('rejects %o in one line that does not repeat the value', (env, message) => {
+    try {
+      parseConfig(env);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as Error).message).toMatch(message);
+      expect((e as Error).message).not.toContain('short-key');
+      expect((e as Error).message).not.toContain('\n');
+    }
   });
 });

@@ -82,7 +82,7 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
-export function parseConfig(env: Record<string, string | undefined>) {
+function readEnv(env: Record<string, string | undefined>) {
   // Empty strings mean "unset", as they do in most shells and .env files.
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
@@ -92,22 +92,31 @@ export function parseConfig(env: Record<string, string | undefined>) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${String(issue.path[0])}: ${issue.message}`);
   }
-  const e = result.data;
-  const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT}`);
-  const isProduction = e.NODE_ENV === 'production';
-  if (isProduction && appUrl.protocol !== 'https:') {
+  return result.data;
+}
+
+/** What production refuses to start without. */
+function checkProduction(e: z.output<typeof envSchema>, appUrl: URL) {
+  if (appUrl.protocol !== 'https:') {
     throw new ConfigError('APP_URL: must be an https:// URL when NODE_ENV=production');
   }
-  if (isProduction && !e.RESEND_API_KEY) {
+  if (!e.RESEND_API_KEY) {
     throw new ConfigError(
       'RESEND_API_KEY: required when NODE_ENV=production (the dev mailbox is off)',
     );
   }
-  if (isProduction && e.DATABASE_URL?.startsWith('postgres') && !e.SECRETS_KEY) {
+  if (e.DATABASE_URL?.startsWith('postgres') && !e.SECRETS_KEY) {
     throw new ConfigError(
       'SECRETS_KEY: required when NODE_ENV=production with PostgreSQL; it encrypts the authenticator-app secrets (e.g. `openssl rand -base64 32`, kept with the database backups)',
     );
   }
+}
+
+export function parseConfig(env: Record<string, string | undefined>) {
+  const e = readEnv(env);
+  const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT}`);
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction) checkProduction(e, appUrl);
   return {
     port: e.PORT,
     appUrl: appUrl.origin,

@@ -1,23 +1,23 @@
+import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { sealLegacyTotpSecrets } from './auth';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, type Config } from './config';
+import type { Deps } from './deps';
 import { startJobTimer } from './jobs/timer';
 import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';
 import { createNodeDeps } from './deps.node.ts';
 import { serveNode } from './platform/http-server.node.ts';
 import { chooseLogFormat, createNodeLogger } from './platform/logger.node.ts';
 
-/**
- * Node entry: configuration, logger, database and migrations, the erasure ledger replayed,
- * static files, jobs, graceful shutdown.
- */
-async function main() {
-  let config;
+type Log = Awaited<ReturnType<typeof createNodeLogger>>;
+type NodeDeps = Awaited<ReturnType<typeof createNodeDeps>>;
+
+function configOrExit() {
   try {
-    config = parseConfig(process.env);
+    return parseConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);
@@ -25,9 +25,10 @@ async function main() {
     }
     throw err;
   }
-  const log = await createNodeLogger({ level: config.logLevel, format: chooseLogFormat(config) });
-  let kick = () => {};
-  const { deps, handle, secretsKeySource } = await createNodeDeps(config, log, () => kick());
+}
+
+/** What must be true of the database before the first request: migrated, sealed, erased. */
+async function prepareDatabase({ deps, handle }: NodeDeps, config: Config, log: Log) {
   await handle.migrate();
   // Authenticator secrets from before migration 0006 are in clear: sealed now, before traffic.
   const sealed = await sealLegacyTotpSecrets(deps);
@@ -48,9 +49,9 @@ async function main() {
       {},
       'erasure ledger: the last line is incomplete (a crash while appending) and was skipped',
     );
-  const timer = startJobTimer(() => deps);
-  kick = timer.kick;
+}
 
+function rootApp(deps: Deps) {
   const root = new Hono();
   // Resolved from this file, not the working directory, so any cwd serves the same files.
   const publicDir = fileURLToPath(new URL('../public', import.meta.url));
@@ -59,7 +60,15 @@ async function main() {
     serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
   );
   root.route('/', createApp(deps));
+  return root;
+}
 
+function listen(
+  root: Hono,
+  { deps, handle, secretsKeySource }: NodeDeps,
+  config: Config,
+  log: Log,
+) {
   const server = serveNode({ fetch: root.fetch, port: config.port }, (info) => {
     log.info(
       {
@@ -72,13 +81,20 @@ async function main() {
       `listening on ${config.appUrl}`,
     );
   });
-
   // A taken port is an operator's mistake: one line, not an unhandled 'error' event's stack.
   server.on('error', (err: NodeJS.ErrnoException) => {
     process.stderr.write(`Failed to start: PORT ${config.port}: ${err.code ?? err.message}\n`);
     process.exit(1);
   });
+  return server;
+}
 
+function onSignalsShutDown(
+  server: Server,
+  timer: ReturnType<typeof startJobTimer>,
+  handle: NodeDeps['handle'],
+  log: Log,
+) {
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -102,6 +118,23 @@ async function main() {
     });
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/**
+ * Node entry: configuration, logger, database and migrations, the erasure ledger replayed,
+ * static files, jobs, graceful shutdown.
+ */
+async function main() {
+  const config = configOrExit();
+  const log = await createNodeLogger({ level: config.logLevel, format: chooseLogFormat(config) });
+  // The timer needs deps and deps need its kick: the kick is bound once both exist.
+  let kick = () => {};
+  const nodeDeps = await createNodeDeps(config, log, () => kick());
+  await prepareDatabase(nodeDeps, config, log);
+  const timer = startJobTimer(() => nodeDeps.deps);
+  kick = () => timer.kick();
+  const server = listen(rootApp(nodeDeps.deps), nodeDeps, config, log);
+  onSignalsShutDown(server, timer, nodeDeps.handle, log);
 }
 
 main().catch((err) => {
