@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { z } from '@hono/zod-openapi';
-import { policyVersions, users } from '../../db/schema';
+import { policyVersions } from '../../db/schema';
 import type { Deps } from '../deps';
 import { locales } from '../i18n';
 import { formatDate } from '../i18n/format';
@@ -9,20 +8,9 @@ import { rowsOf } from '../platform/sql-rows';
 import { mailContext } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { policyNoticeMail } from '../../emails/policy-notice';
+import type { PublishPolicyInput } from './schemas';
 
 const day = 86_400_000;
-
-export const publishPolicySchema = z.strictObject({
-  kind: z.literal('privacy'),
-  version: z
-    .string()
-    .trim()
-    .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/, 'Letters, digits, dots, dashes; at most 20'),
-  summary: z.string().trim().min(1).max(500),
-  body: z.string().trim().min(1).max(60_000),
-  effectiveAt: z.iso.datetime({ offset: true }),
-});
-export type PublishPolicyInput = z.infer<typeof publishPolicySchema>;
 
 export type PublishResult =
   | { ok: true; policy: typeof policyVersions.$inferSelect; noticesQueued: number }

@@ -1,20 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { z } from '@hono/zod-openapi';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { cancelQueuedAnnouncements } from '../subscriptions';
-
-/** Free text without control characters (they would break CSV cells and staff banners). */
-export const restrictionReasonSchema = z
-  .string()
-  .trim()
-  .min(1, 'restriction.reason.required')
-  .max(1000)
-  .refine(
-    (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
-    'Contains characters that are not allowed',
-  );
 
 /**
  * Restricts processing while the person disputes their data (GDPR art. 18): optional mail

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter } from '../http/validation';
-import { currentPolicy, listPolicies } from '../core/policies';
+import { createApiRouter } from '../../http/validation';
+import { loadPolicyVersions } from '../policies';
 
 const policiesRoute = createRoute({
   method: 'get',
@@ -29,13 +29,10 @@ const policiesRoute = createRoute({
   },
 });
 
-export function publicPrivacyApi() {
+/** The public side: which policy is in force, and every version. */
+export function policiesApi() {
   return createApiRouter().openapi(policiesRoute, async (c) => {
-    const { db, clock } = c.get('deps');
-    const [current, versions] = await Promise.all([
-      currentPolicy(db, clock.now()),
-      listPolicies(db),
-    ]);
+    const { current, versions } = await loadPolicyVersions(c.get('deps'));
     return c.json(
       {
         current: current?.version ?? null,

@@ -1,0 +1,88 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/forms';
+import { requestMeta } from '../../http/request-meta';
+import { requireAuth } from '../../http/require';
+import { acceptPolicy } from '../../core/consents';
+import { downloadPersonalData } from '../download';
+import { loadPrivacyOverview } from '../overview';
+import { liftRestriction, restrictProcessing } from '../restriction';
+import { restrictionReasonSchema } from '../schemas';
+import { privacyPage, type PrivacyPageState } from '../views/privacy-page';
+import { reauthFor } from './reauth';
+
+type Handler = (c: Context<AppEnv>) => Promise<Response>;
+
+const notices = ['restricted', 'lifted', 'accepted'] as const;
+
+async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState> = {}) {
+  const auth = requireAuth(c);
+  const overview = await loadPrivacyOverview(c.get('deps'), auth.user.id);
+  if (!overview) return c.redirect('/login', 303);
+  const notice = notices.find((n) => n === c.req.query('notice'));
+  return privacyPage(c, { ...overview, isPrivileged: auth.isPrivileged, notice, ...extra });
+}
+
+const downloadData: Handler = async (c) => {
+  const auth = requireAuth(c);
+  // Sensitive: a fresh proof first, then back to the button (a redirect straight into a
+  // download would leave the person looking at the sign-in form).
+  if (!auth.isPrivileged) return c.redirect(reauthFor('/account/privacy#export'), 303);
+  const download = await downloadPersonalData(
+    c.get('deps'),
+    {
+      userId: auth.user.id,
+      format: c.req.query('format') === 'json' ? 'json' : 'zip',
+      locale: c.get('locale'),
+    },
+    requestMeta(c),
+  );
+  if (!download) return c.redirect('/login', 303);
+  return new Response(download.body, { status: 200, headers: download.headers });
+};
+
+const restrict: Handler = async (c) => {
+  const auth = requireAuth(c);
+  const form = await readForm(c);
+  const parsed = restrictionReasonSchema.safeParse(form.reason ?? '');
+  if (!parsed.success) {
+    return renderPrivacy(c, {
+      reasonValue: form.reason,
+      reasonError: parsed.error.issues[0]?.message,
+      status: 400,
+    });
+  }
+  await restrictProcessing(c.get('deps'), auth.user.id, parsed.data, requestMeta(c));
+  return c.redirect('/account/privacy?notice=restricted#restriction', 303);
+};
+
+const lift: Handler = async (c) => {
+  const auth = requireAuth(c);
+  await liftRestriction(c.get('deps'), auth.user.id, requestMeta(c));
+  return c.redirect('/account/privacy?notice=lifted#restriction', 303);
+};
+
+const acceptFromPrivacyPage: Handler = async (c) => {
+  const auth = requireAuth(c);
+  const version = ((await readForm(c)).version ?? '').slice(0, 20);
+  const result = await acceptPolicy(
+    c.get('deps'),
+    { userId: auth.user.id, version, method: 'cabinet' },
+    requestMeta(c),
+  );
+  return c.redirect(
+    result.ok ? '/account/privacy?notice=accepted#consents' : '/account/privacy#consents',
+    303,
+  );
+};
+
+/** /account/privacy: what we hold, the download, restriction and the consent history. */
+export function privacyOverviewPageRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/account/privacy', (c) => renderPrivacy(c));
+  app.get('/account/privacy/export', downloadData);
+  app.post('/account/privacy/restriction', restrict);
+  app.post('/account/privacy/restriction/lift', lift);
+  app.post('/account/privacy/consent', acceptFromPrivacyPage);
+  return app;
+}
