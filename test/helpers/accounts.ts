@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { emailOutbox, sessions, users } from '../../db/schema';
 import { createClient, type Client } from './client';
 import type { TestApp } from './test-app';
+import { mailedToken } from '../../scripts/lib/harness-app';
 
 /** Long and not in any common-password list, so the policy never gets in the way. */
 export const strongPassword = 'correct horse battery staple 7';
@@ -32,20 +33,8 @@ export function registerRequest(client: Client, p: Person, extra: Record<string,
   });
 }
 
-/**
- * Mails out the outbox and returns the token of the newest `path` link sent to `address`.
- * Mails queued in the same instant may go out in any order, so this looks past newer mails
- * that carry no such link (a sign-in notice, say).
- */
-export async function mailedToken(t: TestApp, address: string, path: string): Promise<string> {
-  await t.sendMail();
-  const pattern = new RegExp(`https?://[^\\s]+${path.replace(/\//g, '\\/')}\\?token=([a-z2-7]+)`);
-  for (const mail of t.resend.to(address).reverse()) {
-    const match = mail.text?.match(pattern);
-    if (match) return match[1]!;
-  }
-  throw new Error(`no ${path} link was mailed to ${address}`);
-}
+// Shared with the screenshots' seeding, which lives in scripts/lib.
+export { mailedToken };
 
 /**
  * Registers through the API, follows the verification link with the password (which signs

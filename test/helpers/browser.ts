@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp } from '../../src/app';
-import { serveNode } from '../../src/platform/http-server.node.ts';
+import { chromiumPath, launchBrowser, serveApp } from '../../scripts/lib/browser';
 import { createTestApp } from './test-app';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Launching and serving live with the screenshots script, which needs them too.
+export { chromiumPath, launchBrowser };
 
 /**
  * Browser tests need Debian's chromium. Locally without it they are skipped with a printed
@@ -21,51 +19,9 @@ export function hasBrowser(): boolean {
   return false;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    // Flags this sandbox needs: no network beyond loopback, running as root.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 /** The whole service on a real port (APP_URL matches it), with the static files, for a browser. */
-export async function startServedApp(env: Record<string, string> = {}) {
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  const t = await createTestApp({ env: { APP_URL: baseUrl, ...env } });
-  const app = createApp(t.deps, {
-    assets: serveStatic({
-      root: './public',
-      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
-    }),
-  });
-  const server = serveNode({ fetch: app.fetch, port, hostname: '127.0.0.1' });
-  return {
-    ...t,
-    baseUrl,
-    async close() {
-      await new Promise((r) => server.close(r));
-      await t.close();
-    },
-  };
+export function startServedApp(env: Record<string, string> = {}) {
+  return serveApp((e) => createTestApp({ env: e }), env);
 }
 
 export type ServedApp = Awaited<ReturnType<typeof startServedApp>>;
