@@ -1,6 +1,9 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { auditEvents, sessions } from '../../db/schema';
+import type { Deps } from '../deps';
 import type { Db, Executor } from '../platform/db-types';
+import { recordEvent, type RequestMeta } from '../core/activity';
+import { invalidateUserSessions } from '../sessions/invalidate';
 
 /** The person's live sessions, newest activity first. */
 export async function listSessions(db: Executor, userId: string, now: Date) {
@@ -59,10 +62,36 @@ function prepareOverview(db: Db) {
 }
 
 /** Ends one of the person's sessions. Another person's id simply matches nothing (404). */
-export async function endOwnSession(db: Executor, userId: string, sessionId: string) {
+async function endOwnSession(db: Executor, userId: string, sessionId: string) {
   const rows = await db
     .delete(sessions)
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .returning({ id: sessions.id });
   return rows.length > 0;
+}
+
+/** Ends one of the person's sessions and records it; false when the id is not one of theirs. */
+export async function endSession(deps: Deps, userId: string, sessionId: string, meta: RequestMeta) {
+  const ended = await endOwnSession(deps.db, userId, sessionId);
+  if (ended)
+    await recordEvent(deps.db, { userId, action: 'session.ended', at: deps.clock.now(), meta });
+  return ended;
+}
+
+/** Ends every session of the person but the current one, and records how many ended. */
+export async function endOtherSessions(
+  deps: Deps,
+  userId: string,
+  currentSessionId: string,
+  meta: RequestMeta,
+) {
+  const count = await invalidateUserSessions(deps.db, userId, currentSessionId);
+  await recordEvent(deps.db, {
+    userId,
+    action: 'sessions.ended-others',
+    at: deps.clock.now(),
+    meta,
+    details: { count },
+  });
+  return count;
 }

@@ -1,10 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import { users } from '../../db/schema';
-import type { Deps } from '../deps';
 import { locales } from '../i18n';
 import { isValidTimeZone } from '../i18n/time';
-import { recordEvent, type RequestMeta } from '../core/activity';
 import { personNameSchema } from '../core/me';
 
 /** Free text: no control characters (they break CSV exports and mail headers). */
@@ -28,6 +24,7 @@ export const timeZoneMessage = 'Use an IANA time zone name, e.g. Europe/Kyiv';
 export const timeZoneShape = z.string().trim().max(64);
 const timeZoneField = timeZoneShape.refine((s) => s === '' || isValidTimeZone(s), timeZoneMessage);
 
+/** A profile edit, from the API's JSON body or the profile page's form alike. */
 export const profileSchema = z.strictObject({
   name: personNameSchema.optional(),
   phone: text(32)
@@ -43,35 +40,3 @@ export const profileSchema = z.strictObject({
   timeZone: timeZoneField.nullable().optional(),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
-
-/** Applies a profile edit and records which fields changed (not their values). */
-export async function updateProfile(
-  deps: Deps,
-  userId: string,
-  input: ProfileInput,
-  meta: RequestMeta,
-) {
-  const now = deps.clock.now();
-  const changes = Object.fromEntries(
-    Object.entries(input)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, v === '' && k !== 'name' ? null : v]),
-  );
-  return deps.db.transaction(async (tx) => {
-    const [user] = await tx
-      .update(users)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(users.id, userId))
-      .returning();
-    if (Object.keys(changes).length > 0) {
-      await recordEvent(tx, {
-        userId,
-        action: 'profile.updated',
-        at: now,
-        meta,
-        details: { fields: Object.keys(changes) },
-      });
-    }
-    return user!;
-  });
-}
