@@ -1,9 +1,9 @@
 import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
-import { announcementContent, type AnnouncementInput } from './announcement-input';
+import type { AnnouncementInput } from './schemas';
 import { findList, localized } from './lists';
 import { countRecipients } from './recipients';
-import { renderAnnouncement } from './render-announcement';
+import { announcementContent, renderAnnouncement } from './render-announcement';
 
 /**
  * What an announcement would look like and how many people it would reach now, without

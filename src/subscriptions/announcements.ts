@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { announcements } from '../../db/schema';
 import type { Deps } from '../deps';
-import { announcementContent, type AnnouncementInput } from './announcement-input';
+import type { AnnouncementInput } from './schemas';
 import { findList } from './lists';
 import { queueAnnouncement } from './queue-announcement';
+import { announcementContent } from './render-announcement';
 
 export type AnnouncementResult =
   { ok: true; id: string; queued: number } | { ok: false; reason: 'not-found' | 'mandatory' };

@@ -20,7 +20,9 @@ export async function confirmSubscription(
     const used = await consumeEmailToken(tx, 'confirm-subscription', token, now);
     if (!used.ok) return used;
     const userId = used.row.userId;
-    const list = String(used.row.payload?.list ?? '');
+    // The link was issued with the list's slug (subscribe.ts); anything else names no list.
+    const slug = used.row.payload?.list;
+    const list = typeof slug === 'string' ? slug : '';
     const [row] = await tx
       .update(subscriptions)
       .set({ status: 'subscribed', confirmedAt: now, updatedAt: now })

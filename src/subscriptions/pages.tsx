@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
-import { subscriptionCabinetPageRoutes } from './cabinet-pages';
-import { subscriptionLinkPageRoutes } from './link-pages';
-import { announcementPageRoutes } from './announcement-pages';
+import { announcementPageRoutes } from './pages/announcements';
+import { subscriptionCabinetPageRoutes } from './pages/cabinet';
+import { subscriptionLinkPageRoutes } from './pages/links';
 
 /** Every page of the feature: the cabinet's list of lists, the emailed links, the staff form. */
 export function subscriptionPageRoutes() {

@@ -4,10 +4,17 @@ import { mailContext } from '../mail/queue';
 import { announcementMail } from '../../emails/announcement';
 import type { RenderedMail } from '../../emails/layout';
 import { localized } from './lists';
+import type { AnnouncementInput } from './schemas';
 
 export type AnnouncementContent = { en: { subject: string; body: string } } & Partial<
   Record<Locale, { subject: string; body: string }>
 >;
+
+/** The text per locale: the main text is `en`, the fallback for everyone without a translation. */
+export const announcementContent = (input: AnnouncementInput): AnnouncementContent => ({
+  en: { subject: input.subject, body: input.body },
+  ...(input.translations?.uk ? { uk: input.translations.uk } : {}),
+});
 
 /** The announcement once per locale it was written in, with `unsubscribeUrl` in the footer. */
 export function renderAnnouncement(

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { subscriptions } from '../../db/schema';
 import type { Deps } from '../deps';
+import type { Executor } from '../platform/db-types';
 import type { RequestMeta } from '../core/activity';
 import { findUserById } from '../core/users';
 import { issueEmailToken } from '../core/email-tokens';
@@ -8,7 +9,7 @@ import { hitRate, type RateRule } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { subscriptionConfirmMail } from '../../emails/subscription-confirm';
 import { revokeConfirmTokens } from './confirm-tokens';
-import { findList, localized } from './lists';
+import { findList, localized, type ListRow } from './lists';
 import { recordSubscriptionChange } from './record-change';
 
 export type SubscribeResult =
@@ -47,57 +48,71 @@ export async function requestSubscription(
   if (!rate.ok)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: rate.retryAfterSeconds };
 
-  const status = await deps.db.transaction(async (tx) => {
-    const user = await findUserById(tx, input.userId);
-    if (!user) return 'subscribed' as const;
-    const [row] = await tx
-      .insert(subscriptions)
-      .values({
-        userId: user.id,
-        listSlug: list.slug,
-        status: 'pending',
-        requestedAt: now,
-        updatedAt: now,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [subscriptions.userId, subscriptions.listSlug],
-        set: { status: 'pending', requestedAt: now, updatedAt: now },
-        // A confirmation that landed in between wins: never demote a confirmed subscription.
-        setWhere: sql`${subscriptions.status} <> 'subscribed'`,
-      })
-      .returning({ id: subscriptions.id });
-    if (!row) return 'subscribed' as const;
-    await revokeConfirmTokens(tx, user.id, list.slug, now);
-    const token = await issueEmailToken(tx, {
-      purpose: 'confirm-subscription',
-      userId: user.id,
-      now,
-      payload: { list: list.slug },
-    });
-    const ctx = mailContext(deps, user.locale);
-    await queueMail(deps, tx, {
-      to: user.email,
-      userId: user.id,
-      locale: ctx.locale,
-      template: 'subscription-confirm',
-      containsSecret: true,
-      mail: subscriptionConfirmMail(ctx, {
-        name: user.name,
-        listName: localized(list.names, ctx.locale),
-        url: actionLink(deps, '/subscriptions/confirm', token),
-      }),
-    });
-    await recordSubscriptionChange(tx, {
-      userId: user.id,
-      list: list.slug,
-      action: 'requested',
-      method: 'cabinet',
-      at: now,
-      meta,
-    });
-    return 'pending' as const;
-  });
+  const status = await deps.db.transaction((tx) =>
+    markPendingAndMail(deps, tx, { userId: input.userId, list, now }, meta),
+  );
   if (status === 'pending') deps.notifyMail();
   return { ok: true, status };
+}
+
+/**
+ * In the caller's transaction: the subscription becomes `pending` (a confirmed one stays as
+ * it is), older links for the list are voided, and a fresh one is mailed.
+ */
+async function markPendingAndMail(
+  deps: Deps,
+  tx: Executor,
+  input: { userId: string; list: ListRow; now: Date },
+  meta: RequestMeta,
+): Promise<'pending' | 'subscribed'> {
+  const { list, now } = input;
+  const user = await findUserById(tx, input.userId);
+  if (!user) return 'subscribed';
+  const [row] = await tx
+    .insert(subscriptions)
+    .values({
+      userId: user.id,
+      listSlug: list.slug,
+      status: 'pending',
+      requestedAt: now,
+      updatedAt: now,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [subscriptions.userId, subscriptions.listSlug],
+      set: { status: 'pending', requestedAt: now, updatedAt: now },
+      // A confirmation that landed in between wins: never demote a confirmed subscription.
+      setWhere: sql`${subscriptions.status} <> 'subscribed'`,
+    })
+    .returning({ id: subscriptions.id });
+  if (!row) return 'subscribed';
+  await revokeConfirmTokens(tx, user.id, list.slug, now);
+  const token = await issueEmailToken(tx, {
+    purpose: 'confirm-subscription',
+    userId: user.id,
+    now,
+    payload: { list: list.slug },
+  });
+  const ctx = mailContext(deps, user.locale);
+  await queueMail(deps, tx, {
+    to: user.email,
+    userId: user.id,
+    locale: ctx.locale,
+    template: 'subscription-confirm',
+    containsSecret: true,
+    mail: subscriptionConfirmMail(ctx, {
+      name: user.name,
+      listName: localized(list.names, ctx.locale),
+      url: actionLink(deps, '/subscriptions/confirm', token),
+    }),
+  });
+  await recordSubscriptionChange(tx, {
+    userId: user.id,
+    list: list.slug,
+    action: 'requested',
+    method: 'cabinet',
+    at: now,
+    meta,
+  });
+  return 'pending';
 }

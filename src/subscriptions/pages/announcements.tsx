@@ -1,17 +1,17 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { formErrors, readForm } from '../http/forms';
-import { requireRole } from '../http/require';
-import type { Role } from '../../db/schema';
-import { announcementFormFields, announcementFormSchema } from './announcement-form';
-import { previewAnnouncement } from './announcement-preview';
-import { sendAnnouncement } from './announcements';
-import { listLists, toListView } from './lists';
+import type { AppEnv } from '../../http/env';
+import { formErrors, readForm } from '../../http/forms';
+import { requireRole } from '../../http/require';
+import type { Role } from '../../../db/schema';
+import { announcementFormFields, announcementFormSchema } from '../schemas';
+import { previewAnnouncement } from '../announcement-preview';
+import { sendAnnouncement } from '../announcements';
+import { listLists, toListView } from '../lists';
 import {
   announcementPage,
   type AnnouncementFormValues,
   type AnnouncementPageState,
-} from './views/announcement-page';
+} from '../views/announcement-page';
 
 export const announcerRoles: readonly Role[] = ['staff', 'admin'];
 

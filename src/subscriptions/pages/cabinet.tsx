@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { requestMeta } from '../http/request-meta';
-import { requireAuth } from '../http/require';
-import { translator, type MessageKey } from '../i18n';
-import { renderErrorPage } from '../views/error-page';
-import { listUserSubscriptions } from './lists';
-import { requestSubscription } from './subscribe';
-import { leaveList } from './unsubscribe';
-import { subscriptionsPage, type SubscriptionsPageState } from './views/subscriptions-page';
+import type { AppEnv } from '../../http/env';
+import { requestMeta } from '../../http/request-meta';
+import { requireAuth } from '../../http/require';
+import { translator, type MessageKey } from '../../i18n';
+import { renderErrorPage } from '../../views/error-page';
+import { listUserSubscriptions } from '../lists';
+import { requestSubscription } from '../subscribe';
+import { leaveList } from '../unsubscribe';
+import { subscriptionsPage, type SubscriptionsPageState } from '../views/subscriptions-page';
 
 const notices = ['pending', 'subscribed', 'unsubscribed'] as const;
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));

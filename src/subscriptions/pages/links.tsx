@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { readForm } from '../http/forms';
-import { requestMeta } from '../http/request-meta';
-import { translator } from '../i18n';
-import { resultPage, tokenActionPage } from '../views/token-page';
-import { confirmSubscription } from './confirm';
-import { findList, localized } from './lists';
-import { readUnsubscribeToken, unsubscribeWithToken } from './unsubscribe';
-import { maxUnsubscribeTokenLength } from './unsubscribe-token';
+import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/forms';
+import { requestMeta } from '../../http/request-meta';
+import { translator } from '../../i18n';
+import { resultPage, tokenActionPage } from '../../views/token-page';
+import { confirmSubscription } from '../confirm';
+import { findList, localized } from '../lists';
+import { readUnsubscribeToken, unsubscribeWithToken } from '../unsubscribe';
+import { maxUnsubscribeTokenLength } from '../unsubscribe-token';
 
 const tokenOf = (value: string | undefined) => (value ?? '').slice(0, 200);
 

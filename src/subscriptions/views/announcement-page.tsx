@@ -31,7 +31,6 @@ export type AnnouncementPageState = {
  */
 export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
   const t = translator(c.get('locale'));
-  const v = s.values ?? {};
   const e = (k: string) => translateError(t, s.errors?.[k]);
   return renderStaffPage(
     c,
@@ -46,72 +45,7 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
         <Notice kind="error">{e('_') ?? t('form.fixErrors')}</Notice>
       ) : null}
       {s.preview ? <AnnouncementPreview {...s.preview} t={t} /> : null}
-      <form method="post" action="/staff/announcements" class="card">
-        <div class={e('list') ? 'field has-error' : 'field'}>
-          <label for="f-list">{t('announce.list')}</label>
-          <select id="f-list" name="list" required>
-            {s.lists.map((l) => (
-              <option value={l.list} selected={v.list === l.list}>
-                {l.name}
-              </option>
-            ))}
-          </select>
-          {e('list') ? <p class="field-error">{e('list')}</p> : null}
-        </div>
-        <Field
-          name="subject"
-          label={t('announce.subject')}
-          value={v.subject}
-          error={e('subject')}
-          required
-          maxlength={200}
-        />
-        <Field
-          name="body"
-          label={t('announce.body')}
-          value={v.body}
-          error={e('body')}
-          hint={t('announce.body.hint')}
-          textarea
-          required
-          maxlength={20000}
-        />
-        <fieldset>
-          <legend>{t('announce.uk')}</legend>
-          <p class="hint">{t('announce.uk.hint')}</p>
-          <Field
-            name="ukSubject"
-            label={t('announce.ukSubject')}
-            value={v.ukSubject}
-            error={e('ukSubject')}
-            maxlength={200}
-          />
-          <Field
-            name="ukBody"
-            label={t('announce.ukBody')}
-            value={v.ukBody}
-            error={e('ukBody')}
-            textarea
-            maxlength={20000}
-          />
-        </fieldset>
-        <div class="form-actions">
-          {/* The preview is a GET: looking changes nothing, and the form comes back filled in. */}
-          <button
-            type="submit"
-            class="button secondary"
-            formmethod="get"
-            formaction="/staff/announcements"
-            name="preview"
-            value="1"
-          >
-            {t('announce.preview')}
-          </button>
-          <button type="submit" class="button">
-            {t('announce.send')}
-          </button>
-        </div>
-      </form>
+      <AnnouncementForm lists={s.lists} values={s.values ?? {}} e={e} t={t} />
     </>,
   );
 }
@@ -134,5 +68,96 @@ function AnnouncementPreview(p: NonNullable<AnnouncementPageState['preview']> & 
         </article>
       ))}
     </section>
+  );
+}
+
+type FormProps = {
+  lists: ListView[];
+  values: AnnouncementFormValues;
+  e: (field: string) => string | undefined;
+  t: T;
+};
+
+function AnnouncementForm({ lists, values: v, e, t }: FormProps) {
+  return (
+    <form method="post" action="/staff/announcements" class="card">
+      <ListField lists={lists} value={v.list} error={e('list')} t={t} />
+      <Field
+        name="subject"
+        label={t('announce.subject')}
+        value={v.subject}
+        error={e('subject')}
+        required
+        maxlength={200}
+      />
+      <Field
+        name="body"
+        label={t('announce.body')}
+        value={v.body}
+        error={e('body')}
+        hint={t('announce.body.hint')}
+        textarea
+        required
+        maxlength={20000}
+      />
+      <TranslationFields values={v} e={e} t={t} />
+      <div class="form-actions">
+        {/* The preview is a GET: looking changes nothing, and the form comes back filled in. */}
+        <button
+          type="submit"
+          class="button secondary"
+          formmethod="get"
+          formaction="/staff/announcements"
+          name="preview"
+          value="1"
+        >
+          {t('announce.preview')}
+        </button>
+        <button type="submit" class="button">
+          {t('announce.send')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ListField(p: { lists: ListView[]; value?: string; error?: string; t: T }) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for="f-list">{p.t('announce.list')}</label>
+      <select id="f-list" name="list" required>
+        {p.lists.map((l) => (
+          <option value={l.list} selected={p.value === l.list}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+      {p.error ? <p class="field-error">{p.error}</p> : null}
+    </div>
+  );
+}
+
+/** The optional Ukrainian version: both fields or neither (the schema checks). */
+function TranslationFields({ values: v, e, t }: Omit<FormProps, 'lists'>) {
+  return (
+    <fieldset>
+      <legend>{t('announce.uk')}</legend>
+      <p class="hint">{t('announce.uk.hint')}</p>
+      <Field
+        name="ukSubject"
+        label={t('announce.ukSubject')}
+        value={v.ukSubject}
+        error={e('ukSubject')}
+        maxlength={200}
+      />
+      <Field
+        name="ukBody"
+        label={t('announce.ukBody')}
+        value={v.ukBody}
+        error={e('ukBody')}
+        textarea
+        maxlength={20000}
+      />
+    </fieldset>
   );
 }
