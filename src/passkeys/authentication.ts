@@ -1,33 +1,14 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
-import {
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-} from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { passkeys, totpCredentials } from '../../db/schema';
+import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../core/activity';
+import type { RequestMeta } from '../core/activity';
 import { completeSignIn } from '../auth';
 import { authRules, rateSubject } from '../auth';
-import { findUserById, type UserRow } from '../core/users';
+import type { UserRow } from '../core/users';
 import { hitRate, releaseRate, takeRate } from '../http/rate-limit';
 import { createSession } from '../sessions/create';
-import type { Executor } from '../platform/db-types';
-import {
-  authDataOfAssertion,
-  checkOrigin,
-  isCounterRegression,
-  readAuthenticatorData,
-  readClientData,
-} from './ceremony-checks';
-import { consumeChallenge, storeChallenge, type ChallengeMatch } from './challenges';
-import {
-  findPasskeyByCredentialId,
-  listPasskeys,
-  userHandleOf,
-  type PasskeyRow,
-} from './credentials';
-import type { PasskeyFailure } from './failures';
+import { verifyAssertion, type Refused } from './assertion';
+import { storeChallenge } from './challenges';
+import { listPasskeys } from './credentials';
 import { challengeTtlMs, relyingParty } from './relying-party';
 import type { AuthenticationResponse } from './schemas';
 
@@ -85,110 +66,6 @@ export async function startPasskeyAuthentication(
     now,
   });
   return { ok: true, options, challengeId };
-}
-
-type Verified = { ok: true; user: UserRow; passkey: PasskeyRow };
-type Refused = { ok: false; reason: PasskeyFailure; origin?: string };
-
-async function hasTwoFactor(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`1` })
-    .from(totpCredentials)
-    .where(and(eq(totpCredentials.userId, userId), isNotNull(totpCredentials.enabledAt)));
-  return !!row;
-}
-
-/**
- * Checks one assertion: the challenge (used up first, so a replay fails even if the rest
- * would pass), origin, RP ID, the credential and its owner, the signature counter, and the
- * signature. The counter is then moved forward in a conditional UPDATE, so two assertions
- * racing with the same counter cannot both win.
- */
-async function verifyAssertion(
-  deps: Deps,
-  response: AuthenticationResponse,
-  challenge: (clientChallenge: string) => ChallengeMatch | null,
-  expectUserId: string | null,
-  meta: RequestMeta,
-): Promise<Verified | Refused> {
-  const rp = relyingParty(deps.config);
-  const now = deps.clock.now();
-  const clientData = readClientData(response.response.clientDataJSON);
-  if (!clientData) return { ok: false, reason: 'malformed' };
-  const match = challenge(clientData.challenge);
-  if (!match) return { ok: false, reason: 'challenge-missing' };
-  const used = await consumeChallenge(deps.db, match, now);
-  if (!used.ok) return { ok: false, reason: used.reason };
-  if (used.row.challenge !== clientData.challenge)
-    return { ok: false, reason: 'challenge-unknown' };
-  const originProblem = checkOrigin(rp, clientData, 'webauthn.get');
-  if (originProblem) return { ok: false, reason: originProblem, origin: clientData.origin };
-  const authData = authDataOfAssertion(response.response.authenticatorData);
-  if (!authData) return { ok: false, reason: 'malformed' };
-  const facts = readAuthenticatorData(rp, authData);
-  if (!facts.ok) return { ok: false, reason: facts.reason };
-
-  const passkey = await findPasskeyByCredentialId(deps.db, response.id);
-  if (!passkey || (expectUserId && passkey.userId !== expectUserId))
-    return { ok: false, reason: 'unknown-credential' };
-  // A discoverable credential names its user; it must be the passkey's owner.
-  const handle = response.response.userHandle;
-  if (handle && handle !== isoBase64URL.fromBuffer(userHandleOf(passkey.userId)))
-    return { ok: false, reason: 'unknown-credential' };
-
-  if (isCounterRegression(passkey.counter, facts.facts.counter)) {
-    await recordEvent(deps.db, {
-      userId: passkey.userId,
-      action: 'passkey.counter-regression',
-      at: now,
-      meta,
-      details: { name: passkey.name },
-    });
-    return { ok: false, reason: 'counter-regression' };
-  }
-  let verified;
-  try {
-    verified = await verifyAuthenticationResponse({
-      response: response as Parameters<typeof verifyAuthenticationResponse>[0]['response'],
-      expectedChallenge: used.row.challenge,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      credential: {
-        id: passkey.credentialId,
-        publicKey: isoBase64URL.toBuffer(passkey.publicKey),
-        counter: passkey.counter,
-        transports: passkey.transports ?? undefined,
-      },
-      requireUserVerification: false,
-    });
-  } catch {
-    return { ok: false, reason: 'invalid-signature' };
-  }
-  if (!verified.verified) return { ok: false, reason: 'invalid-signature' };
-  const user = await findUserById(deps.db, passkey.userId);
-  if (!user) return { ok: false, reason: 'unknown-credential' };
-  // Password + code is two factors; so must a passkey be for an account that asked for two:
-  // something held (the key) and something known or been (its PIN or biometrics).
-  if (!verified.authenticationInfo.userVerified && (await hasTwoFactor(deps.db, user.id)))
-    return { ok: false, reason: 'user-not-verified' };
-
-  const newCounter = verified.authenticationInfo.newCounter;
-  const [moved] = await deps.db
-    .update(passkeys)
-    .set({
-      counter: newCounter,
-      lastUsedAt: now,
-      backedUp: verified.authenticationInfo.credentialBackedUp,
-    })
-    .where(
-      and(
-        eq(passkeys.id, passkey.id),
-        sql`(${passkeys.counter} < ${newCounter} or (${passkeys.counter} = 0 and ${newCounter} = 0))`,
-      ),
-    )
-    .returning();
-  if (!moved) return { ok: false, reason: 'counter-regression' };
-  return { ok: true, user, passkey: moved };
 }
 
 export type PasskeySignInResult =

@@ -6,7 +6,8 @@ import { findUserById } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
 import { passkeyNoticeMail } from '../../emails/passkey-notices';
-import { removePasskey, renamePasskey } from './credentials';
+import type { Executor } from '../platform/db-types';
+import { listPasskeys, removePasskey, renamePasskey, type PasskeyRow } from './credentials';
 
 /** Renames one of the person's passkeys; null when the id is not theirs. */
 export async function renameOwnPasskey(
@@ -63,4 +64,13 @@ export async function removeOwnPasskey(deps: Deps, userId: string, id: string, m
   });
   if (result.ok) deps.notifyMail();
   return result;
+}
+
+/** Whether removing this key would leave the account without a way in (no password, no other key). */
+export async function isLastWayIn(db: Executor, key: PasskeyRow) {
+  const [user, keys] = await Promise.all([
+    findUserById(db, key.userId),
+    listPasskeys(db, key.userId),
+  ]);
+  return !user?.passwordHash && keys.every((k) => k.id === key.id);
 }

@@ -5,9 +5,8 @@ import { requestMeta } from '../http/request-meta';
 import { requireAuth } from '../http/require';
 import { translator } from '../i18n';
 import { renderErrorPage } from '../views/error-page';
-import { findUserById } from '../core/users';
-import { findOwnPasskey, listPasskeys, passkeyNameSchema, type PasskeyRow } from './credentials';
-import { removeOwnPasskey, renameOwnPasskey } from './manage';
+import { findOwnPasskey, passkeyNameSchema, type PasskeyRow } from './credentials';
+import { isLastWayIn, removeOwnPasskey, renameOwnPasskey } from './manage';
 import { passkeyRemovePage } from './views/passkey-remove-page';
 
 const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
@@ -18,16 +17,6 @@ const removePath = (key: PasskeyRow) => `/account/security/passkeys/${key.id}/re
 async function ownPasskey(c: Context<AppEnv>) {
   const auth = requireAuth(c);
   return findOwnPasskey(c.get('deps').db, auth.user.id, (c.req.param('id') ?? '').slice(0, 64));
-}
-
-/** Whether removing this key would leave the account without a way in (no password, no other key). */
-async function isLastWayIn(c: Context<AppEnv>, key: PasskeyRow) {
-  const { db } = c.get('deps');
-  const [user, keys] = await Promise.all([
-    findUserById(db, key.userId),
-    listPasskeys(db, key.userId),
-  ]);
-  return !user?.passwordHash && keys.every((k) => k.id === key.id);
 }
 
 /**
@@ -74,7 +63,7 @@ export function passkeyPageRoutes(options: {
     const key = await ownPasskey(c);
     if (!key) return renderErrorPage(c, 404);
     if (!auth.isPrivileged) return c.redirect(reauthFor(removePath(key)), 303);
-    return passkeyRemovePage(c, { passkey: key, isLast: await isLastWayIn(c, key) });
+    return passkeyRemovePage(c, { passkey: key, isLast: await isLastWayIn(c.get('deps').db, key) });
   });
 
   app.post('/account/security/passkeys/:id/remove', async (c) => {

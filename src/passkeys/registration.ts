@@ -1,5 +1,9 @@
 import { personTimeZone } from '../i18n/time-zone';
-import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type VerifiedRegistrationResponse,
+} from '@simplewebauthn/server';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys } from '../../db/schema';
 import type { Deps } from '../deps';
@@ -59,16 +63,23 @@ export async function startPasskeyRegistration(deps: Deps, s: Signer) {
 export type RegistrationResult =
   { ok: true; passkey: PasskeyRow } | { ok: false; reason: PasskeyFailure; origin?: string };
 
-/** Verifies a new credential against the open challenge of this session and stores it. */
-export async function finishPasskeyRegistration(
+type RegistrationInfo = VerifiedRegistrationResponse['registrationInfo'] & {};
+type NewPasskey = { response: RegistrationResponse; name: string; info: RegistrationInfo };
+
+/**
+ * Checks a new credential against the open registration challenge of this session (used up
+ * first, so a replay fails), the origin, the RP ID and the attestation's signature.
+ */
+async function checkAttestation(
   deps: Deps,
-  s: Signer & { user: UserRow },
-  input: { response: RegistrationResponse; name?: string },
-  meta: RequestMeta,
-): Promise<RegistrationResult> {
+  s: Signer,
+  response: RegistrationResponse,
+  now: Date,
+): Promise<
+  { ok: true; info: RegistrationInfo } | { ok: false; reason: PasskeyFailure; origin?: string }
+> {
   const rp = relyingParty(deps.config);
-  const now = deps.clock.now();
-  const clientData = readClientData(input.response.response.clientDataJSON);
+  const clientData = readClientData(response.response.clientDataJSON);
   if (!clientData) return { ok: false, reason: 'malformed' };
   const used = await consumeChallenge(
     deps.db,
@@ -83,7 +94,7 @@ export async function finishPasskeyRegistration(
   if (!used.ok) return { ok: false, reason: used.reason };
   const originProblem = checkOrigin(rp, clientData, 'webauthn.create');
   if (originProblem) return { ok: false, reason: originProblem, origin: clientData.origin };
-  const authData = authDataOfAttestation(input.response.response.attestationObject);
+  const authData = authDataOfAttestation(response.response.attestationObject);
   if (!authData) return { ok: false, reason: 'malformed' };
   const facts = readAuthenticatorData(rp, authData);
   if (!facts.ok) return { ok: false, reason: facts.reason };
@@ -91,7 +102,7 @@ export async function finishPasskeyRegistration(
   let verified;
   try {
     verified = await verifyRegistrationResponse({
-      response: input.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
+      response: response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
       expectedChallenge: used.row.challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
@@ -103,18 +114,30 @@ export async function finishPasskeyRegistration(
     return { ok: false, reason: 'invalid-signature' };
   }
   if (!verified.verified) return { ok: false, reason: 'invalid-signature' };
-  const info = verified.registrationInfo;
-  const name = input.name?.trim() || describeDevice(meta.userAgent).slice(0, 100) || 'Passkey';
+  return { ok: true, info: verified.registrationInfo };
+}
 
-  const saved = await deps.db.transaction(async (tx) => {
+/**
+ * Stores the passkey, records it and mails the owner, in one transaction; null when the
+ * credential is already registered (to anyone).
+ */
+async function savePasskey(
+  deps: Deps,
+  user: UserRow,
+  key: NewPasskey,
+  meta: RequestMeta,
+  now: Date,
+) {
+  const { info, name } = key;
+  return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(passkeys)
       .values({
-        userId: s.user.id,
+        userId: user.id,
         credentialId: info.credential.id,
         publicKey: isoBase64URL.fromBuffer(info.credential.publicKey),
         counter: info.credential.counter,
-        transports: info.credential.transports ?? input.response.response.transports ?? null,
+        transports: info.credential.transports ?? key.response.response.transports ?? null,
         deviceType: info.credentialDeviceType,
         backedUp: info.credentialBackedUp,
         name,
@@ -124,29 +147,50 @@ export async function finishPasskeyRegistration(
       .returning();
     if (!row) return null;
     await recordEvent(tx, {
-      userId: s.user.id,
+      userId: user.id,
       action: 'passkey.added',
       at: now,
       meta,
       details: { name },
     });
+    const ctx = mailContext(deps, user.locale);
     await queueMail(deps, tx, {
-      to: s.user.email,
-      userId: s.user.id,
-      locale: s.user.locale,
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
       template: 'passkey-added',
       containsSecret: true,
-      mail: passkeyNoticeMail(mailContext(deps, s.user.locale), {
+      mail: passkeyNoticeMail(ctx, {
         kind: 'added',
-        name: s.user.name,
+        name: user.name,
         passkey: name,
-        when: formatDateTime(now, mailContext(deps, s.user.locale).locale, personTimeZone(s.user)),
+        when: formatDateTime(now, ctx.locale, personTimeZone(user)),
         // "Not me" on this notice also removes this passkey: otherwise whoever added it keeps a way in.
-        notMeUrl: await notMeLink(deps, tx, s.user.id, now),
+        notMeUrl: await notMeLink(deps, tx, user.id, now),
       }),
     });
     return row;
   });
+}
+
+/** Verifies a new credential against the open challenge of this session and stores it. */
+export async function finishPasskeyRegistration(
+  deps: Deps,
+  s: Signer & { user: UserRow },
+  input: { response: RegistrationResponse; name?: string },
+  meta: RequestMeta,
+): Promise<RegistrationResult> {
+  const now = deps.clock.now();
+  const checked = await checkAttestation(deps, s, input.response, now);
+  if (!checked.ok) return checked;
+  const name = input.name?.trim() || describeDevice(meta.userAgent).slice(0, 100) || 'Passkey';
+  const saved = await savePasskey(
+    deps,
+    s.user,
+    { response: input.response, name, info: checked.info },
+    meta,
+    now,
+  );
   if (!saved) return { ok: false, reason: 'already-registered' };
   deps.notifyMail();
   return { ok: true, passkey: saved };

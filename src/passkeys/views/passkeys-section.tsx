@@ -1,10 +1,98 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { translator } from '../../i18n';
-import { pageDates } from '../../views/dates';
+import { translator, type T } from '../../i18n';
+import { pageDates, type PageDates } from '../../views/dates';
 import { Field } from '../../views/components';
 import type { PasskeyRow } from '../credentials';
 import { passkeyMessages } from './messages';
+
+/** One passkey: rename is a plain form behind <details>; remove links to its own page. */
+function PasskeyLine({ t, when, k }: { t: T; when: PageDates; k: PasskeyRow }) {
+  return (
+    <tr>
+      <td>
+        {k.name} {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
+      </td>
+      <td>{when.dateTime(k.createdAt)}</td>
+      <td>{k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}</td>
+      <td>
+        <details>
+          <summary>
+            {t('passkey.rename')}
+            <span class="visually-hidden"> {k.name}</span>
+          </summary>
+          <form method="post" action={`/account/security/passkeys/${k.id}/rename`}>
+            <Field
+              name="name"
+              id={`f-passkey-${k.id}-name`}
+              label={t('passkey.rename.label', { name: k.name })}
+              value={k.name}
+              maxlength={100}
+              required
+            />
+            <button type="submit" class="button small">
+              {t('form.save')}
+            </button>
+          </form>
+        </details>
+        <a class="button small danger" href={`/account/security/passkeys/${k.id}/remove`}>
+          {t('passkey.remove')}
+          <span class="visually-hidden"> {k.name}</span>
+        </a>
+      </td>
+    </tr>
+  );
+}
+
+function PasskeyList({ t, when, passkeys }: { t: T; when: PageDates; passkeys: PasskeyRow[] }) {
+  return (
+    <div class="table-wrap">
+      <table id="passkey-list">
+        <thead>
+          <tr>
+            <th scope="col">{t('passkey.col.name')}</th>
+            <th scope="col">{t('passkey.col.created')}</th>
+            <th scope="col">{t('passkey.col.lastUsed')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('security.col.action')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {passkeys.map((k) => (
+            <PasskeyLine t={t} when={when} k={k} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Without JavaScript it posts, and the answer says why nothing could be added. */
+function PasskeyAddForm({ t, isPrivileged }: { t: T; isPrivileged: boolean }) {
+  return (
+    <form
+      method="post"
+      action="/account/security/passkeys/add"
+      id="passkey-add"
+      data-messages={JSON.stringify(passkeyMessages(t))}
+    >
+      <Field
+        name="name"
+        label={t('passkey.add.name')}
+        hint={t('passkey.add.nameHint')}
+        maxlength={100}
+      />
+      {isPrivileged ? null : <p class="hint">{t('passkey.add.reauth')}</p>}
+      <div class="form-actions">
+        <button type="submit" class="button">
+          {t('passkey.add.submit')}
+        </button>
+      </div>
+      <p id="passkey-add-status" role="status" aria-live="polite"></p>
+    </form>
+  );
+}
 
 /**
  * The "Passkeys" card of the security page. Rename is a plain form; remove is a link to its
@@ -17,8 +105,7 @@ export function PasskeysSection(p: {
   passkeys: PasskeyRow[];
   isPrivileged: boolean;
 }) {
-  const locale = p.c.get('locale');
-  const t = translator(locale);
+  const t = translator(p.c.get('locale'));
   const when = pageDates(p.c);
   return (
     <section class="card" aria-labelledby="passkeys-h" id="passkeys">
@@ -27,81 +114,9 @@ export function PasskeysSection(p: {
       {p.passkeys.length === 0 ? (
         <p class="meta">{t('passkey.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table id="passkey-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('passkey.col.name')}</th>
-                <th scope="col">{t('passkey.col.created')}</th>
-                <th scope="col">{t('passkey.col.lastUsed')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('security.col.action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.passkeys.map((k) => (
-                <tr>
-                  <td>
-                    {k.name}{' '}
-                    {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
-                  </td>
-                  <td>{when.dateTime(k.createdAt)}</td>
-                  <td>{k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}</td>
-                  <td>
-                    <details>
-                      <summary>
-                        {t('passkey.rename')}
-                        <span class="visually-hidden"> {k.name}</span>
-                      </summary>
-                      <form method="post" action={`/account/security/passkeys/${k.id}/rename`}>
-                        <Field
-                          name="name"
-                          id={`f-passkey-${k.id}-name`}
-                          label={t('passkey.rename.label', { name: k.name })}
-                          value={k.name}
-                          maxlength={100}
-                          required
-                        />
-                        <button type="submit" class="button small">
-                          {t('form.save')}
-                        </button>
-                      </form>
-                    </details>
-                    <a
-                      class="button small danger"
-                      href={`/account/security/passkeys/${k.id}/remove`}
-                    >
-                      {t('passkey.remove')}
-                      <span class="visually-hidden"> {k.name}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PasskeyList t={t} when={when} passkeys={p.passkeys} />
       )}
-      <form
-        method="post"
-        action="/account/security/passkeys/add"
-        id="passkey-add"
-        data-messages={JSON.stringify(passkeyMessages(t))}
-      >
-        <Field
-          name="name"
-          label={t('passkey.add.name')}
-          hint={t('passkey.add.nameHint')}
-          maxlength={100}
-        />
-        {p.isPrivileged ? null : <p class="hint">{t('passkey.add.reauth')}</p>}
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('passkey.add.submit')}
-          </button>
-        </div>
-        <p id="passkey-add-status" role="status" aria-live="polite"></p>
-      </form>
+      <PasskeyAddForm t={t} isPrivileged={p.isPrivileged} />
     </section>
   );
 }
