@@ -1,9 +1,9 @@
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/app';
 import type { Deps } from '../../src/deps';
 import { serveNode } from '../../src/platform/http-server.node.ts';
+import { freePort } from './free-port';
 import { createHarnessApp, openScratchDatabase } from './harness-app';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,14 +23,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
-}
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
 }
 
 /**
