@@ -8,10 +8,21 @@ const plainNumber = /^[+-]?[\d\s().,-]*$/;
 
 /** Text of one cell: ISO dates, JSON for objects, nothing for null. */
 export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  switch (typeof value) {
+    case 'undefined':
+      return '';
+    case 'object':
+      return value === null ? '' : JSON.stringify(value);
+    case 'string':
+      return value;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+    case 'symbol':
+    case 'function':
+      return String(value);
+  }
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */

@@ -113,8 +113,10 @@ export function readmeText(ctx: ExportContext): string {
   return bom + lines.join('\r\n') + '\r\n';
 }
 
-async function* once(text: string) {
-  yield text;
+/** One chunk as the async iterable a zip entry reads; nothing to wait for, so no generator. */
+function once(text: string): AsyncIterable<string> {
+  const chunks = [text][Symbol.iterator]();
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve(chunks.next()) }) };
 }
 
 /** The whole export as a zip stream: data.json, one CSV per dataset, README.txt. */

@@ -34,10 +34,7 @@ export async function readPage(
   const from = after
     ? sql`(${q.ts}, ${idText}) > (${after.ts}::timestamptz, ${after.id})`
     : undefined;
-  // The selection is built at run time from the registry, so the builder's static types
-  // cannot follow it; the rows are plain records either way.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const rows: Row[] = await (db as any)
+  const rows: Row[] = await db
     .select({ ...q.select, __ts: tsText, __id: idText })
     .from(q.from)
     .where(and(q.where, from))
