@@ -38,6 +38,59 @@ export type AnnouncementFigures = {
   rounds: number;
 };
 
+/** Mail goes nowhere and nobody signs in: queuing an announcement needs neither. */
+function benchDeps(db: Db, config: Deps['config']): Deps {
+  return {
+    db,
+    config,
+    clock: systemClock,
+    log: silentLogger,
+    notifyMail: () => {},
+    mailer: { kind: 'dev', send: () => Promise.resolve({ ok: true, providerId: 'bench' }) },
+    hasher: {
+      hash: () => Promise.resolve(''),
+      verify: () => Promise.resolve(false),
+      needsRehash: () => false,
+    },
+  };
+}
+
+/** `recipients` verified users subscribed to the news list (every fifth in Ukrainian), and one staff member; returns the staff id. */
+async function seedSubscribers(db: Db, recipients: number) {
+  await db.execute(sql`
+    insert into users (email, name, locale, email_verified_at)
+    select 'bench' || i || '@example.com', 'Bench ' || i, case when i % 5 = 0 then 'uk' else 'en' end, now()
+    from generate_series(1, ${recipients}) as i`);
+  await db.execute(sql`
+    insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
+    select id, 'news', 'subscribed', now(), now() from users`);
+  const staff = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`,
+    ),
+  )[0]!.id;
+  await db.execute(sql`analyze`);
+  return staff;
+}
+
+/** One round on an empty outbox each: the baseline's time, then the announcement's. */
+async function timeRound(deps: Deps, recipients: number, staffId: string) {
+  const db = deps.db;
+  await db.execute(sql`truncate email_outbox`);
+  let t0 = performance.now();
+  const n = await plainInsertSelect(db, deps);
+  const baselineMs = performance.now() - t0;
+  if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
+
+  await db.execute(sql`truncate email_outbox`);
+  t0 = performance.now();
+  const result = await sendAnnouncement(deps, { ...content, staffId });
+  const announcementMs = performance.now() - t0;
+  if (!result.ok || result.queued !== recipients)
+    throw new Error(`queued ${JSON.stringify(result)}`);
+  return { baselineMs, announcementMs };
+}
+
 /** Seeds `recipients` confirmed subscribers in a scratch database, then times both, `rounds` times. */
 export async function measureAnnouncement(
   base: string,
@@ -53,51 +106,20 @@ export async function measureAnnouncement(
 
   try {
     await handle.migrate();
-    const db = handle.db;
     const config = parseConfig({ APP_URL: 'https://school.example', DATABASE_URL: scratchUrl });
-    const deps: Deps = {
-      db,
-      config,
-      clock: systemClock,
-      log: silentLogger,
-      notifyMail: () => {},
-      mailer: { kind: 'dev', send: async () => ({ ok: true, providerId: 'bench' }) },
-      hasher: { hash: async () => '', verify: async () => false, needsRehash: () => false },
-    };
-
-    let t0 = performance.now();
-    await db.execute(sql`
-      insert into users (email, name, locale, email_verified_at)
-      select 'bench' || i || '@example.com', 'Bench ' || i, case when i % 5 = 0 then 'uk' else 'en' end, now()
-      from generate_series(1, ${recipients}) as i`);
-    await db.execute(sql`
-      insert into subscriptions (user_id, list_slug, status, requested_at, confirmed_at)
-      select id, 'news', 'subscribed', now(), now() from users`);
-    const staff = rowsOf<{ id: string }>(
-      await db.execute(
-        sql`insert into users (email, name, role, email_verified_at) values ('staff@example.com', 'Staff', 'staff', now()) returning id`,
-      ),
-    )[0]!.id;
-    await db.execute(sql`analyze`);
+    const deps = benchDeps(handle.db, config);
+    const t0 = performance.now();
+    const staff = await seedSubscribers(handle.db, recipients);
     log(`seeded ${recipients} verified, subscribed users in ${seconds(performance.now() - t0)} s`);
 
     const baseline: number[] = [];
     const measured: number[] = [];
     for (let round = 1; round <= rounds; round++) {
-      await db.execute(sql`truncate email_outbox`);
-      t0 = performance.now();
-      const n = await plainInsertSelect(db, deps);
-      baseline.push(performance.now() - t0);
-      if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
-
-      await db.execute(sql`truncate email_outbox`);
-      t0 = performance.now();
-      const result = await sendAnnouncement(deps, { ...content, staffId: staff });
-      measured.push(performance.now() - t0);
-      if (!result.ok || result.queued !== recipients)
-        throw new Error(`queued ${JSON.stringify(result)}`);
+      const r = await timeRound(deps, recipients, staff);
+      baseline.push(r.baselineMs);
+      measured.push(r.announcementMs);
       log(
-        `round ${round}: baseline ${seconds(baseline.at(-1)!)} s, announcement ${seconds(measured.at(-1)!)} s`,
+        `round ${round}: baseline ${seconds(r.baselineMs)} s, announcement ${seconds(r.announcementMs)} s`,
       );
     }
 

@@ -28,3 +28,4 @@ export async function createBenchDatabase(baseUrl: string, name: string, migrate
     },
   };
 }
+export type BenchDatabase = Awaited<ReturnType<typeof createBenchDatabase>>;

@@ -4,6 +4,15 @@ import { createRequire } from 'node:module';
 const autocannonBin = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
 export type LoadResult = { rps: number; p50: number; p99: number; errors: number; non2xx: number };
+/** The part of autocannon's --json output read here. */
+type AutocannonResult = {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
+
 export type LoadOptions = {
   method?: string;
   headers?: Record<string, string>;
@@ -29,8 +38,8 @@ export function runLoad(url: string, o: LoadOptions): Promise<LoadResult> {
   args.push(url);
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 10 * 1024 * 1024 }, (err, stdout) => {
-      if (err) return reject(err);
-      const r = JSON.parse(stdout);
+      if (err) return reject(err instanceof Error ? err : new Error(err.message));
+      const r = JSON.parse(stdout) as AutocannonResult;
       resolve({
         rps: r.requests.average,
         p50: r.latency.p50,
