@@ -1,0 +1,135 @@
+import { isNull, sql } from 'drizzle-orm';
+import {
+  bookings,
+  consents,
+  emailOutbox,
+  payments,
+  subscriptionEvents,
+  subscriptions,
+} from '../../db/schema';
+import { owned, ownRows, tableDataset, type Category } from './registry-kit';
+
+/*
+ * What the person did with the school: consents, subscriptions, bookings, payments, and the
+ * mail sent to them.
+ */
+export const activityCategories: Category[] = [
+  {
+    key: 'consents',
+    tables: [owned(consents)],
+    datasets: [
+      ownRows(
+        'consents',
+        consents,
+        {
+          at: consents.at,
+          kind: consents.kind,
+          version: consents.version,
+          granted: consents.granted,
+          method: consents.method,
+          ip: consents.ip,
+        },
+        consents.at,
+      ),
+    ],
+  },
+  {
+    key: 'subscriptions',
+    tables: [owned(subscriptions), owned(subscriptionEvents)],
+    datasets: [
+      ownRows(
+        'subscriptions',
+        subscriptions,
+        {
+          list: subscriptions.listSlug,
+          status: subscriptions.status,
+          requestedAt: subscriptions.requestedAt,
+          confirmedAt: subscriptions.confirmedAt,
+          unsubscribedAt: subscriptions.unsubscribedAt,
+          createdAt: subscriptions.createdAt,
+          updatedAt: subscriptions.updatedAt,
+        },
+        subscriptions.createdAt,
+      ),
+      ownRows(
+        'subscription-events',
+        subscriptionEvents,
+        {
+          at: subscriptionEvents.at,
+          list: subscriptionEvents.listSlug,
+          action: subscriptionEvents.action,
+          method: subscriptionEvents.method,
+        },
+        subscriptionEvents.at,
+      ),
+    ],
+  },
+  {
+    key: 'bookings',
+    tables: [owned(bookings)],
+    datasets: [
+      ownRows(
+        'bookings',
+        bookings,
+        {
+          id: bookings.id,
+          title: bookings.title,
+          startsAt: bookings.startsAt,
+          endsAt: bookings.endsAt,
+          timeZone: bookings.timeZone,
+          location: bookings.location,
+          status: bookings.status,
+          notes: bookings.notes,
+          createdAt: bookings.createdAt,
+          updatedAt: bookings.updatedAt,
+        },
+        bookings.startsAt,
+      ),
+    ],
+  },
+  {
+    key: 'payments',
+    // The law keeps payment records: the purge keeps amount, date and description, not the person.
+    tables: [owned(payments, 'anonymise')],
+    datasets: [
+      ownRows(
+        'payments',
+        payments,
+        {
+          id: payments.id,
+          paidAt: payments.paidAt,
+          amount: payments.amount,
+          currency: payments.currency,
+          description: payments.description,
+          bookingId: payments.bookingId,
+          createdAt: payments.createdAt,
+        },
+        payments.paidAt,
+      ),
+    ],
+  },
+  {
+    key: 'emails',
+    tables: [owned(emailOutbox)],
+    datasets: [
+      tableDataset('emails', {
+        from: emailOutbox,
+        // Metadata only: bodies carry live links (reset, cancel) that must not travel in a zip.
+        select: {
+          createdAt: emailOutbox.createdAt,
+          sentAt: emailOutbox.sentAt,
+          to: emailOutbox.toAddress,
+          template: emailOutbox.template,
+          subject: emailOutbox.subject,
+          locale: emailOutbox.locale,
+          status: emailOutbox.status,
+        },
+        // Mail queued before the account existed (or without an id) still reached this address.
+        where: (p) =>
+          sql`(${emailOutbox.userId} = ${p.id} or (${isNull(emailOutbox.userId)} and lower(${emailOutbox.toAddress}) = lower(${p.email})))`,
+        ts: emailOutbox.createdAt,
+        id: emailOutbox.id,
+      }),
+    ],
+  },
+];
