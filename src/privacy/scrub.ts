@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { auditEvents, emailOutbox, payments } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
-import type { Person } from './registry';
+import type { Person } from './registry-kit';
 
 export const erased = '[deleted]';
 
