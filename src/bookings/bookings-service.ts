@@ -15,7 +15,9 @@ type StaffAct = { staffId: string; meta: RequestMeta };
 
 export type BookingResult =
   | { ok: true; booking: BookingRow }
-  | { ok: false; reason: 'not-found' | 'cancelled' }
+  | { ok: false; reason: 'not-found' }
+  /** The owner comes along so staff can be sent back to the right card. */
+  | { ok: false; reason: 'cancelled'; userId: string }
   | { ok: false; reason: 'invalid'; errors: InputError[] };
 
 export type NewBooking = {
@@ -128,7 +130,8 @@ async function lockOpenBooking(tx: Executor, bookingId: string) {
     .where(eq(bookings.id, bookingId))
     .for('update');
   if (!current) return { ok: false as const, reason: 'not-found' as const };
-  if (current.status === 'cancelled') return { ok: false as const, reason: 'cancelled' as const };
+  if (current.status === 'cancelled')
+    return { ok: false as const, reason: 'cancelled' as const, userId: current.userId };
   return current;
 }
 

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import type { Deps } from '../deps';
+import type { Executor } from '../platform/db-types';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { paymentRecordedMail } from '../../emails/payment-recorded';
@@ -24,6 +25,51 @@ export type PaymentResult =
 /** A payment can be dated at most a day ahead (time zones), never further. */
 const futureSlackMs = 24 * 3_600_000;
 
+type Payer = { id: string; email: string; name: string; locale: string };
+type Refusal = Extract<PaymentResult, { ok: false }>;
+
+const refuse = (path: string, code: InputError['code']): Refusal => ({
+  ok: false,
+  reason: 'invalid',
+  errors: [{ path, code }],
+});
+
+/** The student paying, and the booking paid for when one is named: only their own. */
+async function findPayer(tx: Executor, input: NewPayment): Promise<Payer | Refusal> {
+  const [student] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, input.userId));
+  if (!student) return refuse('userId', 'no-person');
+  if (input.bookingId) {
+    // Only the student's own booking: another person's id must not be linkable.
+    const [booking] = await tx
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(and(eq(bookings.id, input.bookingId), eq(bookings.userId, student.id)));
+    if (!booking) return refuse('bookingId', 'not-own-booking');
+  }
+  return student;
+}
+
+/** The confirmation, in the caller's transaction and the student's language. */
+async function queuePaymentMail(deps: Deps, tx: Executor, student: Payer, payment: PaymentRow) {
+  const ctx = mailContext(deps, student.locale);
+  await queueMail(deps, tx, {
+    to: student.email,
+    userId: student.id,
+    locale: ctx.locale,
+    template: 'payment-recorded',
+    mail: paymentRecordedMail(ctx, {
+      name: student.name,
+      amount: formatMoney(ctx.locale, payment.amount, payment.currency),
+      description: payment.description,
+      paidOn: formatPaidAt(ctx.locale, payment.paidAt),
+      url: `${deps.config.appUrl}/account/bookings`,
+    }),
+  });
+}
+
 /**
  * Records a payment the school received (amount, currency, description, date: never card
  * data; the payment provider holds that) and mails the student a confirmation.
@@ -35,29 +81,10 @@ export async function recordPayment(
 ): Promise<PaymentResult> {
   const paidAt = readPaidAt(input.paidAt);
   const now = deps.clock.now();
-  if (paidAt.getTime() > now.getTime() + futureSlackMs) {
-    return { ok: false, reason: 'invalid', errors: [{ path: 'paidAt', code: 'future' }] };
-  }
+  if (paidAt.getTime() > now.getTime() + futureSlackMs) return refuse('paidAt', 'future');
   const result = await deps.db.transaction(async (tx): Promise<PaymentResult> => {
-    const [student] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, input.userId));
-    if (!student)
-      return { ok: false, reason: 'invalid', errors: [{ path: 'userId', code: 'no-person' }] };
-    if (input.bookingId) {
-      // Only the student's own booking: another person's id must not be linkable.
-      const [booking] = await tx
-        .select({ id: bookings.id })
-        .from(bookings)
-        .where(and(eq(bookings.id, input.bookingId), eq(bookings.userId, student.id)));
-      if (!booking)
-        return {
-          ok: false,
-          reason: 'invalid',
-          errors: [{ path: 'bookingId', code: 'not-own-booking' }],
-        };
-    }
+    const student = await findPayer(tx, input);
+    if ('reason' in student) return student;
     const [payment] = await tx
       .insert(payments)
       .values({
@@ -79,20 +106,7 @@ export async function recordPayment(
       meta: act.meta,
       details: { paymentId: payment!.id },
     });
-    const ctx = mailContext(deps, student.locale);
-    await queueMail(deps, tx, {
-      to: student.email,
-      userId: student.id,
-      locale: ctx.locale,
-      template: 'payment-recorded',
-      mail: paymentRecordedMail(ctx, {
-        name: student.name,
-        amount: formatMoney(ctx.locale, payment!.amount, payment!.currency),
-        description: payment!.description,
-        paidOn: formatPaidAt(ctx.locale, payment!.paidAt),
-        url: `${deps.config.appUrl}/account/bookings`,
-      }),
-    });
+    await queuePaymentMail(deps, tx, student, payment!);
     return { ok: true, payment: payment! };
   });
   if (result.ok) deps.notifyMail();

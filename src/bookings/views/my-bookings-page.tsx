@@ -39,28 +39,7 @@ export function myBookingsPage(
         <h2 id="payments-h">{t('bookings.payments')}</h2>
         <p class="meta">{t('bookings.paymentsNote')}</p>
         {d.payments.length ? (
-          <div class="table-wrap">
-            <table class="stack-sm">
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.col.paidOn')}</th>
-                  <th scope="col">{t('staff.col.amount')}</th>
-                  <th scope="col">{t('staff.col.for')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.payments.map((p) => (
-                  <tr>
-                    <td data-label={t('staff.col.paidOn')}>{formatPaidAt(locale, p.paidAt)}</td>
-                    <td data-label={t('staff.col.amount')} class="num">
-                      {formatMoney(locale, p.amount, p.currency)}
-                    </td>
-                    <td data-label={t('staff.col.for')}>{p.description}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PaymentList t={t} locale={locale} payments={d.payments} />
         ) : (
           <p>{t('bookings.noPayments')}</p>
         )}
@@ -103,6 +82,34 @@ function BookingList(p: { t: T; locale: Locale; bookings: BookingRow[] }) {
                   <a href={`/api/v1/me/bookings/${b.id}/calendar`}>{t('bookings.calendar')}</a>
                 ) : null}
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function PaymentList(p: { t: T; locale: Locale; payments: PaymentRow[] }) {
+  const { t, locale } = p;
+  return (
+    <div class="table-wrap">
+      <table class="stack-sm">
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.col.paidOn')}</th>
+            <th scope="col">{t('staff.col.amount')}</th>
+            <th scope="col">{t('staff.col.for')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.payments.map((x) => (
+            <tr>
+              <td data-label={t('staff.col.paidOn')}>{formatPaidAt(locale, x.paidAt)}</td>
+              <td data-label={t('staff.col.amount')} class="num">
+                {formatMoney(locale, x.amount, x.currency)}
+              </td>
+              <td data-label={t('staff.col.for')}>{x.description}</td>
             </tr>
           ))}
         </tbody>
