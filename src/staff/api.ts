@@ -1,11 +1,13 @@
 import { createApiRouter } from '../http/validation';
-import { adminApi } from './admin-api';
-import { consoleApi } from './console-api';
+import { adminApi } from './api/admin';
+import { staffBookingsApi } from './api/bookings';
+import { peopleApi } from './api/people';
 
 /** The staff console in the API: people, bookings and payments, and the admin side (roles, audit trail). */
 export function staffApi() {
   const api = createApiRouter();
-  api.route('/', consoleApi());
+  api.route('/', peopleApi());
+  api.route('/', staffBookingsApi());
   api.route('/', adminApi());
   return api;
 }

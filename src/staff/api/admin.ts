@@ -1,16 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
-import { problem, problems } from '../http/problem';
-import { requestMeta } from '../http/request-meta';
-import { requirePrivileged } from '../http/require';
-import { adminOnly, requireAdmin } from './access';
-import { auditPageSize, listAuditTrail } from './audit-trail';
-import { changeRole } from './roles';
-import { pageQuerySchema, roleChangeSchema } from './schemas';
-
-const tags = ['Admin'];
-const security = [{ bearer: [] }];
-const middleware = [adminOnly];
+import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { problem, problems } from '../../http/problem';
+import { requestMeta } from '../../http/request-meta';
+import { requirePrivileged } from '../../http/require';
+import { requireAdmin } from '../access';
+import { auditPageSize, listAuditTrail } from '../audit-trail';
+import { changeRole } from '../roles';
+import { pageQuerySchema, roleChangeSchema } from '../schemas';
+import { adminRoute, idParam, json } from './route-parts';
 
 const auditEventSchema = z.object({
   id: z.number(),
@@ -30,53 +27,54 @@ const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
 });
 
+type AuditEvent = Awaited<ReturnType<typeof listAuditTrail>>['events'][number];
+
+const toAuditEventJson = (e: AuditEvent): z.infer<typeof auditEventSchema> => ({
+  id: e.id,
+  at: e.at.toISOString(),
+  action: e.action,
+  actor: { id: e.actorId, email: e.actorEmail, name: e.actorName },
+  user: { id: e.userId, email: e.userEmail, name: e.userName },
+  ip: e.ip,
+  details: e.details ?? null,
+});
+
 const auditRoute = createRoute({
+  ...adminRoute,
   method: 'get',
   path: '/admin/audit',
-  tags,
-  security,
-  middleware,
   summary: 'The trail of everything staff and admins did or looked at, newest first',
   request: { query: z.object({ page: pageQuerySchema }) },
   responses: {
-    200: {
-      description: 'One page of events',
-      content: {
-        'application/json': {
-          schema: z.object({
-            events: z.array(auditEventSchema),
-            page: z.number(),
-            pageSize: z.number(),
-            hasMore: z.boolean(),
-          }),
-        },
-      },
-    },
+    200: json(
+      z.object({
+        events: z.array(auditEventSchema),
+        page: z.number(),
+        pageSize: z.number(),
+        hasMore: z.boolean(),
+      }),
+      'One page of events',
+    ),
     ...problemResponses(400, 401, 403),
   },
 });
 
 const roleRoute = createRoute({
+  ...adminRoute,
   method: 'post',
   path: '/admin/users/{id}/role',
-  tags,
-  security,
-  middleware,
   summary: 'Grant or remove staff access (privileged session; not on yourself)',
-  request: { params: z.object({ id: z.uuid() }), body: jsonBody(roleChangeSchema) },
+  request: { params: idParam, body: jsonBody(roleChangeSchema) },
   responses: {
-    200: {
-      description: 'The person’s role now',
-      content: {
-        'application/json': {
-          schema: z.object({ id: z.string(), role: z.string(), changed: z.boolean() }),
-        },
-      },
-    },
+    200: json(
+      z.object({ id: z.string(), role: z.string(), changed: z.boolean() }),
+      'The person’s role now',
+    ),
     ...problemResponses(400, 401, 403, 404, 409),
   },
 });
 
+/** The admin side: the audit trail and who has staff access. */
 export function adminApi() {
   const api = createApiRouter();
 
@@ -90,15 +88,7 @@ export function adminApi() {
     );
     return c.json(
       {
-        events: trail.events.map((e) => ({
-          id: e.id,
-          at: e.at.toISOString(),
-          action: e.action,
-          actor: { id: e.actorId, email: e.actorEmail, name: e.actorName },
-          user: { id: e.userId, email: e.userEmail, name: e.userName },
-          ip: e.ip,
-          details: e.details ?? null,
-        })),
+        events: trail.events.map(toAuditEventJson),
         page,
         pageSize: auditPageSize,
         hasMore: trail.hasMore,

@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { paymentSchema, staffBookingSchema, toPaymentJson, toStaffBookingJson } from '../bookings';
-import type { PersonSummary, PersonCard } from './people';
+import {
+  paymentSchema,
+  staffBookingSchema,
+  toPaymentJson,
+  toStaffBookingJson,
+} from '../../bookings';
+import type { PersonSummary, PersonCard } from '../people';
 
 export const personSummarySchema = z
   .object({

@@ -1,0 +1,125 @@
+import type { Context } from 'hono';
+import { createRoute } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env';
+import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { problem, problems } from '../../http/problem';
+import { requestMeta } from '../../http/request-meta';
+import { requireStaff } from '../access';
+import {
+  cancelBooking,
+  createBooking,
+  createBookingSchema,
+  inputErrorMessages,
+  paymentSchema,
+  recordPayment,
+  recordPaymentSchema,
+  staffBookingSchema,
+  toPaymentJson,
+  toStaffBookingJson,
+  updateBooking,
+  updateBookingSchema,
+  type BookingResult,
+  type InputError,
+} from '../../bookings';
+import { idParam, json, staffRoute } from './route-parts';
+
+const createBookingRoute = createRoute({
+  ...staffRoute,
+  method: 'post',
+  path: '/staff/bookings',
+  summary: 'Book a lesson; the student is mailed a confirmation with an .ics (METHOD:REQUEST)',
+  request: { body: jsonBody(createBookingSchema) },
+  responses: { 201: json(staffBookingSchema, 'Booked'), ...problemResponses(400, 401, 403) },
+});
+
+const updateBookingRoute = createRoute({
+  ...staffRoute,
+  method: 'patch',
+  path: '/staff/bookings/{id}',
+  summary: 'Reschedule or edit; an update mail with the same UID and a higher SEQUENCE goes out',
+  request: { params: idParam, body: jsonBody(updateBookingSchema) },
+  responses: {
+    200: json(staffBookingSchema, 'Updated'),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const cancelBookingRoute = createRoute({
+  ...staffRoute,
+  method: 'post',
+  path: '/staff/bookings/{id}/cancel',
+  summary: 'Cancel; a cancellation (METHOD:CANCEL) goes out',
+  request: { params: idParam },
+  responses: {
+    200: json(staffBookingSchema, 'Cancelled'),
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const paymentRoute = createRoute({
+  ...staffRoute,
+  method: 'post',
+  path: '/staff/payments',
+  summary: 'Record a payment received; the student is mailed a confirmation',
+  request: { body: jsonBody(recordPaymentSchema) },
+  responses: { 201: json(paymentSchema, 'Recorded'), ...problemResponses(400, 401, 403) },
+});
+
+const act = (c: Context<AppEnv>) => ({ staffId: requireStaff(c).user.id, meta: requestMeta(c) });
+
+const invalid = (c: Context<AppEnv>, errors: InputError[]) =>
+  problem(c, {
+    status: 400,
+    type: 'validation',
+    title: 'The request is not valid',
+    errors: errors.map((e) => ({ path: e.path, message: inputErrorMessages[e.code] })),
+  });
+
+/** A failed booking write as a problem: unknown booking 404, already cancelled 409, bad input 400. */
+function bookingProblem(c: Context<AppEnv>, result: Exclude<BookingResult, { ok: true }>) {
+  if (result.reason === 'invalid') return invalid(c, result.errors);
+  if (result.reason === 'cancelled')
+    return problem(c, {
+      status: 409,
+      type: 'booking-cancelled',
+      title: 'This booking is already cancelled',
+    });
+  return problem(c, problems.notFound);
+}
+
+/** Booking, rescheduling and cancelling lessons, and recording payments; each mails the student. */
+export function staffBookingsApi() {
+  const api = createApiRouter();
+
+  api.openapi(createBookingRoute, async (c) => {
+    const result = await createBooking(c.get('deps'), act(c), c.req.valid('json'));
+    if (!result.ok) return bookingProblem(c, result);
+    return c.json(toStaffBookingJson(result.booking), 201);
+  });
+
+  api.openapi(updateBookingRoute, async (c) => {
+    const a = act(c);
+    const result = await updateBooking(
+      c.get('deps'),
+      a,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    if (!result.ok) return bookingProblem(c, result);
+    return c.json(toStaffBookingJson(result.booking), 200);
+  });
+
+  api.openapi(cancelBookingRoute, async (c) => {
+    const result = await cancelBooking(c.get('deps'), act(c), c.req.valid('param').id);
+    if (!result.ok) return bookingProblem(c, result);
+    return c.json(toStaffBookingJson(result.booking), 200);
+  });
+
+  api.openapi(paymentRoute, async (c) => {
+    const result = await recordPayment(c.get('deps'), act(c), c.req.valid('json'));
+    if (!result.ok) return invalid(c, result.errors);
+    return c.json(toPaymentJson(result.payment), 201);
+  });
+
+  return api;
+}

@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createApiRouter, problemResponses } from '../../http/validation';
+import { problem, problems } from '../../http/problem';
+import { requestMeta } from '../../http/request-meta';
+import { requireStaff } from '../access';
+import { openPersonCard, pageSize, searchPeople } from '../people';
+import { pageQuerySchema } from '../schemas';
+import {
+  personCardSchema,
+  personSummarySchema,
+  toPersonCardJson,
+  toPersonSummaryJson,
+} from './person-json';
+import { idParam, json, staffRoute } from './route-parts';
+
+const searchRoute = createRoute({
+  ...staffRoute,
+  method: 'get',
+  path: '/staff/users',
+  summary: 'Find people by email or name; each person listed sees it in their activity',
+  request: {
+    query: z.object({ query: z.string().trim().max(100).optional(), page: pageQuerySchema }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        users: z.array(personSummarySchema),
+        page: z.number(),
+        pageSize: z.number(),
+        hasMore: z.boolean(),
+      }),
+      'One page of people',
+    ),
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const cardRoute = createRoute({
+  ...staffRoute,
+  method: 'get',
+  path: '/staff/users/{id}',
+  summary: 'A person’s card; the view shows in their activity',
+  request: { params: idParam },
+  responses: { 200: json(personCardSchema, 'The card'), ...problemResponses(400, 401, 403, 404) },
+});
+
+/** Finding people and opening their card; both are logged in the person's activity. */
+export function peopleApi() {
+  const api = createApiRouter();
+
+  api.openapi(searchRoute, async (c) => {
+    const auth = requireStaff(c);
+    const { query, page } = c.req.valid('query');
+    const result = await searchPeople(
+      c.get('deps'),
+      { staffId: auth.user.id, meta: requestMeta(c) },
+      { query: query ?? '', page },
+    );
+    return c.json(
+      { users: result.people.map(toPersonSummaryJson), page, pageSize, hasMore: result.hasMore },
+      200,
+    );
+  });
+
+  api.openapi(cardRoute, async (c) => {
+    const auth = requireStaff(c);
+    const card = await openPersonCard(
+      c.get('deps'),
+      { staffId: auth.user.id, meta: requestMeta(c) },
+      c.req.valid('param').id,
+    );
+    if (!card) return problem(c, problems.notFound);
+    return c.json(toPersonCardJson(card, c.get('locale')), 200);
+  });
+
+  return api;
+}
