@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
-import { adminConsolePages } from './admin-pages';
-import { staffConsolePages } from './console-pages';
+import { adminPages } from './pages/admin';
+import { bookingFormPages } from './pages/bookings';
+import { peoplePages } from './pages/people';
 
 /**
  * The staff console pages and its admin pages. Routes are listed one by one (no /staff/*
@@ -9,7 +10,8 @@ import { staffConsolePages } from './console-pages';
  */
 export function staffPageRoutes() {
   const app = new Hono<AppEnv>();
-  app.route('/', staffConsolePages());
-  app.route('/', adminConsolePages());
+  app.route('/', peoplePages());
+  app.route('/', bookingFormPages());
+  app.route('/', adminPages());
   return app;
 }

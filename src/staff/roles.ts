@@ -2,6 +2,7 @@ import { eq, inArray, asc } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
+import { findUserByEmail } from '../core/users';
 
 export type RoleChangeResult =
   | { ok: true; user: { id: string; email: string; name: string; role: string }; changed: boolean }
@@ -41,6 +42,17 @@ export async function changeRole(
     });
     return { ok: true, user: { ...current, role: input.role }, changed: true };
   });
+}
+
+/** Gives staff access to the account with this email: the team page names people by email. */
+export async function grantStaffByEmail(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  act: { adminId: string; meta: RequestMeta },
+  email: string,
+): Promise<RoleChangeResult> {
+  const person = await findUserByEmail(deps.db, email);
+  if (!person) return { ok: false, reason: 'not-found' };
+  return changeRole(deps, act, { userId: person.id, role: 'staff' });
 }
 
 /** Everyone with console access, for the admins' team page. */

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { formErrors } from '../http/forms';
-import type { T } from '../i18n';
-import { translateError } from '../views/translate-error';
-import { amountSchema, currencySchema, type InputError } from '../bookings';
-import { isValidTimeZone } from '../i18n/time';
-import type { FormErrors, FormValues } from './views/booking-forms';
+import { formErrors } from '../../http/forms';
+import type { T } from '../../i18n';
+import { translateError } from '../../views/translate-error';
+import { amountSchema, currencySchema, type InputError } from '../../bookings';
+import { isValidTimeZone } from '../../i18n/time';
+import type { FormErrors, FormValues } from '../views/booking-forms';
 
 /**
  * The staff forms, parsed with zod like the API, but with catalogue keys as messages so the

@@ -1,0 +1,123 @@
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../http/env';
+import { readForm } from '../../http/forms';
+import { translator } from '../../i18n';
+import { renderErrorPage } from '../../views/error-page';
+import {
+  cancelBooking,
+  createBooking,
+  findBookingOwner,
+  recordPayment,
+  updateBooking,
+} from '../../bookings';
+import { renderFailedForm, staffAct, toCard, uuid } from './card';
+import {
+  bookingFields,
+  bookingForm,
+  paymentFields,
+  paymentForm,
+  pick,
+  translatedInputErrors,
+  translatedZodErrors,
+} from './forms';
+
+/** The "book a lesson" form on the card. */
+async function bookLesson(c: Context<AppEnv>) {
+  const a = staffAct(c);
+  const t = translator(c.get('locale'));
+  const userId = uuid.safeParse(c.req.param('id'));
+  if (!userId.success) return renderErrorPage(c, 404);
+  const form = 'new-booking';
+  const values = pick(await readForm(c), bookingFields);
+  const parsed = bookingForm.safeParse(values);
+  if (!parsed.success)
+    return renderFailedForm(c, userId.data, {
+      form,
+      values,
+      errors: translatedZodErrors(t, parsed.error),
+    });
+  const result = await createBooking(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  if (!result.ok) {
+    const errors =
+      result.reason === 'invalid'
+        ? translatedInputErrors(t, result.errors, parsed.data.timeZone)
+        : {};
+    return renderFailedForm(c, userId.data, { form, values, errors });
+  }
+  return c.redirect(toCard(userId.data, 'booking-created', 'bookings'), 303);
+}
+
+/** A booking's inline reschedule form; a failure re-shows the owner's card with it open. */
+async function rescheduleLesson(c: Context<AppEnv>) {
+  const a = staffAct(c);
+  const t = translator(c.get('locale'));
+  const id = uuid.safeParse(c.req.param('id'));
+  const ownerId = id.success ? await findBookingOwner(c.get('deps').db, id.data) : null;
+  if (!id.success || !ownerId) return renderErrorPage(c, 404);
+  const form = `booking-${id.data}`;
+  const values = pick(await readForm(c), bookingFields);
+  const parsed = bookingForm.safeParse(values);
+  if (!parsed.success)
+    return renderFailedForm(c, ownerId, {
+      form,
+      values,
+      errors: translatedZodErrors(t, parsed.error),
+    });
+  const result = await updateBooking(c.get('deps'), a, id.data, parsed.data);
+  if (result.ok) return c.redirect(toCard(ownerId, 'booking-updated', form), 303);
+  if (result.reason === 'cancelled')
+    return c.redirect(toCard(ownerId, 'cancelled-already', form), 303);
+  if (result.reason !== 'invalid') return renderErrorPage(c, 404);
+  return renderFailedForm(c, ownerId, {
+    form,
+    values,
+    errors: translatedInputErrors(t, result.errors, parsed.data.timeZone),
+  });
+}
+
+async function cancelLesson(c: Context<AppEnv>) {
+  const a = staffAct(c);
+  const id = uuid.safeParse(c.req.param('id'));
+  if (!id.success) return renderErrorPage(c, 404);
+  const result = await cancelBooking(c.get('deps'), a, id.data);
+  if (result.ok)
+    return c.redirect(toCard(result.booking.userId, 'booking-cancelled', 'bookings'), 303);
+  if (result.reason === 'cancelled')
+    return c.redirect(toCard(result.userId, 'cancelled-already', 'bookings'), 303);
+  return renderErrorPage(c, 404);
+}
+
+/** The "record a payment" form on the card. */
+async function addPayment(c: Context<AppEnv>) {
+  const a = staffAct(c);
+  const t = translator(c.get('locale'));
+  const userId = uuid.safeParse(c.req.param('id'));
+  if (!userId.success) return renderErrorPage(c, 404);
+  const form = 'payment';
+  const values = pick(await readForm(c), paymentFields);
+  const parsed = paymentForm.safeParse(values);
+  if (!parsed.success)
+    return renderFailedForm(c, userId.data, {
+      form,
+      values,
+      errors: translatedZodErrors(t, parsed.error),
+    });
+  const result = await recordPayment(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  if (!result.ok)
+    return renderFailedForm(c, userId.data, {
+      form,
+      values,
+      errors: translatedInputErrors(t, result.errors, ''),
+    });
+  return c.redirect(toCard(userId.data, 'payment-recorded', 'payments'), 303);
+}
+
+/** The forms behind the card: each answers with a redirect back to it, or the card with errors. */
+export function bookingFormPages() {
+  const app = new Hono<AppEnv>();
+  app.post('/staff/users/:id/bookings', bookLesson);
+  app.post('/staff/bookings/:id', rescheduleLesson);
+  app.post('/staff/bookings/:id/cancel', cancelLesson);
+  app.post('/staff/users/:id/payments', addPayment);
+  return app;
+}
