@@ -97,7 +97,8 @@ export async function confirmEmailChange(
     const result = await deps.db.transaction(async (tx) => {
       const used = await consumeEmailToken(tx, 'change-email', token, now);
       if (!used.ok) return used;
-      const newEmail = String(used.row.payload?.newEmail ?? '');
+      const stored = used.row.payload?.newEmail;
+      const newEmail = typeof stored === 'string' ? stored : '';
       const before = await findUserById(tx, used.row.userId);
       if (!before || !newEmail) return { ok: false as const, reason: 'invalid' as const };
       await tx

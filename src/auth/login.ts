@@ -1,16 +1,12 @@
 import { completeSignIn } from './complete-sign-in';
-import { personTimeZone } from '../i18n/time-zone';
 import { eq, sql } from 'drizzle-orm';
-import { auditEvents, users } from '../../db/schema';
-import { rowsOf } from '../platform/sql-rows';
+import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate, peekRate } from '../http/rate-limit';
 import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { createSession } from '../sessions/create';
-import { formatDateTime } from '../i18n/format';
-import { localeOr } from '../i18n';
-import { lockoutMail, newSignInMail } from '../../emails/security-notices';
+import { lockoutMail } from '../../emails/security-notices';
 import type { PasswordHasher } from '../platform/hasher';
 import { issueEmailToken } from '../core/email-tokens';
 import { notMeLink } from './not-me';

@@ -7,7 +7,7 @@ import { actionLink, mailContext, queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { createSession } from '../sessions/create';
 import { verifyEmailMail } from '../../emails/verify-email';
-import type { Executor } from '../platform/db-types';
+import type { Executor, Tx } from '../platform/db-types';
 import {
   consumeEmailToken,
   inspectEmailToken,
@@ -72,52 +72,78 @@ export async function verifyEmail(
       });
     return { ok: false, reason: 'invalid-password' };
   }
-  const result = await deps.db.transaction(async (tx) => {
-    const used = await consumeEmailToken(tx, 'verify-email', input.token, now);
-    if (!used.ok) return used;
-    const [user] = await tx
-      .update(users)
-      // The spelling of the address this link proves, and this registration's choices.
-      .set({
-        email: pending.email,
-        passwordHash,
-        name: pending.name ?? owner.name,
-        locale: localeOr(pending.locale ?? owner.locale),
-        emailVerifiedAt: now,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(users.id, owner.id),
-          isNull(users.emailVerifiedAt),
-          sql`lower(${users.email}) = lower(${pending.email})`,
-        ),
-      )
-      .returning();
-    // Confirmed already through another link, or the account moved on since.
-    if (!user) return { ok: false as const, reason: 'used' as const };
-    await revokeEmailTokens(tx, user.id, 'verify-email', now);
-    await recordConsents(tx, user.id, pending, used.row.createdAt);
-    await recordEvent(tx, { userId: user.id, action: 'email.verified', at: now, meta });
-    await completeSignIn(deps, tx, user, meta, 'verify-email');
-    const created = await createSession(deps, tx, {
-      userId: user.id,
-      remember: !!input.remember,
-      ip: meta.ip,
-      userAgent: meta.userAgent,
-    });
-    return {
-      ok: true as const,
-      user,
-      token: created.token,
-      expiresAt: created.session.absoluteExpiresAt,
-      persistent: !!input.remember,
-    };
-  });
+  const result = await deps.db.transaction((tx) =>
+    confirmAndSignIn(
+      deps,
+      tx,
+      { token: input.token, remember: input.remember, pending, owner, passwordHash, now },
+      meta,
+    ),
+  );
   if (result.ok) await slots.succeed();
   else await slots.giveBack();
   deps.notifyMail();
   return result;
+}
+
+/**
+ * Uses the link up, confirms the address with this registration's choices and opens the
+ * session, all in the caller's transaction.
+ */
+async function confirmAndSignIn(
+  deps: Deps,
+  tx: Tx,
+  input: {
+    token: string;
+    remember?: boolean;
+    pending: VerificationPayload;
+    owner: UserRow;
+    passwordHash: string | null;
+    now: Date;
+  },
+  meta: RequestMeta,
+): Promise<VerifyResult> {
+  const { pending, owner, passwordHash, now } = input;
+  const used = await consumeEmailToken(tx, 'verify-email', input.token, now);
+  if (!used.ok) return used;
+  const [user] = await tx
+    .update(users)
+    // The spelling of the address this link proves, and this registration's choices.
+    .set({
+      email: pending.email,
+      passwordHash,
+      name: pending.name ?? owner.name,
+      locale: localeOr(pending.locale ?? owner.locale),
+      emailVerifiedAt: now,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(users.id, owner.id),
+        isNull(users.emailVerifiedAt),
+        sql`lower(${users.email}) = lower(${pending.email})`,
+      ),
+    )
+    .returning();
+  // Confirmed already through another link, or the account moved on since.
+  if (!user) return { ok: false, reason: 'used' };
+  await revokeEmailTokens(tx, user.id, 'verify-email', now);
+  await recordConsents(tx, user.id, pending, used.row.createdAt);
+  await recordEvent(tx, { userId: user.id, action: 'email.verified', at: now, meta });
+  await completeSignIn(deps, tx, user, meta, 'verify-email');
+  const created = await createSession(deps, tx, {
+    userId: user.id,
+    remember: !!input.remember,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
+  return {
+    ok: true,
+    user,
+    token: created.token,
+    expiresAt: created.session.absoluteExpiresAt,
+    persistent: !!input.remember,
+  };
 }
 
 /** The consents given in the registration form, dated when it was sent. */

@@ -1,14 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
 import { requestMeta } from '../http/request-meta';
-import { setSessionCookie } from '../http/session-cookie';
 import { requireAuth } from '../http/require';
 import { problem } from '../http/problem';
 import { passwordSchema, rateLimited } from '../http/common-problems';
-import { elevateSession } from '../sessions/privilege';
-import { recordEvent } from '../core/activity';
-import { checkCurrentPassword } from '../auth';
-import { authenticationResponseSchema, passkeyProblem, verifyPasskeyForSession } from '../passkeys';
+import { authenticationResponseSchema, passkeyProblem } from '../passkeys';
+import { keepRenewedSession } from './renewed-cookie';
+import { reauthWithPasskey, reauthWithPassword } from './service';
 
 const tags = ['Auth'];
 
@@ -39,45 +37,28 @@ export function reauthApi() {
     const deps = c.get('deps');
     const meta = requestMeta(c);
     const body = c.req.valid('json');
+    const rotate = c.get('authVia') === 'cookie';
     if ('response' in body) {
-      const checked = await verifyPasskeyForSession(
-        deps,
-        { response: body.response, userId: auth.user.id, sessionId: auth.session.id },
-        meta,
-      );
-      if (!checked.ok) {
-        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
-        return passkeyProblem(c, checked.reason, {
-          origin: 'origin' in checked ? checked.origin : undefined,
+      const result = await reauthWithPasskey(deps, auth, body.response, rotate, meta);
+      if (!result.ok) {
+        if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
+        return passkeyProblem(c, result.reason, {
+          origin: 'origin' in result ? result.origin : undefined,
         });
       }
+      keepRenewedSession(c, result.renewed);
     } else {
-      const checked = await checkCurrentPassword(deps, auth.user.id, body.password, meta);
-      if (!checked.ok) {
-        if (checked.reason === 'rate-limited') return rateLimited(c, checked.retryAfterSeconds);
+      const result = await reauthWithPassword(deps, auth, body.password, rotate, meta);
+      if (!result.ok) {
+        if (result.reason === 'rate-limited') return rateLimited(c, result.retryAfterSeconds);
         return problem(c, {
           status: 401,
           type: 'invalid-credentials',
           title: 'The password is not right',
         });
       }
+      keepRenewedSession(c, result.renewed);
     }
-    const rotated = await elevateSession(deps, auth.session, c.get('authVia') === 'cookie', meta);
-    if (rotated)
-      setSessionCookie(
-        c,
-        deps.config,
-        rotated.token,
-        auth.session.isPersistent ? rotated.session.absoluteExpiresAt : null,
-        deps.clock.now(),
-      );
-    await recordEvent(deps.db, {
-      userId: auth.user.id,
-      action: 'reauth',
-      at: deps.clock.now(),
-      meta,
-      details: { method: 'response' in body ? 'passkey' : 'password' },
-    });
     return c.body(null, 204);
   });
   return api;

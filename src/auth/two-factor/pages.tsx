@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/forms';
 import { requestMeta } from '../../http/request-meta';
@@ -24,6 +24,38 @@ const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 const reauthFirst = reauthFor('/account/security#two-factor');
 const disablePath = '/account/security/2fa/disable';
 
+/** Confirms enrolment with a code; a wrong code shows the same setup (QR code) again. */
+async function postEnable(c: Context<AppEnv>) {
+  const auth = requireAuth(c);
+  const deps = c.get('deps');
+  const t = translator(c.get('locale'));
+  const user = await findUserById(deps.db, auth.user.id);
+  if (!user) return c.redirect('/login', 303);
+  const result = await enableTotp(
+    deps,
+    user,
+    ((await readForm(c)).code ?? '').slice(0, 40),
+    requestMeta(c),
+  );
+  if (result.ok) return recoveryCodesPage(c, { codes: result.recoveryCodes, justEnabled: true });
+  if (result.reason === 'already-enabled') return c.redirect('/account/security#two-factor', 303);
+  const pending = await pendingSetup(deps, user);
+  if (result.reason === 'no-setup' || !pending) return setupExpiredPage(c);
+  if (result.reason === 'rate-limited') {
+    c.header('Retry-After', String(result.retryAfterSeconds));
+    return twoFactorSetupPage(c, {
+      ...pending,
+      error: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
+      status: 429,
+    });
+  }
+  return twoFactorSetupPage(c, {
+    ...pending,
+    error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'),
+    status: 400,
+  });
+}
+
 /** The cabinet's two-step sign-in forms: each works without JavaScript. */
 export function twoFactorPageRoutes() {
   const app = new Hono<AppEnv>();
@@ -36,36 +68,7 @@ export function twoFactorPageRoutes() {
     return twoFactorSetupPage(c, result);
   });
 
-  app.post('/account/security/2fa/enable', async (c) => {
-    const auth = requireAuth(c);
-    const deps = c.get('deps');
-    const t = translator(c.get('locale'));
-    const user = await findUserById(deps.db, auth.user.id);
-    if (!user) return c.redirect('/login', 303);
-    const result = await enableTotp(
-      deps,
-      user,
-      ((await readForm(c)).code ?? '').slice(0, 40),
-      requestMeta(c),
-    );
-    if (result.ok) return recoveryCodesPage(c, { codes: result.recoveryCodes, justEnabled: true });
-    if (result.reason === 'already-enabled') return c.redirect('/account/security#two-factor', 303);
-    const pending = await pendingSetup(deps, user);
-    if (result.reason === 'no-setup' || !pending) return setupExpiredPage(c);
-    if (result.reason === 'rate-limited') {
-      c.header('Retry-After', String(result.retryAfterSeconds));
-      return twoFactorSetupPage(c, {
-        ...pending,
-        error: t('error.rateLimited', { minutes: Math.ceil(result.retryAfterSeconds / 60) }),
-        status: 429,
-      });
-    }
-    return twoFactorSetupPage(c, {
-      ...pending,
-      error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'),
-      status: 400,
-    });
-  });
+  app.post('/account/security/2fa/enable', postEnable);
 
   // Turning it off asks first, on its own page; a fresh proof of identity comes before that
   // page, and the person returns to it afterwards.

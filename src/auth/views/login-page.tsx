@@ -1,9 +1,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { translator } from '../../i18n';
+import { translator, type T } from '../../i18n';
 import { Checkbox, Field, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
-import { safeNextPath } from '../../http/safe-next';
 import type { Child } from 'hono/jsx';
 
 export type LoginState = {
@@ -22,18 +21,10 @@ const statusOf = {
   'invalid-input': 400,
 } as const;
 
-/** `otherMethods`: further ways to sign in (the passkey button), passed in by the app. */
-export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?: Child) {
-  const t = translator(c.get('locale'));
-  return renderPage(
-    c,
-    {
-      title: t('login.title'),
-      status: s.error ? statusOf[s.error] : 200,
-      scripts: ['/assets/passkey-login.js'],
-    },
-    <section class="card narrow">
-      <h1>{t('login.title')}</h1>
+/** The notice after an earlier step (signed out, reset, ...) and the error of this attempt. */
+function LoginNotices({ t, s }: { t: T; s: LoginState }) {
+  return (
+    <>
       {s.notice === 'two-factor-expired' ? (
         <Notice kind="error">{t('twoFactor.login.expired')}</Notice>
       ) : null}
@@ -64,6 +55,23 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?:
           </form>
         </Notice>
       ) : null}
+    </>
+  );
+}
+
+/** `otherMethods`: further ways to sign in (the passkey button), passed in by the app. */
+export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?: Child) {
+  const t = translator(c.get('locale'));
+  return renderPage(
+    c,
+    {
+      title: t('login.title'),
+      status: s.error ? statusOf[s.error] : 200,
+      scripts: ['/assets/passkey-login.js'],
+    },
+    <section class="card narrow">
+      <h1>{t('login.title')}</h1>
+      <LoginNotices t={t} s={s} />
       <form method="post" action={`/login${s.next ? `?next=${encodeURIComponent(s.next)}` : ''}`}>
         <Field
           name="email"

@@ -1,0 +1,55 @@
+import { Hono, type Context } from 'hono';
+import { z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../http/env';
+import { formErrors, readForm } from '../../http/forms';
+import { requestMeta } from '../../http/request-meta';
+import { translator } from '../../i18n';
+import { emailSchema, normalizeEmail } from '../../core/email-address';
+import { personNameSchema } from '../../core/me';
+import { register } from '../register';
+import { registerPage, registerSentPage } from '../views/register-page';
+import { minutes } from './common';
+
+const registerForm = z.object({
+  name: z.string().trim().min(1, 'form.required').pipe(personNameSchema),
+  email: z
+    .string()
+    .min(1, 'form.required')
+    .refine((v) => emailSchema.safeParse(v).success, 'form.invalidEmail')
+    .transform(normalizeEmail),
+  password: z.string().min(1, 'form.required').max(512),
+  acceptPrivacyPolicy: z.literal('true', { message: 'register.mustAccept' }),
+  confirmAge: z.literal('true', { message: 'register.mustConfirmAge' }),
+});
+
+async function postRegister(c: Context<AppEnv>) {
+  const t = translator(c.get('locale'));
+  const form = await readForm(c);
+  const parsed = registerForm.safeParse(form);
+  const values = { email: form.email, name: form.name };
+  if (!parsed.success) return registerPage(c, values, formErrors(parsed.error), 400);
+  const result = await register(
+    c.get('deps'),
+    { ...parsed.data, locale: c.get('locale') },
+    requestMeta(c),
+  );
+  if (!result.ok && result.reason === 'rate-limited') {
+    return registerPage(
+      c,
+      values,
+      { _: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }) },
+      429,
+    );
+  }
+  if (!result.ok && result.reason === 'weak-password')
+    return registerPage(c, values, { password: `password.${result.problem}` }, 400);
+  return registerSentPage(c, parsed.data.email);
+}
+
+/** The registration form; a verification link is mailed from here. */
+export function registerPageRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/register', (c) => (c.get('auth') ? c.redirect('/account', 303) : registerPage(c)));
+  app.post('/register', postRegister);
+  return app;
+}
