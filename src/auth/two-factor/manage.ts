@@ -11,7 +11,7 @@ import type { Executor } from '../../platform/db-types';
 import { twoFactorNoticeMail, type TwoFactorNotice } from '../../../emails/two-factor-notices';
 import { notMeLink } from '../not-me';
 import { authRules, rateSubject } from '../rules';
-import type { UserRow } from '../../core/users';
+import { findUserById, type UserRow } from '../../core/users';
 import { openTotpSecret, sealTotpSecret, storesSameSecret } from './at-rest';
 import { countUnusedRecoveryCodes, replaceRecoveryCodes } from './recovery-codes';
 import { generateTotpSecret, matchTotpStep, totpKeyUri } from './totp';
@@ -176,7 +176,9 @@ export async function enableTotp(
  * Turns two-step sign-in off: the secret and every recovery code are deleted. False (and
  * nothing changed) when it is not on: a set-up started but not confirmed stays as it was.
  */
-export async function disableTotp(deps: Deps, user: UserRow, meta: RequestMeta) {
+export async function disableTotp(deps: Deps, userId: string, meta: RequestMeta) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return false;
   const now = deps.clock.now();
   const done = await deps.db.transaction(async (tx) => {
     // The condition is part of the DELETE itself: no window between a check and the delete.
@@ -195,7 +197,9 @@ export async function disableTotp(deps: Deps, user: UserRow, meta: RequestMeta) 
 }
 
 /** New recovery codes replace all old ones (used or not); null when two-step sign-in is off. */
-export async function regenerateRecoveryCodes(deps: Deps, user: UserRow, meta: RequestMeta) {
+export async function regenerateRecoveryCodes(deps: Deps, userId: string, meta: RequestMeta) {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return null;
   const now = deps.clock.now();
   if (!(await isTwoFactorEnabled(deps.db, user.id))) return null;
   const codes = await deps.db.transaction(async (tx) => {

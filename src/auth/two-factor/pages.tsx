@@ -83,9 +83,7 @@ export function twoFactorPageRoutes() {
   app.post(disablePath, async (c) => {
     const auth = requireAuth(c);
     if (!auth.isPrivileged) return c.redirect(reauthFor(disablePath), 303);
-    const deps = c.get('deps');
-    const user = await findUserById(deps.db, auth.user.id);
-    const done = user ? await disableTotp(deps, user, requestMeta(c)) : false;
+    const done = await disableTotp(c.get('deps'), auth.user.id, requestMeta(c));
     return c.redirect(
       done
         ? '/account/security?notice=two-factor-disabled#two-factor'
@@ -97,9 +95,7 @@ export function twoFactorPageRoutes() {
   app.post('/account/security/2fa/recovery-codes', async (c) => {
     const auth = requireAuth(c);
     if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
-    const deps = c.get('deps');
-    const user = await findUserById(deps.db, auth.user.id);
-    const codes = user ? await regenerateRecoveryCodes(deps, user, requestMeta(c)) : null;
+    const codes = await regenerateRecoveryCodes(c.get('deps'), auth.user.id, requestMeta(c));
     if (!codes) return c.redirect('/account/security#two-factor', 303);
     return recoveryCodesPage(c, { codes, justEnabled: false });
   });

@@ -164,17 +164,14 @@ export function twoFactorManageApi() {
 
   api.openapi(disableRoute, async (c) => {
     const auth = requirePrivileged(c);
-    const deps = c.get('deps');
-    const user = await findUserById(deps.db, auth.user.id);
-    if (!user || !(await disableTotp(deps, user, requestMeta(c)))) return problem(c, notEnabled);
+    if (!(await disableTotp(c.get('deps'), auth.user.id, requestMeta(c))))
+      return problem(c, notEnabled);
     return c.body(null, 204);
   });
 
   api.openapi(regenerateRoute, async (c) => {
     const auth = requirePrivileged(c);
-    const deps = c.get('deps');
-    const user = await findUserById(deps.db, auth.user.id);
-    const codes = user ? await regenerateRecoveryCodes(deps, user, requestMeta(c)) : null;
+    const codes = await regenerateRecoveryCodes(c.get('deps'), auth.user.id, requestMeta(c));
     if (!codes) return problem(c, notEnabled);
     return c.json({ recoveryCodes: codes }, 200);
   });
