@@ -8,20 +8,13 @@ export type FormErrors = Record<string, string | undefined>;
 /** Which form on the card a failed submission came from, so it is shown open with its errors. */
 export type FormState = { form: string; values: FormValues; errors: FormErrors };
 
-/** The lesson fields, shared by "book" and "reschedule"; times are wall-clock in the chosen zone. */
-export function BookingFields(p: { t: T; form: string; values: FormValues; errors: FormErrors }) {
+type FieldsProps = { t: T; form: string; values: FormValues; errors: FormErrors };
+
+/** When the lesson is: wall-clock start and end, read in the zone typed after them. */
+function LessonTimeFields(p: FieldsProps) {
   const { t, form, values: v, errors: e } = p;
   return (
     <>
-      <StaffField
-        form={form}
-        name="title"
-        label={t('staff.field.title')}
-        value={v.title}
-        error={e.title}
-        required
-        maxlength={200}
-      />
       <StaffField
         form={form}
         name="startsAt"
@@ -52,6 +45,25 @@ export function BookingFields(p: { t: T; form: string; values: FormValues; error
         maxlength={64}
         list="time-zones"
       />
+    </>
+  );
+}
+
+/** The lesson fields, shared by "book" and "reschedule"; times are wall-clock in the chosen zone. */
+export function BookingFields(p: FieldsProps) {
+  const { t, form, values: v, errors: e } = p;
+  return (
+    <>
+      <StaffField
+        form={form}
+        name="title"
+        label={t('staff.field.title')}
+        value={v.title}
+        error={e.title}
+        required
+        maxlength={200}
+      />
+      <LessonTimeFields t={t} form={form} values={v} errors={e} />
       <StaffField
         form={form}
         name="location"
@@ -95,6 +107,68 @@ export function NewBookingForm(p: {
 
 type BookingOption = { id: string; title: string; startsAt: Date; endsAt: Date; timeZone: string };
 
+/** Which of the student's confirmed lessons the payment is for, if any. */
+function PaidForBookingField(p: {
+  t: T;
+  locale: Locale;
+  bookings: BookingOption[];
+  value?: string;
+  error?: string;
+}) {
+  return (
+    <div class={p.error ? 'field has-error' : 'field'}>
+      <label for="payment-bookingId">{p.t('staff.field.booking')}</label>
+      <select
+        id="payment-bookingId"
+        name="bookingId"
+        aria-describedby={p.error ? 'payment-bookingId-error' : undefined}
+      >
+        <option value="">{p.t('staff.field.booking.none')}</option>
+        {p.bookings.map((b) => (
+          <option value={b.id} selected={p.value === b.id}>
+            {`${b.title} · ${formatBookingTime(p.locale, b.startsAt, b.endsAt, b.timeZone)}`}
+          </option>
+        ))}
+      </select>
+      {p.error ? (
+        <p class="field-error" id="payment-bookingId-error">
+          {p.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** How much, in which currency: UAH unless staff type another. */
+function AmountFields(p: { t: T; values: FormValues; errors: FormErrors }) {
+  const { t, values: v, errors: e } = p;
+  return (
+    <>
+      <StaffField
+        form="payment"
+        name="amount"
+        label={t('staff.field.amount')}
+        hint={t('staff.field.amount.hint')}
+        value={v.amount}
+        error={e.amount}
+        required
+        maxlength={16}
+        inputmode="decimal"
+      />
+      <StaffField
+        form="payment"
+        name="currency"
+        label={t('staff.field.currency')}
+        hint={t('staff.field.currency.hint')}
+        value={v.currency ?? 'UAH'}
+        error={e.currency}
+        required
+        maxlength={3}
+      />
+    </>
+  );
+}
+
 export function PaymentForm(p: {
   t: T;
   locale: Locale;
@@ -108,27 +182,7 @@ export function PaymentForm(p: {
   return (
     <form method="post" action={`/staff/users/${p.userId}/payments`}>
       <p class="hint">{t('staff.payment.noCard')}</p>
-      <StaffField
-        form={form}
-        name="amount"
-        label={t('staff.field.amount')}
-        hint={t('staff.field.amount.hint')}
-        value={v.amount}
-        error={e.amount}
-        required
-        maxlength={16}
-        inputmode="decimal"
-      />
-      <StaffField
-        form={form}
-        name="currency"
-        label={t('staff.field.currency')}
-        hint={t('staff.field.currency.hint')}
-        value={v.currency ?? 'UAH'}
-        error={e.currency}
-        required
-        maxlength={3}
-      />
+      <AmountFields t={t} values={v} errors={e} />
       <StaffField
         form={form}
         name="description"
@@ -147,26 +201,13 @@ export function PaymentForm(p: {
         error={e.paidAt}
         required
       />
-      <div class={e.bookingId ? 'field has-error' : 'field'}>
-        <label for="payment-bookingId">{t('staff.field.booking')}</label>
-        <select
-          id="payment-bookingId"
-          name="bookingId"
-          aria-describedby={e.bookingId ? 'payment-bookingId-error' : undefined}
-        >
-          <option value="">{t('staff.field.booking.none')}</option>
-          {p.bookings.map((b) => (
-            <option value={b.id} selected={v.bookingId === b.id}>
-              {`${b.title} · ${formatBookingTime(p.locale, b.startsAt, b.endsAt, b.timeZone)}`}
-            </option>
-          ))}
-        </select>
-        {e.bookingId ? (
-          <p class="field-error" id="payment-bookingId-error">
-            {e.bookingId}
-          </p>
-        ) : null}
-      </div>
+      <PaidForBookingField
+        t={t}
+        locale={p.locale}
+        bookings={p.bookings}
+        value={v.bookingId}
+        error={e.bookingId}
+      />
       <div class="form-actions">
         <button type="submit" class="button">
           {t('staff.payment.submit')}

@@ -2,19 +2,85 @@ import type { Locale, T } from '../../i18n';
 import { formatBookingTime } from '../../bookings';
 import type { PersonCard } from '../people';
 import { toLocalInput } from '../../i18n/time';
-import { BookingFields, type FormState } from './booking-forms';
+import { BookingFields, type FormState, type FormValues } from './booking-forms';
 
-/**
- * The card's bookings, each confirmed one with an inline reschedule form (a <details>, which
- * opens without JavaScript) and a cancel button.
- */
+type Booking = PersonCard['bookings'][number];
+
+/** The booking as the reschedule form starts: wall-clock times in the booking's own zone. */
+const currentValues = (b: Booking): FormValues => ({
+  title: b.title,
+  startsAt: toLocalInput(b.startsAt, b.timeZone),
+  endsAt: toLocalInput(b.endsAt, b.timeZone),
+  timeZone: b.timeZone,
+  location: b.location ?? '',
+  notes: b.notes ?? '',
+});
+
+/** Reschedule (a <details>, which opens without JavaScript) and cancel, for a confirmed booking. */
+function BookingActions(p: { t: T; booking: Booking; form: string; failed?: FormState }) {
+  const { t, booking: b, form, failed } = p;
+  return (
+    <>
+      <details open={!!failed}>
+        <summary>{t('staff.booking.edit')}</summary>
+        <form method="post" action={`/staff/bookings/${b.id}`}>
+          <BookingFields
+            t={t}
+            form={form}
+            values={failed?.values ?? currentValues(b)}
+            errors={failed?.errors ?? {}}
+          />
+          <div class="form-actions">
+            <button type="submit" class="button small">
+              {t('staff.booking.save')}
+            </button>
+          </div>
+        </form>
+      </details>
+      <form method="post" action={`/staff/bookings/${b.id}/cancel`} class="inline-form">
+        <button type="submit" class="button small danger" aria-describedby={`${form}-cancel-hint`}>
+          {t('staff.booking.cancel')}
+        </button>
+        <span class="visually-hidden" id={`${form}-cancel-hint`}>
+          {t('staff.booking.cancelHint')}
+        </span>
+      </form>
+    </>
+  );
+}
+
+function BookingRow(p: { t: T; locale: Locale; booking: Booking; failed?: FormState }) {
+  const { t, booking: b } = p;
+  const form = `booking-${b.id}`;
+  const failed = p.failed?.form === form ? p.failed : undefined;
+  return (
+    <tr id={form}>
+      <td>{formatBookingTime(p.locale, b.startsAt, b.endsAt, b.timeZone)}</td>
+      <td>{b.title}</td>
+      <td>{b.location ?? '—'}</td>
+      <td>
+        <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
+          {t(`staff.status.${b.status}`)}
+        </span>{' '}
+        <span class="meta">{t('staff.booking.sequence', { sequence: b.sequence })}</span>
+      </td>
+      <td>
+        {b.status === 'confirmed' ? (
+          <BookingActions t={t} booking={b} form={form} failed={failed} />
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+/** The card's bookings, each confirmed one with an inline reschedule form and a cancel button. */
 export function BookingsTable(p: {
   t: T;
   locale: Locale;
   bookings: PersonCard['bookings'];
   failed?: FormState;
 }) {
-  const { t, locale } = p;
+  const { t } = p;
   return (
     <div class="table-wrap">
       <table>
@@ -28,69 +94,9 @@ export function BookingsTable(p: {
           </tr>
         </thead>
         <tbody>
-          {p.bookings.map((b) => {
-            const form = `booking-${b.id}`;
-            const failed = p.failed?.form === form ? p.failed : undefined;
-            const values = failed?.values ?? {
-              title: b.title,
-              startsAt: toLocalInput(b.startsAt, b.timeZone),
-              endsAt: toLocalInput(b.endsAt, b.timeZone),
-              timeZone: b.timeZone,
-              location: b.location ?? '',
-              notes: b.notes ?? '',
-            };
-            return (
-              <tr id={form}>
-                <td>{formatBookingTime(locale, b.startsAt, b.endsAt, b.timeZone)}</td>
-                <td>{b.title}</td>
-                <td>{b.location ?? '—'}</td>
-                <td>
-                  <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
-                    {t(`staff.status.${b.status}`)}
-                  </span>{' '}
-                  <span class="meta">{t('staff.booking.sequence', { sequence: b.sequence })}</span>
-                </td>
-                <td>
-                  {b.status === 'confirmed' ? (
-                    <>
-                      <details open={!!failed}>
-                        <summary>{t('staff.booking.edit')}</summary>
-                        <form method="post" action={`/staff/bookings/${b.id}`}>
-                          <BookingFields
-                            t={t}
-                            form={form}
-                            values={values}
-                            errors={failed?.errors ?? {}}
-                          />
-                          <div class="form-actions">
-                            <button type="submit" class="button small">
-                              {t('staff.booking.save')}
-                            </button>
-                          </div>
-                        </form>
-                      </details>
-                      <form
-                        method="post"
-                        action={`/staff/bookings/${b.id}/cancel`}
-                        class="inline-form"
-                      >
-                        <button
-                          type="submit"
-                          class="button small danger"
-                          aria-describedby={`${form}-cancel-hint`}
-                        >
-                          {t('staff.booking.cancel')}
-                        </button>
-                        <span class="visually-hidden" id={`${form}-cancel-hint`}>
-                          {t('staff.booking.cancelHint')}
-                        </span>
-                      </form>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
+          {p.bookings.map((b) => (
+            <BookingRow t={t} locale={p.locale} booking={b} failed={p.failed} />
+          ))}
         </tbody>
       </table>
     </div>

@@ -1,0 +1,60 @@
+import type { Locale, T } from '../../i18n';
+import { formatMoney, formatPaidAt } from '../../bookings';
+import type { PersonCard } from '../people';
+import { PaymentForm, type FormState } from './booking-forms';
+
+function PaymentsTable(p: { t: T; locale: Locale; payments: PersonCard['payments'] }) {
+  const { t, locale } = p;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('staff.col.paidOn')}</th>
+            <th scope="col">{t('staff.col.amount')}</th>
+            <th scope="col">{t('staff.col.for')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.payments.map((x) => (
+            <tr>
+              <td>{formatPaidAt(locale, x.paidAt)}</td>
+              <td>{formatMoney(locale, x.amount, x.currency)}</td>
+              <td>{x.description}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The payments recorded so far, and the form that records one (dated today unless re-shown). */
+export function PaymentsSection(p: {
+  t: T;
+  locale: Locale;
+  card: PersonCard;
+  failed?: FormState;
+  today: string;
+}) {
+  const { t, locale, card } = p;
+  return (
+    <section class="card" aria-labelledby="payments-h" id="payments">
+      <h2 id="payments-h">{t('staff.card.payments')}</h2>
+      {card.payments.length === 0 ? (
+        <p>{t('staff.card.noPayments')}</p>
+      ) : (
+        <PaymentsTable t={t} locale={locale} payments={card.payments} />
+      )}
+      <h3 id="payment-h">{t('staff.payment.new')}</h3>
+      <PaymentForm
+        t={t}
+        locale={locale}
+        userId={card.user.id}
+        bookings={card.bookings.filter((b) => b.status === 'confirmed')}
+        values={p.failed?.values ?? { paidAt: p.today }}
+        errors={p.failed?.errors ?? {}}
+      />
+    </section>
+  );
+}
