@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/forms';
 import { localeCookieName } from '../http/locale';
 import { safeNextPath } from '../http/safe-next';
 import { isLocale } from '../i18n';
-import { cookiesPage } from './cookies-page';
-import { homePage } from './home-page';
+import { rememberLocale } from './language';
+import { cookiesPage } from './views/cookies-page';
+import { homePage } from './views/home-page';
 
+/** The public pages: home, the cookie list, and the language switcher every page posts to. */
 export function siteRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/', homePage);
@@ -29,7 +29,7 @@ export function siteRoutes() {
       maxAge: 365 * 86400,
     });
     const auth = c.get('auth');
-    if (auth) await db.update(users).set({ locale: form.locale }).where(eq(users.id, auth.user.id));
+    if (auth) await rememberLocale(db, auth.user.id, form.locale);
     return c.redirect(next, 303);
   });
   // The switcher was once a link here. A page still open from before, or a copied link, lands

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { translator } from '../i18n';
-import { renderPage } from '../views/layout';
-import { sessionCookieName } from '../http/session-cookie';
-import { localeCookieName } from '../http/locale';
+import type { AppEnv } from '../../http/env';
+import { translator } from '../../i18n';
+import { renderPage } from '../../views/layout';
+import { sessionCookieName } from '../../http/session-cookie';
+import { localeCookieName } from '../../http/locale';
 
 export function cookiesPage(c: Context<AppEnv>) {
   const t = translator(c.get('locale'));

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../http/env';
-import { translator } from '../i18n';
-import { renderPage } from '../views/layout';
+import type { AppEnv } from '../../http/env';
+import { translator } from '../../i18n';
+import { renderPage } from '../../views/layout';
 
 export function homePage(c: Context<AppEnv>) {
   const t = translator(c.get('locale'));
