@@ -34,5 +34,12 @@ export function useTestApp(
       return Reflect.get(current, key) as unknown;
     },
     has: (_, key) => !!current && key in current,
+    // So `{ ...t, app }` copies the app of the moment, as it would from a plain TestApp.
+    ownKeys: () => (current ? Reflect.ownKeys(current) : []),
+    getOwnPropertyDescriptor(_, key) {
+      const found = current && Reflect.getOwnPropertyDescriptor(current, key);
+      // A proxy may only report a property its (empty) target could still gain: configurable.
+      return found && { ...found, configurable: true };
+    },
   });
 }

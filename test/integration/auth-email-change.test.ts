@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   bearer,
@@ -17,15 +17,11 @@ import {
   userById,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `172.16.0.${++ipSeq}` });
 const minute = 60_000;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const signedIn = (label: string, options: Parameters<typeof signIn>[2] = {}) =>
   signedInPerson(t, label, client, { signIn: options });

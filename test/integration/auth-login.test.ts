@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { createNodeHasher } from '../../src/platform/hasher.node.ts';
 import type { PasswordHasher } from '../../src/platform/hasher';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   bearer,
@@ -23,14 +23,10 @@ import {
   userById,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `192.0.2.${++ipSeq}` });
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const windowsChrome =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   bearer,
@@ -16,14 +16,10 @@ import {
   type Person,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `198.18.0.${++ipSeq}` });
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const newPassword = 'a completely new passphrase 21';
 

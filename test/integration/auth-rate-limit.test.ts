@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
@@ -6,7 +6,7 @@ import { authRules } from '../../src/auth/rules';
 import { openPostgres } from '../../src/platform/db.postgres';
 import type { DbHandle } from '../../src/platform/db-types';
 import type { PasswordHasher } from '../../src/platform/hasher';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   loginRequest,
@@ -20,7 +20,6 @@ import {
   type Person,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 const nextIp = () => `10.9.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}`;
 const client = () => createClient(t, { ip: nextIp() });
@@ -32,10 +31,7 @@ const env = {
   RATE_REGISTRATIONS_PER_IP: '3',
 };
 
-beforeAll(async () => {
-  t = await createTestApp({ env });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env });
 
 /** A 429 problem whose Retry-After is a positive whole number of seconds. */
 async function expectRateLimited(res: Response) {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents, consents, emailOutbox, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   loginRequest,
@@ -16,15 +16,11 @@ import {
   userByEmail,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 // Each test poses as its own client address, so per-address limits never couple tests.
 const client = () => createClient(t, { ip: `198.51.100.${++ipSeq}` });
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 describe('POST /auth/register', () => {
   it('answers 202 with the same body for a new and a taken address, and mails the verified owner instead', async () => {

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 
 /** The student's side: their bookings and payments in the API and on /account/bookings, and nobody else's. */
 
-let t: TestApp;
 let ipSeq = 0;
 const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
   signedInMember(t, label, { ...options, ip: `198.18.0.${++ipSeq}` });
@@ -16,8 +15,8 @@ let anna: Member;
 let petr: Member;
 let annaLesson: { id: string; uid: string };
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
   staff = await member('staff', { role: 'staff' });
   anna = await member('anna', { locale: 'uk' });
   petr = await member('petr', { locale: 'en' });
@@ -48,7 +47,6 @@ beforeAll(async () => {
     paidAt: '2026-11-20',
   });
 });
-afterAll(() => t.close());
 
 describe('GET /me/bookings', () => {
   it('lists the person’s own bookings with id, title, times, zone, location and status', async () => {

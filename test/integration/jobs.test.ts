@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../../src/deps';
@@ -7,14 +7,10 @@ import { jobs, runDueJobs } from '../../src/jobs/schedule';
 import { startJobTimer } from '../../src/jobs/timer';
 import { openPostgres } from '../../src/platform/db.postgres';
 import { usePostgres } from '../helpers/database';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 
 /** The background jobs: retention purges, the once-per-period claim, and the Node timer. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const t = useTestApp();
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   t.resend.reset();

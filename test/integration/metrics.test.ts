@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import * as prom from 'prom-client';
 import { runDueJobs } from '../../src/jobs/schedule';
@@ -7,20 +7,18 @@ import { createPromMetrics } from '../../src/ops/metrics.node.ts';
 import { isMetricsAuthorized } from '../../src/ops/routes';
 import { createClient } from '../helpers/client';
 import { usePostgres } from '../helpers/database';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { newPerson, registerAndVerify, registerRequest } from '../helpers/accounts';
 
 const token = 'metrics-token-0123456789abcdef';
-let t: TestApp;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { METRICS_TOKEN: token, RATE_LOGIN_FAILURES_PER_ACCOUNT: '3' } });
+const t = useTestApp({ env: { METRICS_TOKEN: token, RATE_LOGIN_FAILURES_PER_ACCOUNT: '3' } });
+beforeAll(() => {
   t.deps.metrics = createPromMetrics(prom, {
     database: { kind: usePostgres() ? 'postgres' : 'pglite', db: t.db },
     processMetrics: false,
   });
 });
-afterAll(() => t?.close());
 
 const scrape = async () => {
   const res = await t.app.request('/metrics', { headers: { authorization: `Bearer ${token}` } });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { emailOutbox, subscriptions, users } from '../../db/schema';
@@ -10,19 +10,18 @@ import { createResendMailer } from '../../src/platform/mailer.resend';
 import { usePostgres } from '../helpers/database';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 import { enqueueTestMail, outboxRows } from '../helpers/outbox';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import type { TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 
 /**
  * Announcements go through Resend's batch endpoint, up to 100 per call, under a key derived
  * from the rows; transactional mail and anything with an attachment still goes one by one.
  */
-let t: TestApp;
 let staff: Member;
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   staff = await signedInMember(t, 'batch-staff', { ip: '198.51.100.7', role: 'staff' });
 });
-afterAll(() => t?.close());
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   t.resend.reset();

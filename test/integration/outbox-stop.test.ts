@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emailOutbox } from '../../db/schema';
 import type { Deps } from '../../src/deps';
 import { startJobTimer } from '../../src/jobs/timer';
 import { dispatchMail, outboxPolicy } from '../../src/mail/outbox';
 import { enqueueTestMail, outboxRows } from '../helpers/outbox';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 
 /**
  * Stopping a dispatcher (shutdown): it finishes the provider call in flight, cuts one that
  * hangs after a grace, and gives the rest of its claim back instead of leaving it "sending".
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const t = useTestApp();
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   t.resend.reset();

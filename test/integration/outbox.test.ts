@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import postgres from 'postgres';
 import { emailOutbox } from '../../db/schema';
@@ -9,14 +9,11 @@ import { openPostgres } from '../../src/platform/db.postgres';
 import { createDevMailer } from '../../src/platform/mailer.dev';
 import { createResendMailer } from '../../src/platform/mailer.resend';
 import { usePostgres } from '../helpers/database';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createApp } from '../../src/app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t?.close());
+const t = useTestApp();
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   t.resend.reset();

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { eq } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
 import { problemType, read, signedInMember } from '../helpers/accounts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const password = 'violet kettle under moon 42';
 

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditEvents, passkeys, users } from '../../db/schema';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import { outboxOf, read, signedInPerson } from '../helpers/accounts';
 import { createSoftCredential } from '../../src/passkeys/soft-authenticator';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `192.0.2.${200 + ++ipSeq}` });
 const minute = 60_000;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const signedIn = (label: string) => signedInPerson(t, label, client);
 

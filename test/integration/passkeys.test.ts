@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, passkeys, users, webauthnChallenges } from '../../db/schema';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   mailedToken,
@@ -18,15 +19,11 @@ import {
   type SoftCredential,
 } from '../../src/passkeys/soft-authenticator';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `198.51.100.${++ipSeq}` });
 const minute = 60_000;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const signedIn = (label: string) => signedInPerson(t, label, client);
 

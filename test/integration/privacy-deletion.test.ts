@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileErasureLedger } from '../../src/ops/erasure-ledger';
 import { and, eq, isNull } from 'drizzle-orm';
 import { auditEvents, bookings, emailOutbox, payments, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import {
   mailedToken,
   outboxOf,
@@ -19,11 +20,7 @@ import {
 import { purgeDeletedAccounts, eraseFarewellAddresses } from '../../src/privacy/jobs';
 import { clientFor, dumpDatabase, rowsMentioning, signedInPerson } from './privacy-fixtures';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const day = 86_400_000;
 const minute = 60_000;

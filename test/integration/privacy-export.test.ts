@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
@@ -15,16 +15,12 @@ import {
   totpCredentials,
   users,
 } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { problemType, read } from '../helpers/accounts';
 import { categories } from '../../src/privacy/registry';
 import { clientFor, rawRows, signedInPerson } from './privacy-fixtures';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const minute = 60_000;
 const goals = 'Говорити вільно, "без страху"\nна роботі; =SUM(A1)';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import {
   auditEvents,
@@ -8,7 +8,7 @@ import {
   sessions,
   users,
 } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { outboxOf, signIn, userById } from '../helpers/accounts';
 import {
   dropOldMailBodies,
@@ -19,11 +19,7 @@ import {
 } from '../../src/privacy/jobs';
 import { clientFor, signedInPerson } from './privacy-fixtures';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const day = 86_400_000;
 

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { consents, emailOutbox, policyVersions, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { problemType, read, signIn, userById } from '../helpers/accounts';
 import { clientFor, signedInAdmin, signedInPerson } from './privacy-fixtures';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const day = 86_400_000;
 

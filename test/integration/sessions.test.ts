@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   bearer,
@@ -17,18 +17,14 @@ import {
   signIn,
 } from '../helpers/accounts';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `100.64.0.${++ipSeq}` });
 const minute = 60_000;
 
 // Short windows so expiry is checked in minutes of manual clock, not days.
-beforeAll(async () => {
-  t = await createTestApp({
-    env: { TRUST_PROXY: '1', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '2' },
-  });
+const t = useTestApp({
+  env: { TRUST_PROXY: '1', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '2' },
 });
-afterAll(() => t.close());
 
 async function signedIn(label: string, options: Parameters<typeof signIn>[2] = {}) {
   const s = await signedInPerson(t, label, client, { signIn: options });

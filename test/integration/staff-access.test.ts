@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { createAdmin } from '../../src/admin/create-admin';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   newPerson,
@@ -18,7 +18,6 @@ import {
  * look at a person's data ends up in that person's own activity and in the admins' trail.
  */
 
-let t: TestApp;
 let ipSeq = 0;
 type Member = { id: string; email: string; client: Client };
 
@@ -36,8 +35,8 @@ let staff: Member;
 let student: Member;
 let other: Member;
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   // The first admin of an installation comes from the command line.
   const email = 'head.teacher@example.com';
   const created = await createAdmin(t.deps, {
@@ -53,7 +52,6 @@ beforeAll(async () => {
   student = await member('student');
   other = await member('other');
 });
-afterAll(() => t.close());
 
 const uuid = '00000000-0000-4000-8000-000000000000';
 const staffRoutes = (userId: string): [string, string, unknown?][] => [

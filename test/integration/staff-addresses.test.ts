@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema';
 import { runDueJobs } from '../../src/jobs/schedule';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 
 /**
@@ -13,7 +13,6 @@ import { read, signedInMember, type Member } from '../helpers/accounts';
  * export. The staff member's own events (their own sign-in) keep theirs.
  */
 
-let t: TestApp;
 let staff: Member;
 let student: Member;
 let ukStudent: Member;
@@ -22,8 +21,8 @@ const staffIp = '203.0.113.197';
 const staffAgent = 'Mozilla/5.0 (X11; Linux) SchoolDeskBrowser/77.3 teacher-laptop-b12';
 const asStaff = { headers: { 'user-agent': staffAgent } };
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   staff = await signedInMember(t, 'addr-teacher', { ip: staffIp, role: 'staff' });
   student = await signedInMember(t, 'addr-student', { ip: '198.51.100.31' });
   ukStudent = await signedInMember(t, 'addr-student-uk', { ip: '198.51.100.32', locale: 'uk' });
@@ -57,7 +56,6 @@ beforeAll(async () => {
     expect(paid.status).toBe(201);
   }
 });
-afterAll(() => t.close());
 
 const leaks = (text: string) =>
   [staffIp, staffAgent, 'SchoolDeskBrowser'].filter((needle) => text.includes(needle));

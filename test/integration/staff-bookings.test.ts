@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { bookings } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { read, signedInMember, type Member } from '../helpers/accounts';
 import type { ReceivedEmail } from '../helpers/fake-resend';
 
@@ -11,7 +11,6 @@ import type { ReceivedEmail } from '../helpers/fake-resend';
  * student is mailed, and the calendar file read back with a real iCalendar parser.
  */
 
-let t: TestApp;
 let ipSeq = 0;
 const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
   signedInMember(t, label, { ...options, ip: `203.0.113.${++ipSeq}` });
@@ -20,13 +19,12 @@ let staff: Member;
 let olena: Member; // reads Ukrainian
 let jan: Member; // reads English
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   staff = await member('teacher', { role: 'staff' });
   olena = await member('olena', { locale: 'uk' });
   jan = await member('jan', { locale: 'en' });
 });
-afterAll(() => t.close());
 
 /**
  * Sends the outbox and returns the mail to `address` carrying the calendar file of booking

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
 
 /** The staff console as a browser without JavaScript uses it: plain forms, redirects, re-shown errors. */
 
-let t: TestApp;
 let ipSeq = 0;
 type Member = { id: string; email: string; name: string; client: Client };
 
@@ -26,12 +25,11 @@ async function member(
 let staff: Member;
 let student: Member;
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
   staff = await member('teacher', { role: 'staff' });
   student = await member('student', { locale: 'uk' });
 });
-afterAll(() => t.close());
 
 const cardPath = () => `/staff/users/${student.id}`;
 const bookingsOf = (userId: string) =>

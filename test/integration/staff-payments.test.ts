@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { outboxOf, read, signedInMember, type Member } from '../helpers/accounts';
 
 /** Payments recorded by staff: validation, the confirmation mail, and what survives deletion. */
 
-let t: TestApp;
 let ipSeq = 0;
 const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
   signedInMember(t, label, { ...options, ip: `192.0.2.${++ipSeq}` });
@@ -15,13 +14,12 @@ let staff: Member;
 let olena: Member;
 let jan: Member;
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
   staff = await member('cashier', { role: 'staff' });
   olena = await member('olena', { locale: 'uk' });
   jan = await member('jan', { locale: 'en' });
 });
-afterAll(() => t.close());
 
 const pay = (body: Record<string, unknown>) => staff.client.post('/api/v1/staff/payments', body);
 const good = (userId: string) => ({

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { announcements, emailOutbox, subscriptions, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   mailedToken,
@@ -14,7 +14,6 @@ import {
 } from '../helpers/accounts';
 import { queueAnnouncement } from '../../src/subscriptions/queue-announcement';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `203.0.113.${++ipSeq}` });
 
@@ -62,8 +61,8 @@ let alice: Member;
 let olena: Member;
 const excluded: string[] = [];
 
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   staff = await member('staff');
   await t.db.update(users).set({ role: 'staff' }).where(eq(users.id, staff.id));
   plain = await member('plain');
@@ -98,7 +97,6 @@ beforeAll(async () => {
   );
   await t.sendMail();
 });
-afterAll(() => t.close());
 beforeEach(() => t.resend.reset());
 
 const announcementMails = () => t.resend.emails.filter((e) => e.headers?.['List-Unsubscribe']);

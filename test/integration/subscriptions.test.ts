@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { appSecrets, subscriptionEvents, subscriptions } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   mailedToken,
@@ -19,14 +19,10 @@ import {
 } from '../../src/subscriptions/unsubscribe-token';
 import { hmacPadsSql, unsubscribeTokenSql } from '../../src/subscriptions/unsubscribe-token-sql';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `198.51.100.${++ipSeq}` });
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 type Member = { person: Person; id: string; browser: Client };
 

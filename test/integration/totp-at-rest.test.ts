@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { decodeBase32IgnorePadding, encodeBase64, encodeHexLowerCase } from '@oslojs/encoding';
 import { totpCredentials } from '../../db/schema';
@@ -18,7 +18,8 @@ import {
   signedInPerson,
   type Person,
 } from '../helpers/accounts';
-import { appUrl, createTestApp, type TestApp } from '../helpers/test-app';
+import { appUrl, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 
 /**
  * Issue 17, finding 8: authenticator-app secrets are sealed (AES-256-GCM, key from
@@ -29,13 +30,9 @@ const keyB = 'test-secrets-key-B-qrstuvwxyz9876543210ZYXWVU';
 const keyC = 'test-secrets-key-C-an-unrelated-key-000000000';
 const step = 30_000;
 
-let t: TestApp;
 let ipSeq = 0;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1', SECRETS_KEY: keyA } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1', SECRETS_KEY: keyA } });
 
 type Instance = { app: TestApp['app']; deps: Deps; lines: string[] };
 

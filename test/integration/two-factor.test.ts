@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, recoveryCodes, totpCredentials } from '../../db/schema';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   loginRequest,
@@ -16,16 +17,12 @@ import {
 import { totpCodeAt } from '../../src/auth/two-factor/totp';
 import { createSoftCredential, softAssertion } from '../../src/passkeys/soft-authenticator';
 
-let t: TestApp;
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `203.0.113.${++ipSeq}` });
 const minute = 60_000;
 const step = 30_000;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const signedIn = (label: string) => signedInPerson(t, label, client);
 

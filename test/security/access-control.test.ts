@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, passkeys, users } from '../../db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import { problemType, read, sessionIdOf, signedInPerson, userById } from '../helpers/accounts';
 import { promises } from './promises';
 
 /** SECURITY.md, "Access control": one test per line. */
-let t: TestApp;
 let ipSeq = 0;
 const client = () =>
   createClient(t, { ip: `10.33.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 const minute = 60_000;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t?.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 const signedIn = (label: string, role: 'user' | 'staff' | 'admin' = 'user') =>
   signedInPerson(t, label, client, { role });

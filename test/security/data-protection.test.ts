@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
@@ -9,6 +9,7 @@ import { runDueJobs } from '../../src/jobs/schedule';
 import { createJsonLogger } from '../../src/platform/logger';
 import { hashSecret } from '../../src/platform/secret-tokens';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   mailedToken,
@@ -25,20 +26,16 @@ import { dumpDatabase, rowsMentioning } from '../integration/privacy-fixtures';
 import { promises } from './promises';
 
 /** SECURITY.md, "Data protection": one test per line. */
-let t: TestApp;
 const logLines: string[] = [];
 let ipSeq = 0;
 const client = (app: Pick<TestApp, 'app'> = t) =>
   createClient(app, { ip: `10.35.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 const day = 86_400_000;
 
-beforeAll(async () => {
-  t = await createTestApp({
-    env: { TRUST_PROXY: '1' },
-    log: createJsonLogger((line) => logLines.push(line)),
-  });
+const t = useTestApp({
+  env: { TRUST_PROXY: '1' },
+  log: createJsonLogger((line) => logLines.push(line)),
 });
-afterAll(() => t?.close());
 
 async function signedIn(label: string, overrides = {}) {
   const s = await signedInPerson(t, label, client, {

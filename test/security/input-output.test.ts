@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   bearer,
@@ -15,15 +15,11 @@ import {
 import { promises } from './promises';
 
 /** SECURITY.md, "Input and output": one test per line. */
-let t: TestApp;
 let ipSeq = 0;
 const client = () =>
   createClient(t, { ip: `10.34.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t?.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 async function signedIn(label: string, role: 'user' | 'staff' | 'admin' = 'user', overrides = {}) {
   const s = await signedInPerson(t, label, client, {

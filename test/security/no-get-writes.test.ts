@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { auditEvents, sessions, users } from '../../db/schema';
 import { createClient, type Client } from '../helpers/client';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { problemType, signedInMember, type Member } from '../helpers/accounts';
 import { promises } from './promises';
 
@@ -13,14 +13,10 @@ import { promises } from './promises';
  * switch, which does change something, is a POST. The second half of the line, the 413 over
  * real sockets, is test/integration/server-body-limit.test.ts.
  */
-let t: TestApp;
 let ipSeq = 0;
 const ip = () => `10.36.0.${++ipSeq}`;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t?.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 /** What a browser sends when a link on another site is followed. */
 const fromAnotherSite = {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { rateLimits, users } from '../../db/schema';
@@ -7,7 +7,8 @@ import type { Deps } from '../../src/deps';
 import { createNodeHasher } from '../../src/platform/hasher.node.ts';
 import { openPostgres } from '../../src/platform/db.postgres';
 import type { PasswordHasher } from '../../src/platform/hasher';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import type { TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
   loginRequest,
@@ -24,21 +25,17 @@ import {
 import { promises } from './promises';
 
 /** SECURITY.md, "Passwords and credentials": one test per line. */
-let t: TestApp;
 let ipSeq = 0;
 const client = (app: Pick<TestApp, 'app'> = t) =>
   createClient(app, { ip: `10.31.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 
-beforeAll(async () => {
-  t = await createTestApp({
-    env: {
-      TRUST_PROXY: '1',
-      RATE_LOGIN_FAILURES_PER_ACCOUNT: '3',
-      RATE_LOGIN_FAILURES_PER_IP: '6',
-    },
-  });
+const t = useTestApp({
+  env: {
+    TRUST_PROXY: '1',
+    RATE_LOGIN_FAILURES_PER_ACCOUNT: '3',
+    RATE_LOGIN_FAILURES_PER_IP: '6',
+  },
 });
-afterAll(() => t?.close());
 
 /** The app with a hasher that counts its calls: "hash a dummy" is checked by counting. */
 function countingApp() {

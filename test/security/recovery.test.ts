@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { passkeys, recoveryCodes, tokens, totpCredentials } from '../../db/schema';
 import { totpCodeAt } from '../../src/auth/two-factor/totp';
@@ -8,7 +8,8 @@ import {
   type SoftCredential,
 } from '../../src/passkeys/soft-authenticator';
 import { runDueJobs } from '../../src/jobs/schedule';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { createTestApp, appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   loginRequest,
@@ -28,7 +29,6 @@ import { promises } from './promises';
  * SECURITY.md, "Recovery": one test per line. Each plays the intruder's moves first, then the
  * owner's recovery, then checks that the intruder's way back in is gone.
  */
-let t: TestApp;
 let ipSeq = 0;
 const client = (userAgent?: string) => {
   const c = createClient(t, { ip: `192.0.2.${++ipSeq % 250}` });
@@ -56,10 +56,7 @@ const client = (userAgent?: string) => {
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
-beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1' } });
-});
-afterAll(() => t?.close());
+const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
 /** The mailbox of one address, read from a point on: what arrived since `mark()`. */
 function mailbox(address: string) {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions, tokens, users } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { parseConfig } from '../../src/config';
 import { hashSecret } from '../../src/platform/secret-tokens';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import {
   bearer,
@@ -39,19 +40,15 @@ vi.mock('@oslojs/crypto/subtle', async (importOriginal) => {
 });
 
 /** SECURITY.md, "Tokens and sessions": one test per line. */
-let t: TestApp;
 let ipSeq = 0;
 const client = () =>
   createClient(t, { ip: `10.32.${Math.floor(++ipSeq / 250)}.${(ipSeq % 250) + 1}` });
 const minute = 60_000;
 const hour = 60 * minute;
 
-beforeAll(async () => {
-  t = await createTestApp({
-    env: { TRUST_PROXY: '1', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '3' },
-  });
+const t = useTestApp({
+  env: { TRUST_PROXY: '1', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '3' },
 });
-afterAll(() => t?.close());
 
 const signedIn = (label: string) => signedInPerson(t, label, client);
 const base32Bits = (s: string) => s.length * 5;
