@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { eq, sql } from 'drizzle-orm';
 import { bookings, passkeys, sessions, users } from '../../db/schema';
@@ -7,7 +7,8 @@ import { createAdmin } from '../../src/admin/create-admin';
 import { createSession } from '../../src/sessions/create';
 import { hashSecret } from '../../src/platform/secret-tokens';
 import type { PasswordHasher } from '../../src/platform/hasher';
-import { createTestApp, appUrl, type TestApp } from '../helpers/test-app';
+import { appUrl } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { newPerson, registerAndVerify, signIn, strongPassword } from '../helpers/accounts';
 import { rawRows } from '../integration/privacy-fixtures';
@@ -26,7 +27,6 @@ const fastHasher: PasswordHasher = {
   needsRehash: () => false,
 };
 
-let t: TestApp;
 let app: ReturnType<typeof createApp>;
 type Identity = { name: string; headers: Record<string, string>; userId: string | null };
 let identities: Identity[];
@@ -176,17 +176,17 @@ function makeIdentities(): Identity[] {
   ];
 }
 
+const t = useTestApp({
+  env: {
+    TRUST_PROXY: '1',
+    RATE_LOGIN_FAILURES_PER_ACCOUNT: '10000',
+    RATE_LOGIN_FAILURES_PER_IP: '100000',
+    RATE_REGISTRATIONS_PER_IP: '100000',
+    RATE_EMAILS_PER_ACCOUNT: '10000',
+    RATE_EMAILS_PER_IP: '100000',
+  },
+});
 beforeAll(async () => {
-  t = await createTestApp({
-    env: {
-      TRUST_PROXY: '1',
-      RATE_LOGIN_FAILURES_PER_ACCOUNT: '10000',
-      RATE_LOGIN_FAILURES_PER_IP: '100000',
-      RATE_REGISTRATIONS_PER_IP: '100000',
-      RATE_EMAILS_PER_ACCOUNT: '10000',
-      RATE_EMAILS_PER_IP: '100000',
-    },
-  });
   const deps = { ...t.deps, hasher: fastHasher };
   app = createApp(deps);
   const fuzzApp = { app };
@@ -307,7 +307,6 @@ beforeAll(async () => {
     }),
   );
 }, 120_000);
-afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // Hostile values

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { signUnsubscribeToken } from '../../src/subscriptions/unsubscribe-token'
 import { createClient } from '../helpers/client';
 import { openTestDatabase, usePostgres } from '../helpers/database';
 import { startFakeResend } from '../helpers/fake-resend';
-import { createTestApp, testSecretsKey, type TestApp } from '../helpers/test-app';
+import { testSecretsKey } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { mailedToken, newPerson, signedInPerson } from '../helpers/accounts';
 import { killAllServers, startServer, waitFor } from '../reliability/support';
 
@@ -18,23 +19,20 @@ import { killAllServers, startServer, waitFor } from '../reliability/support';
  * sent, and not when the link is opened, by someone signed in or not, however the request
  * ends (the page, a redirect to sign in, a malformed or spent token).
  */
-let t: TestApp;
 let output = '';
 let ipSeq = 0;
 const client = () => createClient(t, { ip: `203.0.113.${++ipSeq}` });
 
-beforeAll(async () => {
-  const log = await createNodeLogger({
+const t = useTestApp(async () => ({
+  log: await createNodeLogger({
     level: 'debug',
     format: 'json',
     destination: { write: (s: string) => void (output += s) },
-  });
-  t = await createTestApp({ log, env: { TRUST_PROXY: '1' } });
-});
-afterAll(async () => {
-  await killAllServers();
-  await t?.close();
-});
+  }),
+  env: { TRUST_PROXY: '1' },
+}));
+// Registered after useTestApp, so it runs first: the servers stop before the app closes.
+afterAll(killAllServers);
 
 describe('emailed links and the log', () => {
   it('no token from a mail reaches the log while it is sent or its link is opened', async () => {

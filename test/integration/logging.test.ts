@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNodeLogger, chooseLogFormat } from '../../src/platform/logger.node.ts';
 import { createJsonLogger, redact, type Logger } from '../../src/platform/logger';
 import { createClient } from '../helpers/client';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import {
   mailedToken,
   newPerson,
@@ -18,22 +18,20 @@ import {
  * emailed tokens, session tokens in cookies and bearer headers, addresses) through the
  * production logger (pino, JSON), and the captured output is searched for each of them.
  */
-let t: TestApp;
 let output = '';
 let log: Logger;
 const secrets = new Set<string>();
 const keep = (...values: (string | undefined | null)[]) =>
   values.forEach((v) => v && secrets.add(v));
 
-beforeAll(async () => {
+const t = useTestApp(async () => {
   log = await createNodeLogger({
     level: 'debug',
     format: 'json',
     destination: { write: (s: string) => void (output += s) },
   });
-  t = await createTestApp({ log });
+  return { log };
 });
-afterAll(() => t?.close());
 
 const lines = () =>
   output

@@ -12,7 +12,7 @@ import type { DbHandle, Executor } from '../../src/platform/db-types';
 import { purgeDeletedAccounts } from '../../src/privacy/jobs';
 import { openTestDatabase, usePostgres } from '../helpers/database';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { newPerson, registerRequest, strongPassword } from '../helpers/accounts';
 import { dumpDatabase, rawRows, signedInPerson } from '../integration/privacy-fixtures';
@@ -49,16 +49,15 @@ async function deliveriesByRow(db: Executor, fake: FakeResend) {
 }
 
 describe('the Resend API failing for a while', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: { TRUST_PROXY: '1' } });
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   let ip = 0;
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     gateway = await startGateway(t.resend.url);
   });
+  // Runs before useTestApp's own afterAll: the gateway goes first, as it sits in front of the app.
   afterAll(async () => {
     await gateway?.close();
-    await t?.close();
   });
 
   const modes: [GatewayMode, string][] = [
@@ -393,11 +392,7 @@ describe.skipIf(!!ownPgProblem)(
 );
 
 describe('a purge interrupted half-way', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: '1', DELETION_GRACE_DAYS: '0' } });
-  });
-  afterAll(() => t?.close());
+  const t = useTestApp({ env: { TRUST_PROXY: '1', DELETION_GRACE_DAYS: '0' } });
 
   /** A person with something in most tables, scheduled for deletion; their rows, as text. */
   async function doomedPerson(label: string) {
