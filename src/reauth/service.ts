@@ -29,13 +29,17 @@ async function elevate(
   rotate: boolean,
   meta: RequestMeta,
 ): Promise<RenewedSession> {
-  const rotated = await elevateSession(deps, auth.session, rotate, meta);
-  await recordEvent(deps.db, {
-    userId: auth.user.id,
-    action: 'reauth',
-    at: deps.clock.now(),
-    meta,
-    details: { method },
+  // The privilege and its audit event land together or not at all.
+  const rotated = await deps.db.transaction(async (tx) => {
+    const result = await elevateSession({ ...deps, db: tx }, auth.session, rotate, meta);
+    await recordEvent(tx, {
+      userId: auth.user.id,
+      action: 'reauth',
+      at: deps.clock.now(),
+      meta,
+      details: { method },
+    });
+    return result;
   });
   if (!rotated) return null;
   return {
