@@ -6,10 +6,9 @@ import type { UserRow } from '../core/users';
 import { localeOr } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
-import { mailContext, queueMail } from '../mail/queue';
+import { queueMail } from '../mail/queue';
 import { rowsOf } from '../platform/sql-rows';
 import { describeDevice } from '../views/device-label';
-import { newSignInMail } from '../../emails/security-notices';
 import { notMeLink } from './not-me';
 
 /**
@@ -57,14 +56,13 @@ export async function completeSignIn(
       userId: user.id,
       locale,
       template: 'new-sign-in',
-      containsSecret: true,
-      mail: newSignInMail(mailContext(deps, locale), {
+      data: {
         name: user.name,
         when: formatDateTime(now, locale, personTimeZone(user)),
         ip: meta.ip ?? '?',
         device: describeDevice(meta.userAgent),
         notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
+      },
     });
   }
 }

@@ -2,17 +2,12 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import {
-  confirmEmailChangeMail,
-  emailChangedMail,
-  emailChangeTakenMail,
-} from '../../emails/email-change';
 import {
   accessLinkPurposes,
   consumeEmailToken,
-  issueEmailToken,
   revokeEmailTokens,
   type TokenFailure,
 } from '../core/email-tokens';
@@ -52,27 +47,25 @@ export async function requestEmailChange(
         userId: null,
         locale: user.locale,
         template: 'email-change-taken',
-        mail: emailChangeTakenMail(mailContext(deps, user.locale)),
       });
       return;
     }
     await revokeEmailTokens(tx, user.id, 'change-email', now);
-    const token = await issueEmailToken(tx, {
-      purpose: 'change-email',
-      userId: user.id,
-      now,
-      payload: { newEmail: input.newEmail },
-    });
     await queueMail(deps, tx, {
       to: input.newEmail,
       userId: user.id,
       locale: user.locale,
       template: 'email-change-confirm',
-      containsSecret: true,
-      mail: confirmEmailChangeMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
-        url: actionLink(deps, '/account/email/confirm', token),
-      }),
+        url: await emailedLink(deps, tx, {
+          purpose: 'change-email',
+          userId: user.id,
+          now,
+          payload: { newEmail: input.newEmail },
+          path: '/account/email/confirm',
+        }),
+      },
     });
     await recordEvent(tx, { userId: user.id, action: 'email.change-requested', at: now, meta });
   });
@@ -116,13 +109,12 @@ export async function confirmEmailChange(
         userId: before.id,
         locale: before.locale,
         template: 'email-changed',
-        containsSecret: true,
-        mail: emailChangedMail(mailContext(deps, before.locale), {
+        data: {
           name: before.name,
           newEmail,
           // "Not me" from this mail puts the old address back (see reportNotMe).
           notMeUrl: await notMeLink(deps, tx, before.id, now, { restoreEmail: before.email }),
-        }),
+        },
       });
       await recordEvent(tx, {
         userId: before.id,

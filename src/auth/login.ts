@@ -3,12 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate, peekRate } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { createSession } from '../sessions/create';
-import { lockoutMail } from '../../emails/security-notices';
 import type { PasswordHasher } from '../platform/hasher';
-import { issueEmailToken } from '../core/email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword } from '../core/password-policy';
 import { authRules, rateSubject } from './rules';
@@ -148,23 +147,22 @@ async function recordFailure(
   const notice = await hitRate(deps.db, rules.lockoutNotices, user.id, now);
   if (!notice.ok) return;
   await deps.db.transaction(async (tx) => {
-    const resetToken = await issueEmailToken(tx, {
-      purpose: 'reset-password',
-      userId: user.id,
-      now,
-    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'lockout',
-      containsSecret: true,
-      mail: lockoutMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
         minutes: Math.ceil(locked.retryAfterSeconds / 60),
-        resetUrl: actionLink(deps, '/reset-password', resetToken),
+        resetUrl: await emailedLink(deps, tx, {
+          purpose: 'reset-password',
+          userId: user.id,
+          now,
+          path: '/reset-password',
+        }),
         notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
+      },
     });
     await recordEvent(tx, { userId: user.id, action: 'account.locked', at: now, meta });
   });

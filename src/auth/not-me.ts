@@ -2,16 +2,11 @@ import { and, eq, gte, or } from 'drizzle-orm';
 import { passkeys, recoveryCodes, totpCredentials, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { notMeDoneMail } from '../../emails/security-notices';
-import {
-  consumeEmailToken,
-  issueEmailToken,
-  revokeAllLinksButNotMe,
-  type TokenFailure,
-} from '../core/email-tokens';
+import { consumeEmailToken, revokeAllLinksButNotMe, type TokenFailure } from '../core/email-tokens';
 import { findUserByEmail, findUserById } from '../core/users';
 
 /**
@@ -29,8 +24,7 @@ export async function notMeLink(
   now: Date,
   payload?: NotMeUndo,
 ) {
-  const token = await issueEmailToken(tx, { purpose: 'not-me', userId, now, payload });
-  return actionLink(deps, '/not-me', token);
+  return await emailedLink(deps, tx, { purpose: 'not-me', userId, now, payload, path: '/not-me' });
 }
 
 /**
@@ -79,21 +73,20 @@ export async function reportNotMe(
     if (!user) return { ok: false as const, reason: 'invalid' as const };
     const ended = await invalidateUserSessions(tx, user.id);
     await revokeAllLinksButNotMe(tx, user.id, now);
-    const resetToken = await issueEmailToken(tx, {
-      purpose: 'reset-password',
-      userId: user.id,
-      now,
-    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'not-me-done',
-      containsSecret: true,
-      mail: notMeDoneMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
-        resetUrl: actionLink(deps, '/reset-password', resetToken),
-      }),
+        resetUrl: await emailedLink(deps, tx, {
+          purpose: 'reset-password',
+          userId: user.id,
+          now,
+          path: '/reset-password',
+        }),
+      },
     });
     await recordEvent(tx, {
       userId: user.id,

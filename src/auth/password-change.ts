@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { releaseRate, takeRate } from '../http/rate-limit';
-import { mailContext, queueMail } from '../mail/queue';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { passwordChangedMail } from '../../emails/password-changed';
 import { accessLinkPurposes, revokeEmailTokens } from '../core/email-tokens';
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from '../core/password-policy';
@@ -74,12 +73,11 @@ export async function changePassword(
       userId: user.id,
       locale: user.locale,
       template: 'password-changed',
-      containsSecret: true,
-      mail: passwordChangedMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
         how: 'changed',
         notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
+      },
     });
     await recordEvent(tx, {
       userId: user.id,

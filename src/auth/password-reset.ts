@@ -2,15 +2,13 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { hitRate } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { resetPasswordMail } from '../../emails/reset-password';
-import { passwordChangedMail } from '../../emails/password-changed';
 import {
   accessLinkPurposes,
   consumeEmailToken,
-  issueEmailToken,
   peekEmailToken,
   revokeEmailTokens,
   type TokenFailure,
@@ -38,17 +36,20 @@ export async function requestPasswordReset(
     if (!user) return;
     // Only the newest link works; older ones in the inbox are void.
     await revokeEmailTokens(tx, user.id, 'reset-password', now);
-    const token = await issueEmailToken(tx, { purpose: 'reset-password', userId: user.id, now });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'reset-password',
-      containsSecret: true,
-      mail: resetPasswordMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
-        url: actionLink(deps, '/reset-password', token),
-      }),
+        url: await emailedLink(deps, tx, {
+          purpose: 'reset-password',
+          userId: user.id,
+          now,
+          path: '/reset-password',
+        }),
+      },
     });
     await recordEvent(tx, { userId: user.id, action: 'password.reset-requested', at: now, meta });
   });
@@ -105,12 +106,11 @@ export async function resetPassword(
       userId: user.id,
       locale: user.locale,
       template: 'password-changed',
-      containsSecret: true,
-      mail: passwordChangedMail(mailContext(deps, user.locale), {
+      data: {
         name: user.name,
         how: 'reset',
         notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
+      },
     });
     await recordEvent(tx, {
       userId: user.id,

@@ -2,12 +2,10 @@ import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Locale } from '../i18n';
 import { hitRate } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { currentPolicy } from '../core/policies';
-import { verifyEmailMail } from '../../emails/verify-email';
-import { alreadyRegisteredMail } from '../../emails/already-registered';
-import { issueEmailToken } from '../core/email-tokens';
 import {
   checkPassword,
   isBreachedPassword,
@@ -139,21 +137,20 @@ async function recordRegistration(
     minAge: deps.config.minAge,
     ip: meta.ip,
   };
-  const token = await issueEmailToken(tx, {
-    purpose: 'verify-email',
-    userId,
-    now,
-    payload: pending,
-  });
   await queueMail(deps, tx, {
     to: input.email,
     userId,
     locale: input.locale,
     template: 'verify-email',
-    containsSecret: true,
-    mail: verifyEmailMail(mailContext(deps, input.locale), {
-      url: actionLink(deps, '/verify-email', token),
-    }),
+    data: {
+      url: await emailedLink(deps, tx, {
+        purpose: 'verify-email',
+        userId,
+        now,
+        payload: pending,
+        path: '/verify-email',
+      }),
+    },
   });
   await recordEvent(tx, {
     userId,
@@ -178,21 +175,20 @@ async function noticeExistingOwner(
     now,
   );
   if (!notice.ok) return;
-  const resetToken = await issueEmailToken(tx, {
-    purpose: 'reset-password',
-    userId: existing.id,
-    now,
-  });
   await queueMail(deps, tx, {
     to: existing.email,
     userId: existing.id,
     locale: existing.locale,
     template: 'already-registered',
-    containsSecret: true,
-    mail: alreadyRegisteredMail(mailContext(deps, existing.locale), {
+    data: {
       name: existing.name,
-      resetUrl: actionLink(deps, '/reset-password', resetToken),
-    }),
+      resetUrl: await emailedLink(deps, tx, {
+        purpose: 'reset-password',
+        userId: existing.id,
+        now,
+        path: '/reset-password',
+      }),
+    },
   });
   await recordEvent(tx, {
     userId: existing.id,

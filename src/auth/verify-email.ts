@@ -3,10 +3,10 @@ import { consents, tokens, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { hitRate } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { createSession } from '../sessions/create';
-import { verifyEmailMail } from '../../emails/verify-email';
 import type { Executor, Tx } from '../platform/db-types';
 import {
   consumeEmailToken,
@@ -225,21 +225,20 @@ export async function resendVerification(
       .orderBy(desc(tokens.createdAt))
       .limit(1);
     const payload = { email: user.email, ...newest?.payload };
-    const token = await issueEmailToken(tx, {
-      purpose: 'verify-email',
-      userId: user.id,
-      now,
-      payload,
-    });
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
       locale: user.locale,
       template: 'verify-email',
-      containsSecret: true,
-      mail: verifyEmailMail(mailContext(deps, user.locale), {
-        url: actionLink(deps, '/verify-email', token),
-      }),
+      data: {
+        url: await emailedLink(deps, tx, {
+          purpose: 'verify-email',
+          userId: user.id,
+          now,
+          payload,
+          path: '/verify-email',
+        }),
+      },
     });
   });
   deps.notifyMail();

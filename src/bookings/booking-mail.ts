@@ -2,9 +2,6 @@ import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { mailContext, queueMail } from '../mail/queue';
 import type { bookings } from '../../db/schema';
-import { bookingConfirmedMail } from '../../emails/booking-confirmed';
-import { bookingUpdatedMail } from '../../emails/booking-updated';
-import { bookingCancelledMail } from '../../emails/booking-cancelled';
 import { buildBookingCalendar, calendarAttachment, parseMailbox } from './ics';
 import { formatBookingTime } from './format';
 
@@ -12,10 +9,10 @@ export type BookingRow = typeof bookings.$inferSelect;
 export type Student = { id: string; email: string; name: string; locale: string };
 export type BookingMailKind = 'confirmed' | 'updated' | 'cancelled';
 
-const templates = {
-  confirmed: { render: bookingConfirmedMail, method: 'REQUEST' },
-  updated: { render: bookingUpdatedMail, method: 'REQUEST' },
-  cancelled: { render: bookingCancelledMail, method: 'CANCEL' },
+const calendarMethod = {
+  confirmed: 'REQUEST',
+  updated: 'REQUEST',
+  cancelled: 'CANCEL',
 } as const;
 
 /** The booking's .ics as the school publishes it: organizer is the sender of our mail. */
@@ -47,21 +44,20 @@ export async function queueBookingMail(
 ) {
   const { booking, student, kind } = input;
   const ctx = mailContext(deps, student.locale);
-  const { render, method } = templates[kind];
-  const mail = render(ctx, {
-    name: student.name,
-    title: booking.title,
-    when: formatBookingTime(ctx.locale, booking.startsAt, booking.endsAt, booking.timeZone),
-    location: booking.location,
-    notes: booking.notes,
-    url: `${deps.config.appUrl}/account/bookings`,
-  });
+  const method = calendarMethod[kind];
   return queueMail(deps, tx, {
     to: student.email,
     userId: student.id,
     locale: ctx.locale,
     template: `booking-${kind}`,
-    mail,
+    data: {
+      name: student.name,
+      title: booking.title,
+      when: formatBookingTime(ctx.locale, booking.startsAt, booking.endsAt, booking.timeZone),
+      location: booking.location,
+      notes: booking.notes,
+      url: `${deps.config.appUrl}/account/bookings`,
+    },
     attachments: [calendarAttachment(bookingCalendar(deps, booking, student, method), method)],
   });
 }

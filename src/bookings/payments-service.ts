@@ -4,7 +4,6 @@ import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
-import { paymentRecordedMail } from '../../emails/payment-recorded';
 import { formatMoney, formatPaidAt } from './format';
 import { normalizeAmount, readPaidAt, type InputError } from './schemas';
 
@@ -60,13 +59,13 @@ async function queuePaymentMail(deps: Deps, tx: Executor, student: Payer, paymen
     userId: student.id,
     locale: ctx.locale,
     template: 'payment-recorded',
-    mail: paymentRecordedMail(ctx, {
+    data: {
       name: student.name,
       amount: formatMoney(ctx.locale, payment.amount, payment.currency),
       description: payment.description,
       paidOn: formatPaidAt(ctx.locale, payment.paidAt),
       url: `${deps.config.appUrl}/account/bookings`,
-    }),
+    },
   });
 }
 

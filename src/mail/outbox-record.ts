@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Claim, OutboxRow } from './outbox-claim';
 import { outboxPolicy, type DispatchDeps, type Totals } from './outbox-policy';
+import type { MailTemplateId } from '../../emails';
 
 export type Failure = { ok: false; error: string; retryable: boolean };
 
@@ -29,7 +30,7 @@ export async function record(
     const scrub = final && o.row.containsSecret && deps.mailer.kind !== 'dev';
     // The farewell to a deleted person is the last trace of their address: once it has gone
     // (or will never go), nothing of it stays, not even in the dev mailbox.
-    const erase = final && o.row.template === 'account-deleted';
+    const erase = final && o.row.template === ('account-deleted' satisfies MailTemplateId);
     const nextAttemptAt = o.ok
       ? null
       : new Date(now.getTime() + outboxPolicy.backoffMs(o.row.attempts)).toISOString();

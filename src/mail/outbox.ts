@@ -1,5 +1,3 @@
-import { emailOutbox, type MailAttachment } from '../../db/schema';
-import type { Executor } from '../platform/db-types';
 import { claimDueMail } from './outbox-claim';
 import { outboxPolicy, type DispatchDeps, type Totals } from './outbox-policy';
 import { sendClaimed, stopControl, type DispatchOptions } from './outbox-send';
@@ -7,33 +5,6 @@ import { sendClaimed, stopControl, type DispatchOptions } from './outbox-send';
 export { claimDueMail } from './outbox-claim';
 export { outboxPolicy } from './outbox-policy';
 export type { DispatchOptions } from './outbox-send';
-
-export type EnqueueInput = {
-  userId?: string | null;
-  toAddress: string;
-  template: string;
-  locale: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers?: Record<string, string>;
-  attachments?: MailAttachment[];
-  containsSecret?: boolean;
-  /** 0 (the default): transactional; 1: bulk (announcements), sent in batches. */
-  priority?: number;
-};
-
-/**
- * Queues a rendered message. Call it with the transaction that makes the change the mail
- * is about, so the mail exists if and only if the change committed.
- */
-export async function enqueueMail(tx: Executor, input: EnqueueInput, now: Date) {
-  const [row] = await tx
-    .insert(emailOutbox)
-    .values({ ...input, nextAttemptAt: now, createdAt: now })
-    .returning({ id: emailOutbox.id });
-  return row!.id;
-}
 
 /**
  * Sends everything due now; returns how many were sent, retried later, and given up.

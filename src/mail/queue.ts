@@ -1,9 +1,14 @@
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import type { Executor } from '../platform/db-types';
-import type { MailContext, RenderedMail } from '../../emails/layout';
-import { enqueueMail } from './outbox';
-import type { MailAttachment } from '../../db/schema';
+import { emailOutbox, type MailAttachment } from '../../db/schema';
+import {
+  mailTemplates,
+  type MailContext,
+  type MailData,
+  type MailTemplateId,
+  type RenderedMail,
+} from '../../emails';
 
 export function mailContext(deps: Pick<Deps, 'config'>, locale: string): MailContext {
   return {
@@ -13,40 +18,54 @@ export function mailContext(deps: Pick<Deps, 'config'>, locale: string): MailCon
   };
 }
 
-/** An emailed link that acts: always built from APP_URL, the token in `?token=`. */
-export function actionLink(deps: Pick<Deps, 'config'>, path: string, token: string) {
-  return `${deps.config.appUrl}${path}?token=${encodeURIComponent(token)}`;
-}
+/** The template's data; optional for the mails that take none. */
+type DataOf<T extends MailTemplateId> =
+  undefined extends MailData<T> ? { data?: MailData<T> } : { data: MailData<T> };
 
-/** Renders nothing itself: takes a rendered mail and queues it in the caller's transaction. */
-export async function queueMail(
-  deps: Pick<Deps, 'clock'>,
+export type QueueMailInput<T extends MailTemplateId> = {
+  to: string;
+  userId: string | null;
+  /** The recipient's language; the mail is rendered in it (or in the default). */
+  locale: string;
+  template: T;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
+} & DataOf<T>;
+
+/**
+ * The one way a mail is queued for one person: renders the template in their language and
+ * inserts it into the outbox in the caller's transaction, so the mail exists if and only if
+ * the change it is about committed. (Announcements and policy notices go to thousands at
+ * once, rendered once per language in one INSERT … SELECT of their own.)
+ */
+export async function queueMail<T extends MailTemplateId>(
+  deps: Pick<Deps, 'clock' | 'config'>,
   tx: Executor,
-  input: {
-    to: string;
-    userId: string | null;
-    locale: string;
-    template: string;
-    mail: RenderedMail;
-    containsSecret?: boolean;
-    headers?: Record<string, string>;
-    attachments?: MailAttachment[];
-  },
+  input: QueueMailInput<T>,
 ) {
-  return enqueueMail(
-    tx,
-    {
+  const ctx = mailContext(deps, input.locale);
+  const template = mailTemplates[input.template] as {
+    render: (ctx: MailContext, data: MailData<T>) => RenderedMail;
+    secret: boolean;
+  };
+  const mail = template.render(ctx, input.data);
+  const now = deps.clock.now();
+  const [row] = await tx
+    .insert(emailOutbox)
+    .values({
       toAddress: input.to,
       userId: input.userId,
-      locale: input.locale,
+      locale: ctx.locale,
       template: input.template,
-      subject: input.mail.subject,
-      html: input.mail.html,
-      text: input.mail.text,
-      containsSecret: input.containsSecret ?? false,
+      subject: mail.subject,
+      html: mail.html,
+      text: mail.text,
+      containsSecret: template.secret,
       headers: input.headers,
       attachments: input.attachments,
-    },
-    deps.clock.now(),
-  );
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: emailOutbox.id });
+  return row!.id;
 }

@@ -5,7 +5,6 @@ import { notMeLink } from '../auth';
 import { findUserById } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
-import { passkeyNoticeMail } from '../../emails/passkey-notices';
 import type { Executor } from '../platform/db-types';
 import { listPasskeys, removePasskey, renamePasskey, type PasskeyRow } from './credentials';
 
@@ -50,14 +49,13 @@ export async function removeOwnPasskey(deps: Deps, userId: string, id: string, m
         userId,
         locale: user.locale,
         template: 'passkey-removed',
-        containsSecret: true,
-        mail: passkeyNoticeMail(ctx, {
+        data: {
           kind: 'removed',
           name: user.name,
           passkey: removed.row.name,
           when: formatDateTime(now, ctx.locale, personTimeZone(user)),
           notMeUrl: await notMeLink(deps, tx, userId, now),
-        }),
+        },
       });
     }
     return removed;

@@ -13,7 +13,6 @@ import { notMeLink } from '../auth';
 import type { UserRow } from '../core/users';
 import { formatDateTime } from '../i18n/format';
 import { mailContext, queueMail } from '../mail/queue';
-import { passkeyNoticeMail } from '../../emails/passkey-notices';
 import {
   authDataOfAttestation,
   checkOrigin,
@@ -159,15 +158,14 @@ async function savePasskey(
       userId: user.id,
       locale: user.locale,
       template: 'passkey-added',
-      containsSecret: true,
-      mail: passkeyNoticeMail(ctx, {
+      data: {
         kind: 'added',
         name: user.name,
         passkey: name,
         when: formatDateTime(now, ctx.locale, personTimeZone(user)),
         // "Not me" on this notice also removes this passkey: otherwise whoever added it keeps a way in.
         notMeUrl: await notMeLink(deps, tx, user.id, now),
-      }),
+      },
     });
     return row;
   });

@@ -6,16 +6,15 @@ import type { Executor } from '../platform/db-types';
 import { formatDate } from '../i18n/format';
 import { localeOr } from '../i18n';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
+import { emailedLink } from '../mail/emailed-link';
+import { queueMail } from '../mail/queue';
 import {
   consumeEmailToken,
-  issueEmailToken,
   revokeEmailTokens,
   tokenTtlMs,
   type TokenFailure,
 } from '../core/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
-import { deletionScheduledMail } from '../../emails/deletion-scheduled';
 import { cancelQueuedAnnouncements } from '../subscriptions';
 
 const day = 86_400_000;
@@ -46,25 +45,24 @@ export async function scheduleDeletionIn(
   const sessionsEnded = await invalidateUserSessions(tx, user.id);
   await cancelQueuedAnnouncements(tx, user.id);
   await revokeEmailTokens(tx, user.id, 'cancel-deletion', now);
-  const token = await issueEmailToken(tx, {
-    purpose: 'cancel-deletion',
-    userId: user.id,
-    now,
-    ttlMs: Math.max(tokenTtlMs['cancel-deletion'], at.getTime() - now.getTime() + day),
-  });
   const locale = localeOr(user.locale);
   await queueMail(deps, tx, {
     to: user.email,
     userId: user.id,
     locale,
     template: 'deletion-scheduled',
-    containsSecret: true,
-    mail: deletionScheduledMail(mailContext(deps, locale), {
+    data: {
       name: user.name,
       date: formatDate(at, locale, personTimeZone(user)),
-      cancelUrl: actionLink(deps, '/account/deletion/cancel', token),
+      cancelUrl: await emailedLink(deps, tx, {
+        purpose: 'cancel-deletion',
+        userId: user.id,
+        now,
+        ttlMs: Math.max(tokenTtlMs['cancel-deletion'], at.getTime() - now.getTime() + day),
+        path: '/account/deletion/cancel',
+      }),
       reason,
-    }),
+    },
   });
   await recordEvent(tx, {
     userId: user.id,

@@ -5,8 +5,7 @@ import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
 import { recordEvent } from '../core/activity';
-import { mailContext, queueMail } from '../mail/queue';
-import { inactivityWarningMail } from '../../emails/inactivity-warning';
+import { queueMail } from '../mail/queue';
 import { scheduleDeletionIn } from './deletion';
 
 const day = 86_400_000;
@@ -70,10 +69,10 @@ async function warnInactiveAccounts(deps: JobDeps, now: Date) {
         userId: user.id,
         locale,
         template: 'inactivity-warning',
-        mail: inactivityWarningMail(mailContext(deps, locale), {
+        data: {
           name: user.name,
           date: formatDate(deletesAfter, locale, personTimeZone(user)),
-        }),
+        },
       });
       await recordEvent(tx, { userId: user.id, action: 'inactivity.warned', at: now });
     });

@@ -9,6 +9,7 @@ import { mailContext } from '../mail/queue';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { policyNoticeMail } from '../../emails/policy-notice';
 import type { PublishPolicyInput } from './schemas';
+import type { MailTemplateId } from '../../emails';
 
 const day = 86_400_000;
 
@@ -69,6 +70,8 @@ export async function publishPolicy(
  * One INSERT … SELECT for everyone: the notice names no one, so it is rendered once per
  * language and joined to the users table in the database (thousands of rows, one statement).
  */
+const policyNoticeTemplate = 'policy-notice' satisfies MailTemplateId;
+
 export async function queuePolicyNotice(
   deps: Pick<Deps, 'clock' | 'config'>,
   tx: Executor,
@@ -88,7 +91,7 @@ export async function queuePolicyNotice(
     await tx.execute(sql`
     with queued as (
       insert into email_outbox (user_id, to_address, template, locale, subject, html, text, contains_secret, status, next_attempt_at, created_at)
-      select u.id, u.email, 'policy-notice', m.locale, m.subject, m.html, m.text, false, 'pending', ${now}::timestamptz, ${now}::timestamptz
+      select u.id, u.email, ${policyNoticeTemplate}, m.locale, m.subject, m.html, m.text, false, 'pending', ${now}::timestamptz, ${now}::timestamptz
       from users u
       join (values ${sql.join(rendered, sql`, `)}) as m(locale, subject, html, text)
         on m.locale = case when u.locale in (${sql.join(

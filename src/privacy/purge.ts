@@ -4,12 +4,12 @@ import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { localeOr } from '../i18n';
 import { recordEvent } from '../core/activity';
-import { mailContext, queueMail } from '../mail/queue';
-import { accountDeletedMail } from '../../emails/deletion-completed';
+import { queueMail } from '../mail/queue';
 import { actorReferences, categories, personColumns, type Person } from './registry';
+import type { MailTemplateId } from '../../emails';
 
 /** The farewell mail's template: after sending, its row keeps no address and no body. */
-export const accountDeletedTemplate = 'account-deleted';
+export const accountDeletedTemplate = 'account-deleted' satisfies MailTemplateId;
 
 /**
  * Removes one person, in the caller's transaction, by the registry: scrub copies of their
@@ -79,8 +79,6 @@ export async function purgeAccount(
         userId: null,
         locale,
         template: accountDeletedTemplate,
-        containsSecret: true,
-        mail: accountDeletedMail(mailContext(deps, locale)),
       });
     }
     // Counted for operations, naming no one.

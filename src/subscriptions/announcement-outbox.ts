@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../platform/db-types';
+import type { MailTemplateId } from '../../emails';
 
-export const announcementTemplate = 'announcement';
+export const announcementTemplate = 'announcement' satisfies MailTemplateId;
 
 /**
  * The outbox id of one person's copy of one announcement, derived from the two ids. The

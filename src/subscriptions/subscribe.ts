@@ -4,10 +4,9 @@ import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import type { RequestMeta } from '../core/activity';
 import { findUserById } from '../core/users';
-import { issueEmailToken } from '../core/email-tokens';
 import { hitRate, type RateRule } from '../http/rate-limit';
-import { actionLink, mailContext, queueMail } from '../mail/queue';
-import { subscriptionConfirmMail } from '../../emails/subscription-confirm';
+import { emailedLink } from '../mail/emailed-link';
+import { mailContext, queueMail } from '../mail/queue';
 import { revokeConfirmTokens } from './confirm-tokens';
 import { findList, localized, type ListRow } from './lists';
 import { recordSubscriptionChange } from './record-change';
@@ -87,24 +86,23 @@ async function markPendingAndMail(
     .returning({ id: subscriptions.id });
   if (!row) return 'subscribed';
   await revokeConfirmTokens(tx, user.id, list.slug, now);
-  const token = await issueEmailToken(tx, {
-    purpose: 'confirm-subscription',
-    userId: user.id,
-    now,
-    payload: { list: list.slug },
-  });
   const ctx = mailContext(deps, user.locale);
   await queueMail(deps, tx, {
     to: user.email,
     userId: user.id,
     locale: ctx.locale,
     template: 'subscription-confirm',
-    containsSecret: true,
-    mail: subscriptionConfirmMail(ctx, {
+    data: {
       name: user.name,
       listName: localized(list.names, ctx.locale),
-      url: actionLink(deps, '/subscriptions/confirm', token),
-    }),
+      url: await emailedLink(deps, tx, {
+        purpose: 'confirm-subscription',
+        userId: user.id,
+        now,
+        payload: { list: list.slug },
+        path: '/subscriptions/confirm',
+      }),
+    },
   });
   await recordSubscriptionChange(tx, {
     userId: user.id,

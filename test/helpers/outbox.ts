@@ -1,7 +1,23 @@
 import { inArray } from 'drizzle-orm';
 import { emailOutbox, type MailAttachment } from '../../db/schema';
-import { enqueueMail } from '../../src/mail/outbox';
+import type { Executor } from '../../src/platform/db-types';
 import type { TestApp } from './test-app';
+
+/**
+ * A raw outbox row, for tests of the dispatcher itself (any subject, any template name);
+ * the product queues through `queueMail`, which renders one of `emails/`.
+ */
+export async function insertOutboxRow(
+  db: Executor,
+  row: Omit<typeof emailOutbox.$inferInsert, 'nextAttemptAt' | 'createdAt'>,
+  now: Date,
+) {
+  const [inserted] = await db
+    .insert(emailOutbox)
+    .values({ ...row, nextAttemptAt: now, createdAt: now })
+    .returning({ id: emailOutbox.id });
+  return inserted!.id;
+}
 
 /**
  * Queues `n` mails straight into the outbox. Bulk ones look like announcements (priority 1,
@@ -18,7 +34,7 @@ export async function enqueueTestMail(
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     ids.push(
-      await enqueueMail(
+      await insertOutboxRow(
         t.db,
         {
           toAddress: `${label}${i}@example.com`,

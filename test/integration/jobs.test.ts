@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../../src/deps';
-import { enqueueMail } from '../../src/mail/outbox';
+import { insertOutboxRow } from '../helpers/outbox';
 import { jobs, runDueJobs } from '../../src/jobs/schedule';
 import { startJobTimer } from '../../src/jobs/timer';
 import { openPostgres } from '../../src/platform/db.postgres';
@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 
 const enqueue = (to: string) =>
-  enqueueMail(
+  insertOutboxRow(
     t.db,
     { toAddress: to, template: 'test', locale: 'en', subject: 'Hi', html: '<p>Hi</p>', text: 'Hi' },
     t.clock.now(),

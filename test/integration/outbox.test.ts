@@ -3,7 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import postgres from 'postgres';
 import { emailOutbox } from '../../db/schema';
 import type { Deps } from '../../src/deps';
-import { claimDueMail, dispatchMail, enqueueMail, outboxPolicy } from '../../src/mail/outbox';
+import { claimDueMail, dispatchMail, outboxPolicy } from '../../src/mail/outbox';
+import { insertOutboxRow } from '../helpers/outbox';
 import { queueMail } from '../../src/mail/queue';
 import { openPostgres } from '../../src/platform/db.postgres';
 import { createDevMailer } from '../../src/platform/mailer.dev';
@@ -20,7 +21,7 @@ beforeEach(async () => {
 });
 
 const enqueue = (to: string, extra: { containsSecret?: boolean } = {}) =>
-  enqueueMail(
+  insertOutboxRow(
     t.db,
     {
       toAddress: to,
@@ -275,16 +276,30 @@ describe('contents', () => {
     expect(t.resend.requests).toBe(0);
   });
 
+  it('renders only the templates of emails/: a misspelt id does not compile, and fails if forced', async () => {
+    await t.db.transaction(async (tx) => {
+      await expect(
+        queueMail(t.deps, tx, {
+          to: 'typo@example.com',
+          userId: null,
+          locale: 'en',
+          // @ts-expect-error: not a template id
+          template: 'verify-emial',
+          data: { url: 'http://localhost:3000/verify-email?token=x' },
+        }),
+      ).rejects.toThrow(TypeError);
+    });
+    expect(await t.db.select().from(emailOutbox)).toHaveLength(0);
+  });
+
   it('queues nothing when the transaction that queued the mail rolls back', async () => {
-    const mail = { subject: 'Rolled back', html: '<p>x</p>', text: 'x' };
     await expect(
       t.db.transaction(async (tx) => {
         await queueMail(t.deps, tx, {
           to: 'rb@example.com',
           userId: null,
           locale: 'en',
-          template: 'test',
-          mail,
+          template: 'account-deleted',
         });
         throw new Error('rollback');
       }),
@@ -295,19 +310,19 @@ describe('contents', () => {
 
 describe('dev mailbox', () => {
   it('lists queued mail and shows one, escaping what it shows', async () => {
-    const mail = {
-      subject: 'Confirm <b>now</b>',
-      html: '<p>x</p>',
-      text: 'Open http://localhost:3000/verify-email?token=abc234 to confirm.',
-    };
-    const id = await queueMail(t.deps, t.db, {
-      to: 'box@example.com',
-      userId: null,
-      locale: 'uk',
-      template: 'verify-email',
-      mail,
-      containsSecret: true,
-    });
+    const id = await insertOutboxRow(
+      t.db,
+      {
+        toAddress: 'box@example.com',
+        locale: 'uk',
+        template: 'verify-email',
+        subject: 'Confirm <b>now</b>',
+        html: '<p>x</p>',
+        text: 'Open http://localhost:3000/verify-email?token=abc234 to confirm.',
+        containsSecret: true,
+      },
+      t.clock.now(),
+    );
     // The mailbox exists only with the dev mailer: a server with a real mailer shows nobody's mail.
     expect((await t.app.request('/dev/mailbox')).status).toBe(404);
     const devApp = createApp({ ...t.deps, mailer: createDevMailer(() => {}) });
@@ -337,7 +352,7 @@ describe('dev mailbox', () => {
       env: { NODE_ENV: 'production', APP_URL: 'https://accounts.example.org' },
     });
     try {
-      const id = await enqueueMail(
+      const id = await insertOutboxRow(
         prod.db,
         {
           toAddress: 'p@example.com',

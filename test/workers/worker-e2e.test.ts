@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { enqueueMail } from '../../src/mail/outbox';
+import { insertOutboxRow } from '../helpers/outbox';
 import { openPostgres } from '../../src/platform/db.postgres';
 import { templateDatabase, usePostgres, withDatabase } from '../helpers/database';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
@@ -231,7 +231,7 @@ describe.skipIf(!!skipReason)('the service on Cloudflare Workers (workerd)', () 
   it('sends mail queued outside any request when the Cron Trigger fires, exactly once', async () => {
     const handle = openPostgres(dbUrl, { max: 1 });
     try {
-      await enqueueMail(
+      await insertOutboxRow(
         handle.db,
         {
           toAddress: 'cron@example.com',

@@ -8,7 +8,7 @@ import { takeRate, releaseRate } from '../../http/rate-limit';
 import { formatDateTime } from '../../i18n/format';
 import { mailContext, queueMail } from '../../mail/queue';
 import type { Executor } from '../../platform/db-types';
-import { twoFactorNoticeMail, type TwoFactorNotice } from '../../../emails/two-factor-notices';
+import { type TwoFactorNotice } from '../../../emails/two-factor-notices';
 import { notMeLink } from '../not-me';
 import { authRules, rateSubject } from '../rules';
 import { findUserById, type UserRow } from '../../core/users';
@@ -63,13 +63,12 @@ export async function queueTwoFactorNotice(
       notice.kind === 'enabled' || notice.kind === 'disabled'
         ? `two-factor-${notice.kind}`
         : notice.kind,
-    containsSecret: true,
-    mail: twoFactorNoticeMail(ctx, {
+    data: {
       name: user.name,
       when: formatDateTime(now, ctx.locale, personTimeZone(user)),
       notice,
       notMeUrl: await notMeLink(deps, tx, user.id, now),
-    }),
+    },
   });
 }
 
