@@ -4,7 +4,7 @@ import type { Clock } from './platform/clock';
 import type { Db } from './platform/db-types';
 import type { PasswordHasher } from './platform/hasher';
 import type { Logger } from './platform/logger';
-import type { Metrics } from './ops/metrics';
+import type { Metrics } from './platform/metrics';
 
 /** Where completed deletions are recorded outside the database (src/ops/erasure-ledger.ts). */
 export type ErasureLedger = {

@@ -7,7 +7,7 @@ import {
   type RegistrationOutcome,
   type SignInMethod,
   type SignInOutcome,
-} from './metrics';
+} from '../platform/metrics';
 import { readOpsSnapshot, type OpsSnapshot } from './snapshot';
 
 export type NodeMetricsOptions = {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import * as prom from 'prom-client';
 import { runDueJobs } from '../../src/jobs/schedule';
-import { classifyAuthRequest } from '../../src/ops/metrics';
+import { classifyAuthRequest } from '../../src/platform/metrics';
 import { createPromMetrics } from '../../src/ops/metrics.node.ts';
 import { isMetricsAuthorized } from '../../src/ops/routes';
 import { createClient } from '../helpers/client';

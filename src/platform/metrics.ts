@@ -1,5 +1,5 @@
-import type { Clock } from '../platform/clock';
-import type { Db } from '../platform/db-types';
+import type { Clock } from './clock';
+import type { Db } from './db-types';
 
 /**
  * The metrics seam. Node fills it with prom-client (`metrics.node.ts`, loaded only when
