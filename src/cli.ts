@@ -16,7 +16,7 @@ import { replayErasures } from './ops/erasure-ledger';
 import { rotateTotpSecrets } from './auth';
 
 const usage = `Usage:
-  npm run cli -- jobs [--force]                        run due background jobs once (outbox, purges, retention)
+  npm run cli -- jobs                                  run every background job once, now (outbox, purges, retention)
   npm run cli -- create-admin --email E [--password-stdin] [--name N]
                                                        create an admin, or make an existing account admin
   npm run cli -- backup FILE [--force]                 back up the database (pg_dump, or PGlite's data directory) to FILE,
@@ -140,7 +140,9 @@ async function main() {
 
   await withDatabase(config, async (deps) => {
     if (command === 'jobs') {
-      const results = await runDueJobs(deps, { force: values.force });
+      // "Now" means now: every job runs, whatever its period, and takes every item due.
+      // (The job lock still keeps two runners off the same job; --force is accepted, as before.)
+      const results = await runDueJobs(deps, { force: true });
       process.stdout.write(JSON.stringify(results) + '\n');
     } else if (command === 'rotate-totp-key') {
       await rotateTotpKey(deps);

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import type { UserRow } from '../core/users';
+import { deletionIsDue, type UserRow } from '../core/users';
 import { localeOr } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
@@ -36,11 +36,18 @@ export async function completeSignIn(
       -- A client that sends no User-Agent is the same "device" each time, not a new one.
       exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
   );
+  // Signing in within the grace period cancels a deletion; after it, never (the callers refuse
+  // such an account, and this keeps a race with the date from cancelling it either).
+  const cancels = user.deletionScheduledFor !== null && !deletionIsDue(user, now);
   await tx
     .update(users)
-    .set({ lastActiveAt: now, deletionScheduledFor: null, inactivityWarnedAt: null })
+    .set({
+      lastActiveAt: now,
+      inactivityWarnedAt: null,
+      deletionScheduledFor: sql`case when ${users.deletionScheduledFor} > ${now.toISOString()}::timestamptz then null else ${users.deletionScheduledFor} end`,
+    })
     .where(eq(users.id, user.id));
-  if (user.deletionScheduledFor)
+  if (cancels)
     await recordEvent(tx, {
       userId: user.id,
       action: 'deletion.cancelled',

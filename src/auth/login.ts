@@ -12,7 +12,7 @@ import { notMeLink } from './not-me';
 import { normalizePassword } from '../core/password-policy';
 import { authRules, rateSubject } from './rules';
 import { takeSignInSlots } from './sign-in-slots';
-import type { UserRow } from '../core/users';
+import { deletionIsDue, type UserRow } from '../core/users';
 import { startTwoFactorSignIn } from './two-factor/sign-in';
 
 export type LoginInput = { email: string; password: string; remember: boolean };
@@ -76,7 +76,8 @@ export async function login(
   const accountKey = rateSubject(input.email.toLowerCase());
 
   const candidate = await findSignInCandidate(deps.db, input.email, now);
-  const user = candidate?.user ?? null;
+  // An account past its deletion date answers like one that does not exist.
+  const user = candidate && !deletionIsDue(candidate.user, now) ? candidate.user : null;
   // An unconfirmed account has no password yet; its newest registration's stands in, so
   // only that person learns the address still needs confirming.
   const stored = user && { passwordHash: user.passwordHash ?? candidate!.pendingHash };

@@ -7,7 +7,7 @@ import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { passkeys, totpCredentials } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { findUserById, type UserRow } from '../core/users';
+import { deletionIsDue, findUserById, type UserRow } from '../core/users';
 import type { Executor } from '../platform/db-types';
 import {
   authDataOfAssertion,
@@ -152,7 +152,7 @@ export async function verifyAssertion(
   const info = await checkSignature(rp, response, ceremony.challenge, passkey);
   if (!info) return { ok: false, reason: 'invalid-signature' };
   const user = await findUserById(deps.db, passkey.userId);
-  if (!user) return { ok: false, reason: 'unknown-credential' };
+  if (!user || deletionIsDue(user, now)) return { ok: false, reason: 'unknown-credential' };
   // Password + code is two factors; so must a passkey be for an account that asked for two:
   // something held (the key) and something known or been (its PIN or biometrics).
   if (!info.userVerified && (await hasTwoFactor(deps.db, user.id)))

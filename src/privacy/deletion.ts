@@ -1,5 +1,5 @@
 import { personTimeZone } from '../i18n/time-zone';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
@@ -16,12 +16,13 @@ import {
 } from '../core/email-tokens';
 import { invalidateUserSessions } from '../sessions/invalidate';
 import { cancelQueuedAnnouncements } from '../subscriptions';
+import { purgeAccount } from './purge';
 
 const day = 86_400_000;
 
 export type DeletionReason = 'self-service' | 'inactivity';
 
-/** When a deletion asked for now takes place: DELETION_GRACE_DAYS later (0: at the next purge run). */
+/** When a deletion asked for now takes place: DELETION_GRACE_DAYS later (0: at once). */
 export const deletionDate = (deps: Pick<Deps, 'clock' | 'config'>) =>
   new Date(deps.clock.now().getTime() + deps.config.deletionGraceDays * day);
 
@@ -74,8 +75,17 @@ export async function scheduleDeletionIn(
   return at;
 }
 
-/** "Delete my account": schedules the deletion; the caller clears the cookie. */
+/**
+ * "Delete my account": schedules the deletion; the caller clears the cookie. With no grace
+ * period (DELETION_GRACE_DAYS=0) the account is erased in this request, through the one purge:
+ * there is nothing to cancel, so no notice with a cancel link goes out, only the farewell.
+ */
 export async function requestDeletion(deps: Deps, userId: string, meta: RequestMeta) {
+  if (deps.config.deletionGraceDays === 0) {
+    const now = deps.clock.now();
+    const erased = await purgeAccount(deps, userId, 'scheduled', undefined);
+    return erased ? now : null;
+  }
   const at = await deps.db.transaction(async (tx) => {
     const [user] = await tx
       .select({
@@ -95,7 +105,10 @@ export async function requestDeletion(deps: Deps, userId: string, meta: RequestM
   return at;
 }
 
-/** Cancels a pending deletion of a signed-in person. Returns whether one was pending. */
+/**
+ * Cancels a pending deletion. Returns whether one was cancelled; a deletion whose date has
+ * passed is final (the purge may simply not have run yet) and is never cancelled.
+ */
 export async function cancelDeletion(
   deps: Pick<Deps, 'db' | 'clock'>,
   userId: string,
@@ -112,7 +125,7 @@ export async function cancelDeletion(
         lastActiveAt: now,
         updatedAt: now,
       })
-      .where(and(eq(users.id, userId), isNotNull(users.deletionScheduledFor)))
+      .where(and(eq(users.id, userId), gt(users.deletionScheduledFor, now)))
       .returning({ id: users.id });
     if (rows.length === 0) return false;
     await revokeEmailTokens(tx, userId, 'cancel-deletion', now);
@@ -127,8 +140,14 @@ export async function cancelDeletionByToken(
   token: string,
   meta: RequestMeta,
 ): Promise<{ ok: true } | { ok: false; reason: TokenFailure }> {
-  const used = await consumeEmailToken(deps.db, 'cancel-deletion', token, deps.clock.now());
+  const now = deps.clock.now();
+  const used = await consumeEmailToken(deps.db, 'cancel-deletion', token, now);
   if (!used.ok) return used;
-  await cancelDeletion(deps, used.row.userId, meta, 'link');
-  return { ok: true };
+  if (await cancelDeletion(deps, used.row.userId, meta, 'link')) return { ok: true };
+  // Too late: the grace period is over, so the link has expired with it.
+  const [due] = await deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, used.row.userId), lte(users.deletionScheduledFor, now)));
+  return due ? { ok: false, reason: 'expired' } : { ok: true };
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { emailOutbox, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
+import { emailOutbox, jobRuns, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../../src/deps';
 import { insertOutboxRow } from '../helpers/outbox';
 import { jobs, runDueJobs } from '../../src/jobs/schedule';
@@ -8,6 +8,8 @@ import { startJobTimer } from '../../src/jobs/timer';
 import { openPostgres } from '../../src/platform/db.postgres';
 import { usePostgres } from '../helpers/database';
 import { useTestApp } from '../helpers/use-test-app';
+import { runCli } from '../reliability/support';
+import { signedInPerson } from './privacy-fixtures';
 
 /** The background jobs: retention purges, the once-per-period claim, and the Node timer. */
 const t = useTestApp();
@@ -103,6 +105,27 @@ describe('scheduled jobs', () => {
     );
     expect(failed).toEqual([]);
   });
+
+  // The CLI is the operator's "do it now": it is not bound by the timer's period (issue 19).
+  it.runIf(usePostgres())(
+    '`npm run cli -- jobs` erases a due deletion even when the purge ran a minute ago',
+    async () => {
+      const { client, userId } = await signedInPerson(t, 'cli-due');
+      expect((await client.delete('/api/v1/me')).status).toBe(202);
+      await t.db
+        .update(users)
+        .set({ deletionScheduledFor: new Date(Date.now() - 60_000) })
+        .where(eq(users.id, userId));
+      await t.db
+        .insert(jobRuns)
+        .values({ name: 'purge-deleted-accounts', lastStartedAt: new Date() })
+        .onConflictDoUpdate({ target: jobRuns.name, set: { lastStartedAt: new Date() } });
+      const run = await runCli(['jobs'], { DATABASE_URL: t.dbHandle.url! });
+      expect(run.code, run.stderr).toBe(0);
+      expect(await t.db.select().from(users).where(eq(users.id, userId))).toEqual([]);
+    },
+    60_000,
+  );
 
   it('runs a due job once when two runners race for it', async () => {
     t.clock.advance(2 * hour);

@@ -8,6 +8,7 @@ import { auditEvents, bookings, emailOutbox, payments, users } from '../../db/sc
 import { createTestApp } from '../helpers/test-app';
 import { useTestApp } from '../helpers/use-test-app';
 import {
+  loginRequest,
   mailedToken,
   outboxOf,
   problemType,
@@ -269,25 +270,69 @@ describe('the purge', () => {
     expect(rowsMentioning(dump, needles)).toEqual([]);
   });
 
-  it('with DELETION_GRACE_DAYS=0 deletes at the next run', async () => {
+  it('with DELETION_GRACE_DAYS=0 erases the account in the request, through the one purge', async () => {
+    const ledgerFile = join(await mkdtemp(join(tmpdir(), 'ledger-')), 'erasures.jsonl');
     const now = await createTestApp({ env: { TRUST_PROXY: '1', DELETION_GRACE_DAYS: '0' } });
+    // The app reads its deps per request, so the ledger can be put in after it was built.
+    now.deps.erasureLedger = fileErasureLedger(ledgerFile);
     try {
-      const { client, userId } = await signedInPerson(now, 'grace0');
+      const { client, userId, person } = await signedInPerson(now, 'grace0');
       const res = await client.delete('/api/v1/me');
+      expect(res.status).toBe(202);
       expect((await res.json()).deletionScheduledFor).toBe(now.clock.now().toISOString());
-      // The completed deletion is recorded outside the database, by internal id only.
-      const ledger = join(await mkdtemp(join(tmpdir(), 'ledger-')), 'erasures.jsonl');
-      expect(
-        await purgeDeletedAccounts({ ...now.deps, erasureLedger: fileErasureLedger(ledger) }),
-      ).toEqual({ purged: 1 });
+      // Gone before any job runs: no row, no session, no way to sign in and cancel.
       expect(await userById(now, userId)).toBeNull();
-      const lines = (await readFile(ledger, 'utf8')).trim().split('\n');
+      expect((await client.get('/api/v1/me')).status).toBe(401);
+      expect((await loginRequest(clientFor(now), person)).status).toBe(401);
+      // The purge's own traces: the farewell mail (no "scheduled" notice with a cancel link)
+      // and the erasure ledger, by internal id only.
+      const mails = await now.db
+        .select({ template: emailOutbox.template, to: emailOutbox.toAddress })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.toAddress, person.email));
+      expect(mails.map((m) => m.template)).toEqual(['account-deleted']);
+      const lines = (await readFile(ledgerFile, 'utf8')).trim().split('\n');
       expect(lines).toHaveLength(1);
       expect(JSON.parse(lines[0]!).userId).toBe(userId);
       expect(lines[0]).not.toMatch(/@|grace0/);
+      // Once the farewell has gone, its row forgets the address.
+      await now.sendMail();
+      const [farewell] = await now.db
+        .select()
+        .from(emailOutbox)
+        .where(eq(emailOutbox.template, 'account-deleted'));
+      expect(farewell).toMatchObject({ status: 'sent', toAddress: 'erased', html: null });
     } finally {
       await now.close();
     }
+  });
+
+  it('never lets a sign-in cancel a deletion whose grace period is over', async () => {
+    const { client, userId, person } = await signedInPerson(t, 'grace-over');
+    expect((await client.delete('/api/v1/me')).status).toBe(202);
+    // The purge job has not run yet (it runs every few minutes), but the date has passed.
+    t.clock.advance(14 * day + minute);
+    const res = await loginRequest(clientFor(t), person);
+    expect(res.status).toBe(401);
+    expect((await userById(t, userId))?.deletionScheduledFor).not.toBeNull();
+    const cancelled = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, userId), eq(auditEvents.action, 'deletion.cancelled')));
+    expect(cancelled).toEqual([]);
+    expect(await purgeDeletedAccounts(t.deps)).toEqual({ purged: 1 });
+    expect(await userById(t, userId)).toBeNull();
+  });
+
+  it('never lets the emailed "keep my account" link cancel a deletion whose grace period is over', async () => {
+    const { client, userId, person } = await signedInPerson(t, 'grace-link');
+    expect((await client.delete('/api/v1/me')).status).toBe(202);
+    const token = await mailedToken(t, person.email, '/account/deletion/cancel');
+    t.clock.advance(14 * day + minute);
+    const res = await clientFor(t).post('/api/v1/me/deletion/cancel', { token });
+    expect(res.status).toBe(400);
+    expect((await read(res)).body.type).toMatch(problemType('token-expired'));
+    expect((await userById(t, userId))?.deletionScheduledFor).not.toBeNull();
   });
 
   it('leaves an account alone whose deletion was cancelled in time', async () => {

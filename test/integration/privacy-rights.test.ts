@@ -122,26 +122,26 @@ describe('consents and policy versions', () => {
       effectiveAt: new Date(t.clock.now().getTime() + days * day).toISOString(),
     });
 
-    expect((await en.client.post('/api/v1/admin/policies', body(20))).status).toBe(403);
-    expect((await clientFor(t).post('/api/v1/admin/policies', body(20))).status).toBe(401);
-    const soon = await read(await admin.client.post('/api/v1/admin/policies', body(13.9)));
+    expect((await en.client.post('/api/v1/admin/policies', body(40))).status).toBe(403);
+    expect((await clientFor(t).post('/api/v1/admin/policies', body(40))).status).toBe(401);
+    const soon = await read(await admin.client.post('/api/v1/admin/policies', body(29.9)));
     expect(soon.status).toBe(400);
     expect(soon.body.errors[0].path).toBe('effectiveAt');
     expect(
       (
         await read(
-          await admin.client.post('/api/v1/admin/policies', { ...body(20), kind: 'cookies' }),
+          await admin.client.post('/api/v1/admin/policies', { ...body(40), kind: 'cookies' }),
         )
       ).status,
     ).toBe(400);
 
-    const created = await read(await admin.client.post('/api/v1/admin/policies', body(14)));
+    const created = await read(await admin.client.post('/api/v1/admin/policies', body(30)));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       version: '2.0',
       summary: 'We now keep lesson recordings for 30 days.',
     });
-    expect((await read(await admin.client.post('/api/v1/admin/policies', body(30)))).status).toBe(
+    expect((await read(await admin.client.post('/api/v1/admin/policies', body(40)))).status).toBe(
       409,
     );
     const [row] = await t.db.select().from(policyVersions).where(eq(policyVersions.version, '2.0'));
@@ -183,7 +183,7 @@ describe('consents and policy versions', () => {
       ).status,
     ).toBe(409);
 
-    t.clock.advance(15 * day);
+    t.clock.advance(31 * day);
     const client = createClient(t, { ip: '198.51.100.77' });
     await signIn(client, early.person);
     const blocked = await read(await client.get('/api/v1/me/sessions'));

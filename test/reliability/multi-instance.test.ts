@@ -46,7 +46,6 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     MAIL_POLL_SECONDS: '1',
     RATE_LOGIN_FAILURES_PER_ACCOUNT: '3',
     RATE_LOGIN_FAILURES_PER_IP: '5',
-    DELETION_GRACE_DAYS: '0',
   };
 
   beforeAll(async () => {
@@ -268,6 +267,11 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
         ).status,
       ).toBe(401);
     }
+    // The grace period has passed (with DELETION_GRACE_DAYS=0 the request itself would erase).
+    await pg.db
+      .update(users)
+      .set({ deletionScheduledFor: new Date(Date.now() - 60_000) })
+      .where(inArray(users.id, ids));
     return { emails, ids };
   }
   const purgedEvents = async () =>
@@ -312,7 +316,7 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
     const before = { events: await purgedEvents(), farewells: await farewellIds() };
     const pools = [openPostgres(pg.url!, { max: 2 }), openPostgres(pg.url!, { max: 2 })];
     try {
-      const config = parseConfig({ DATABASE_URL: pg.url!, DELETION_GRACE_DAYS: '0' });
+      const config = parseConfig({ DATABASE_URL: pg.url! });
       const deps = (db: Deps['db']): Deps => ({
         db,
         hasher: createNodeHasher(),
@@ -341,7 +345,6 @@ describe.skipIf(!!skipReason)('two server processes on one PostgreSQL', () => {
       DATABASE_URL: pg.url!,
       RESEND_API_KEY: fake.apiKey,
       RESEND_BASE_URL: fake.url,
-      DELETION_GRACE_DAYS: '0',
     };
     const runs = await Promise.all([
       runCli(['jobs', '--force'], cliEnv),

@@ -8,7 +8,7 @@ import { createSession } from '../../sessions/create';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../../core/email-tokens';
 import { completeSignIn } from '../complete-sign-in';
 import { authRules, rateSubject } from '../rules';
-import { findUserById, type UserRow } from '../../core/users';
+import { deletionIsDue, findUserById, type UserRow } from '../../core/users';
 import { openTotpSecret } from './at-rest';
 import { queueTwoFactorNotice } from './manage';
 import { countUnusedRecoveryCodes, useRecoveryCode } from './recovery-codes';
@@ -107,6 +107,7 @@ function openSession(
   meta: RequestMeta,
 ) {
   const { method, remember, now } = sign;
+  if (deletionIsDue(user, now)) return Promise.resolve(null);
   return deps.db.transaction(async (tx) => {
     const used = await consumeEmailToken(tx, 'two-factor-login', pendingToken, now);
     if (!used.ok) return null;

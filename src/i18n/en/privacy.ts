@@ -112,17 +112,22 @@ export const privacy = {
   'delete.what.3':
     'You are signed out everywhere at once. The deletion happens {days} days later; until then you can change your mind with the link we email you, or simply by signing in.',
   'delete.what.now':
-    'You are signed out everywhere at once, and the deletion happens within minutes. It cannot be undone.',
+    'You are signed out everywhere at once, and your account is deleted at the same moment. It cannot be undone.',
   'delete.what.4': 'Backups may keep a copy for a short time until they are replaced.',
   'delete.exportFirst': 'You may want to download your data first.',
   'delete.continue': 'Continue to deletion…',
   'delete.keep': 'Keep my account',
   'delete.confirm.title': 'Are you sure?',
   'delete.confirm.body': 'Your account will be deleted on {date}. You will be signed out now.',
+  'delete.confirm.now':
+    'Your account will be deleted at once, with everything we hold about you. This cannot be undone.',
   'delete.confirm.button': 'Yes, delete my account',
   'delete.scheduled.title': 'Your account will be deleted',
   'delete.scheduled.body':
     'You are signed out. Your account will be deleted on {date}. We emailed you a link to cancel; signing in again also cancels.',
+  'delete.erased.title': 'Your account is deleted',
+  'delete.erased.body':
+    'Your account and everything we held about you are deleted. We sent a last email to say so; after it has gone, we keep no copy of your address.',
 
   'deletionCancel.title': 'Keep my account',
   'deletionCancel.body':

@@ -24,7 +24,11 @@ async function scheduleDeletion(c: Context<AppEnv>) {
   // Signed out now; the page is rendered for the person who was.
   if (isLocale(auth.user.locale)) c.set('locale', auth.user.locale);
   c.set('auth', null);
-  return deleteScheduledPage(c, { date: at, timeZone });
+  return deleteScheduledPage(c, {
+    date: at,
+    timeZone,
+    erased: deps.config.deletionGraceDays === 0,
+  });
 }
 
 async function cancelWithToken(c: Context<AppEnv>) {
@@ -58,7 +62,11 @@ export function deletePageRoutes() {
   app.get('/account/delete/confirm', (c) => {
     const auth = requireAuth(c);
     if (!auth.isPrivileged) return c.redirect(reauthFor('/account/delete/confirm'), 303);
-    return deleteConfirmPage(c, { date: deletionDate(c.get('deps')) });
+    const deps = c.get('deps');
+    return deleteConfirmPage(c, {
+      date: deletionDate(deps),
+      now: deps.config.deletionGraceDays === 0,
+    });
   });
   app.post('/account/delete', scheduleDeletion);
   app.get('/account/deletion/cancel', (c) => {

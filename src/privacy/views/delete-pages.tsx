@@ -32,7 +32,7 @@ export function deleteExplainPage(c: Context<AppEnv>, s: { graceDays: number }) 
 }
 
 /** Step two (privileged): the date, and the one button that schedules it. */
-export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date }) {
+export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date; now: boolean }) {
   const t = translator(c.get('locale'));
   return renderPage(
     c,
@@ -40,7 +40,11 @@ export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date }) {
     <>
       <h1>{t('delete.confirm.title')}</h1>
       <section class="card narrow">
-        <p>{t('delete.confirm.body', { date: pageDates(c).date(s.date) })}</p>
+        <p>
+          {s.now
+            ? t('delete.confirm.now')
+            : t('delete.confirm.body', { date: pageDates(c).date(s.date) })}
+        </p>
         <form method="post" action="/account/delete">
           <div class="form-actions">
             <button type="submit" class="button danger">
@@ -55,15 +59,21 @@ export function deleteConfirmPage(c: Context<AppEnv>, s: { date: Date }) {
 }
 
 /** After scheduling: the person is signed out, so their time zone comes along as `timeZone`. */
-export function deleteScheduledPage(c: Context<AppEnv>, s: { date: Date; timeZone: string }) {
+export function deleteScheduledPage(
+  c: Context<AppEnv>,
+  s: { date: Date; timeZone: string; erased: boolean },
+) {
   const t = translator(c.get('locale'));
+  const title = t(s.erased ? 'delete.erased.title' : 'delete.scheduled.title');
   return renderPage(
     c,
-    { title: t('delete.scheduled.title') },
+    { title },
     <section class="card narrow">
-      <h1>{t('delete.scheduled.title')}</h1>
+      <h1>{title}</h1>
       <p role="status">
-        {t('delete.scheduled.body', { date: pageDates(c, s.timeZone).date(s.date) })}
+        {s.erased
+          ? t('delete.erased.body')
+          : t('delete.scheduled.body', { date: pageDates(c, s.timeZone).date(s.date) })}
       </p>
       <p>
         <a href="/">{t('error.home')}</a>
