@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { bookings, payments, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
@@ -14,7 +14,18 @@ type JobDeps = Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notif
 /** How long before an unused account is deleted its owner is warned. */
 export const inactivityWarningDays = 30;
 
-const lastActivity = sql`coalesce(${users.lastActiveAt}, ${users.createdAt})`;
+/**
+ * The last use of the service, which is what the privacy policy's "kept while you use the
+ * service, then a year" counts from: a sign-in or visit, a change to the profile, a lesson
+ * (its end, so a student staff book in who never signs in is still a student, and a lesson
+ * still ahead keeps the account), a payment. An account never used counts from its creation.
+ * (GREATEST skips NULLs.)
+ */
+const lastActivity = sql`greatest(
+  coalesce(${users.lastActiveAt}, ${users.createdAt}),
+  ${users.updatedAt},
+  (select max(b.ends_at) from ${bookings} b where b.user_id = ${users.id} and b.status = 'confirmed'),
+  (select max(p.paid_at) from ${payments} p where p.user_id = ${users.id}))`;
 /** Confirmed accounts with no deletion pending: the only ones that can be retired. */
 const candidates = and(isNotNull(users.emailVerifiedAt), isNull(users.deletionScheduledFor));
 const recipient = {
@@ -29,7 +40,8 @@ const recipient = {
  * INACTIVE_ACCOUNT_DAYS (default 365) after the last activity, an account is scheduled for
  * deletion like a self-service one (grace period, cancel link). 30 days before, its owner is
  * warned once; the deletion never comes sooner than 30 days after that warning, even when
- * the job did not run for a while. Signing in (or any activity) starts the clock again.
+ * the job did not run for a while. Any use of the service (see `lastActivity`) starts the
+ * clock again, and a lesson still ahead stops it.
  */
 export async function retireInactiveAccounts(deps: JobDeps) {
   const now = deps.clock.now();

@@ -17,7 +17,7 @@ import {
   removeOldIpAddresses,
   retireInactiveAccounts,
 } from '../../src/privacy/jobs';
-import { clientFor, signedInPerson } from './privacy-fixtures';
+import { clientFor, signedInAdmin, signedInPerson } from './privacy-fixtures';
 
 const t = useTestApp({ env: { TRUST_PROXY: '1' } });
 
@@ -107,6 +107,72 @@ describe('INACTIVE_ACCOUNT_DAYS (365)', () => {
     expect(res.scheduled).toBe(0);
     expect((await userById(t, userId))!.deletionScheduledFor).toBeNull();
     expect((await userById(t, userId))!.inactivityWarnedAt).toEqual(t.clock.now());
+  });
+});
+
+describe('INACTIVE_ACCOUNT_DAYS counts every use of the service, not only sign-ins', () => {
+  /** 'YYYY-MM-DDTHH:mm' in UTC, `days` from the test clock's now. */
+  const localIn = (days: number) =>
+    new Date(t.clock.now().getTime() + days * day).toISOString().slice(0, 16);
+  async function book(userId: string, startsInDays: number) {
+    const staff = await signedInAdmin(t);
+    const res = await staff.client.post('/api/v1/staff/bookings', {
+      userId,
+      title: 'Lesson',
+      startsAt: localIn(startsInDays),
+      endsAt: localIn(startsInDays + 1 / 24),
+      timeZone: 'UTC',
+    });
+    expect(res.status).toBe(201);
+  }
+  const warnings = async (userId: string) =>
+    (await outboxOf(t, userId, 'inactivity-warning')).length;
+
+  it('a student staff book into lessons, who never signs in, is not warned while taking them', async () => {
+    const { userId } = await signedInPerson(t, 'booked-student');
+    t.clock.advance(100 * day);
+    await book(userId, 100); // a lesson on day 200
+    t.clock.advance(240 * day); // day 340: 340 days since the last sign-in, 140 since the lesson
+    await retireInactiveAccounts(t.deps);
+    expect(await warnings(userId)).toBe(0);
+    expect((await userById(t, userId))!.inactivityWarnedAt).toBeNull();
+  });
+
+  it('a recorded payment counts as use, too', async () => {
+    const { userId } = await signedInPerson(t, 'paying-student');
+    t.clock.advance(200 * day);
+    const staff = await signedInAdmin(t);
+    const paid = await staff.client.post('/api/v1/staff/payments', {
+      userId,
+      amount: '100',
+      currency: 'EUR',
+      description: 'Lessons',
+      paidAt: new Date(t.clock.now()).toISOString().slice(0, 10),
+    });
+    expect(paid.status).toBe(201);
+    t.clock.advance(140 * day);
+    await retireInactiveAccounts(t.deps);
+    expect(await warnings(userId)).toBe(0);
+  });
+
+  it('never warns or schedules the deletion of a person with a lesson still ahead', async () => {
+    const { userId } = await signedInPerson(t, 'future-lesson');
+    await book(userId, 600); // booked far ahead, then nothing for over a year
+    t.clock.advance(400 * day);
+    await retireInactiveAccounts(t.deps);
+    t.clock.advance(40 * day);
+    await retireInactiveAccounts(t.deps);
+    expect(await warnings(userId)).toBe(0);
+    expect((await userById(t, userId))!.deletionScheduledFor).toBeNull();
+  });
+
+  it('"what we hold" states the rule in those words', async () => {
+    const { client } = await signedInPerson(t, 'reads-rule');
+    const html = await (await client.get('/account/privacy')).text();
+    expect(html).toContain(
+      '365 days after your last sign-in, lesson, payment or change to your profile',
+    );
+    expect(html).toContain('never while a lesson is still ahead');
   });
 });
 

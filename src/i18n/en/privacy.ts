@@ -4,7 +4,7 @@ export const privacy = {
   'privacy.cat.profile.purpose':
     'Your account and lessons: your name, email, phone, video-call account, goals, language and time zone.',
   'privacy.cat.profile.retention':
-    'While you use the service, then {inactive} days after your last visit.',
+    'While you use the service, then {inactive} days after your last sign-in, lesson, payment or change to your profile; never while a lesson is still ahead.',
   'privacy.cat.sign-in-methods.title': 'Sign-in methods',
   'privacy.cat.sign-in-methods.purpose':
     'How you sign in: whether a password is set, your passkeys, two-step sign-in. Never the secrets themselves.',
