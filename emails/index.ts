@@ -7,6 +7,7 @@ import { accountDeletedMail } from './deletion-completed';
 import { deletionScheduledMail } from './deletion-scheduled';
 import { confirmEmailChangeMail, emailChangeTakenMail, emailChangedMail } from './email-change';
 import { inactivityWarningMail } from './inactivity-warning';
+import { mailingsStoppedMail } from './mailings-stopped';
 import type { MailContext, RenderedMail } from './layout';
 import { passkeyNoticeMail } from './passkey-notices';
 import { passwordChangedMail } from './password-changed';
@@ -61,6 +62,7 @@ export const mailTemplates = {
   'account-deleted': secret(fixed(accountDeletedMail)),
   'inactivity-warning': plain(inactivityWarningMail),
   'subscription-confirm': secret(subscriptionConfirmMail),
+  'mailings-stopped': plain(mailingsStoppedMail),
   'booking-confirmed': plain(bookingConfirmedMail),
   'booking-updated': plain(bookingUpdatedMail),
   'booking-cancelled': plain(bookingCancelledMail),

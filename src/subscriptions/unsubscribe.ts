@@ -1,5 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
-import { subscriptions } from '../../db/schema';
+import { mailingLists, subscriptions, users } from '../../db/schema';
+import type { Executor } from '../platform/db-types';
+import { queueMail } from '../mail/queue';
 import type { Deps } from '../deps';
 import type { RequestMeta } from '../core/activity';
 import { cancelQueuedAnnouncements } from './announcement-outbox';
@@ -10,7 +12,44 @@ import { loadUnsubscribeKey } from './signing-key';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export type LeaveResult =
-  { ok: true; list: ListRow; changed: boolean } | { ok: false; reason: 'not-found' | 'mandatory' };
+  | { ok: true; list: ListRow; changed: boolean; leftEverything: boolean }
+  | { ok: false; reason: 'not-found' | 'mandatory' };
+
+/** Whether the person is still on (or waiting to join) any list they could leave. */
+async function onAnyOptionalList(tx: Executor, userId: string) {
+  const [row] = await tx
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .innerJoin(mailingLists, eq(mailingLists.slug, subscriptions.listSlug))
+    .where(
+      and(
+        eq(subscriptions.userId, userId),
+        eq(mailingLists.mandatory, false),
+        ne(subscriptions.status, 'unsubscribed'),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/**
+ * After the last optional list is left: one mail that confirms no mailing comes any more and
+ * offers the rest of opting out, deleting the account (the normal deletion, from the cabinet).
+ */
+async function mailOptOutOffer(deps: Pick<Deps, 'clock' | 'config'>, tx: Executor, userId: string) {
+  const [user] = await tx
+    .select({ email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return;
+  await queueMail(deps, tx, {
+    to: user.email,
+    userId,
+    locale: user.locale,
+    template: 'mailings-stopped',
+    data: { name: user.name, graceDays: deps.config.deletionGraceDays },
+  });
+}
 
 /**
  * Leaves a list at once (no confirmation: stopping mail must be as easy as possible). Also
@@ -18,7 +57,7 @@ export type LeaveResult =
  * Leaving a list one is not on changes nothing and is still a success.
  */
 export async function leaveList(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail'>>,
   input: { userId: string; list: string; method: ChangeMethod },
   meta?: RequestMeta,
 ): Promise<LeaveResult> {
@@ -26,7 +65,7 @@ export async function leaveList(
   if (!list) return { ok: false, reason: 'not-found' };
   if (list.mandatory) return { ok: false, reason: 'mandatory' };
   const now = deps.clock.now();
-  const changed = await deps.db.transaction(async (tx) => {
+  const outcome = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(subscriptions)
       .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
@@ -38,7 +77,7 @@ export async function leaveList(
         ),
       )
       .returning({ id: subscriptions.id });
-    if (!row) return false;
+    if (!row) return { changed: false, leftEverything: false };
     await revokeConfirmTokens(tx, input.userId, list.slug, now);
     await cancelQueuedAnnouncements(tx, input.userId, list.slug);
     await recordSubscriptionChange(tx, {
@@ -49,13 +88,16 @@ export async function leaveList(
       at: now,
       meta,
     });
-    return true;
+    const leftEverything = !(await onAnyOptionalList(tx, input.userId));
+    if (leftEverything) await mailOptOutOffer(deps, tx, input.userId);
+    return { changed: true, leftEverything };
   });
-  return { ok: true, list, changed };
+  if (outcome.leftEverything) deps.notifyMail?.();
+  return { ok: true, list, ...outcome };
 }
 
 export type TokenLeaveResult =
-  { ok: true; list: ListRow } | { ok: false; reason: 'invalid' | 'mandatory' };
+  { ok: true; list: ListRow; onAnyList: boolean } | { ok: false; reason: 'invalid' | 'mandatory' };
 
 /** Reads an unsubscribe link without acting on it: the GET page only shows a button. */
 export async function readUnsubscribeToken(deps: Pick<Deps, 'db'>, token: string) {
@@ -70,7 +112,7 @@ export async function readUnsubscribeToken(deps: Pick<Deps, 'db'>, token: string
  * (`link`) or from a mail client's RFC 8058 POST (`one-click`). Using a link twice is fine.
  */
 export async function unsubscribeWithToken(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'> & Partial<Pick<Deps, 'notifyMail'>>,
   input: { token: string; method: 'link' | 'one-click' },
   meta: RequestMeta,
 ): Promise<TokenLeaveResult> {
@@ -83,5 +125,5 @@ export async function unsubscribeWithToken(
   );
   if (!result.ok)
     return { ok: false, reason: result.reason === 'mandatory' ? 'mandatory' : 'invalid' };
-  return { ok: true, list: result.list };
+  return { ok: true, list: result.list, onAnyList: await onAnyOptionalList(deps.db, claim.userId) };
 }

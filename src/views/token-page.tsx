@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../http/env';
 import { translator } from '../i18n';
 import { Notice } from './components';
@@ -42,6 +43,8 @@ export function resultPage(
     message: string;
     link?: { href: string; label: string };
     status?: 200 | 400 | 409 | 429;
+    /** More to offer after the result (a card of its own). */
+    more?: Child;
   },
 ) {
   const t = translator(c.get('locale'));
@@ -54,6 +57,7 @@ export function resultPage(
       <p>
         <a href={p.link?.href ?? '/'}>{p.link?.label ?? t('error.home')}</a>
       </p>
+      {p.more}
     </section>,
   );
 }

@@ -531,3 +531,62 @@ describe('the cabinet page /account/subscriptions', () => {
     expect(anonymous.headers.get('location')).toBe('/login?next=%2Faccount%2Fsubscriptions');
   });
 });
+
+describe('opting out of everything', () => {
+  async function subscribedTo(label: string, lists: string[]) {
+    const m = await member(label);
+    for (const list of lists) {
+      await m.browser.put(`/api/v1/me/subscriptions/${list}`, { subscribed: true });
+      await client().post('/api/v1/subscriptions/confirm', {
+        token: await mailedToken(t, m.person.email, '/subscriptions/confirm'),
+      });
+      expect(await statusOf(m.id, list)).toBe('subscribed');
+    }
+    return m;
+  }
+  const stoppedMails = async (m: Member) => {
+    await t.sendMail();
+    return t.resend
+      .to(m.person.email)
+      .filter((mail) => mail.subject === 'You will get no more mailings from us');
+  };
+  const offer = 'Would you also like us to delete your account and everything we hold about you?';
+
+  it('offers, after the last optional list is left in the cabinet, to delete the account too', async () => {
+    const m = await subscribedTo('leaves-all', ['news', 'lessons']);
+    await m.browser.form('/account/subscriptions/news/unsubscribe', {});
+    let html = await (
+      await m.browser.get('/account/subscriptions?notice=unsubscribed&list=news')
+    ).text();
+    expect(html).not.toContain(offer);
+    expect(await stoppedMails(m)).toHaveLength(0);
+
+    await m.browser.form('/account/subscriptions/lessons/unsubscribe', {});
+    html = await (
+      await m.browser.get('/account/subscriptions?notice=unsubscribed&list=lessons')
+    ).text();
+    expect(html).toContain(offer);
+    // The normal deletion: explanation, re-authentication, grace period, mail, purge.
+    expect(html).toContain('href="/account/delete"');
+    const [mail] = await stoppedMails(m);
+    expect(mail?.text).toContain(offer);
+    expect(mail?.text).toContain('http://localhost:3000/account/delete');
+  });
+
+  it('makes the same offer after a one-click unsubscribe link, and in its confirmation mail', async () => {
+    const m = await subscribedTo('link-leaves-all', ['news']);
+    const token = signUnsubscribeToken(await loadUnsubscribeKey(t.db), {
+      userId: m.id,
+      list: 'news',
+    });
+    const page = await client().form('/unsubscribe', { token: await token });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(offer);
+    expect(html).toContain('href="/account/delete"');
+    expect(await stoppedMails(m)).toHaveLength(1);
+    // A second use of the link (providers retry) sends nothing more.
+    await client().form('/unsubscribe', { token: await token });
+    expect(await stoppedMails(m)).toHaveLength(1);
+  });
+});

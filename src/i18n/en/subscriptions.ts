@@ -39,6 +39,17 @@ export const subscriptions = {
     'Stop sending “{list}” to this address? Service messages about your account are not affected.',
   'unsubscribe.button': 'Unsubscribe',
   'unsubscribe.done': 'You are unsubscribed from “{list}”. You will get no more of this mail.',
+  'optOut.title': 'You get no mailings from us now',
+  'optOut.offer':
+    'Would you also like us to delete your account and everything we hold about you?',
+  'optOut.how':
+    'Deleting works as it always does: you confirm with your password or passkey, you have {days} days to change your mind, and then everything goes except the payment records the law requires (without your name).',
+  'optOut.howNow':
+    'Deleting works as it always does: you confirm with your password or passkey, and then everything goes at once except the payment records the law requires (without your name).',
+  'optOut.button': 'Delete my account and my data…',
+  'mail.mailingsStopped.subject': 'You will get no more mailings from us',
+  'mail.mailingsStopped.body':
+    'You have left the last of our mailing lists, so {school} will send you no more announcements. Messages about your account and your lessons still come.',
   'unsubscribe.invalid':
     'This unsubscribe link is not valid. Check that you copied it completely, or sign in and change your subscriptions in your account.',
   'unsubscribe.mandatory': 'These messages are part of the service and cannot be turned off.',

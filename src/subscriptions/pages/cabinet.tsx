@@ -22,7 +22,12 @@ async function renderSubscriptions(
   // The notice names its list by slug; an unknown slug or notice shows nothing.
   const notice = notices.find((n) => n === c.req.query('notice'));
   const list = items.find((i) => i.list === c.req.query('list'));
+  const onNoList = items.every((i) => i.mandatory || i.status === 'unsubscribed');
   return subscriptionsPage(c, {
+    offerDeletion:
+      notice === 'unsubscribed' && list && onNoList
+        ? { graceDays: c.get('deps').config.deletionGraceDays }
+        : undefined,
     items,
     email: auth.user.email,
     isRestricted: !!auth.user.processingRestrictedAt,

@@ -8,6 +8,7 @@ import { confirmSubscription } from '../confirm';
 import { findList, localized } from '../lists';
 import { readUnsubscribeToken, unsubscribeWithToken } from '../unsubscribe';
 import { maxUnsubscribeTokenLength } from '../unsubscribe-token';
+import { OptOutOffer } from '../views/opt-out-offer';
 
 const tokenOf = (value: string | undefined) => (value ?? '').slice(0, 200);
 
@@ -102,5 +103,8 @@ async function unsubscribeFromPage(c: Context<AppEnv>) {
     kind: 'success',
     message: t('unsubscribe.done', { list: localized(result.list.names, c.get('locale')) }),
     link: { href: '/account/subscriptions', label: t('subscriptionConfirm.manage') },
+    more: result.onAnyList ? undefined : (
+      <OptOutOffer locale={c.get('locale')} graceDays={c.get('deps').config.deletionGraceDays} />
+    ),
   });
 }

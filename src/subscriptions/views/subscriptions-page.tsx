@@ -4,12 +4,15 @@ import { translator, type T } from '../../i18n';
 import { ActionForm, Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import type { SubscriptionStatus, SubscriptionView } from '../lists';
+import { OptOutOffer } from './opt-out-offer';
 
 export type SubscriptionsPageState = {
   items: SubscriptionView[];
   email: string;
   isRestricted: boolean;
   notice?: { kind: 'success' | 'error'; message: string };
+  /** The person just left the last optional list: offer deleting the account too. */
+  offerDeletion?: { graceDays: number };
   status?: 200 | 404 | 409 | 429;
 };
 
@@ -30,6 +33,9 @@ export function subscriptionsPage(c: Context<AppEnv>, s: SubscriptionsPageState)
       <p class="lead">{t('subscriptions.lead')}</p>
       {s.notice ? <Notice kind={s.notice.kind}>{s.notice.message}</Notice> : null}
       {s.isRestricted ? <Notice kind="info">{t('subscriptions.restricted')}</Notice> : null}
+      {s.offerDeletion ? (
+        <OptOutOffer locale={c.get('locale')} graceDays={s.offerDeletion.graceDays} />
+      ) : null}
       {s.items.map((item) => (
         <section class="card" aria-labelledby={`list-${item.list}-h`} id={`list-${item.list}`}>
           <h2 id={`list-${item.list}-h`}>{item.name}</h2>
