@@ -249,7 +249,10 @@ describe('POST /staff/announcements', () => {
       ).body.queued,
     ).toBe(1);
     await t.sendMail();
-    expect(t.resend.to(lessonsFan.person.email)).toEqual([]);
+    // Only the one-time "no more mailings" note (the last list was left), not the announcement.
+    expect(t.resend.to(lessonsFan.person.email).map((m) => m.subject)).toEqual([
+      'You will get no more mailings from us',
+    ]);
   });
 
   it('never queues one announcement twice for one person, and drops waiting mail when someone leaves', async () => {
@@ -312,23 +315,22 @@ describe('the staff page /staff/announcements', () => {
     );
   });
 
-  it('previews with a GET that queues nothing, showing the mail HTML as escaped text', async () => {
+  it('previews with a POST that queues nothing and keeps the text, 20,000 characters included', async () => {
     const form = await staff.browser.get('/staff/announcements');
     expect(form.status).toBe(200);
     const formHtml = await form.text();
     expect(formHtml).toContain('<option value="news"');
     expect(formHtml).not.toContain('<option value="service"');
+    expect(formHtml).toContain('formaction="/staff/announcements/preview"');
 
     const before = (await t.db.select().from(emailOutbox)).length;
-    const query = new URLSearchParams({
-      preview: '1',
+    const res = await staff.browser.form('/staff/announcements/preview', {
       list: 'news',
       subject: 'Open <day>',
       body: 'Come <script>x()</script>',
       ukSubject: 'День',
       ukBody: 'Приходьте',
     });
-    const res = await staff.browser.get(`/staff/announcements?${query}`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('It will go to 2 confirmed subscriber(s) of “Announcements and news”.');
@@ -338,23 +340,56 @@ describe('the staff page /staff/announcements', () => {
     expect(html).toContain('value="Open &lt;day&gt;"');
     expect((await t.db.select().from(emailOutbox)).length).toBe(before);
 
-    const half = await staff.browser.get(
-      `/staff/announcements?${new URLSearchParams({ preview: '1', list: 'news', subject: 'a', body: 'b', ukSubject: 'тільки тема' })}`,
-    );
+    // About 2,700 characters per language ended in HTTP 431 when the preview was a GET.
+    const long = 'Lesson plans for the spring term. '.repeat(580).slice(0, 19_990);
+    const big = await staff.browser.form('/staff/announcements/preview', {
+      list: 'news',
+      subject: 'Long',
+      body: long,
+      ukSubject: 'Довге',
+      ukBody: long,
+    });
+    expect(big.status).toBe(200);
+    expect(await big.text()).toContain(long.slice(0, 200));
+    // The old GET no longer previews (nor queues) anything.
+    expect(
+      await (
+        await staff.browser.get('/staff/announcements?preview=1&list=news&subject=a&body=b')
+      ).text(),
+    ).not.toContain('It will go to');
+
+    const half = await staff.browser.form('/staff/announcements/preview', {
+      list: 'news',
+      subject: 'a',
+      body: 'b',
+      ukSubject: 'тільки тема',
+    });
     expect(half.status).toBe(400);
     expect(await half.text()).toContain(
       'Fill in both the Ukrainian subject and message, or neither.',
     );
   });
 
-  it('sends from the form and redirects, so a reload cannot send again', async () => {
-    const res = await staff.browser.form('/staff/announcements', {
+  it('asks "send to N people?" before queuing, and sends only on the confirmation', async () => {
+    const fields = {
       list: 'news',
       subject: 'From the page',
       body: 'Hello all',
       ukSubject: '',
       ukBody: '',
-    });
+    };
+    const before = (await t.db.select().from(emailOutbox)).length;
+    const ask = await staff.browser.form('/staff/announcements', fields);
+    expect(ask.status).toBe(200);
+    const askHtml = await ask.text();
+    expect(askHtml).toContain('Send this announcement?');
+    expect(askHtml).toContain(
+      'It goes to every confirmed subscriber of “Announcements and news” (2 in all).',
+    );
+    expect(askHtml).toContain('name="confirm" value="1"');
+    expect((await t.db.select().from(emailOutbox)).length).toBe(before);
+
+    const res = await staff.browser.form('/staff/announcements', { ...fields, confirm: '1' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/staff/announcements?queued=2');
     expect(await (await staff.browser.get('/staff/announcements?queued=2')).text()).toContain(
@@ -368,8 +403,25 @@ describe('the staff page /staff/announcements', () => {
           list: 'service',
           subject: 'x',
           body: 'y',
+          confirm: '1',
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('refuses a list nobody is subscribed to with a clear message, never a green success', async () => {
+    const fields = { list: 'lessons', subject: 'Nobody', body: 'here', confirm: '1' };
+    await t.db.delete(subscriptions).where(eq(subscriptions.listSlug, 'lessons'));
+    const ask = await staff.browser.form('/staff/announcements', { ...fields, confirm: '' });
+    expect(ask.status).toBe(400);
+    const html = await ask.text();
+    expect(html).toContain(
+      'Nobody has confirmed a subscription to “Organisational messages about lessons” yet',
+    );
+    expect(html).not.toContain('name="confirm" value="1"');
+    const empty = await staff.browser.get('/staff/announcements?queued=0');
+    const emptyHtml = await empty.text();
+    expect(emptyHtml).toContain('Nothing was queued: nobody is subscribed to that list any more.');
+    expect(emptyHtml).not.toContain('notice-success');
   });
 });

@@ -82,7 +82,15 @@ export const subscriptions = {
   'announce.ukSubject': 'Subject in Ukrainian',
   'announce.ukBody': 'Message in Ukrainian',
   'announce.preview': 'Preview',
-  'announce.send': 'Send to subscribers',
+  'announce.send': 'Review and send…',
+  'announce.confirm.title': 'Send this announcement?',
+  'announce.confirm.body':
+    'It goes to every confirmed subscriber of “{list}” ({count} in all). Once queued, it cannot be recalled.',
+  'announce.confirm.button': 'Yes, send it now',
+  'announce.confirm.back': 'Back to editing',
+  'announce.noRecipients':
+    'Nobody has confirmed a subscription to “{list}” yet, so there is no one to send it to. Nothing was queued.',
+  'announce.queuedNone': 'Nothing was queued: nobody is subscribed to that list any more.',
   'announce.recipients': 'It will go to {count} confirmed subscriber(s) of “{list}”.',
   'announce.previewText': 'Plain-text part',
   'announce.previewHtml': 'HTML part (source)',

@@ -82,7 +82,15 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'announce.ukSubject': 'Тема українською',
   'announce.ukBody': 'Повідомлення українською',
   'announce.preview': 'Попередній перегляд',
-  'announce.send': 'Надіслати підписникам',
+  'announce.send': 'Переглянути й надіслати…',
+  'announce.confirm.title': 'Надіслати це оголошення?',
+  'announce.confirm.body':
+    'Його отримають усі підтверджені підписники «{list}» (усього {count}). Після постановки в чергу його не можна відкликати.',
+  'announce.confirm.button': 'Так, надіслати зараз',
+  'announce.confirm.back': 'Повернутися до редагування',
+  'announce.noRecipients':
+    'Ще ніхто не підтвердив підписку на «{list}», тож надсилати нікому. Нічого не поставлено в чергу.',
+  'announce.queuedNone': 'Нічого не поставлено в чергу: на цю розсилку вже ніхто не підписаний.',
   'announce.recipients': 'Лист отримають підтверджені підписники «{list}»: {count}.',
   'announce.previewText': 'Текстова частина',
   'announce.previewHtml': 'HTML-частина (код)',

@@ -26,32 +26,50 @@ async function renderForm(c: Context<AppEnv>, state: Omit<AnnouncementPageState,
 const pickValues = (read: (name: string) => string | undefined): AnnouncementFormValues =>
   Object.fromEntries(announcementFormFields.map((f) => [f, (read(f) ?? '').slice(0, 20_000)]));
 
-/** /staff/announcements: write, preview (a GET that changes nothing), send. Staff and admins only. */
+/**
+ * The preview (or, with `confirm`, the "send to N people?" step) of what the form holds.
+ * Nothing is queued; a list nobody is subscribed to is said so, with 400.
+ */
+async function reviewForm(c: Context<AppEnv>, values: AnnouncementFormValues, confirm: boolean) {
+  const parsed = announcementFormSchema.safeParse(values);
+  if (!parsed.success)
+    return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
+  const preview = await previewAnnouncement(c.get('deps'), parsed.data, c.get('locale'));
+  if (!preview.ok)
+    return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
+  return renderForm(c, { values, preview, confirm, status: preview.recipients ? 200 : 400 });
+}
+
+/**
+ * /staff/announcements: write, preview, confirm the count, send. Staff and admins only.
+ * Sending takes two POSTs: the form's button shows the count, only `confirm=1` queues.
+ */
 export function announcementPageRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/staff/announcements', async (c) => {
     requireRole(c, announcerRoles);
     const queued = Number(c.req.query('queued'));
-    if (c.req.query('preview') === undefined) {
-      return renderForm(c, {
-        queued: Number.isSafeInteger(queued) && queued >= 0 ? queued : undefined,
-      });
-    }
-    const values = pickValues((f) => c.req.query(f));
-    const parsed = announcementFormSchema.safeParse(values);
-    if (!parsed.success)
-      return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });
-    const preview = await previewAnnouncement(c.get('deps'), parsed.data, c.get('locale'));
-    if (!preview.ok)
-      return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
-    return renderForm(c, { values, preview });
+    return renderForm(c, {
+      queued: Number.isSafeInteger(queued) && queued >= 0 ? queued : undefined,
+    });
+  });
+
+  app.post('/staff/announcements/preview', async (c) => {
+    requireRole(c, announcerRoles);
+    const form = await readForm(c);
+    return reviewForm(
+      c,
+      pickValues((f) => form[f]),
+      false,
+    );
   });
 
   app.post('/staff/announcements', async (c) => {
     const auth = requireRole(c, announcerRoles);
     const form = await readForm(c);
     const values = pickValues((f) => form[f]);
+    if (form.confirm !== '1') return reviewForm(c, values, true);
     const parsed = announcementFormSchema.safeParse(values);
     if (!parsed.success)
       return renderForm(c, { values, errors: formErrors(parsed.error), status: 400 });

@@ -20,6 +20,8 @@ export type AnnouncementPageState = {
     recipients: number;
     mails: { locale: string; mail: RenderedMail }[];
   };
+  /** The send button was pressed: ask "send to N people?" before queuing anything. */
+  confirm?: boolean;
   queued?: number;
   status?: 200 | 400 | 404;
 };
@@ -38,11 +40,15 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
     <>
       <h1>{t('announce.title')}</h1>
       <p class="lead">{t('announce.lead')}</p>
-      {s.queued !== undefined ? (
+      {s.queued === 0 ? <Notice kind="info">{t('announce.queuedNone')}</Notice> : null}
+      {s.queued ? (
         <Notice kind="success">{t('announce.queued', { count: s.queued })}</Notice>
       ) : null}
       {s.errors && Object.keys(s.errors).length ? (
         <Notice kind="error">{e('_') ?? t('form.fixErrors')}</Notice>
+      ) : null}
+      {s.preview && s.confirm && s.preview.recipients > 0 ? (
+        <ConfirmSend {...s.preview} values={s.values ?? {}} t={t} />
       ) : null}
       {s.preview ? <AnnouncementPreview {...s.preview} t={t} /> : null}
       <AnnouncementForm lists={s.lists} values={s.values ?? {}} e={e} t={t} />
@@ -50,20 +56,51 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
   );
 }
 
-function AnnouncementPreview(p: NonNullable<AnnouncementPageState['preview']> & { t: T }) {
+type Preview = NonNullable<AnnouncementPageState['preview']>;
+
+/** The last step: the count, and a form that carries the text again with `confirm=1`. */
+function ConfirmSend(p: Preview & { values: AnnouncementFormValues; t: T }) {
+  const { t } = p;
+  return (
+    <section class="card" aria-labelledby="confirm-h" id="confirm">
+      <h2 id="confirm-h" tabindex={-1}>
+        {t('announce.confirm.title')}
+      </h2>
+      <p>{t('announce.confirm.body', { count: p.recipients, list: p.listName })}</p>
+      <form method="post" action="/staff/announcements">
+        {Object.entries(p.values).map(([name, value]) => (
+          <input type="hidden" name={name} value={value ?? ''} />
+        ))}
+        <input type="hidden" name="confirm" value="1" />
+        <div class="form-actions">
+          <button type="submit" class="button">
+            {t('announce.confirm.button')}
+          </button>
+          <a href="#announcement-form">{t('announce.confirm.back')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function AnnouncementPreview(p: Preview & { t: T }) {
   const { t } = p;
   return (
     <section class="card" aria-labelledby="preview-h" id="preview">
       <h2 id="preview-h">{t('announce.preview')}</h2>
-      <p>{t('announce.recipients', { count: p.recipients, list: p.listName })}</p>
+      {p.recipients > 0 ? (
+        <p>{t('announce.recipients', { count: p.recipients, list: p.listName })}</p>
+      ) : (
+        <Notice kind="error">{t('announce.noRecipients', { list: p.listName })}</Notice>
+      )}
       {p.mails.map(({ locale, mail }) => (
         <article lang={locale}>
           <h3>{mail.subject}</h3>
           <h4>{t('announce.previewText')}</h4>
-          <pre>{mail.text}</pre>
+          <pre tabindex={0}>{mail.text}</pre>
           <details>
             <summary>{t('announce.previewHtml')}</summary>
-            <pre>{mail.html}</pre>
+            <pre tabindex={0}>{mail.html}</pre>
           </details>
         </article>
       ))}
@@ -80,7 +117,7 @@ type FormProps = {
 
 function AnnouncementForm({ lists, values: v, e, t }: FormProps) {
   return (
-    <form method="post" action="/staff/announcements" class="card">
+    <form method="post" action="/staff/announcements" class="card" id="announcement-form">
       <ListField lists={lists} value={v.list} error={e('list')} t={t} />
       <Field
         name="subject"
@@ -102,15 +139,8 @@ function AnnouncementForm({ lists, values: v, e, t }: FormProps) {
       />
       <TranslationFields values={v} e={e} t={t} />
       <div class="form-actions">
-        {/* The preview is a GET: looking changes nothing, and the form comes back filled in. */}
-        <button
-          type="submit"
-          class="button secondary"
-          formmethod="get"
-          formaction="/staff/announcements"
-          name="preview"
-          value="1"
-        >
+        {/* A POST that changes nothing: 20,000 characters per language do not fit in a URL. */}
+        <button type="submit" class="button secondary" formaction="/staff/announcements/preview">
           {t('announce.preview')}
         </button>
         <button type="submit" class="button">
