@@ -1,4 +1,5 @@
 import { translator } from '../src/i18n';
+import { controllerLines } from '../src/i18n/controller';
 import {
   MailShell,
   mailDocument,
@@ -69,6 +70,8 @@ export function announcementMail(ctx: MailContext, d: AnnouncementMailData): Ren
     t('mail.announcement.why', { list: d.listName }),
     `${t('mail.announcement.unsubscribe')}: ${d.unsubscribeUrl}`,
     `${t('mail.announcement.manage')}: ${d.manageUrl}`,
+    '',
+    ...controllerLines(t, ctx.controller),
   ].join('\n');
   return { subject, html: mailDocument(html), text };
 }

@@ -1,10 +1,20 @@
 import type { Child } from 'hono/jsx';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Controller } from '../src/config-privacy';
 import type { Locale } from '../src/i18n';
 import { translator } from '../src/i18n';
+import { controllerLines } from '../src/i18n/controller';
 
-/** Who the mail is from and in which language: the school's name comes from SCHOOL_NAME. */
-export type MailContext = { locale: Locale; appUrl: string; schoolName: string };
+/**
+ * Who the mail is from and in which language: the school's name comes from SCHOOL_NAME, the
+ * controller (named in every footer) from CONTROLLER_* and SUPERVISORY_AUTHORITY*.
+ */
+export type MailContext = {
+  locale: Locale;
+  appUrl: string;
+  schoolName: string;
+  controller: Controller;
+};
 export type RenderedMail = { subject: string; html: string; text: string };
 
 export type SimpleMessage = {
@@ -126,7 +136,14 @@ export function MailShell(p: {
                   <td style={mailStyles.content}>{p.children}</td>
                 </tr>
                 <tr>
-                  <td style={mailStyles.footer}>{p.footer}</td>
+                  <td style={mailStyles.footer}>
+                    {p.footer}
+                    <p style={mailStyles.small}>
+                      {controllerLines(translator(p.ctx.locale), p.ctx.controller).map((line, i) =>
+                        i === 0 ? line : [<br />, line],
+                      )}
+                    </p>
+                  </td>
                 </tr>
               </table>
             </td>
@@ -188,6 +205,8 @@ export function renderSimpleMessage(ctx: MailContext, m: SimpleMessage): Rendere
     ...(m.action ? [`${m.action.label}: ${m.action.url}`, ''] : []),
     ...(m.notMeUrl ? [`${t('mail.notMe.lead')} ${t('mail.notMe.link')}: ${m.notMeUrl}`, ''] : []),
     footer,
+    '',
+    ...controllerLines(t, ctx.controller),
   ].join('\n');
   return { subject, html: mailDocument(html), text };
 }

@@ -2,7 +2,7 @@
 // into a `wrangler dev` command line: every setting of src/config.ts becomes a Workers var, and
 // DATABASE_URL also becomes the local connection string of the HYPERDRIVE binding.
 
-/** The names src/config.ts reads (test/workers/worker-dev-env.test.ts keeps this list in step). */
+/** The names src/config.ts reads, with src/config-privacy.ts (test/workers/worker-dev-env.test.ts keeps this list in step). */
 export const configNames = [
   'METRICS_TOKEN',
   'ERASURE_LEDGER',
@@ -38,6 +38,15 @@ export const configNames = [
   'MAIL_POLL_SECONDS',
   'SECRETS_KEY',
   'SECRETS_KEY_PREVIOUS',
+  // src/config-privacy.ts, spread into config.ts's schema
+  'CONTROLLER_NAME',
+  'CONTROLLER_ADDRESS',
+  'CONTROLLER_EMAIL',
+  'CONTROLLER_DPO_EMAIL',
+  'SUPERVISORY_AUTHORITY',
+  'SUPERVISORY_AUTHORITY_URL',
+  'PROCESSORS',
+  'PERSISTENT_COOKIES',
 ];
 
 /** Environment for wrangler itself: no telemetry, no update check, no fetch of Cloudflare's cf.json. */

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
 
+/** What production needs besides (src/config-privacy.test.ts tests these). */
+const controllerEnv = {
+  CONTROLLER_NAME: 'X School Ltd',
+  CONTROLLER_ADDRESS: '1 X Street, X',
+  CONTROLLER_EMAIL: 'privacy@x.example',
+  SUPERVISORY_AUTHORITY: 'The X data protection authority',
+  SUPERVISORY_AUTHORITY_URL: 'https://dpa.x.example/',
+};
+
 describe('parseConfig', () => {
   it('has working defaults for a bare environment', () => {
     const c = parseConfig({});
@@ -43,8 +52,12 @@ describe('parseConfig', () => {
       /RESEND_API_KEY/,
     );
     expect(
-      parseConfig({ NODE_ENV: 'production', APP_URL: 'https://x.example', RESEND_API_KEY: 'k' })
-        .isProduction,
+      parseConfig({
+        NODE_ENV: 'production',
+        APP_URL: 'https://x.example',
+        RESEND_API_KEY: 'k',
+        ...controllerEnv,
+      }).isProduction,
     ).toBe(true);
   });
 });
@@ -54,6 +67,7 @@ describe('parseConfig: SECRETS_KEY (authenticator secrets at rest)', () => {
     NODE_ENV: 'production',
     APP_URL: 'https://x.example',
     RESEND_API_KEY: 'k',
+    ...controllerEnv,
   };
   const key = 'k'.repeat(20) + '0123456789abcdef';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { missingInProduction, privacyEnv, privacySettings } from './config-privacy';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A key for secrets at rest: any long random string (HKDF makes the AES key from it). */
@@ -78,6 +79,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Unset: human-readable on a terminal outside production, JSON otherwise. */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  // The controller, the supervisory authority, the processors, PERSISTENT_COOKIES (config-privacy.ts)
+  ...privacyEnv,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -108,6 +111,12 @@ function checkProduction(e: z.output<typeof envSchema>, appUrl: URL) {
   if (e.DATABASE_URL?.startsWith('postgres') && !e.SECRETS_KEY) {
     throw new ConfigError(
       'SECRETS_KEY: required when NODE_ENV=production with PostgreSQL; it encrypts the authenticator-app secrets (e.g. `openssl rand -base64 32`, kept with the database backups)',
+    );
+  }
+  const missing = missingInProduction(e);
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `${missing.join(', ')}: required when NODE_ENV=production; /privacy, every mail and the data export name who is responsible for the data and where to complain (README, "Configuration")`,
     );
   }
 }
@@ -159,6 +168,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     secretsKeyPrevious: e.SECRETS_KEY_PREVIOUS ?? [],
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    ...privacySettings(e),
   };
 }
 

@@ -6,6 +6,7 @@ import { privacy } from './en/privacy';
 import { subscriptions } from './en/subscriptions';
 import { staff } from './en/staff';
 import { passkeys } from './en/passkeys';
+import { transparency } from './en/transparency';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...subscriptions,
   ...staff,
   ...passkeys,
+  ...transparency,
 };
 
 export type MessageKey = keyof typeof en;

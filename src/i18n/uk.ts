@@ -7,6 +7,7 @@ import { privacy } from './uk/privacy';
 import { subscriptions } from './uk/subscriptions';
 import { staff } from './uk/staff';
 import { passkeys } from './uk/passkeys';
+import { transparency } from './uk/transparency';
 
 /** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const uk: Catalogue = {
@@ -18,4 +19,5 @@ export const uk: Catalogue = {
   ...subscriptions,
   ...staff,
   ...passkeys,
+  ...transparency,
 };

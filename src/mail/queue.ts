@@ -15,6 +15,7 @@ export function mailContext(deps: Pick<Deps, 'config'>, locale: string): MailCon
     locale: localeOr(locale),
     appUrl: deps.config.appUrl,
     schoolName: deps.config.schoolName,
+    controller: deps.config.controller,
   };
 }
 

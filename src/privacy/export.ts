@@ -1,7 +1,9 @@
 import { personTimeZone } from '../i18n/time-zone';
+import type { Controller } from '../config-privacy';
 import type { Deps } from '../deps';
 import { translator, type Locale, type MessageKey } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { controllerLines } from '../i18n/controller';
 import type { Executor } from '../platform/db-types';
 import { bom, csvRecord } from './csv';
 import { categories, type Dataset, type Person } from './registry';
@@ -20,6 +22,8 @@ export type ExportContext = {
   now: Date;
   schoolName: string;
   appUrl: string;
+  /** Who is responsible for the data and where to complain: the README names them. */
+  controller: Controller;
   retentionDays: { ip: number; inactive: number; grace: number };
   pageSize?: number;
 };
@@ -109,6 +113,9 @@ export function readmeText(ctx: ExportContext): string {
     t('export.readme.omitted'),
     '',
     t('export.readme.more', { url: `${ctx.appUrl}/account/privacy` }),
+    '',
+    t('controller.heading'),
+    ...controllerLines(t, ctx.controller),
   ];
   return bom + lines.join('\r\n') + '\r\n';
 }
@@ -146,6 +153,7 @@ export function exportContext(
     now: deps.clock.now(),
     schoolName: deps.config.schoolName,
     appUrl: deps.config.appUrl,
+    controller: deps.config.controller,
     retentionDays: {
       ip: deps.config.ipRetentionDays,
       inactive: deps.config.inactiveAccountDays,

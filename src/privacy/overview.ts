@@ -34,5 +34,7 @@ export async function loadPrivacyOverview(
     deletionScheduledFor: user.deletionScheduledFor,
     policy: status.current ? { version: status.current.version, accepted: status.accepted } : null,
     consents,
+    /** Who else processes the data, for what and where (PROCESSORS; Resend when it sends the mail). */
+    processors: config.processors,
   };
 }

@@ -32,7 +32,10 @@ export async function createSession(
   const secret = generateSecureRandomString();
   const absoluteExpiresAt =
     input.absoluteExpiresAt ?? new Date(now.getTime() + deps.config.sessionAbsoluteMs);
-  const idleMs = input.remember ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
+  // PERSISTENT_COOKIES=false: "remember me" is ignored, whoever asks (the cookie dies with the
+  // browser, so a long idle window would only keep a session nobody can reach alive).
+  const remember = input.remember && deps.config.persistentCookies;
+  const idleMs = remember ? deps.config.rememberMeMs : deps.config.sessionIdleMs;
   const expiresAt = new Date(Math.min(now.getTime() + idleMs, absoluteExpiresAt.getTime()));
   const row = {
     id,
@@ -42,7 +45,7 @@ export async function createSession(
     lastSeenAt: now,
     expiresAt,
     absoluteExpiresAt,
-    isPersistent: input.remember,
+    isPersistent: remember,
     privilegedUntil:
       input.privileged === false ? null : new Date(now.getTime() + deps.config.reauthMs),
     ip: input.ip,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { announcementMail } from '../../emails/announcement';
+import { parseConfig } from '../config';
 
-const ctx = { locale: 'en' as const, appUrl: 'https://school.example', schoolName: 'School' };
+const ctx = {
+  locale: 'en' as const,
+  appUrl: 'https://school.example',
+  schoolName: 'School',
+  controller: parseConfig({}).controller,
+};
 const data = {
   subject: 'Hello\r\nBcc: all@example.com\n',
   body: 'First line\nsecond line\r\n\r\n<img src=x onerror=alert(1)>',

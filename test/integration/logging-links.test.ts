@@ -114,6 +114,11 @@ describe('the production server’s output', () => {
         RESEND_BASE_URL: resend.url,
         SECRETS_KEY: testSecretsKey,
         LOG_LEVEL: 'debug',
+        CONTROLLER_NAME: 'Example School Ltd',
+        CONTROLLER_ADDRESS: '1 Example Street',
+        CONTROLLER_EMAIL: 'privacy@example.org',
+        SUPERVISORY_AUTHORITY: 'The data protection authority',
+        SUPERVISORY_AUTHORITY_URL: 'https://dpa.example.org/',
         ...(db ? { DATABASE_URL: db.url! } : { DATA_DIR: dataDir }),
       });
       const p = newPerson('prod-links');

@@ -349,7 +349,15 @@ describe('dev mailbox', () => {
 
   it('is not mounted in production', async () => {
     const prod = await createTestApp({
-      env: { NODE_ENV: 'production', APP_URL: 'https://accounts.example.org' },
+      env: {
+        NODE_ENV: 'production',
+        APP_URL: 'https://accounts.example.org',
+        CONTROLLER_NAME: 'Example School Ltd',
+        CONTROLLER_ADDRESS: '1 Example Street',
+        CONTROLLER_EMAIL: 'privacy@example.org',
+        SUPERVISORY_AUTHORITY: 'The data protection authority',
+        SUPERVISORY_AUTHORITY_URL: 'https://dpa.example.org/',
+      },
     });
     try {
       const id = await insertOutboxRow(

@@ -10,8 +10,14 @@ describe('worker:dev environment', () => {
       source.indexOf('z.object({'),
       source.indexOf('});', source.indexOf('z.object({')),
     );
-    const names = [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]);
+    const privacy = readFileSync(new URL('../../src/config-privacy.ts', import.meta.url), 'utf8');
+    const privacyEnv = privacy.slice(privacy.indexOf('export const privacyEnv = {'));
+    const names = [
+      ...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm),
+      ...privacyEnv.slice(0, privacyEnv.indexOf('};')).matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm),
+    ].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(20);
+    expect(schema).toContain('...privacyEnv');
     expect([...configNames].sort()).toEqual([...names].sort());
   });
 

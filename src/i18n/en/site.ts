@@ -49,8 +49,6 @@ export const site = {
   'cookies.col.lifetime': 'How long it lasts',
   'cookies.session.purpose':
     'Keeps you signed in. It holds a random token; your password is never in a cookie.',
-  'cookies.session.lifetime':
-    'Until you close the browser, or up to the "remember me" period if you ticked it.',
   'cookies.lang.purpose': 'Remembers the language you chose with the language switcher.',
   'cookies.lang.lifetime': 'One year',
   'cookies.none':
@@ -82,7 +80,7 @@ export const site = {
     'Only the staff who work with you. Every time a staff member looks at your data, it is recorded and shown to you in your account.',
   'privacy.cookies.title': 'Cookies',
   'privacy.cookies.body':
-    'Only technical cookies: one that keeps you signed in and one that remembers your language.',
+    'Only technical cookies: one keeps you signed in, two carry a sign-in with a code or a passkey through its few minutes, and one remembers your language. The cookie page lists each of them.',
   'privacy.changes.title': 'Changes to this policy',
   'privacy.changes.body':
     'We announce changes by email in advance; a new version never takes effect at once. Every earlier version stays available below.',

@@ -12,6 +12,8 @@ export function policyPageRoutes() {
     return policyPage(c, {
       ...policies,
       schoolName: config.schoolName,
+      controller: config.controller,
+      processors: config.processors,
       days: {
         ip: config.ipRetentionDays,
         inactive: config.inactiveAccountDays,

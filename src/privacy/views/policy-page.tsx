@@ -4,6 +4,8 @@ import { translator, type Locale, type MessageKey, type T } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { renderPage } from '../../views/layout';
 import type { policyVersions } from '../../../db/schema';
+import type { Controller, Processor } from '../../config-privacy';
+import { ControllerSection, ProcessorsTable } from './transparency';
 
 type PolicyVersion = typeof policyVersions.$inferSelect;
 
@@ -13,6 +15,8 @@ export type PolicyPageState = {
   versions: PolicyVersion[];
   shown: PolicyVersion | null;
   schoolName: string;
+  controller: Controller;
+  processors: Processor[];
   days: { ip: number; inactive: number; grace: number; unverified: number };
 };
 
@@ -48,6 +52,11 @@ export function policyPage(c: Context<AppEnv>, s: PolicyPageState) {
             ))}
         </section>
       ))}
+      <ControllerSection controller={s.controller} t={t} />
+      <section aria-labelledby="processors-h" id="processors">
+        <h2 id="processors-h">{t('processors.heading')}</h2>
+        <ProcessorsTable processors={s.processors} t={t} />
+      </section>
       {s.shown ? <PolicyText policy={s.shown} t={t} locale={locale} /> : null}
       <PolicyVersions {...s} t={t} locale={locale} />
     </article>,

@@ -7,6 +7,8 @@ import { renderPage } from '../../views/layout';
 import type { CategoryKey } from '../registry';
 import { ConsentsCard, type ConsentRow } from './privacy-consents';
 import { RestrictionCard } from './privacy-restriction';
+import type { Processor } from '../../config-privacy';
+import { ProcessorsTable } from './transparency';
 
 export type PrivacyPageState = {
   counts: { key: CategoryKey; count: number }[];
@@ -16,6 +18,7 @@ export type PrivacyPageState = {
   deletionScheduledFor: Date | null;
   policy: { version: string; accepted: boolean } | null;
   consents: ConsentRow[];
+  processors: Processor[];
   notice?: 'restricted' | 'lifted' | 'accepted';
   reasonValue?: string;
   reasonError?: string;
@@ -40,6 +43,13 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
       ) : null}
 
       <HoldingsCard counts={s.counts} retentionDays={s.retentionDays} t={t} />
+      <section class="card" aria-labelledby="processors-h" id="processors">
+        <h2 id="processors-h">{t('processors.heading')}</h2>
+        <ProcessorsTable processors={s.processors} t={t} />
+        <p class="meta">
+          <a href="/privacy#controller">{t('controller.heading')}</a>
+        </p>
+      </section>
       <ExportCard isPrivileged={s.isPrivileged} t={t} />
       <RestrictionCard {...s} t={t} when={when} />
       <ConsentsCard policy={s.policy} consents={s.consents} t={t} when={when} />
