@@ -1,8 +1,7 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { sealLegacyTotpSecrets } from './auth';
 import { ConfigError, parseConfig, type Config } from './config';
 import type { Deps } from './deps';
@@ -52,19 +51,16 @@ async function prepareDatabase({ deps, handle }: NodeDeps, config: Config, log: 
 }
 
 function rootApp(deps: Deps) {
-  const root = new Hono();
   // Resolved from this file, not the working directory, so any cwd serves the same files.
   const publicDir = fileURLToPath(new URL('../public', import.meta.url));
-  root.use(
-    '/assets/*',
-    serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
-  );
-  root.route('/', createApp(deps));
-  return root;
+  // Passed into the app (not mounted beside it), so a missing file gets the app's styled 404.
+  return createApp(deps, {
+    assets: serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  });
 }
 
 function listen(
-  root: Hono,
+  root: App,
   { deps, handle, secretsKeySource }: NodeDeps,
   config: Config,
   log: Log,

@@ -135,6 +135,21 @@ describe('node server', () => {
     expect((await server.fetch('/assets/no-such-file.css')).status).toBe(404);
   });
 
+  it('answers an unknown path, or a method a path does not take, with the styled page in the visitor’s language', async () => {
+    for (const [method, path] of [
+      ['GET', '/no-such-page'],
+      ['GET', '/assets/no-such-file.css'],
+      ['DELETE', '/login'],
+    ] as const) {
+      const res = await server.fetch(path, { method, headers: { 'accept-language': 'uk' } });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html).toMatch(/<html lang="uk"/);
+      expect(html).toContain('href="/"');
+    }
+  });
+
   it('sends the mail a registration queued within 5 seconds', async () => {
     const res = await server.fetch('/api/v1/auth/register', {
       method: 'POST',
