@@ -302,9 +302,7 @@ describe('PERSISTENT_COOKIES=false', () => {
     expect(page).not.toContain('days after your last visit');
   });
 
-  // Needs the one-line change in src/auth/views/login-page.tsx (render the box only when
-  // config.persistentCookies): that file was being edited by someone else; see the commit.
-  it.skip('/login has no remember-me box', async () => {
+  it('/login has no remember-me box', async () => {
     const page = await (await t.app.request('/login')).text();
     expect(page).not.toContain('name="remember"');
   });

@@ -89,7 +89,10 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?:
           autocomplete="current-password"
           required
         />
-        <Checkbox name="remember" label={t('login.remember')} />
+        {/* A school that promises no persistent cookies has no "remember me" (PERSISTENT_COOKIES). */}
+        {c.get('deps').config.persistentCookies ? (
+          <Checkbox name="remember" label={t('login.remember')} />
+        ) : null}
         <div class="form-actions">
           <button type="submit" class="button">
             {t('login.submit')}
