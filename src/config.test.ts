@@ -19,6 +19,7 @@ describe('parseConfig', () => {
     expect(c.dataDir).toBe('./.data');
     expect(c.sessionIdleMs).toBe(24 * 3_600_000);
     expect(c.minAge).toBe(16);
+    expect(c.policyNoticeDays).toBe(30);
     expect(c.isHttps).toBe(false);
   });
 
@@ -34,6 +35,9 @@ describe('parseConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: .*postgres/],
     [{ SESSION_IDLE_MINUTES: '-1' }, /^SESSION_IDLE_MINUTES: /],
     [{ MAIL_FROM: 'Bad\r\nBcc: x@y.z <a@b.c>' }, /^MAIL_FROM: /],
+    // A policy change with no advance notice, and an age no law allows, are refused (issue 19).
+    [{ POLICY_NOTICE_DAYS: '0' }, /^POLICY_NOTICE_DAYS: /],
+    [{ MIN_AGE: '12' }, /^MIN_AGE: /],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

@@ -39,8 +39,10 @@ const envSchema = z.object({
   REAUTH_MINUTES: int(1, 24 * 60).default(10),
   DELETION_GRACE_DAYS: int(0, 365).default(14),
   INACTIVE_ACCOUNT_DAYS: int(30, 365 * 10).default(365),
-  MIN_AGE: int(0, 99).default(16),
-  POLICY_NOTICE_DAYS: int(0, 365).default(14),
+  // 13 is the lowest age of digital consent any EU country sets (GDPR art. 8); 16 is the default there.
+  MIN_AGE: int(13, 99).default(16),
+  // Never 0: a material change to the privacy policy is announced in advance.
+  POLICY_NOTICE_DAYS: int(1, 365).default(30),
   IP_RETENTION_DAYS: int(1, 3650).default(90),
   UNVERIFIED_ACCOUNT_DAYS: int(1, 365).default(7),
   PWNED_PASSWORDS_URL: z.url().optional(),
