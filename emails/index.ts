@@ -5,6 +5,7 @@ import { bookingConfirmedMail } from './booking-confirmed';
 import { bookingUpdatedMail } from './booking-updated';
 import { accountDeletedMail } from './deletion-completed';
 import { deletionScheduledMail } from './deletion-scheduled';
+import { deletionCancelledMail } from './deletion-cancelled';
 import { confirmEmailChangeMail, emailChangeTakenMail, emailChangedMail } from './email-change';
 import { inactivityWarningMail } from './inactivity-warning';
 import { mailingsStoppedMail } from './mailings-stopped';
@@ -59,6 +60,7 @@ export const mailTemplates = {
   'passkey-added': secret(passkeyNoticeMail),
   'passkey-removed': secret(passkeyNoticeMail),
   'deletion-scheduled': secret(deletionScheduledMail),
+  'deletion-cancelled': secret(deletionCancelledMail),
   'account-deleted': secret(fixed(accountDeletedMail)),
   'inactivity-warning': plain(inactivityWarningMail),
   'subscription-confirm': secret(subscriptionConfirmMail),

@@ -17,25 +17,14 @@ import { notMeLink } from './not-me';
  */
 export async function completeSignIn(
   deps: Deps,
-  tx: Parameters<Parameters<Deps['db']['transaction']>[0]>[0],
+  tx: Tx,
   user: UserRow,
   meta: RequestMeta,
   method:
     'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
 ) {
   const now = deps.clock.now();
-  // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
-  const sameAgent =
-    meta.userAgent === null
-      ? sql`${auditEvents.userAgent} is null`
-      : sql`${auditEvents.userAgent} = ${meta.userAgent}`;
-  const signIns = sql`${auditEvents.userId} = ${user.id} and ${auditEvents.action} = 'sign-in'`;
-  const [history] = rowsOf<{ seen: boolean; sameDevice: boolean }>(
-    await tx.execute(sql`select
-      exists (select 1 from ${auditEvents} where ${signIns}) as "seen",
-      -- A client that sends no User-Agent is the same "device" each time, not a new one.
-      exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
-  );
+  const history = await signInHistory(tx, user.id, meta.userAgent);
   // Signing in within the grace period cancels a deletion; after it, never (the callers refuse
   // such an account, and this keeps a race with the date from cancelling it either).
   const cancels = user.deletionScheduledFor !== null && !deletionIsDue(user, now);
@@ -47,16 +36,9 @@ export async function completeSignIn(
       deletionScheduledFor: sql`case when ${users.deletionScheduledFor} > ${now.toISOString()}::timestamptz then null else ${users.deletionScheduledFor} end`,
     })
     .where(eq(users.id, user.id));
-  if (cancels)
-    await recordEvent(tx, {
-      userId: user.id,
-      action: 'deletion.cancelled',
-      at: now,
-      meta,
-      details: { by: 'sign-in' },
-    });
+  if (cancels) await tellDeletionCancelled(deps, tx, user, meta, now);
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
-  if (history!.seen && !history!.sameDevice) {
+  if (history.seen && !history.sameDevice) {
     const locale = localeOr(user.locale);
     await queueMail(deps, tx, {
       to: user.email,
@@ -72,4 +54,52 @@ export async function completeSignIn(
       },
     });
   }
+}
+
+type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];
+
+/** Whether the person signed in before, and from this device (its User-Agent). */
+async function signInHistory(tx: Tx, userId: string, userAgent: string | null) {
+  // EXISTS, not count(*): a person with years of sign-ins should not make each one slower.
+  const sameAgent =
+    userAgent === null
+      ? sql`${auditEvents.userAgent} is null`
+      : sql`${auditEvents.userAgent} = ${userAgent}`;
+  const signIns = sql`${auditEvents.userId} = ${userId} and ${auditEvents.action} = 'sign-in'`;
+  const [history] = rowsOf<{ seen: boolean; sameDevice: boolean }>(
+    await tx.execute(sql`select
+      exists (select 1 from ${auditEvents} where ${signIns}) as "seen",
+      -- A client that sends no User-Agent is the same "device" each time, not a new one.
+      exists (select 1 from ${auditEvents} where ${signIns} and ${sameAgent}) as "sameDevice"`),
+  );
+  return history!;
+}
+
+/** The deletion this sign-in cancelled: recorded, and told by mail with a way to ask again. */
+async function tellDeletionCancelled(
+  deps: Deps,
+  tx: Tx,
+  user: UserRow,
+  meta: RequestMeta,
+  now: Date,
+) {
+  await recordEvent(tx, {
+    userId: user.id,
+    action: 'deletion.cancelled',
+    at: now,
+    meta,
+    details: { by: 'sign-in' },
+  });
+  const locale = localeOr(user.locale);
+  await queueMail(deps, tx, {
+    to: user.email,
+    userId: user.id,
+    locale,
+    template: 'deletion-cancelled',
+    data: {
+      name: user.name,
+      when: formatDateTime(now, locale, personTimeZone(user)),
+      notMeUrl: await notMeLink(deps, tx, user.id, now),
+    },
+  });
 }

@@ -38,6 +38,7 @@ export async function overviewSummary(db: Db, userId: string, now: Date) {
   return {
     sessionCount: Number(row!.sessions),
     lastSignIn: row!.last === null ? null : new Date(Number(row!.last)),
+    deletionCancelledBySignIn: !!row!.cancelled,
   };
 }
 
@@ -56,6 +57,12 @@ function prepareOverview(db: Db) {
       >`(select (extract(epoch from ${auditEvents.at}) * 1000)::float8 from ${auditEvents}
         where ${auditEvents.userId} = ${userId} and ${auditEvents.action} = 'sign-in'
         order by ${auditEvents.at} desc offset 1 limit 1)`,
+      // The latest sign-in cancelled a deletion (both are recorded at the same instant).
+      cancelled: sql<boolean>`exists (select 1 from ${auditEvents} c
+        where c.user_id = ${userId} and c.action = 'deletion.cancelled'
+          and c.details->>'by' = 'sign-in'
+          and c.at = (select max(s.at) from ${auditEvents} s
+            where s.user_id = ${userId} and s.action = 'sign-in'))`,
     })
     .from(sql`(select 1) as one`)
     .prepare('overview_summary');

@@ -344,4 +344,24 @@ describe('the purge', () => {
     await purgeDeletedAccounts(t.deps);
     expect(await userById(t, userId)).not.toBeNull();
   });
+
+  it('says so when a sign-in cancelled the deletion: a banner on the cabinet and a mail', async () => {
+    const { client, userId, person } = await signedInPerson(t, 'cancel-told');
+    await client.delete('/api/v1/me');
+    t.clock.advance(3 * day);
+    const browser = clientFor(t);
+    await signIn(browser, person);
+    const html = await (await browser.get('/account')).text();
+    expect(html).toContain('Signing in cancelled the deletion of your account');
+    expect(html).toContain('href="/account/delete"');
+    const [mail] = await outboxOf(t, userId, 'deletion-cancelled');
+    expect(mail?.text).toContain('http://localhost:3000/account/delete');
+    // The next sign-in cancels nothing, so it says nothing.
+    t.clock.advance(minute);
+    await signIn(browser, person);
+    expect(await (await browser.get('/account')).text()).not.toContain(
+      'Signing in cancelled the deletion',
+    );
+    expect(await outboxOf(t, userId, 'deletion-cancelled')).toHaveLength(1);
+  });
 });

@@ -4,9 +4,14 @@ import { translator, type T } from '../../i18n';
 import { pageDates, type PageDates } from '../../views/dates';
 import type { UserRow } from '../../core/users';
 import { renderPage } from '../../views/layout';
+import { Notice } from '../../views/components';
 
 type Person = Omit<UserRow, 'passwordHash'>;
-type Summary = { sessionCount: number; lastSignIn: Date | null };
+type Summary = {
+  sessionCount: number;
+  lastSignIn: Date | null;
+  deletionCancelledBySignIn?: boolean;
+};
 
 /** A card per cabinet section, each with one line of what is there and a link to it. */
 function OverviewCards(p: { t: T; when: PageDates; user: Person } & Summary) {
@@ -60,6 +65,12 @@ export function overviewPage(c: Context<AppEnv>, d: { user: Person } & Summary) 
     <>
       <h1>{t('overview.hello', { name: u.name })}</h1>
       <p class="lead">{t('overview.lead')}</p>
+      {d.deletionCancelledBySignIn ? (
+        <Notice kind="info">
+          {t('overview.deletionCancelled')}{' '}
+          <a href="/account/delete">{t('overview.deletionCancelled.again')}</a>
+        </Notice>
+      ) : null}
       <OverviewCards t={t} when={when} {...d} />
       <dl class="facts">
         <dt>{t('profile.email')}</dt>

@@ -2,6 +2,9 @@
 export const cabinet = {
   'overview.title': 'My account',
   'overview.hello': 'Hello, {name}',
+  'overview.deletionCancelled':
+    'Signing in cancelled the deletion of your account you had asked for, so your account and your data stay.',
+  'overview.deletionCancelled.again': 'Delete it after all…',
   'overview.lead':
     'Everything about your account in one place: your details, how you sign in, and your data.',
   'overview.profile.missing':

@@ -4,6 +4,9 @@ import type { cabinet as en } from '../en/cabinet';
 export const cabinet: Record<keyof typeof en, string> = {
   'overview.title': 'Мій кабінет',
   'overview.hello': 'Вітаємо, {name}',
+  'overview.deletionCancelled':
+    'Вхід скасував видалення облікового запису, про яке ви просили, тож обліковий запис і дані залишаються.',
+  'overview.deletionCancelled.again': 'Усе ж видалити…',
   'overview.lead':
     'Усе про ваш обліковий запис в одному місці: ваші дані, способи входу й ваша інформація.',
   'overview.profile.missing':
