@@ -35,6 +35,10 @@ export const privacy = {
   'privacy.cat.bookings.purpose':
     'Your lessons: time, place or video link, and the notes your teacher keeps for them.',
   'privacy.cat.bookings.retention': 'While your account exists.',
+  'privacy.cat.staff.title': 'Staff who work with you',
+  'privacy.cat.staff.purpose':
+    'The teachers an admin assigned to you, by name, and since when: only they, teachers you have had a lesson with in the last 12 months or have one ahead, and admins can see your data.',
+  'privacy.cat.staff.retention': 'Until an admin ends the assignment or your account is deleted.',
   'privacy.cat.payments.title': 'Payments',
   'privacy.cat.payments.purpose':
     'Payments recorded by staff: amount, currency, description and date; never card details.',
@@ -152,7 +156,7 @@ export const privacy = {
   'export.readme.format':
     'The CSV files are UTF-8 with a byte-order mark, comma-separated, with a header line; they open in Excel, LibreOffice and Google Sheets. A cell a spreadsheet would run as a formula starts with an apostrophe.',
   'export.readme.omitted':
-    'Not included, on purpose: your password (we only keep a hash of it, which is not included either), the secrets of links and sessions, and the names of staff members who worked with your data (you see that staff acted, not who).',
+    'Not included, on purpose: your password (we only keep a hash of it, which is not included either), the secrets of links and sessions, and the names of staff members who looked at or changed your data (you see that staff acted, not who). The teachers assigned to you are named in assigned-staff.csv.',
   'export.readme.more':
     'You can correct your data, restrict its use or delete your account at any time in your account: {url}',
 
@@ -164,6 +168,11 @@ export const privacy = {
   'mail.deletionScheduled.cancel':
     'Changed your mind? Use the button below, or simply sign in, before that date.',
   'mail.deletionScheduled.action': 'Keep my account',
+  'mail.deletionCancelled.subject': 'Signing in cancelled the deletion of your account',
+  'mail.deletionCancelled.body':
+    'You signed in on {when}, and signing in cancels a deletion you asked for: your account and your data stay.',
+  'mail.deletionCancelled.again': 'If you still want your account deleted, ask again here:',
+  'mail.deletionCancelled.action': 'Delete my account…',
   'mail.accountDeleted.subject': 'Your account is deleted',
   'mail.accountDeleted.body':
     'Your account and the data in it have been deleted. This is the last email you get from us about it.',
