@@ -9,4 +9,5 @@ export * from './jobs';
 export * from './passkeys';
 export * from './subscriptions';
 export * from './bookings';
+export * from './assignments';
 export * from './settings';

@@ -1,11 +1,14 @@
 import { isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bookings,
   consents,
   emailOutbox,
   payments,
+  staffAssignments,
   subscriptionEvents,
   subscriptions,
+  users,
 } from '../../db/schema';
 import { owned, ownRows, tableDataset, type Category } from './registry-kit';
 
@@ -84,6 +87,27 @@ export const activityCategories: Category[] = [
           updatedAt: bookings.updatedAt,
         },
         bookings.startsAt,
+      ),
+    ],
+  },
+  {
+    key: 'staff',
+    tables: [
+      owned(staffAssignments),
+      // The staff member's own end: their assignments go with their account.
+      { table: staffAssignments, column: staffAssignments.staffId, onPurge: 'delete' },
+    ],
+    datasets: [
+      // The teacher by name only (the person knows who teaches them): never their id or address.
+      ownRows(
+        'assigned-staff',
+        staffAssignments,
+        {
+          teacher:
+            sql<string>`(select ${users.name} from ${users} where ${users.id} = ${staffAssignments.staffId})` as unknown as AnyPgColumn,
+          assignedAt: staffAssignments.createdAt,
+        },
+        staffAssignments.createdAt,
       ),
     ],
   },

@@ -49,6 +49,7 @@ export const categoryKeys = [
   'consents',
   'subscriptions',
   'bookings',
+  'staff',
   'payments',
   'emails',
 ] as const;

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { announcements, auditEvents, bookings, payments, users } from '../../db/schema';
+import {
+  announcements,
+  auditEvents,
+  bookings,
+  payments,
+  staffAssignments,
+  users,
+} from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import { accountCategories } from './registry-account';
 import { activityCategories } from './registry-activity';
@@ -23,6 +30,7 @@ export const actorReferences: { column: AnyPgColumn; reason: string }[] = [
   { column: bookings.staffId, reason: 'the staff member who made the booking' },
   { column: payments.recordedBy, reason: 'the staff member who recorded the payment' },
   { column: announcements.createdBy, reason: 'the staff member who wrote the announcement' },
+  { column: staffAssignments.assignedBy, reason: 'the admin who assigned a staff member' },
 ];
 
 /**

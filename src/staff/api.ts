@@ -1,5 +1,6 @@
 import { createApiRouter } from '../http/validation';
 import { adminApi } from './api/admin';
+import { assignmentsApi } from './api/assignments';
 import { staffBookingsApi } from './api/bookings';
 import { peopleApi } from './api/people';
 
@@ -9,5 +10,6 @@ export function staffApi() {
   api.route('/', peopleApi());
   api.route('/', staffBookingsApi());
   api.route('/', adminApi());
+  api.route('/', assignmentsApi());
   return api;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { adminPages } from './pages/admin';
+import { assignmentPages } from './pages/assignments';
 import { bookingFormPages } from './pages/bookings';
 import { peoplePages } from './pages/people';
 
@@ -13,5 +14,6 @@ export function staffPageRoutes() {
   app.route('/', peoplePages());
   app.route('/', bookingFormPages());
   app.route('/', adminPages());
+  app.route('/', assignmentPages());
   return app;
 }

@@ -1,12 +1,12 @@
-import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { bookings, mailingLists, payments, subscriptions, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, type RequestMeta } from '../core/activity';
+import { recordEvent } from '../core/activity';
 import type { UserRow } from '../core/users';
+import { listAssignedStaff } from './assignments';
+import { canSeePerson, visibleTo, type StaffActor } from './visibility';
 
 export const pageSize = 20;
-
-type StaffAct = { staffId: string; meta: RequestMeta };
 
 export type PersonSummary = Pick<
   UserRow,
@@ -23,16 +23,18 @@ export type PersonSummary = Pick<
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
- * Finds people by email or name, a page at a time. Seeing someone in a result list is
- * seeing their data, so every person listed gets an access event in their own activity.
+ * Finds people by email or name, a page at a time, among those the actor may see (a teacher:
+ * the people they work with). Seeing someone in a result list is seeing their data, so every
+ * person listed gets an access event in their own activity.
  */
 export async function searchPeople(
   deps: Pick<Deps, 'db' | 'clock'>,
-  act: StaffAct,
+  act: StaffActor,
   input: { query: string; page: number },
 ) {
   const query = input.query.trim();
-  const filter = query
+  const now = deps.clock.now();
+  const match = query
     ? or(ilike(users.email, likePattern(query)), ilike(users.name, likePattern(query)))
     : undefined;
   const rows = await deps.db
@@ -46,12 +48,11 @@ export async function searchPeople(
       emailVerifiedAt: users.emailVerifiedAt,
     })
     .from(users)
-    .where(filter)
+    .where(and(match, visibleTo(act, now)))
     .orderBy(asc(sql`lower(${users.name})`), asc(users.email), asc(users.id))
     .limit(pageSize + 1)
     .offset((input.page - 1) * pageSize);
   const people: PersonSummary[] = rows.slice(0, pageSize);
-  const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     for (const person of people) {
       await recordEvent(tx, {
@@ -78,17 +79,19 @@ export async function searchPeople(
 export type PersonCard = NonNullable<Awaited<ReturnType<typeof openPersonCard>>>;
 
 /**
- * Everything staff see about one person (profile, bookings, payments, subscriptions, and
- * whether processing is restricted), logged as a view the person sees in their activity.
+ * Everything staff see about one person (profile, bookings, payments, subscriptions, the
+ * staff assigned to them, and whether processing is restricted), logged as a view the person
+ * sees in their activity. Null for a person the actor may not see, as for one who does not exist.
  */
 export async function openPersonCard(
   deps: Pick<Deps, 'db' | 'clock'>,
-  act: StaffAct,
+  act: StaffActor,
   userId: string,
 ) {
+  if (!(await canSeePerson(deps.db, act, userId, deps.clock.now()))) return null;
   const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
   if (!user) return null;
-  const [bookingRows, paymentRows, subscriptionRows] = await Promise.all([
+  const [bookingRows, paymentRows, subscriptionRows, assignedStaff] = await Promise.all([
     deps.db
       .select()
       .from(bookings)
@@ -109,6 +112,7 @@ export async function openPersonCard(
       .innerJoin(mailingLists, eq(mailingLists.slug, subscriptions.listSlug))
       .where(eq(subscriptions.userId, userId))
       .orderBy(asc(mailingLists.sortOrder)),
+    listAssignedStaff(deps.db, userId),
   ]);
   await recordEvent(deps.db, {
     userId,
@@ -117,5 +121,11 @@ export async function openPersonCard(
     at: deps.clock.now(),
     meta: act.meta,
   });
-  return { user, bookings: bookingRows, payments: paymentRows, subscriptions: subscriptionRows };
+  return {
+    user,
+    bookings: bookingRows,
+    payments: paymentRows,
+    subscriptions: subscriptionRows,
+    assignedStaff,
+  };
 }

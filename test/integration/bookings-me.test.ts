@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import { read, signedInMember, type Member } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 
 /** The student's side: their bookings and payments in the API and on /account/bookings, and nobody else's. */
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   staff = await member('staff', { role: 'staff' });
   anna = await member('anna', { locale: 'uk' });
   petr = await member('petr', { locale: 'en' });
+  await assignToTeacher(t, staff.id, anna.id, petr.id);
   const book = async (userId: string, title: string, startsAt: string, timeZone: string) => {
     const res = await read(
       await staff.client.post('/api/v1/staff/bookings', {

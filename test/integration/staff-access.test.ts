@@ -12,6 +12,7 @@ import {
   signIn,
   strongPassword,
 } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 
 /**
  * Who may use the staff console and its admin side, checked on every route, and how every
@@ -51,6 +52,8 @@ beforeAll(async () => {
   staff = await member('staff', 'staff');
   student = await member('student');
   other = await member('other');
+  // A teacher sees only the people they work with: these two are assigned to them.
+  await assignToTeacher(t, staff.id, student.id, other.id);
 });
 
 const uuid = '00000000-0000-4000-8000-000000000000';
@@ -171,14 +174,18 @@ describe('every look is shown to the person looked at', () => {
 
   it('pages through many people', async () => {
     const now = t.clock.now();
-    await t.db.insert(users).values(
-      Array.from({ length: 23 }, (_, i) => ({
-        email: `pager.${i}@example.org`,
-        name: `Pager ${String(i).padStart(2, '0')}`,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    const pagers = await t.db
+      .insert(users)
+      .values(
+        Array.from({ length: 23 }, (_, i) => ({
+          email: `pager.${i}@example.org`,
+          name: `Pager ${String(i).padStart(2, '0')}`,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: users.id });
+    await assignToTeacher(t, staff.id, ...pagers.map((u) => u.id));
     const first = await read(await staff.client.get('/api/v1/staff/users?query=pager.&page=1'));
     expect(first.body).toMatchObject({ page: 1, pageSize: 20, hasMore: true });
     expect(first.body.users).toHaveLength(20);

@@ -5,6 +5,7 @@ import { auditEvents } from '../../db/schema';
 import { runDueJobs } from '../../src/jobs/schedule';
 import { useTestApp } from '../helpers/use-test-app';
 import { read, signedInMember, type Member } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 
 /**
  * When the school acts on a student's data (a staff member opens their card, books a lesson,
@@ -26,6 +27,7 @@ beforeAll(async () => {
   staff = await signedInMember(t, 'addr-teacher', { ip: staffIp, role: 'staff' });
   student = await signedInMember(t, 'addr-student', { ip: '198.51.100.31' });
   ukStudent = await signedInMember(t, 'addr-student-uk', { ip: '198.51.100.32', locale: 'uk' });
+  await assignToTeacher(t, staff.id, student.id, ukStudent.id);
   for (const s of [student, ukStudent]) {
     // The staff member opens the card (API and console page) and books a lesson.
     expect((await staff.client.get(`/api/v1/staff/users/${s.id}`, asStaff)).status).toBe(200);

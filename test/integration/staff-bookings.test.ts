@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { bookings } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
 import { read, signedInMember, type Member } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 import type { ReceivedEmail } from '../helpers/fake-resend';
 
 /**
@@ -24,6 +25,7 @@ beforeAll(async () => {
   staff = await member('teacher', { role: 'staff' });
   olena = await member('olena', { locale: 'uk' });
   jan = await member('jan', { locale: 'en' });
+  await assignToTeacher(t, staff.id, olena.id, jan.id);
 });
 
 /**

@@ -4,6 +4,7 @@ import { bookings, payments, users } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 
 /** The staff console as a browser without JavaScript uses it: plain forms, redirects, re-shown errors. */
 
@@ -29,6 +30,7 @@ const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:0
 beforeAll(async () => {
   staff = await member('teacher', { role: 'staff' });
   student = await member('student', { locale: 'uk' });
+  await assignToTeacher(t, staff.id, student.id);
 });
 
 const cardPath = () => `/staff/users/${student.id}`;
@@ -53,14 +55,18 @@ describe('the search page', () => {
     expect(html).toContain(`href="/staff/users/${student.id}"`);
     expect(html).toContain(student.email);
     const now = t.clock.now();
-    await t.db.insert(users).values(
-      Array.from({ length: 21 }, (_, i) => ({
-        email: `crowd.${i}@example.org`,
-        name: `Crowd ${i}`,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    const crowd = await t.db
+      .insert(users)
+      .values(
+        Array.from({ length: 21 }, (_, i) => ({
+          email: `crowd.${i}@example.org`,
+          name: `Crowd ${i}`,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning({ id: users.id });
+    await assignToTeacher(t, staff.id, ...crowd.map((u) => u.id));
     const first = await (await staff.client.get('/staff?query=crowd')).text();
     expect(first).toContain('href="/staff?query=crowd&amp;page=2" rel="next"');
     const second = await (await staff.client.get('/staff?query=crowd&page=2')).text();

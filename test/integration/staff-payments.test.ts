@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
 import { outboxOf, read, signedInMember, type Member } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 
 /** Payments recorded by staff: validation, the confirmation mail, and what survives deletion. */
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
   staff = await member('cashier', { role: 'staff' });
   olena = await member('olena', { locale: 'uk' });
   jan = await member('jan', { locale: 'en' });
+  await assignToTeacher(t, staff.id, olena.id, jan.id);
 });
 
 const pay = (body: Record<string, unknown>) => staff.client.post('/api/v1/staff/payments', body);

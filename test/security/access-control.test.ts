@@ -4,6 +4,7 @@ import { bookings, passkeys, users } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
 import { createClient, type Client } from '../helpers/client';
 import { problemType, read, sessionIdOf, signedInPerson, userById } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 import { promises } from './promises';
 
 /** SECURITY.md, "Access control": one test per line. */
@@ -135,6 +136,7 @@ describe('Access control', () => {
 
     // Each staff read of a person's data is in that person's own activity.
     const staff = await signedIn('role-staff', 'staff');
+    await assignToTeacher(t, staff.id, target.id);
     expect(await statusOf(staff.c.get(`/api/v1/staff/users/${target.id}`))).toBe(200);
     expect(
       await statusOf(

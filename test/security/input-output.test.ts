@@ -12,6 +12,7 @@ import {
   userByEmail,
   userById,
 } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 import { promises } from './promises';
 
 /** SECURITY.md, "Input and output": one test per line. */
@@ -269,6 +270,7 @@ describe('Input and output', () => {
       200,
     );
     const staff = await signedIn('inject-staff', 'staff');
+    await assignToTeacher(t, staff.id, person.id);
     const booking = await staff.c.post('/api/v1/staff/bookings', {
       userId: person.id,
       title: 'Lesson\r\nBcc: victim@example.com',

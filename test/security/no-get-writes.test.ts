@@ -4,6 +4,7 @@ import { auditEvents, sessions, users } from '../../db/schema';
 import { createClient, type Client } from '../helpers/client';
 import { useTestApp } from '../helpers/use-test-app';
 import { problemType, signedInMember, type Member } from '../helpers/accounts';
+import { assignToTeacher } from '../helpers/staff';
 import { promises } from './promises';
 
 /**
@@ -67,6 +68,7 @@ describe(promises.recoveryNoGetWrites, () => {
     staff = await signedInMember(t, 'gw-staff', { ip: ip(), role: 'staff' });
     admin = await signedInMember(t, 'gw-admin', { ip: ip(), role: 'admin' });
     student = await signedInMember(t, 'gw-student', { ip: ip() });
+    await assignToTeacher(t, staff.id, student.id);
   });
 
   it('a person’s card opened from another site reads and records nothing; from the console it does', async () => {

@@ -14,6 +14,8 @@ export const staff = {
   'staff.search.hint': 'Each person in the results sees in their account that staff listed them.',
   'staff.search.empty': 'Nobody matches “{query}”.',
   'staff.search.results': 'Results',
+  'staff.search.scope':
+    'You find only the people you work with: those an admin assigned to you, and those you have a lesson with that started in the last 12 months or is still ahead.',
   'staff.pager.label': 'Pages',
   'staff.pager.prev': 'Previous page',
   'staff.pager.next': 'Next page',
@@ -107,6 +109,20 @@ export const staff = {
   'staff.notice.booking-cancelled': 'Cancelled. The student is being told.',
   'staff.notice.payment-recorded': 'Payment recorded. The confirmation is on its way.',
   'staff.notice.cancelled-already': 'This booking was already cancelled.',
+  'staff.notice.assigned': 'Assigned. They now see this person in the console.',
+  'staff.notice.unassigned':
+    'Unassigned. They still see this person while they have lessons together.',
+
+  'staff.assign.title': 'Staff who work with this person',
+  'staff.assign.lead':
+    'A teacher sees this person only when an admin assigns them here or when they have a lesson together that started in the last 12 months or is still ahead. Admins see everyone.',
+  'staff.assign.none': 'No staff member is assigned.',
+  'staff.assign.since': 'since {date}',
+  'staff.assign.remove': 'Unassign',
+  'staff.assign.label': 'Staff member',
+  'staff.assign.submit': 'Assign',
+  'staff.assign.noneLeft': 'Every staff member is already assigned.',
+  'staff.assign.notStaff': 'Choose a staff member from the list.',
 
   'staff.error.invalid-time': 'Enter a real date and time.',
   'staff.error.nonexistent': 'This time does not exist in {zone}: the clocks go forward then.',
@@ -128,7 +144,7 @@ export const staff = {
 
   'staff.team.title': 'Staff access',
   'staff.team.lead':
-    'Staff can find anyone and open their card; every look is shown to that person. Admins are made from the command line only.',
+    'Staff find and open only the people they work with: assigned to them on the person’s card, or with a lesson together in the last 12 months or ahead. Every look is shown to that person. Admins see everyone and are made from the command line only.',
   'staff.team.members': 'People with console access',
   'staff.team.grant': 'Give staff access',
   'staff.team.grant.label': 'Email address of an existing account',
@@ -149,6 +165,8 @@ export const staff = {
   'activity.staff.searched': 'Searched for people',
   'activity.admin.role-changed': 'An admin changed your access role',
   'activity.admin.viewed-audit': 'Read the audit trail',
+  'activity.admin.assigned-staff': 'An admin assigned a staff member to work with you',
+  'activity.admin.unassigned-staff': 'An admin ended a staff member’s assignment to you',
 
   'bookings.title': 'Bookings and payments',
   'bookings.lead':

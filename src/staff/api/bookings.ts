@@ -3,20 +3,16 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { problem, problems } from '../../http/problem';
-import { requestMeta } from '../../http/request-meta';
-import { requireStaff } from '../access';
+import { staffActor } from '../access';
+import { bookLessonFor, cancelLessonOf, changeLesson, recordPaymentFor } from '../lessons';
 import {
-  cancelBooking,
-  createBooking,
   createBookingSchema,
   inputErrorMessages,
   paymentSchema,
-  recordPayment,
   recordPaymentSchema,
   staffBookingSchema,
   toPaymentJson,
   toStaffBookingJson,
-  updateBooking,
   updateBookingSchema,
   type BookingResult,
   type InputError,
@@ -27,7 +23,8 @@ const createBookingRoute = createRoute({
   ...staffRoute,
   method: 'post',
   path: '/staff/bookings',
-  summary: 'Book a lesson; the student is mailed a confirmation with an .ics (METHOD:REQUEST)',
+  summary:
+    'Book a lesson for someone you work with; the student is mailed a confirmation with an .ics (METHOD:REQUEST)',
   request: { body: jsonBody(createBookingSchema) },
   responses: { 201: json(staffBookingSchema, 'Booked'), ...problemResponses(400, 401, 403) },
 });
@@ -60,12 +57,10 @@ const paymentRoute = createRoute({
   ...staffRoute,
   method: 'post',
   path: '/staff/payments',
-  summary: 'Record a payment received; the student is mailed a confirmation',
+  summary: 'Record a payment from someone you work with; the student is mailed a confirmation',
   request: { body: jsonBody(recordPaymentSchema) },
   responses: { 201: json(paymentSchema, 'Recorded'), ...problemResponses(400, 401, 403) },
 });
-
-const act = (c: Context<AppEnv>) => ({ staffId: requireStaff(c).user.id, meta: requestMeta(c) });
 
 const invalid = (c: Context<AppEnv>, errors: InputError[]) =>
   problem(c, {
@@ -92,16 +87,15 @@ export function staffBookingsApi() {
   const api = createApiRouter();
 
   api.openapi(createBookingRoute, async (c) => {
-    const result = await createBooking(c.get('deps'), act(c), c.req.valid('json'));
+    const result = await bookLessonFor(c.get('deps'), staffActor(c), c.req.valid('json'));
     if (!result.ok) return bookingProblem(c, result);
     return c.json(toStaffBookingJson(result.booking), 201);
   });
 
   api.openapi(updateBookingRoute, async (c) => {
-    const a = act(c);
-    const result = await updateBooking(
+    const result = await changeLesson(
       c.get('deps'),
-      a,
+      staffActor(c),
       c.req.valid('param').id,
       c.req.valid('json'),
     );
@@ -110,13 +104,13 @@ export function staffBookingsApi() {
   });
 
   api.openapi(cancelBookingRoute, async (c) => {
-    const result = await cancelBooking(c.get('deps'), act(c), c.req.valid('param').id);
+    const result = await cancelLessonOf(c.get('deps'), staffActor(c), c.req.valid('param').id);
     if (!result.ok) return bookingProblem(c, result);
     return c.json(toStaffBookingJson(result.booking), 200);
   });
 
   api.openapi(paymentRoute, async (c) => {
-    const result = await recordPayment(c.get('deps'), act(c), c.req.valid('json'));
+    const result = await recordPaymentFor(c.get('deps'), staffActor(c), c.req.valid('json'));
     if (!result.ok) return invalid(c, result.errors);
     return c.json(toPaymentJson(result.payment), 201);
   });

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiRouter, problemResponses } from '../../http/validation';
 import { problem, problems } from '../../http/problem';
-import { requestMeta } from '../../http/request-meta';
-import { requireStaff } from '../access';
+import { staffActor } from '../access';
 import { openPersonCard, pageSize, searchPeople } from '../people';
 import { pageQuerySchema } from '../schemas';
 import {
@@ -17,7 +16,8 @@ const searchRoute = createRoute({
   ...staffRoute,
   method: 'get',
   path: '/staff/users',
-  summary: 'Find people by email or name; each person listed sees it in their activity',
+  summary:
+    'Find people by email or name among those you work with (admins: everyone); each person listed sees it in their activity',
   request: {
     query: z.object({ query: z.string().trim().max(100).optional(), page: pageQuerySchema }),
   },
@@ -40,6 +40,8 @@ const cardRoute = createRoute({
   method: 'get',
   path: '/staff/users/{id}',
   summary: 'A person’s card; the view shows in their activity',
+  description:
+    'A teacher sees only the people they work with: assigned by an admin, or with a lesson of theirs starting in the last 12 months or later. Anyone else answers 404, as an id that does not exist.',
   request: { params: idParam },
   responses: { 200: json(personCardSchema, 'The card'), ...problemResponses(400, 401, 403, 404) },
 });
@@ -49,13 +51,8 @@ export function peopleApi() {
   const api = createApiRouter();
 
   api.openapi(searchRoute, async (c) => {
-    const auth = requireStaff(c);
     const { query, page } = c.req.valid('query');
-    const result = await searchPeople(
-      c.get('deps'),
-      { staffId: auth.user.id, meta: requestMeta(c) },
-      { query: query ?? '', page },
-    );
+    const result = await searchPeople(c.get('deps'), staffActor(c), { query: query ?? '', page });
     return c.json(
       { users: result.people.map(toPersonSummaryJson), page, pageSize, hasMore: result.hasMore },
       200,
@@ -63,12 +60,7 @@ export function peopleApi() {
   });
 
   api.openapi(cardRoute, async (c) => {
-    const auth = requireStaff(c);
-    const card = await openPersonCard(
-      c.get('deps'),
-      { staffId: auth.user.id, meta: requestMeta(c) },
-      c.req.valid('param').id,
-    );
+    const card = await openPersonCard(c.get('deps'), staffActor(c), c.req.valid('param').id);
     if (!card) return problem(c, problems.notFound);
     return c.json(toPersonCardJson(card, c.get('locale')), 200);
   });

@@ -35,6 +35,10 @@ export const personCardSchema = z
     bookings: z.array(staffBookingSchema),
     payments: z.array(paymentSchema),
     subscriptions: z.array(z.object({ list: z.string(), name: z.string(), status: z.string() })),
+    /** Staff an admin assigned to the person (teachers with lessons see them without one). */
+    assignedStaff: z.array(
+      z.object({ id: z.string(), email: z.string(), name: z.string(), since: z.string() }),
+    ),
   })
   .openapi('PersonCard');
 
@@ -71,6 +75,12 @@ export function toPersonCardJson(
       list: s.list,
       name: s.names[locale] ?? s.names.en ?? s.list,
       status: s.status,
+    })),
+    assignedStaff: card.assignedStaff.map((a) => ({
+      id: a.id,
+      email: a.email,
+      name: a.name,
+      since: a.since.toISOString(),
     })),
   };
 }

@@ -4,12 +4,12 @@ import { readForm } from '../../http/forms';
 import { translator } from '../../i18n';
 import { renderErrorPage } from '../../views/error-page';
 import {
-  cancelBooking,
-  createBooking,
-  findBookingOwner,
-  recordPayment,
-  updateBooking,
-} from '../../bookings';
+  bookLessonFor,
+  cancelLessonOf,
+  changeLesson,
+  recordPaymentFor,
+  visibleBookingOwner,
+} from '../lessons';
 import { renderFailedForm, staffAct, toCard, uuid } from './card';
 import {
   bookingFields,
@@ -36,7 +36,7 @@ async function bookLesson(c: Context<AppEnv>) {
       values,
       errors: translatedZodErrors(t, parsed.error),
     });
-  const result = await createBooking(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  const result = await bookLessonFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
   if (!result.ok) {
     const errors =
       result.reason === 'invalid'
@@ -52,7 +52,7 @@ async function rescheduleLesson(c: Context<AppEnv>) {
   const a = staffAct(c);
   const t = translator(c.get('locale'));
   const id = uuid.safeParse(c.req.param('id'));
-  const ownerId = id.success ? await findBookingOwner(c.get('deps').db, id.data) : null;
+  const ownerId = id.success ? await visibleBookingOwner(c.get('deps'), a, id.data) : null;
   if (!id.success || !ownerId) return renderErrorPage(c, 404);
   const form = `booking-${id.data}`;
   const values = pick(await readForm(c), bookingFields);
@@ -63,7 +63,7 @@ async function rescheduleLesson(c: Context<AppEnv>) {
       values,
       errors: translatedZodErrors(t, parsed.error),
     });
-  const result = await updateBooking(c.get('deps'), a, id.data, parsed.data);
+  const result = await changeLesson(c.get('deps'), a, id.data, parsed.data);
   if (result.ok) return c.redirect(toCard(ownerId, 'booking-updated', form), 303);
   if (result.reason === 'cancelled')
     return c.redirect(toCard(ownerId, 'cancelled-already', form), 303);
@@ -79,7 +79,7 @@ async function cancelLesson(c: Context<AppEnv>) {
   const a = staffAct(c);
   const id = uuid.safeParse(c.req.param('id'));
   if (!id.success) return renderErrorPage(c, 404);
-  const result = await cancelBooking(c.get('deps'), a, id.data);
+  const result = await cancelLessonOf(c.get('deps'), a, id.data);
   if (result.ok)
     return c.redirect(toCard(result.booking.userId, 'booking-cancelled', 'bookings'), 303);
   if (result.reason === 'cancelled')
@@ -102,7 +102,7 @@ async function addPayment(c: Context<AppEnv>) {
       values,
       errors: translatedZodErrors(t, parsed.error),
     });
-  const result = await recordPayment(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  const result = await recordPaymentFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
   if (!result.ok)
     return renderFailedForm(c, userId.data, {
       form,

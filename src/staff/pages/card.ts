@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env';
-import { requestMeta } from '../../http/request-meta';
 import { translator, type MessageKey } from '../../i18n';
 import { renderErrorPage } from '../../views/error-page';
-import { requireStaff } from '../access';
+import { staffActor } from '../access';
+import { listAssignableStaff } from '../assignments';
 import { openPersonCard } from '../people';
 import type { FormErrors, FormState, FormValues } from '../views/booking-forms';
 import { personCardPage } from '../views/person-card-page';
@@ -15,16 +15,15 @@ const notices = [
   'booking-cancelled',
   'payment-recorded',
   'cancelled-already',
+  'assigned',
+  'unassigned',
 ] as const;
 export type CardNotice = (typeof notices)[number];
 
 export const uuid = z.uuid();
 
 /** Checks the role (every handler starts here) and names the staff member for the trail. */
-export const staffAct = (c: Context<AppEnv>) => ({
-  staffId: requireStaff(c).user.id,
-  meta: requestMeta(c),
-});
+export const staffAct = staffActor;
 
 /** Opens the card (a logged view) and renders it, with a failed form re-shown when there is one. */
 export async function renderCard(
@@ -32,13 +31,17 @@ export async function renderCard(
   userId: string,
   extra: { failed?: FormState; status?: 400 | 409 } = {},
 ) {
-  const card = await openPersonCard(c.get('deps'), staffAct(c), userId);
+  const actor = staffAct(c);
+  const card = await openPersonCard(c.get('deps'), actor, userId);
   if (!card) return renderErrorPage(c, 404);
+  const assignable =
+    actor.role === 'admin' ? await listAssignableStaff(c.get('deps').db, userId) : null;
   const t = translator(c.get('locale'));
   const notice = notices.find((n) => n === c.req.query('notice'));
   return personCardPage(c, {
     card,
     notice: notice ? t(`staff.notice.${notice}` as MessageKey) : undefined,
+    assignable,
     ...extra,
   });
 }

@@ -8,6 +8,7 @@ import { TimeZoneList } from '../../views/time-zone-list';
 import { NewBookingForm, type FormState } from './booking-forms';
 import { BookingsTable } from './bookings-table';
 import { PaymentsSection } from './payments-section';
+import { AssignmentsSection, type AssignableStaff } from './assignments-section';
 import { PersonBadges } from './person-badges';
 import { ProfileSection, SubscriptionsSection } from './person-facts';
 import { renderStaffPage } from '../../views/staff-frame';
@@ -18,6 +19,8 @@ export type CardState = {
   /** A submission that failed, re-shown with its values and errors. */
   failed?: FormState;
   status?: 200 | 400 | 409;
+  /** Staff members an admin may still assign; null for a teacher, who cannot assign. */
+  assignable?: AssignableStaff[] | null;
 };
 
 const defaultZone = 'Europe/Kyiv';
@@ -105,6 +108,14 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
         today={c.get('deps').clock.now().toISOString().slice(0, 10)}
       />
       <SubscriptionsSection t={t} locale={locale} subscriptions={s.card.subscriptions} />
+      <AssignmentsSection
+        t={t}
+        when={when}
+        userId={user.id}
+        assigned={s.card.assignedStaff}
+        choices={s.assignable ?? null}
+        failed={s.failed?.form === 'assign' ? s.failed : undefined}
+      />
     </>,
   );
 }

@@ -93,6 +93,7 @@ export function searchPage(c: Context<AppEnv>, s: SearchState) {
     { title: t('staff.search.title'), section: 'search' },
     <>
       <h1>{t('staff.console')}</h1>
+      {c.get('auth')?.user.role === 'staff' ? <p class="lead">{t('staff.search.scope')}</p> : null}
       <SearchForm t={t} query={s.query} />
       {s.result ? <SearchResults t={t} query={s.query} result={s.result} /> : null}
     </>,

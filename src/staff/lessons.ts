@@ -1,0 +1,81 @@
+import type { Deps } from '../deps';
+import {
+  cancelBooking,
+  createBooking,
+  findBookingOwner,
+  recordPayment,
+  updateBooking,
+} from '../bookings';
+import { canSeePerson, type StaffActor } from './visibility';
+
+/**
+ * Booking and payments as the console does them: only for a person the actor may see. A
+ * teacher starts working with someone when an admin assigns them (or books the first lesson
+ * with them as admin); after that their own lessons keep the person visible.
+ *
+ * A person (or a booking of a person) the actor may not see is asked about as nobody: the
+ * service gets an id no row ever has, so the answer is exactly the one for an unknown id,
+ * field errors and their order included, and tells nothing about whether the person exists.
+ */
+const nobody = '00000000-0000-0000-0000-000000000000';
+
+type Input<F extends (...args: never[]) => unknown> = Parameters<F>[2];
+
+async function seenOrNobody(deps: Pick<Deps, 'db' | 'clock'>, act: StaffActor, userId: string) {
+  return (await canSeePerson(deps.db, act, userId, deps.clock.now())) ? userId : nobody;
+}
+
+/** The person a booking belongs to, when the actor may see them; null as for no booking. */
+export async function visibleBookingOwner(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  act: StaffActor,
+  bookingId: string,
+): Promise<string | null> {
+  const owner = await findBookingOwner(deps.db, bookingId);
+  if (!owner) return null;
+  return (await canSeePerson(deps.db, act, owner, deps.clock.now())) ? owner : null;
+}
+
+export async function bookLessonFor(
+  deps: Deps,
+  act: StaffActor,
+  input: Input<typeof createBooking>,
+) {
+  return createBooking(deps, act, {
+    ...input,
+    userId: await seenOrNobody(deps, act, input.userId),
+  });
+}
+
+export async function changeLesson(
+  deps: Deps,
+  act: StaffActor,
+  bookingId: string,
+  input: Parameters<typeof updateBooking>[3],
+) {
+  return updateBooking(
+    deps,
+    act,
+    (await visibleBookingOwner(deps, act, bookingId)) ? bookingId : nobody,
+    input,
+  );
+}
+
+export async function cancelLessonOf(deps: Deps, act: StaffActor, bookingId: string) {
+  return cancelBooking(
+    deps,
+    act,
+    (await visibleBookingOwner(deps, act, bookingId)) ? bookingId : nobody,
+  );
+}
+
+export async function recordPaymentFor(
+  deps: Deps,
+  act: StaffActor,
+  input: Input<typeof recordPayment>,
+) {
+  return recordPayment(deps, act, {
+    ...input,
+    userId: await seenOrNobody(deps, act, input.userId),
+  });
+}
