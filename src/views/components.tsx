@@ -21,6 +21,8 @@ type FieldProps = {
   rows?: number;
   /** Id of a <datalist> offering suggestions. */
   list?: string;
+  /** The first field with an error gets the focus when the page comes back. */
+  autofocus?: boolean;
 };
 
 /** A labelled input whose error is announced and tied to it with aria-describedby. */
@@ -36,6 +38,7 @@ export function Field(p: FieldProps) {
     readonly: p.readonly,
     maxlength: p.maxlength,
     autocomplete: p.autocomplete,
+    autofocus: p.autofocus,
     'aria-invalid': p.error ? 'true' : undefined,
     'aria-describedby': describedBy,
   };
@@ -75,6 +78,7 @@ export function Checkbox(p: {
   checked?: boolean;
   error?: string;
   required?: boolean;
+  autofocus?: boolean;
 }) {
   const id = `f-${p.name}`;
   return (
@@ -86,6 +90,7 @@ export function Checkbox(p: {
         value="true"
         checked={p.checked}
         required={p.required}
+        autofocus={p.autofocus}
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={p.error ? `${id}-error` : undefined}
       />

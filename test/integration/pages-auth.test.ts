@@ -91,6 +91,31 @@ describe('the pages work without JavaScript, from registration to sign-out', () 
     expect(html).not.toContain('value="short"');
   });
 
+  it('reports every field at once, keeps the ticked boxes, says why the password was cleared and focuses the first error', async () => {
+    const browser = createClient(t);
+    const res = await browser.form('/register', {
+      name: '',
+      email: 'ira@example.com',
+      password: 'short',
+      acceptPrivacyPolicy: 'true',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    // The name, the password's length and the missing age box, in one round.
+    expect(html).toMatch(/id="f-name-error"[^>]*>Fill in this field/);
+    expect(html).toMatch(/id="f-password-error"[^>]*>Use at least 8 characters/);
+    expect(html).toMatch(/id="f-confirmAge-error"[^>]*>Please confirm your age/);
+    // The summary links to each field.
+    expect(html).toContain('href="#f-name"');
+    expect(html).toContain('href="#f-password"');
+    // The ticked box stays ticked; the password is never sent back, and the page says so.
+    expect(html).toMatch(/<input[^>]*name="acceptPrivacyPolicy"[^>]*checked/);
+    expect(html).toContain('For your safety we never send a password back: type it again.');
+    expect(html).toMatch(/<input[^>]*id="f-name"[^>]*autofocus/);
+    // The policy opens beside the form instead of leaving it.
+    expect(html).toMatch(/<a href="\/privacy" target="_blank" rel="noopener"/);
+  });
+
   it('escapes what people type', async () => {
     const browser = createClient(t);
     const res = await browser.form('/register', {

@@ -7,6 +7,7 @@ import { translator } from '../../i18n';
 import { emailSchema, normalizeEmail } from '../../core/email-address';
 import { personNameSchema } from '../../core/me';
 import { register } from '../register';
+import { checkPassword, normalizePassword } from '../../core/password-policy';
 import { registerPage, registerSentPage } from '../views/register-page';
 import { minutes } from './common';
 
@@ -26,8 +27,23 @@ async function postRegister(c: Context<AppEnv>) {
   const t = translator(c.get('locale'));
   const form = await readForm(c);
   const parsed = registerForm.safeParse(form);
-  const values = { email: form.email, name: form.name };
-  if (!parsed.success) return registerPage(c, values, formErrors(parsed.error), 400);
+  const values = {
+    email: form.email,
+    name: form.name,
+    acceptPrivacyPolicy: form.acceptPrivacyPolicy === 'true',
+    confirmAge: form.confirmAge === 'true',
+    passwordTyped: !!form.password,
+  };
+  if (!parsed.success) {
+    // Every field in one round: the password's strength too, not only once the rest is right.
+    const errors = formErrors(parsed.error);
+    const problem =
+      form.password && !errors.password
+        ? checkPassword(normalizePassword(form.password), { email: form.email, name: form.name })
+        : null;
+    if (problem) errors.password = `password.${problem}`;
+    return registerPage(c, values, errors, 400);
+  }
   const result = await register(
     c.get('deps'),
     { ...parsed.data, locale: c.get('locale') },

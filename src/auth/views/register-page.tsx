@@ -5,27 +5,54 @@ import { Checkbox, Field, Notice, type FormErrors } from '../../views/components
 import { renderPage } from '../../views/layout';
 import { translateError } from '../../views/translate-error';
 
-export type RegisterValues = { email?: string; name?: string };
+export type RegisterValues = {
+  email?: string;
+  name?: string;
+  acceptPrivacyPolicy?: boolean;
+  confirmAge?: boolean;
+  /** A password was typed: it is not sent back, and the page says why. */
+  passwordTyped?: boolean;
+};
+
+/** The form's fields in page order: the first with an error gets the focus. */
+const fieldOrder = ['name', 'email', 'password', 'acceptPrivacyPolicy', 'confirmAge'] as const;
+type FieldName = (typeof fieldOrder)[number];
 
 type FieldError = (field: string) => string | undefined;
 
+type FormProps = {
+  t: T;
+  values: RegisterValues;
+  e: FieldError;
+  minAge: number;
+  focus: FieldName | undefined;
+};
+
 /** The two consents the form asks for: the privacy policy, and being old enough. */
-function Consents({ t, e, minAge }: { t: T; e: FieldError; minAge: number }) {
+function Consents({ t, e, minAge, values, focus }: FormProps) {
   return (
     <>
       <Checkbox
         name="acceptPrivacyPolicy"
         required
+        checked={values.acceptPrivacyPolicy}
+        autofocus={focus === 'acceptPrivacyPolicy'}
         error={e('acceptPrivacyPolicy')}
         label={
           <>
-            {t('register.acceptPolicy')} <a href="/privacy">{t('register.policyLink')}</a>
+            {t('register.acceptPolicy')}{' '}
+            {/* A new tab: reading the policy must not lose what was typed. */}
+            <a href="/privacy" target="_blank" rel="noopener">
+              {t('register.policyLink')}
+            </a>
           </>
         }
       />
       <Checkbox
         name="confirmAge"
         required
+        checked={values.confirmAge}
+        autofocus={focus === 'confirmAge'}
         error={e('confirmAge')}
         label={t('register.confirmAge', { age: minAge })}
       />
@@ -34,8 +61,8 @@ function Consents({ t, e, minAge }: { t: T; e: FieldError; minAge: number }) {
 }
 
 /** The form itself; `e` gives a field's translated error. */
-function RegisterForm(p: { t: T; values: RegisterValues; e: FieldError; minAge: number }) {
-  const { t, values, e, minAge } = p;
+function RegisterForm(p: FormProps) {
+  const { t, values, e, focus } = p;
   return (
     <form method="post" action="/register" novalidate>
       <Field
@@ -43,6 +70,7 @@ function RegisterForm(p: { t: T; values: RegisterValues; e: FieldError; minAge: 
         label={t('register.name')}
         value={values.name}
         error={e('name')}
+        autofocus={focus === 'name'}
         autocomplete="name"
         required
         maxlength={100}
@@ -53,6 +81,7 @@ function RegisterForm(p: { t: T; values: RegisterValues; e: FieldError; minAge: 
         type="email"
         value={values.email}
         error={e('email')}
+        autofocus={focus === 'email'}
         autocomplete="email"
         required
         inputmode="email"
@@ -62,11 +91,16 @@ function RegisterForm(p: { t: T; values: RegisterValues; e: FieldError; minAge: 
         label={t('register.password')}
         type="password"
         error={e('password')}
-        hint={t('register.passwordHint')}
+        autofocus={focus === 'password'}
+        hint={
+          values.passwordTyped
+            ? `${t('register.passwordHint')} ${t('register.passwordCleared')}`
+            : t('register.passwordHint')
+        }
         autocomplete="new-password"
         required
       />
-      <Consents t={t} e={e} minAge={minAge} />
+      <Consents {...p} />
       <div class="form-actions">
         <button type="submit" class="button">
           {t('register.submit')}
@@ -94,9 +128,26 @@ export function registerPage(
       {errors._ ? (
         <Notice kind="error">{e('_')}</Notice>
       ) : Object.keys(errors).length ? (
-        <Notice kind="error">{t('form.fixErrors')}</Notice>
+        <Notice kind="error">
+          {t('form.fixErrors')}
+          <ul>
+            {fieldOrder
+              .filter((f) => errors[f])
+              .map((f) => (
+                <li>
+                  <a href={`#f-${f}`}>{e(f)}</a>
+                </li>
+              ))}
+          </ul>
+        </Notice>
       ) : null}
-      <RegisterForm t={t} values={values} e={e} minAge={minAge} />
+      <RegisterForm
+        t={t}
+        values={values}
+        e={e}
+        minAge={minAge}
+        focus={fieldOrder.find((f) => errors[f])}
+      />
       <p>
         {t('register.haveAccount')} <a href="/login">{t('register.signIn')}</a>
       </p>

@@ -10,6 +10,7 @@ export const auth = {
   'form.required': 'Fill in this field.',
   'form.invalidEmail': 'Enter an email address like name@example.com.',
   'form.fixErrors': 'Please correct the fields marked below.',
+  'register.passwordCleared': 'For your safety we never send a password back: type it again.',
   'form.cancel': 'Cancel',
   'form.save': 'Save changes',
   'form.saved': 'Your changes are saved.',
