@@ -40,8 +40,7 @@ export const subscriptions = {
   'unsubscribe.button': 'Unsubscribe',
   'unsubscribe.done': 'You are unsubscribed from “{list}”. You will get no more of this mail.',
   'optOut.title': 'You get no mailings from us now',
-  'optOut.offer':
-    'Would you also like us to delete your account and everything we hold about you?',
+  'optOut.offer': 'Would you also like us to delete your account and everything we hold about you?',
   'optOut.how':
     'Deleting works as it always does: you confirm with your password or passkey, you have {days} days to change your mind, and then everything goes except the payment records the law requires (without your name).',
   'optOut.howNow':
