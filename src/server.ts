@@ -59,12 +59,7 @@ function rootApp(deps: Deps) {
   });
 }
 
-function listen(
-  root: App,
-  { deps, handle, secretsKeySource }: NodeDeps,
-  config: Config,
-  log: Log,
-) {
+function listen(root: App, { deps, handle, secretsKeySource }: NodeDeps, config: Config, log: Log) {
   const server = serveNode({ fetch: root.fetch, port: config.port }, (info) => {
     log.info(
       {

@@ -409,7 +409,10 @@ describe('a purge interrupted half-way', () => {
     expect((await client.delete('/api/v1/me')).status).toBe(202);
     // The grace period has passed, by the test's clock and by the CLI's real one.
     const past = Math.min(t.clock.now().getTime(), Date.now()) - 60_000;
-    await t.db.update(users).set({ deletionScheduledFor: new Date(past) }).where(eq(users.id, userId));
+    await t.db
+      .update(users)
+      .set({ deletionScheduledFor: new Date(past) })
+      .where(eq(users.id, userId));
     return { userId, person };
   }
   const footprint = async (userId: string, email: string) =>
