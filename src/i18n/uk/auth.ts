@@ -11,7 +11,8 @@ export const auth: Record<keyof typeof en, string> = {
   'form.required': 'Заповніть це поле.',
   'form.invalidEmail': 'Введіть адресу пошти, наприклад name@example.com.',
   'form.fixErrors': 'Виправте, будь ласка, позначені нижче поля.',
-  'register.passwordCleared': 'З міркувань безпеки ми ніколи не повертаємо пароль: введіть його ще раз.',
+  'register.passwordCleared':
+    'З міркувань безпеки ми ніколи не повертаємо пароль: введіть його ще раз.',
   'form.cancel': 'Скасувати',
   'form.save': 'Зберегти зміни',
   'form.saved': 'Зміни збережено.',
