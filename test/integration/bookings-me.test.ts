@@ -129,6 +129,26 @@ describe('the /account/bookings page', () => {
     expect(html).not.toContain('Anna');
   });
 
+  it('makes a lesson’s video link a link, and nothing else', async () => {
+    for (const location of ['https://meet.example.org/abc-defg', 'javascript:alert(1)']) {
+      const res = await staff.client.post('/api/v1/staff/bookings', {
+        userId: petr.id,
+        title: `Online ${location.slice(0, 5)}`,
+        startsAt: '2026-12-03T10:00',
+        endsAt: '2026-12-03T11:00',
+        timeZone: 'Europe/Prague',
+        location,
+      });
+      expect(res.status).toBe(201);
+    }
+    const html = await (await petr.client.get('/account/bookings')).text();
+    expect(html).toContain(
+      '<a href="https://meet.example.org/abc-defg" rel="noopener noreferrer">',
+    );
+    expect(html).not.toContain('href="javascript:');
+    expect(html).toContain('javascript:alert(1)');
+  });
+
   it('sends a visitor without a session to sign in', async () => {
     const res = await createClient(t).get('/account/bookings');
     expect(res.status).toBe(303);

@@ -5,6 +5,7 @@ import { renderPage } from '../../views/layout';
 import type { BookingRow } from '../booking-mail';
 import { formatBookingTime, formatMoney, formatPaidAt } from '../format';
 import type { PaymentRow } from '../payments-service';
+import { Place } from '../../views/place';
 
 /** /account/bookings: the student's lessons (in each lesson's own zone) and recorded payments. */
 export function myBookingsPage(
@@ -73,7 +74,9 @@ function BookingList(p: { t: T; locale: Locale; bookings: BookingRow[] }) {
                 {b.title}
                 {b.notes ? <p class="meta">{b.notes}</p> : null}
               </td>
-              <td data-label={t('staff.col.where')}>{b.location ?? '—'}</td>
+              <td data-label={t('staff.col.where')}>
+                <Place location={b.location} />
+              </td>
               <td data-label={t('staff.col.status')}>
                 <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
                   {t(`staff.status.${b.status}`)}
