@@ -15,6 +15,7 @@ import { passwordChangedMail } from './password-changed';
 import { paymentRecordedMail } from './payment-recorded';
 import { policyNoticeMail } from './policy-notice';
 import { resetPasswordMail } from './reset-password';
+import { restrictionDecisionMail } from './restriction-decision';
 import { lockoutMail, newSignInMail, notMeDoneMail } from './security-notices';
 import { subscriptionConfirmMail } from './subscription-confirm';
 import { twoFactorNoticeMail } from './two-factor-notices';
@@ -69,6 +70,7 @@ export const mailTemplates = {
   'booking-updated': plain(bookingUpdatedMail),
   'booking-cancelled': plain(bookingCancelledMail),
   'payment-recorded': plain(paymentRecordedMail),
+  'restriction-decision': plain(restrictionDecisionMail),
   // Queued for many people at once, in one INSERT … SELECT each (see their queue functions).
   'policy-notice': plain(policyNoticeMail),
   announcement: secret(announcementMail),

@@ -10,4 +10,5 @@ export * from './passkeys';
 export * from './subscriptions';
 export * from './bookings';
 export * from './assignments';
+export * from './restriction-decisions';
 export * from './settings';

@@ -7,6 +7,7 @@ import { subscriptions } from './en/subscriptions';
 import { staff } from './en/staff';
 import { passkeys } from './en/passkeys';
 import { transparency } from './en/transparency';
+import { restrictionReview } from './en/restriction-review';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...staff,
   ...passkeys,
   ...transparency,
+  ...restrictionReview,
 };
 
 export type MessageKey = keyof typeof en;

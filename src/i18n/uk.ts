@@ -8,6 +8,7 @@ import { subscriptions } from './uk/subscriptions';
 import { staff } from './uk/staff';
 import { passkeys } from './uk/passkeys';
 import { transparency } from './uk/transparency';
+import { restrictionReview } from './uk/restriction-review';
 
 /** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const uk: Catalogue = {
@@ -20,4 +21,5 @@ export const uk: Catalogue = {
   ...staff,
   ...passkeys,
   ...transparency,
+  ...restrictionReview,
 };

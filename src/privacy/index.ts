@@ -8,3 +8,10 @@ export { policyGate } from './policy-gate';
 export { privacyJobs } from './jobs';
 export { purgeAccountsWhere, purgePerson } from './purge';
 export { personColumns } from './registry';
+export {
+  decideRestriction,
+  listRestrictionRequests,
+  type DecisionResult,
+  type RestrictionRequest,
+} from './restriction-review';
+export { restrictionDecisionSchema } from './schemas';

@@ -2,10 +2,11 @@ import type { Deps } from '../deps';
 import { findUserById } from '../core/users';
 import { listConsents, policyStatus } from '../core/consents';
 import { countCategories } from './registry';
+import { latestRestrictionDecision } from './restriction-review';
 
 /**
  * Everything the "what we hold about you" page shows about one person: counts per category,
- * the retention periods, restriction, pending deletion, the policy and the consent history.
+ * the retention periods, restriction and the school's decision on it, pending deletion, the policy and the consent history.
  * Null when the account no longer exists.
  */
 export async function loadPrivacyOverview(
@@ -16,10 +17,11 @@ export async function loadPrivacyOverview(
   // The users row is the Person too: one read serves both.
   const user = await findUserById(db, userId);
   if (!user) return null;
-  const [counts, status, consents] = await Promise.all([
+  const [counts, status, consents, restrictionDecision] = await Promise.all([
     countCategories(db, user),
     policyStatus(db, userId, clock.now()),
     listConsents(db, userId),
+    latestRestrictionDecision(db, userId),
   ]);
   return {
     counts,
@@ -31,6 +33,8 @@ export async function loadPrivacyOverview(
     restriction: user.processingRestrictedAt
       ? { at: user.processingRestrictedAt, reason: user.processingRestrictionReason }
       : null,
+    /** The school's newest decision on a restriction of theirs (kept or lifted), with its reason. */
+    restrictionDecision,
     deletionScheduledFor: user.deletionScheduledFor,
     policy: status.current ? { version: status.current.version, accepted: status.accepted } : null,
     consents,

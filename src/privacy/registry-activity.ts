@@ -5,6 +5,7 @@ import {
   consents,
   emailOutbox,
   payments,
+  restrictionDecisions,
   staffAssignments,
   subscriptionEvents,
   subscriptions,
@@ -13,8 +14,8 @@ import {
 import { owned, ownRows, tableDataset, type Category } from './registry-kit';
 
 /*
- * What the person did with the school: consents, subscriptions, bookings, payments, and the
- * mail sent to them.
+ * What the person did with the school: consents, decisions on their restriction,
+ * subscriptions, bookings, payments, and the mail sent to them.
  */
 export const activityCategories: Category[] = [
   {
@@ -33,6 +34,23 @@ export const activityCategories: Category[] = [
           ip: consents.ip,
         },
         consents.at,
+      ),
+    ],
+  },
+  {
+    key: 'restriction',
+    tables: [owned(restrictionDecisions)],
+    datasets: [
+      // What was decided and why, never by whom: the admin stays "the school".
+      ownRows(
+        'restriction-decisions',
+        restrictionDecisions,
+        {
+          decidedAt: restrictionDecisions.decidedAt,
+          decision: restrictionDecisions.decision,
+          reason: restrictionDecisions.reason,
+        },
+        restrictionDecisions.decidedAt,
       ),
     ],
   },

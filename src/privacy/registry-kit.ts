@@ -47,6 +47,7 @@ export const categoryKeys = [
   'events',
   'links',
   'consents',
+  'restriction',
   'subscriptions',
   'bookings',
   'staff',

@@ -5,6 +5,7 @@ import {
   auditEvents,
   bookings,
   payments,
+  restrictionDecisions,
   staffAssignments,
   users,
 } from '../../db/schema';
@@ -31,6 +32,7 @@ export const actorReferences: { column: AnyPgColumn; reason: string }[] = [
   { column: payments.recordedBy, reason: 'the staff member who recorded the payment' },
   { column: announcements.createdBy, reason: 'the staff member who wrote the announcement' },
   { column: staffAssignments.assignedBy, reason: 'the admin who assigned a staff member' },
+  { column: restrictionDecisions.decidedBy, reason: 'the admin who decided on a restriction' },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { adminPages } from './pages/admin';
 import { assignmentPages } from './pages/assignments';
 import { bookingFormPages } from './pages/bookings';
 import { peoplePages } from './pages/people';
+import { restrictionPages } from './pages/restrictions';
 
 /**
  * The staff console pages and its admin pages. Routes are listed one by one (no /staff/*
@@ -15,5 +16,6 @@ export function staffPageRoutes() {
   app.route('/', bookingFormPages());
   app.route('/', adminPages());
   app.route('/', assignmentPages());
+  app.route('/', restrictionPages());
   return app;
 }

@@ -4,7 +4,7 @@ import type { AppEnv } from '../http/env';
 import { translator, type T } from '../i18n';
 import { renderPage, type PageOptions } from './layout';
 
-export type StaffSection = 'search' | 'announcements' | 'audit' | 'team';
+export type StaffSection = 'search' | 'announcements' | 'restrictions' | 'audit' | 'team';
 
 /**
  * Every staff page sits in this frame: a standing banner that says this is the staff console
@@ -23,6 +23,7 @@ export function renderStaffPage(
     ['announcements', '/staff/announcements', t('announce.title')],
     ...(isAdmin
       ? ([
+          ['restrictions', '/staff/restrictions', t('staff.nav.restrictions')],
           ['audit', '/staff/audit', t('staff.nav.audit')],
           ['team', '/staff/team', t('staff.nav.team')],
         ] as [StaffSection, string, string][])

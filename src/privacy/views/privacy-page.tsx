@@ -6,7 +6,7 @@ import { Notice } from '../../views/components';
 import { renderPage } from '../../views/layout';
 import type { CategoryKey } from '../registry';
 import { ConsentsCard, type ConsentRow } from './privacy-consents';
-import { RestrictionCard } from './privacy-restriction';
+import { RestrictionCard, type RestrictionDecision } from './privacy-restriction';
 import type { Processor } from '../../config-privacy';
 import { ProcessorsTable } from './transparency';
 
@@ -15,6 +15,7 @@ export type PrivacyPageState = {
   retentionDays: { ip: number; inactive: number; grace: number };
   isPrivileged: boolean;
   restriction: { at: Date; reason: string | null } | null;
+  restrictionDecision: RestrictionDecision | null;
   deletionScheduledFor: Date | null;
   policy: { version: string; accepted: boolean } | null;
   consents: ConsentRow[];

@@ -3,21 +3,45 @@ import type { PageDates } from '../../views/dates';
 import { Field, Notice } from '../../views/components';
 import { translateError } from '../../views/translate-error';
 
+export type RestrictionDecision = {
+  decision: 'upheld' | 'lifted';
+  reason: string;
+  decidedAt: Date;
+};
+
 type RestrictionCardProps = {
   restriction: { at: Date; reason: string | null } | null;
+  restrictionDecision: RestrictionDecision | null;
   reasonValue?: string;
   reasonError?: string;
   t: T;
   when: PageDates;
 };
 
-/** Restriction of processing: the banner and Lift button while on, the reason form while off. */
+/** The school's newest decision on the person's restriction, with the reason it gave. */
+function DecisionNotice(p: { decision: RestrictionDecision; t: T; when: PageDates }) {
+  const { t, decision } = p;
+  return (
+    <p class="restriction-decision">
+      {t(`restriction.decision.${decision.decision}`, { date: p.when.date(decision.decidedAt) })}{' '}
+      {t('restriction.decision.reason')} “{decision.reason}”
+    </p>
+  );
+}
+
+/**
+ * Restriction of processing: the banner and Lift button while on, the reason form while off,
+ * and the school's latest decision on it either way.
+ */
 export function RestrictionCard(p: RestrictionCardProps) {
   const { t } = p;
   return (
     <section class="card" aria-labelledby="restriction-h" id="restriction">
       <h2 id="restriction-h">{t('restriction.heading')}</h2>
       <p>{t('restriction.lead')}</p>
+      {p.restrictionDecision ? (
+        <DecisionNotice decision={p.restrictionDecision} t={t} when={p.when} />
+      ) : null}
       {p.restriction ? (
         <>
           <Notice kind="info">

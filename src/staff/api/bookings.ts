@@ -4,7 +4,13 @@ import type { AppEnv } from '../../http/env';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { problem, problems } from '../../http/problem';
 import { staffActor } from '../access';
-import { bookLessonFor, cancelLessonOf, changeLesson, recordPaymentFor } from '../lessons';
+import {
+  bookLessonFor,
+  cancelLessonOf,
+  changeLesson,
+  recordPaymentFor,
+  type Restricted,
+} from '../lessons';
 import {
   createBookingSchema,
   inputErrorMessages,
@@ -19,6 +25,9 @@ import {
 } from '../../bookings';
 import { idParam, json, staffRoute } from './route-parts';
 
+const restrictedNote =
+  'While the person restricts processing of their data (GDPR art. 18) this answers 409 with type processing-restricted, until they or an admin lift it.';
+
 const createBookingRoute = createRoute({
   ...staffRoute,
   method: 'post',
@@ -26,7 +35,11 @@ const createBookingRoute = createRoute({
   summary:
     'Book a lesson for someone you work with; the student is mailed a confirmation with an .ics (METHOD:REQUEST)',
   request: { body: jsonBody(createBookingSchema) },
-  responses: { 201: json(staffBookingSchema, 'Booked'), ...problemResponses(400, 401, 403) },
+  description: restrictedNote,
+  responses: {
+    201: json(staffBookingSchema, 'Booked'),
+    ...problemResponses(400, 401, 403, 409),
+  },
 });
 
 const updateBookingRoute = createRoute({
@@ -34,6 +47,7 @@ const updateBookingRoute = createRoute({
   method: 'patch',
   path: '/staff/bookings/{id}',
   summary: 'Reschedule or edit; an update mail with the same UID and a higher SEQUENCE goes out',
+  description: `${restrictedNote} A cancelled booking answers 409 booking-cancelled.`,
   request: { params: idParam, body: jsonBody(updateBookingSchema) },
   responses: {
     200: json(staffBookingSchema, 'Updated'),
@@ -46,6 +60,8 @@ const cancelBookingRoute = createRoute({
   method: 'post',
   path: '/staff/bookings/{id}/cancel',
   summary: 'Cancel; a cancellation (METHOD:CANCEL) goes out',
+  description:
+    'Allowed while the person restricts processing: cancelling holds processing back and protects them.',
   request: { params: idParam },
   responses: {
     200: json(staffBookingSchema, 'Cancelled'),
@@ -59,7 +75,11 @@ const paymentRoute = createRoute({
   path: '/staff/payments',
   summary: 'Record a payment from someone you work with; the student is mailed a confirmation',
   request: { body: jsonBody(recordPaymentSchema) },
-  responses: { 201: json(paymentSchema, 'Recorded'), ...problemResponses(400, 401, 403) },
+  description: restrictedNote,
+  responses: {
+    201: json(paymentSchema, 'Recorded'),
+    ...problemResponses(400, 401, 403, 409),
+  },
 });
 
 const invalid = (c: Context<AppEnv>, errors: InputError[]) =>
@@ -70,8 +90,25 @@ const invalid = (c: Context<AppEnv>, errors: InputError[]) =>
     errors: errors.map((e) => ({ path: e.path, message: inputErrorMessages[e.code] })),
   });
 
-/** A failed booking write as a problem: unknown booking 404, already cancelled 409, bad input 400. */
-function bookingProblem(c: Context<AppEnv>, result: Exclude<BookingResult, { ok: true }>) {
+/** Refused while the person restricts processing: staff change nothing of theirs. */
+const restrictedProblem = (c: Context<AppEnv>) =>
+  problem(c, {
+    status: 409,
+    type: 'processing-restricted',
+    title: 'Processing of this person’s data is restricted',
+    detail:
+      'The person restricted processing of their data; their data cannot be changed until the restriction is lifted. Cancelling a lesson is still possible.',
+  });
+
+/**
+ * A failed booking write as a problem: unknown booking 404, already cancelled 409, processing
+ * restricted 409, bad input 400.
+ */
+function bookingProblem(
+  c: Context<AppEnv>,
+  result: Exclude<BookingResult, { ok: true }> | Restricted,
+) {
+  if (result.reason === 'restricted') return restrictedProblem(c);
   if (result.reason === 'invalid') return invalid(c, result.errors);
   if (result.reason === 'cancelled')
     return problem(c, {
@@ -111,6 +148,7 @@ export function staffBookingsApi() {
 
   api.openapi(paymentRoute, async (c) => {
     const result = await recordPaymentFor(c.get('deps'), staffActor(c), c.req.valid('json'));
+    if (!result.ok && result.reason === 'restricted') return restrictedProblem(c);
     if (!result.ok) return invalid(c, result.errors);
     return c.json(toPaymentJson(result.payment), 201);
   });

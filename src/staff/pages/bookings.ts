@@ -10,7 +10,7 @@ import {
   recordPaymentFor,
   visibleBookingOwner,
 } from '../lessons';
-import { renderFailedForm, staffAct, toCard, uuid } from './card';
+import { renderFailedForm, renderRefused, staffAct, toCard, uuid } from './card';
 import {
   bookingFields,
   bookingForm,
@@ -37,6 +37,7 @@ async function bookLesson(c: Context<AppEnv>) {
       errors: translatedZodErrors(t, parsed.error),
     });
   const result = await bookLessonFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data);
   if (!result.ok) {
     const errors =
       result.reason === 'invalid'
@@ -65,6 +66,7 @@ async function rescheduleLesson(c: Context<AppEnv>) {
     });
   const result = await changeLesson(c.get('deps'), a, id.data, parsed.data);
   if (result.ok) return c.redirect(toCard(ownerId, 'booking-updated', form), 303);
+  if (result.reason === 'restricted') return renderRefused(c, ownerId);
   if (result.reason === 'cancelled')
     return c.redirect(toCard(ownerId, 'cancelled-already', form), 303);
   if (result.reason !== 'invalid') return renderErrorPage(c, 404);
@@ -103,6 +105,7 @@ async function addPayment(c: Context<AppEnv>) {
       errors: translatedZodErrors(t, parsed.error),
     });
   const result = await recordPaymentFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
+  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data);
   if (!result.ok)
     return renderFailedForm(c, userId.data, {
       form,

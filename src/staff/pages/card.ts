@@ -29,7 +29,7 @@ export const staffAct = staffActor;
 export async function renderCard(
   c: Context<AppEnv>,
   userId: string,
-  extra: { failed?: FormState; status?: 400 | 409 } = {},
+  extra: { failed?: FormState; status?: 400 | 409; refused?: boolean } = {},
 ) {
   const actor = staffAct(c);
   const card = await openPersonCard(c.get('deps'), actor, userId);
@@ -56,3 +56,7 @@ export const renderFailedForm = (
 /** Back to the card after a form worked: a notice, and the part of the card it changed. */
 export const toCard = (userId: string, notice: CardNotice, anchor: string) =>
   `/staff/users/${userId}?notice=${notice}#${anchor}`;
+
+/** The card again, 409, saying why: processing is restricted, so nothing was changed. */
+export const renderRefused = (c: Context<AppEnv>, userId: string) =>
+  renderCard(c, userId, { refused: true, status: 409 });

@@ -16,27 +16,38 @@ const currentValues = (b: Booking): FormValues => ({
   notes: b.notes ?? '',
 });
 
-/** Reschedule (a <details>, which opens without JavaScript) and cancel, for a confirmed booking. */
-function BookingActions(p: { t: T; booking: Booking; form: string; failed?: FormState }) {
+/**
+ * Reschedule (a <details>, which opens without JavaScript) and cancel, for a confirmed booking.
+ * While processing is restricted (`locked`) only cancelling is offered: it protects the person.
+ */
+function BookingActions(p: {
+  t: T;
+  booking: Booking;
+  form: string;
+  failed?: FormState;
+  locked: boolean;
+}) {
   const { t, booking: b, form, failed } = p;
   return (
     <>
-      <details open={!!failed}>
-        <summary>{t('staff.booking.edit')}</summary>
-        <form method="post" action={`/staff/bookings/${b.id}`}>
-          <BookingFields
-            t={t}
-            form={form}
-            values={failed?.values ?? currentValues(b)}
-            errors={failed?.errors ?? {}}
-          />
-          <div class="form-actions">
-            <button type="submit" class="button small">
-              {t('staff.booking.save')}
-            </button>
-          </div>
-        </form>
-      </details>
+      {p.locked ? null : (
+        <details open={!!failed}>
+          <summary>{t('staff.booking.edit')}</summary>
+          <form method="post" action={`/staff/bookings/${b.id}`}>
+            <BookingFields
+              t={t}
+              form={form}
+              values={failed?.values ?? currentValues(b)}
+              errors={failed?.errors ?? {}}
+            />
+            <div class="form-actions">
+              <button type="submit" class="button small">
+                {t('staff.booking.save')}
+              </button>
+            </div>
+          </form>
+        </details>
+      )}
       <form method="post" action={`/staff/bookings/${b.id}/cancel`} class="inline-form">
         <button type="submit" class="button small danger" aria-describedby={`${form}-cancel-hint`}>
           {t('staff.booking.cancel')}
@@ -49,7 +60,13 @@ function BookingActions(p: { t: T; booking: Booking; form: string; failed?: Form
   );
 }
 
-function BookingRow(p: { t: T; locale: Locale; booking: Booking; failed?: FormState }) {
+function BookingRow(p: {
+  t: T;
+  locale: Locale;
+  booking: Booking;
+  failed?: FormState;
+  locked: boolean;
+}) {
   const { t, booking: b } = p;
   const form = `booking-${b.id}`;
   const failed = p.failed?.form === form ? p.failed : undefined;
@@ -66,7 +83,7 @@ function BookingRow(p: { t: T; locale: Locale; booking: Booking; failed?: FormSt
       </td>
       <td>
         {b.status === 'confirmed' ? (
-          <BookingActions t={t} booking={b} form={form} failed={failed} />
+          <BookingActions t={t} booking={b} form={form} failed={failed} locked={p.locked} />
         ) : null}
       </td>
     </tr>
@@ -79,6 +96,8 @@ export function BookingsTable(p: {
   locale: Locale;
   bookings: PersonCard['bookings'];
   failed?: FormState;
+  /** Processing is restricted: no reschedule forms, cancelling only. */
+  locked: boolean;
 }) {
   const { t } = p;
   return (
@@ -95,7 +114,7 @@ export function BookingsTable(p: {
         </thead>
         <tbody>
           {p.bookings.map((b) => (
-            <BookingRow t={t} locale={p.locale} booking={b} failed={p.failed} />
+            <BookingRow t={t} locale={p.locale} booking={b} failed={p.failed} locked={p.locked} />
           ))}
         </tbody>
       </table>

@@ -29,13 +29,17 @@ function PaymentsTable(p: { t: T; locale: Locale; payments: PersonCard['payments
   );
 }
 
-/** The payments recorded so far, and the form that records one (dated today unless re-shown). */
+/**
+ * The payments recorded so far, and the form that records one (dated today unless re-shown);
+ * while processing is restricted, the reason there is no form instead.
+ */
 export function PaymentsSection(p: {
   t: T;
   locale: Locale;
   card: PersonCard;
   failed?: FormState;
   today: string;
+  locked: boolean;
 }) {
   const { t, locale, card } = p;
   return (
@@ -47,14 +51,18 @@ export function PaymentsSection(p: {
         <PaymentsTable t={t} locale={locale} payments={card.payments} />
       )}
       <h3 id="payment-h">{t('staff.payment.new')}</h3>
-      <PaymentForm
-        t={t}
-        locale={locale}
-        userId={card.user.id}
-        bookings={card.bookings.filter((b) => b.status === 'confirmed')}
-        values={p.failed?.values ?? { paidAt: p.today }}
-        errors={p.failed?.errors ?? {}}
-      />
+      {p.locked ? (
+        <p class="meta">{t('staff.restricted.locked')}</p>
+      ) : (
+        <PaymentForm
+          t={t}
+          locale={locale}
+          userId={card.user.id}
+          bookings={card.bookings.filter((b) => b.status === 'confirmed')}
+          values={p.failed?.values ?? { paidAt: p.today }}
+          errors={p.failed?.errors ?? {}}
+        />
+      )}
     </section>
   );
 }

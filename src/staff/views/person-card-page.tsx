@@ -21,6 +21,8 @@ export type CardState = {
   status?: 200 | 400 | 409;
   /** Staff members an admin may still assign; null for a teacher, who cannot assign. */
   assignable?: AssignableStaff[] | null;
+  /** A change was refused because processing is restricted. */
+  refused?: boolean;
 };
 
 const defaultZone = 'Europe/Kyiv';
@@ -37,6 +39,7 @@ function PersonAlerts(p: { t: T; when: ReturnType<typeof pageDates>; user: Perso
           {user.processingRestrictionReason ? (
             <p>{t('staff.restricted.reason', { reason: user.processingRestrictionReason })}</p>
           ) : null}
+          <p>{t('staff.restricted.locked')}</p>
         </div>
       ) : null}
       {user.deletionScheduledFor ? (
@@ -51,6 +54,7 @@ function PersonAlerts(p: { t: T; when: ReturnType<typeof pageDates>; user: Perso
 /** The bookings with their inline forms, and the form for a new one (in the last lesson's zone). */
 function BookingsSections(p: { t: T; locale: Locale; card: PersonCard; failed?: FormState }) {
   const { t, card } = p;
+  const locked = !!card.user.processingRestrictedAt;
   const failed = p.failed?.form === 'new-booking' ? p.failed : undefined;
   return (
     <>
@@ -59,18 +63,28 @@ function BookingsSections(p: { t: T; locale: Locale; card: PersonCard; failed?: 
         {card.bookings.length === 0 ? (
           <p>{t('staff.card.noBookings')}</p>
         ) : (
-          <BookingsTable t={t} locale={p.locale} bookings={card.bookings} failed={p.failed} />
+          <BookingsTable
+            t={t}
+            locale={p.locale}
+            bookings={card.bookings}
+            failed={p.failed}
+            locked={locked}
+          />
         )}
       </section>
 
       <section class="card" aria-labelledby="new-booking-h" id="new-booking">
         <h2 id="new-booking-h">{t('staff.booking.new')}</h2>
-        <NewBookingForm
-          t={t}
-          userId={card.user.id}
-          values={failed?.values ?? { timeZone: card.bookings[0]?.timeZone ?? defaultZone }}
-          errors={failed?.errors ?? {}}
-        />
+        {locked ? (
+          <p class="meta">{t('staff.restricted.locked')}</p>
+        ) : (
+          <NewBookingForm
+            t={t}
+            userId={card.user.id}
+            values={failed?.values ?? { timeZone: card.bookings[0]?.timeZone ?? defaultZone }}
+            errors={failed?.errors ?? {}}
+          />
+        )}
       </section>
     </>
   );
@@ -96,6 +110,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
       <PersonAlerts t={t} when={when} user={user} />
       {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
       {s.failed ? <Notice kind="error">{t('form.fixErrors')}</Notice> : null}
+      {s.refused ? <Notice kind="error">{t('staff.restricted.refused')}</Notice> : null}
 
       <ProfileSection t={t} when={when} user={user} />
       <TimeZoneList />
@@ -106,6 +121,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
         card={s.card}
         failed={s.failed?.form === 'payment' ? s.failed : undefined}
         today={c.get('deps').clock.now().toISOString().slice(0, 10)}
+        locked={!!user.processingRestrictedAt}
       />
       <SubscriptionsSection t={t} locale={locale} subscriptions={s.card.subscriptions} />
       <AssignmentsSection

@@ -32,7 +32,12 @@ export function subscriptionsPage(c: Context<AppEnv>, s: SubscriptionsPageState)
       <h1>{t('subscriptions.title')}</h1>
       <p class="lead">{t('subscriptions.lead')}</p>
       {s.notice ? <Notice kind={s.notice.kind}>{s.notice.message}</Notice> : null}
-      {s.isRestricted ? <Notice kind="info">{t('subscriptions.restricted')}</Notice> : null}
+      {s.isRestricted ? (
+        <Notice kind="info">
+          {t('subscriptions.restricted')}{' '}
+          <a href="/account/privacy#restriction">{t('subscriptions.restricted.lift')}</a>
+        </Notice>
+      ) : null}
       {s.offerDeletion ? (
         <OptOutOffer locale={c.get('locale')} graceDays={s.offerDeletion.graceDays} />
       ) : null}
