@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { users } from '../../db/schema';
 import { createAdmin } from '../../src/admin/create-admin';
 import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
+import { assignToTeacher } from '../helpers/staff';
 
 const enabled = hasBrowser();
 
@@ -35,6 +36,10 @@ describe.skipIf(!enabled)(
           .set({ role, locale: role === 'user' ? 'uk' : 'en' })
           .where(eq(users.email, p.email));
       }
+      // A teacher sees only the people they work with: an admin assigned this student to them.
+      const ids = await e2e.app.db.select({ id: users.id, email: users.email }).from(users);
+      const idOf = (email: string) => ids.find((u) => u.email === email)!.id;
+      await assignToTeacher(e2e.app, idOf(staff.email), idOf(student.email));
     });
 
     it('goes from the sign-in page to a booking confirmation in the student’s mailbox', async () => {
