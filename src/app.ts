@@ -15,7 +15,6 @@ import { limitRequestBody } from './http/body-limit';
 import { securityHeaders } from './http/security-headers';
 import { sessionCookieName } from './http/session-cookie';
 import { sessionLoader } from './http/session-loader';
-import { sessionOnlyCookies } from './http/session-only-cookies';
 import { apiV1, mountApiDocs } from './api';
 import { opsRoutes } from './ops/routes';
 import { devRoutes } from './dev/routes';
@@ -60,7 +59,6 @@ function useRequestPipeline(app: Hono<AppEnv>, deps: Deps) {
   );
   app.use('*', requestId({ limitLength: 64 }));
   // PERSISTENT_COOKIES=false: every cookie set on the way out ends with the browser session.
-  if (!deps.config.persistentCookies) app.use('*', sessionOnlyCookies());
   app.use('*', accessLog());
   app.use('*', securityHeaders(deps.config));
   app.use(

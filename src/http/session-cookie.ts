@@ -1,37 +1,29 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
+import { appCookies, clearAppCookie, cookieName, readAppCookie, setAppCookie } from './cookies';
 
-/** `__Host-` pins the cookie to our exact host over https; plain-http localhost cannot use it. */
 export const sessionCookieName = (config: Pick<Config, 'isHttps'>) =>
-  config.isHttps ? '__Host-session' : 'session';
+  cookieName(config, appCookies.session);
 
 export function setSessionCookie(
   c: Context,
-  config: Pick<Config, 'isHttps'>,
+  config: Pick<Config, 'isHttps' | 'persistentCookies'>,
   token: string,
   persistentUntil: Date | null,
   now: Date,
 ) {
-  setCookie(c, sessionCookieName(config), token, {
-    path: '/',
-    httpOnly: true,
-    secure: config.isHttps,
-    sameSite: 'Lax',
-    // Without "remember me" the cookie dies with the browser; the server-side expiry still rules.
-    ...(persistentUntil
-      ? { maxAge: Math.max(0, Math.floor((persistentUntil.getTime() - now.getTime()) / 1000)) }
-      : {}),
-  });
+  // Without "remember me" the cookie dies with the browser; the server-side expiry still rules.
+  const maxAge = persistentUntil ? (persistentUntil.getTime() - now.getTime()) / 1000 : undefined;
+  setAppCookie(c, config, appCookies.session, token, maxAge);
 }
 
 export function clearSessionCookie(c: Context, config: Pick<Config, 'isHttps'>) {
-  deleteCookie(c, sessionCookieName(config), { path: '/', secure: config.isHttps, httpOnly: true });
+  clearAppCookie(c, config, appCookies.session);
 }
 
 export function readSessionToken(c: Context, config: Pick<Config, 'isHttps'>) {
   const auth = c.req.header('authorization');
   if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' as const };
-  const cookie = getCookie(c, sessionCookieName(config));
+  const cookie = readAppCookie(c, config, appCookies.session);
   return cookie ? { token: cookie, via: 'cookie' as const } : null;
 }

@@ -1,10 +1,7 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config';
+import { appCookies, clearAppCookie, readAppCookie, setAppCookie } from '../http/cookies';
 import { challengeTtlMs } from './relying-party';
-
-const cookieName = (config: Pick<Config, 'isHttps'>) =>
-  config.isHttps ? '__Host-passkey-challenge' : 'passkey-challenge';
 
 /**
  * A sign-in ceremony has no session to bind its challenge to, so the browser that asked for
@@ -13,21 +10,14 @@ const cookieName = (config: Pick<Config, 'isHttps'>) =>
  */
 export function setChallengeCookie(
   c: Context,
-  config: Pick<Config, 'isHttps'>,
+  config: Pick<Config, 'isHttps' | 'persistentCookies'>,
   challengeId: string,
 ) {
-  setCookie(c, cookieName(config), challengeId, {
-    path: '/',
-    httpOnly: true,
-    secure: config.isHttps,
-    sameSite: 'Strict',
-    maxAge: Math.floor(challengeTtlMs / 1000),
-  });
+  setAppCookie(c, config, appCookies.passkeyChallenge, challengeId, challengeTtlMs / 1000);
 }
 
 export const readChallengeCookie = (c: Context, config: Pick<Config, 'isHttps'>) =>
-  getCookie(c, cookieName(config))?.slice(0, 64) ?? null;
+  readAppCookie(c, config, appCookies.passkeyChallenge)?.slice(0, 64) ?? null;
 
-export function clearChallengeCookie(c: Context, config: Pick<Config, 'isHttps'>) {
-  deleteCookie(c, cookieName(config), { path: '/', secure: config.isHttps, httpOnly: true });
-}
+export const clearChallengeCookie = (c: Context, config: Pick<Config, 'isHttps'>) =>
+  clearAppCookie(c, config, appCookies.passkeyChallenge);

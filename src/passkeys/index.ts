@@ -10,3 +10,4 @@ export { passkeyProblem } from './failures';
 export { authenticationResponseSchema } from './schemas';
 export { PasskeyButton } from './views/passkey-button';
 export { PasskeysSection } from './views/passkeys-section';
+export { challengeTtlMs } from './relying-party';

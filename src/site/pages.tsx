@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/env';
 import { readForm } from '../http/forms';
-import { localeCookieName } from '../http/locale';
+import { appCookies, setAppCookie } from '../http/cookies';
 import { safeNextPath } from '../http/safe-next';
 import { isLocale } from '../i18n';
 import { rememberLocale } from './language';
@@ -22,12 +21,7 @@ export function siteRoutes() {
     const next = safeNextPath(form.next, '/');
     if (!isLocale(form.locale)) return c.redirect(next, 303);
     const { config, db } = c.get('deps');
-    setCookie(c, localeCookieName, form.locale, {
-      path: '/',
-      sameSite: 'Lax',
-      secure: config.isHttps,
-      maxAge: 365 * 86400,
-    });
+    setAppCookie(c, config, appCookies.lang, form.locale, 365 * 86400);
     const auth = c.get('auth');
     if (auth) await rememberLocale(db, auth.user.id, form.locale);
     return c.redirect(next, 303);

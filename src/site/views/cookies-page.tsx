@@ -3,16 +3,10 @@ import type { Config } from '../../config';
 import type { AppEnv } from '../../http/env';
 import { translator, type T } from '../../i18n';
 import { renderPage } from '../../views/layout';
-import { sessionCookieName } from '../../http/session-cookie';
-import { localeCookieName } from '../../http/locale';
+import { appCookies, cookieName } from '../../http/cookies';
+import { challengeTtlMs } from '../../passkeys';
 import { tokenTtlMs } from '../../core/email-tokens';
 
-/** The passkey ceremony's window (passkeys/relying-party.ts, challengeTtlMs). */
-const passkeyChallengeMinutes = 5;
-
-/** Over https every cookie of ours is `__Host-` prefixed (pinned to this exact host) but the language's. */
-const hostOnly = (config: Pick<Config, 'isHttps'>, name: string) =>
-  config.isHttps ? `__Host-${name}` : name;
 
 type CookieRow = { name: string; purpose: string; lifetime: string; without: string };
 
@@ -26,7 +20,7 @@ export function cookieRows(config: Config, t: T): CookieRow[] {
   const minutes = (ms: number) => lasts(t('cookies.minutes', { minutes: Math.round(ms / 60_000) }));
   return [
     {
-      name: sessionCookieName(config),
+      name: cookieName(config, appCookies.session),
       purpose: t('cookies.session.purpose'),
       lifetime: lasts(
         t('cookies.session.lifetimeRemember', {
@@ -36,19 +30,19 @@ export function cookieRows(config: Config, t: T): CookieRow[] {
       without: t('cookies.session.without'),
     },
     {
-      name: hostOnly(config, 'two-factor'),
+      name: cookieName(config, appCookies.twoFactor),
       purpose: t('cookies.twoFactor.purpose'),
       lifetime: minutes(tokenTtlMs['two-factor-login']),
       without: t('cookies.twoFactor.without'),
     },
     {
-      name: hostOnly(config, 'passkey-challenge'),
+      name: cookieName(config, appCookies.passkeyChallenge),
       purpose: t('cookies.passkey.purpose'),
-      lifetime: minutes(passkeyChallengeMinutes * 60_000),
+      lifetime: minutes(challengeTtlMs),
       without: t('cookies.passkey.without'),
     },
     {
-      name: localeCookieName,
+      name: cookieName(config, appCookies.lang),
       purpose: t('cookies.lang.purpose'),
       lifetime: lasts(t('cookies.lang.lifetime')),
       without: t('cookies.lang.without'),
