@@ -18,7 +18,9 @@ export type BookingResult =
   | { ok: false; reason: 'not-found' }
   /** The owner comes along so staff can be sent back to the right card. */
   | { ok: false; reason: 'cancelled'; userId: string }
-  | { ok: false; reason: 'invalid'; errors: InputError[] };
+  | { ok: false; reason: 'invalid'; errors: InputError[] }
+  /** The person restricts processing of their data (GDPR art. 18): nothing of theirs changes. */
+  | { ok: false; reason: 'restricted' };
 
 export type NewBooking = {
   userId: string;
@@ -60,6 +62,32 @@ async function findStudent(db: Executor, userId: string): Promise<Student | null
   return row ?? null;
 }
 
+/**
+ * The student for a change to their lessons, read under a share lock: a restriction of
+ * processing (set under an update lock) either lands before, and the change is refused here,
+ * or waits until the change has committed. Cancelling does not ask: it protects the person.
+ */
+export async function studentForChange(
+  tx: Executor,
+  userId: string,
+): Promise<Student | { ok: false; reason: 'restricted' } | null> {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      restrictedAt: users.processingRestrictedAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('share');
+  if (!row) return null;
+  if (row.restrictedAt) return { ok: false, reason: 'restricted' };
+  const { restrictedAt: _, ...student } = row;
+  return student;
+}
+
 /** The UID stays with the booking for life; the host part makes it unique beyond us (RFC 5545 §3.8.4.7). */
 const newUid = (appUrl: string) => `${crypto.randomUUID()}@${new URL(appUrl).hostname}`;
 
@@ -91,9 +119,10 @@ export async function createBooking(
   const span = resolveSpan(input.startsAt, input.endsAt, input.timeZone);
   if (!span.ok) return { ok: false, reason: 'invalid', errors: span.errors };
   const result = await deps.db.transaction(async (tx): Promise<BookingResult> => {
-    const student = await findStudent(tx, input.userId);
+    const student = await studentForChange(tx, input.userId);
     if (!student)
       return { ok: false, reason: 'invalid', errors: [{ path: 'userId', code: 'no-person' }] };
+    if ('reason' in student) return student;
     const now = deps.clock.now();
     const [booking] = await tx
       .insert(bookings)
@@ -149,6 +178,8 @@ export async function updateBooking(
   const result = await deps.db.transaction(async (tx): Promise<BookingResult> => {
     const current = await lockOpenBooking(tx, bookingId);
     if ('reason' in current) return current;
+    const student = await studentForChange(tx, current.userId);
+    if (student && 'reason' in student) return student;
     const timeZone = changes.timeZone ?? current.timeZone;
     // A time without an offset is read in the (possibly new) zone. Moving only the start
     // keeps the lesson's length; untouched times keep their instant.
@@ -177,7 +208,6 @@ export async function updateBooking(
       })
       .where(eq(bookings.id, bookingId))
       .returning();
-    const student = await findStudent(tx, booking!.userId);
     await finish(deps, tx, act, booking!, student!, 'updated');
     return { ok: true, booking: booking! };
   });

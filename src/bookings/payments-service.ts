@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { bookings, payments, users } from '../../db/schema';
+import { bookings, payments } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { mailContext, queueMail } from '../mail/queue';
 import { formatMoney, formatPaidAt } from './format';
 import { normalizeAmount, readPaidAt, type InputError } from './schemas';
+import { studentForChange } from './bookings-service';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -19,7 +20,10 @@ export type NewPayment = {
 };
 
 export type PaymentResult =
-  { ok: true; payment: PaymentRow } | { ok: false; reason: 'invalid'; errors: InputError[] };
+  | { ok: true; payment: PaymentRow }
+  | { ok: false; reason: 'invalid'; errors: InputError[] }
+  /** The person restricts processing of their data (GDPR art. 18): nothing of theirs changes. */
+  | { ok: false; reason: 'restricted' };
 
 /** A payment can be dated at most a day ahead (time zones), never further. */
 const futureSlackMs = 24 * 3_600_000;
@@ -35,11 +39,9 @@ const refuse = (path: string, code: InputError['code']): Refusal => ({
 
 /** The student paying, and the booking paid for when one is named: only their own. */
 async function findPayer(tx: Executor, input: NewPayment): Promise<Payer | Refusal> {
-  const [student] = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, input.userId));
+  const student = await studentForChange(tx, input.userId);
   if (!student) return refuse('userId', 'no-person');
+  if ('reason' in student) return student;
   if (input.bookingId) {
     // Only the student's own booking: another person's id must not be linkable.
     const [booking] = await tx

@@ -1,7 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
 import type { Deps } from '../deps';
-import type { Executor } from '../platform/db-types';
 import {
   cancelBooking,
   createBooking,
@@ -24,23 +21,6 @@ const nobody = '00000000-0000-0000-0000-000000000000';
 
 type Input<F extends (...args: never[]) => unknown> = Parameters<F>[2];
 
-/**
- * While the person restricts processing (GDPR art. 18) staff change nothing of theirs: no new
- * lesson, no rescheduling, no payment. Cancelling stays allowed (it stops processing rather
- * than adding to it, and protects the person), as do the admins' decision and assignments.
- * Asked only about a person the actor may see, so the answer tells nobody else anything.
- */
-export const restricted = { ok: false, reason: 'restricted' } as const;
-export type Restricted = typeof restricted;
-
-async function isRestricted(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ at: users.processingRestrictedAt })
-    .from(users)
-    .where(eq(users.id, userId));
-  return !!row?.at;
-}
-
 async function seenOrNobody(deps: Pick<Deps, 'db' | 'clock'>, act: StaffActor, userId: string) {
   return (await canSeePerson(deps.db, act, userId, deps.clock.now())) ? userId : nobody;
 }
@@ -61,9 +41,10 @@ export async function bookLessonFor(
   act: StaffActor,
   input: Input<typeof createBooking>,
 ) {
-  const userId = await seenOrNobody(deps, act, input.userId);
-  if (await isRestricted(deps.db, userId)) return restricted;
-  return createBooking(deps, act, { ...input, userId });
+  return createBooking(deps, act, {
+    ...input,
+    userId: await seenOrNobody(deps, act, input.userId),
+  });
 }
 
 export async function changeLesson(
@@ -73,7 +54,6 @@ export async function changeLesson(
   input: Parameters<typeof updateBooking>[3],
 ) {
   const owner = await visibleBookingOwner(deps, act, bookingId);
-  if (owner && (await isRestricted(deps.db, owner))) return restricted;
   return updateBooking(deps, act, owner ? bookingId : nobody, input);
 }
 
@@ -90,7 +70,8 @@ export async function recordPaymentFor(
   act: StaffActor,
   input: Input<typeof recordPayment>,
 ) {
-  const userId = await seenOrNobody(deps, act, input.userId);
-  if (await isRestricted(deps.db, userId)) return restricted;
-  return recordPayment(deps, act, { ...input, userId });
+  return recordPayment(deps, act, {
+    ...input,
+    userId: await seenOrNobody(deps, act, input.userId),
+  });
 }

@@ -4,13 +4,7 @@ import type { AppEnv } from '../../http/env';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { problem, problems } from '../../http/problem';
 import { staffActor } from '../access';
-import {
-  bookLessonFor,
-  cancelLessonOf,
-  changeLesson,
-  recordPaymentFor,
-  type Restricted,
-} from '../lessons';
+import { bookLessonFor, cancelLessonOf, changeLesson, recordPaymentFor } from '../lessons';
 import {
   createBookingSchema,
   inputErrorMessages,
@@ -104,10 +98,7 @@ const restrictedProblem = (c: Context<AppEnv>) =>
  * A failed booking write as a problem: unknown booking 404, already cancelled 409, processing
  * restricted 409, bad input 400.
  */
-function bookingProblem(
-  c: Context<AppEnv>,
-  result: Exclude<BookingResult, { ok: true }> | Restricted,
-) {
+function bookingProblem(c: Context<AppEnv>, result: Exclude<BookingResult, { ok: true }>) {
   if (result.reason === 'restricted') return restrictedProblem(c);
   if (result.reason === 'invalid') return invalid(c, result.errors);
   if (result.reason === 'cancelled')
