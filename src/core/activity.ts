@@ -38,6 +38,32 @@ export async function recordEvent(
   });
 }
 
+/**
+ * "A staff member saw you in a list": one event per person listed (search results, the
+ * restriction queue), written in one statement. As in recordEvent, the staff member's IP
+ * address and browser stay off everyone's event but their own.
+ */
+export async function recordListed(
+  db: Executor,
+  listing: { actorId: string; userIds: string[]; at: Date; meta?: RequestMeta },
+) {
+  if (!listing.userIds.length) return;
+  await db.insert(auditEvents).values(
+    listing.userIds.map((userId) => {
+      const own = userId === listing.actorId;
+      return {
+        userId,
+        actorId: listing.actorId,
+        action: 'staff.listed-you',
+        at: listing.at,
+        ip: own ? (listing.meta?.ip ?? null) : null,
+        userAgent: own ? (listing.meta?.userAgent?.slice(0, 400) ?? null) : null,
+        details: null,
+      };
+    }),
+  );
+}
+
 /** The roles whose acts a person sees as "by the school (role)". */
 export type SchoolRole = 'staff' | 'admin';
 const schoolRoles: readonly string[] = ['staff', 'admin'] satisfies SchoolRole[];

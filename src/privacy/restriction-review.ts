@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, notExists } from 'drizzle-orm';
 import { restrictionDecisions, users, type RestrictionOutcome } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { recordEvent, type RequestMeta } from '../core/activity';
+import { recordEvent, recordListed, type RequestMeta } from '../core/activity';
 import { queueMail } from '../mail/queue';
 
 /** The admin acting on the queue, for the trail. */
@@ -51,15 +51,12 @@ export async function listRestrictionRequests(deps: Pick<Deps, 'db' | 'clock'>, 
     .orderBy(asc(users.processingRestrictedAt), asc(users.id));
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    for (const person of requests) {
-      await recordEvent(tx, {
-        userId: person.id,
-        actorId: act.adminId,
-        action: 'staff.listed-you',
-        at: now,
-        meta: act.meta,
-      });
-    }
+    await recordListed(tx, {
+      actorId: act.adminId,
+      userIds: requests.map((p) => p.id),
+      at: now,
+      meta: act.meta,
+    });
     await recordEvent(tx, {
       userId: null,
       actorId: act.adminId,

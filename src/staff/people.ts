@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { bookings, mailingLists, payments, subscriptions, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent } from '../core/activity';
+import { recordEvent, recordListed } from '../core/activity';
 import type { UserRow } from '../core/users';
 import { listAssignedStaff } from './assignments';
 import { canSeePerson, visibleTo, type StaffActor } from './visibility';
@@ -54,15 +54,12 @@ export async function searchPeople(
     .offset((input.page - 1) * pageSize);
   const people: PersonSummary[] = rows.slice(0, pageSize);
   await deps.db.transaction(async (tx) => {
-    for (const person of people) {
-      await recordEvent(tx, {
-        userId: person.id,
-        actorId: act.staffId,
-        action: 'staff.listed-you',
-        at: now,
-        meta: act.meta,
-      });
-    }
+    await recordListed(tx, {
+      actorId: act.staffId,
+      userIds: people.map((p) => p.id),
+      at: now,
+      meta: act.meta,
+    });
     // The search itself, for the admins' trail; the query is left out because it may name someone.
     await recordEvent(tx, {
       userId: null,

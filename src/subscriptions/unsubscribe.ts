@@ -12,7 +12,13 @@ import { loadUnsubscribeKey } from './signing-key';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 export type LeaveResult =
-  | { ok: true; list: ListRow; changed: boolean; leftEverything: boolean }
+  | {
+      ok: true;
+      list: ListRow;
+      changed: boolean;
+      /** Still on (or joining) another list they could leave: no offer to delete the account. */
+      onAnyList: boolean;
+    }
   | { ok: false; reason: 'not-found' | 'mandatory' };
 
 /** Whether the person is still on (or waiting to join) any list they could leave. */
@@ -77,7 +83,7 @@ export async function leaveList(
         ),
       )
       .returning({ id: subscriptions.id });
-    if (!row) return { changed: false, leftEverything: false };
+    if (!row) return { changed: false, onAnyList: await onAnyOptionalList(tx, input.userId) };
     await revokeConfirmTokens(tx, input.userId, list.slug, now);
     await cancelQueuedAnnouncements(tx, input.userId, list.slug);
     await recordSubscriptionChange(tx, {
@@ -88,11 +94,12 @@ export async function leaveList(
       at: now,
       meta,
     });
-    const leftEverything = !(await onAnyOptionalList(tx, input.userId));
-    if (leftEverything) await mailOptOutOffer(deps, tx, input.userId);
-    return { changed: true, leftEverything };
+    const onAnyList = await onAnyOptionalList(tx, input.userId);
+    // The offer goes once: when this change left the last list, not on a repeated click.
+    if (!onAnyList) await mailOptOutOffer(deps, tx, input.userId);
+    return { changed: true, onAnyList };
   });
-  if (outcome.leftEverything) deps.notifyMail?.();
+  if (outcome.changed && !outcome.onAnyList) deps.notifyMail?.();
   return { ok: true, list, ...outcome };
 }
 
@@ -125,5 +132,5 @@ export async function unsubscribeWithToken(
   );
   if (!result.ok)
     return { ok: false, reason: result.reason === 'mandatory' ? 'mandatory' : 'invalid' };
-  return { ok: true, list: result.list, onAnyList: await onAnyOptionalList(deps.db, claim.userId) };
+  return { ok: true, list: result.list, onAnyList: result.onAnyList };
 }
