@@ -37,8 +37,8 @@ describe('docs/promises.md', () => {
         const [, file, title] = entry.match(/^`([^`]+)` › (.+)$/) ?? [];
         expect(file, entry).toBeDefined();
         const source = readFileSync(`${root}${file}`, 'utf8');
-        expect(source.includes(`it('${title!}`) || source.includes(`it.each`), entry).toBe(true);
-        expect(source, entry).toContain(title!);
+        // The title opens a test call: it('…', it.runIf(…)('…', it.each([…])('…'.
+        expect(source, entry).toContain(`('${title!}`);
       }
     },
   );
