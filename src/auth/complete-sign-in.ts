@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
-import { deletionIsDue, type UserRow } from '../core/users';
+import type { UserRow } from '../core/users';
 import { localeOr } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
@@ -25,18 +25,20 @@ export async function completeSignIn(
 ) {
   const now = deps.clock.now();
   const history = await signInHistory(tx, user.id, meta.userAgent);
-  // Signing in within the grace period cancels a deletion; after it, never (the callers refuse
-  // such an account, and this keeps a race with the date from cancelling it either).
-  const cancels = user.deletionScheduledFor !== null && !deletionIsDue(user, now);
   await tx
     .update(users)
-    .set({
-      lastActiveAt: now,
-      inactivityWarnedAt: null,
-      deletionScheduledFor: sql`case when ${users.deletionScheduledFor} > ${now.toISOString()}::timestamptz then null else ${users.deletionScheduledFor} end`,
-    })
+    .set({ lastActiveAt: now, inactivityWarnedAt: null })
     .where(eq(users.id, user.id));
-  if (cancels) await tellDeletionCancelled(deps, tx, user, meta, now);
+  // Signing in within the grace period cancels a deletion; after it, never (the callers refuse
+  // such an account; the condition here also holds against a race with the date).
+  if (user.deletionScheduledFor) {
+    const cancelled = await tx
+      .update(users)
+      .set({ deletionScheduledFor: null })
+      .where(and(eq(users.id, user.id), gt(users.deletionScheduledFor, now)))
+      .returning({ id: users.id });
+    if (cancelled.length) await tellDeletionCancelled(deps, tx, user, meta, now);
+  }
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
   if (history.seen && !history.sameDevice) {
     const locale = localeOr(user.locale);
