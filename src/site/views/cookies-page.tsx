@@ -7,7 +7,6 @@ import { appCookies, cookieName } from '../../http/cookies';
 import { challengeTtlMs } from '../../passkeys';
 import { tokenTtlMs } from '../../core/email-tokens';
 
-
 type CookieRow = { name: string; purpose: string; lifetime: string; without: string };
 
 /**
