@@ -190,7 +190,9 @@ describe('POST /staff/announcements', () => {
     expect(uk.subject).toBe('Літній розклад');
     expect(uk.text).toContain('Заняття переходять на ранок.');
     expect(uk.html).toContain('<html lang="uk"');
-    expect(uk.text).toContain('Відписатися одним натиском');
+    expect(uk.text).toContain('Відписатися від розсилки');
+    // The link opens a page with one button (scanners must not unsubscribe anyone): no "one click".
+    for (const mail of [en, uk]) expect(mail.text).not.toMatch(/one click|одним натиском/i);
 
     const [row] = await t.db.select().from(announcements).where(eq(announcements.id, res.body.id));
     expect(row).toMatchObject({

@@ -520,6 +520,20 @@ describe('the cabinet page /account/subscriptions', () => {
     ).toBe(403);
   });
 
+  it('stops asking for confirmation once the link was used, even on the pending page reloaded', async () => {
+    const m = await member('reload-after-confirm');
+    await m.browser.form('/account/subscriptions/news/subscribe', {});
+    await m.browser.form('/subscriptions/confirm', {
+      token: await mailedToken(t, m.person.email, '/subscriptions/confirm'),
+    });
+    // The tab that asked still has ?notice=pending in its address; reloading it tells the truth.
+    const html = await (
+      await m.browser.get('/account/subscriptions?notice=pending&list=news')
+    ).text();
+    expect(html).not.toContain('open the link we just sent');
+    expect(html).toContain('You are subscribed to “Announcements and news”.');
+  });
+
   it('speaks Ukrainian to a Ukrainian user and needs a session', async () => {
     const m = await member('page-uk', { locale: 'uk' });
     const html = await (await m.browser.get('/account/subscriptions')).text();

@@ -39,7 +39,7 @@ export const site = {
     'Take all your data as a zip of JSON and spreadsheet files, or delete your account yourself.',
   'home.p.mail.title': 'Mail you chose',
   'home.p.mail.body':
-    'We send booking and payment confirmations. Anything else only if you subscribed, and every such mail has a one-click unsubscribe link.',
+    'We send booking and payment confirmations. Anything else only if you subscribed, and every such mail lets you unsubscribe without signing in: a link to a page with one button, or the Unsubscribe button your mail app shows.',
 
   'cookies.title': 'Cookies',
   'cookies.intro':
@@ -74,7 +74,7 @@ export const site = {
     'You can see everything we hold about you, correct it, download it, restrict its processing while you dispute its accuracy, and delete your account, all yourself, at once, from your account pages.',
   'privacy.mail.title': 'Mail',
   'privacy.mail.body':
-    'Service messages about your account, bookings, payments and policy changes are part of the service. Announcements are sent only after you confirm a subscription, and every one has a one-click unsubscribe link.',
+    'Service messages about your account, bookings, payments and policy changes are part of the service. Announcements are sent only after you confirm a subscription, and every one lets you unsubscribe without signing in: a link to a page with one button, or the Unsubscribe button your mail app shows.',
   'privacy.staff.title': 'Who can see your data',
   'privacy.staff.body':
     'Only the staff who work with you. Every time a staff member looks at your data, it is recorded and shown to you in your account.',

@@ -65,12 +65,12 @@ export const subscriptions = {
   'mail.subscriptionConfirm.footer':
     'If you did not ask for this, ignore this mail: you will not be subscribed without the link.',
   'mail.announcement.why': 'You get this mail because you subscribed to “{list}”.',
-  'mail.announcement.unsubscribe': 'Unsubscribe with one click',
+  'mail.announcement.unsubscribe': 'Unsubscribe',
   'mail.announcement.manage': 'Manage your subscriptions',
 
   'announce.title': 'Send an announcement',
   'announce.lead':
-    'The mail goes only to people who confirmed a subscription to the list, never to restricted, unconfirmed or closing accounts. Every mail has a one-click unsubscribe link.',
+    'The mail goes only to people who confirmed a subscription to the list, never to restricted, unconfirmed or closing accounts. Every mail has an unsubscribe link that works without signing in, and mail apps show their own Unsubscribe button for it.',
   'announce.list': 'List',
   'announce.subject': 'Subject',
   'announce.body': 'Message',

@@ -19,9 +19,12 @@ async function renderSubscriptions(
   const auth = requireAuth(c);
   const t = translator(c.get('locale'));
   const items = await listUserSubscriptions(c.get('deps').db, auth.user.id, c.get('locale'));
-  // The notice names its list by slug; an unknown slug or notice shows nothing.
-  const notice = notices.find((n) => n === c.req.query('notice'));
+  // The notice names its list by slug; an unknown slug or notice shows nothing. It says where
+  // the list stands now, not what the address says: a tab left on "pending" and reloaded after
+  // the emailed link was used must not keep asking for the confirmation.
   const list = items.find((i) => i.list === c.req.query('list'));
+  const asked = notices.find((n) => n === c.req.query('notice'));
+  const notice = asked && list ? list.status : undefined;
   const onNoList = items.every((i) => i.mandatory || i.status === 'unsubscribed');
   return subscriptionsPage(c, {
     offerDeletion:
