@@ -5,6 +5,8 @@ import { hasBrowser, useServedAppAndBrowser } from '../helpers/browser';
 import { createClient } from '../helpers/client';
 import { mailedToken, userByEmail, type Person } from '../helpers/accounts';
 import type { Client } from '../helpers/client';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../../db/schema';
 
 const enabled = hasBrowser();
 
@@ -97,6 +99,46 @@ describe.skipIf(!enabled)(
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { name: 'Hello, Nadiya Bondar' }).waitFor();
       expect(errors).toEqual([]);
+      await context.close();
+    });
+
+    it('after confirming it is them, gets the download they asked for, not the page again', async () => {
+      const email = 'ostap@example.com';
+      const password = 'amber river compass 31';
+      const api = createClient(e2e.app);
+      const noOrigin = { origin: null };
+      await registerRequest(api, { email, password, name: 'Ostap Melnyk' }, noOrigin);
+      const token = await mailedToken(e2e.app, email, '/verify-email');
+      await api.post('/api/v1/auth/verify-email', { token, password }, noOrigin);
+
+      const context = await e2e.browser.newContext({ locale: 'en-GB', acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(e2e.app.baseUrl + '/login');
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { name: 'Hello, Ostap Melnyk' }).waitFor();
+      // The fresh sign-in's privilege runs out (as it does ten minutes later).
+      const user = (await userByEmail(e2e.app, email))!;
+      await e2e.app.db
+        .update(sessions)
+        .set({ privilegedUntil: null })
+        .where(eq(sessions.userId, user.id));
+
+      await page.goto(e2e.app.baseUrl + '/account/privacy');
+      await page.getByRole('link', { name: 'Confirm and download' }).click();
+      await page.getByLabel('Password').fill(password);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Continue', exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^my-data-\d{4}-\d{2}-\d{2}\.zip$/);
+      expect(
+        Object.keys(unzipSync(new Uint8Array(await readFile(await download.path())))),
+      ).toContain('data.json');
+      // The page stays, with the download named and a link in case it did not start.
+      await page.getByText('Your download starts now.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/account/privacy');
       await context.close();
     });
   },

@@ -314,12 +314,12 @@ describe('GET /api/v1/me/export', () => {
     expect(res.status).toBe(403);
     expect(res.body.type).toMatch(problemType('reauth-required'));
     expect((await clientFor(t).get('/api/v1/me/export')).status).toBe(401);
-    // The cabinet button sends people to confirm it is them first, then back to the button.
+    // The cabinet button sends people to confirm it is them first, then back to the page, which
+    // starts the download (test/integration/privacy-page-flow.test.ts follows it through).
     const page = await client.get('/account/privacy/export');
     expect(page.status).toBe(303);
-    expect(page.headers.get('location')).toBe('/reauth?next=%2Faccount%2Fprivacy%23export');
-    expect(await (await client.get('/account/privacy')).text()).toContain(
-      'href="/reauth?next=%2Faccount%2Fprivacy%23export"',
+    expect(page.headers.get('location')).toBe(
+      '/reauth?next=%2Faccount%2Fprivacy%3Fdownload%3Dzip%23export',
     );
   });
 

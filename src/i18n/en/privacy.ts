@@ -64,6 +64,9 @@ export const privacy = {
   'hold.notice.lifted': 'The restriction is lifted.',
   'hold.notice.accepted': 'Thank you: you accepted the current privacy policy.',
 
+  'export.starting': 'Thank you. Your download starts now.',
+  'export.startingLink': 'If it does not, download it here.',
+  'hold.index': 'On this page',
   'export.heading': 'Download your data',
   'export.lead':
     'A zip file with everything above: data.json, one spreadsheet (CSV) file per kind of data, and a README that explains them.',

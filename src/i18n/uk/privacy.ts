@@ -68,6 +68,9 @@ export const privacy: Record<keyof typeof en, string> = {
   'hold.notice.lifted': 'Обмеження знято.',
   'hold.notice.accepted': 'Дякуємо: ви прийняли чинну політику конфіденційності.',
 
+  'export.starting': 'Дякуємо. Завантаження зараз почнеться.',
+  'export.startingLink': 'Якщо ні, завантажте тут.',
+  'hold.index': 'На цій сторінці',
   'export.heading': 'Завантажити свої дані',
   'export.lead':
     'Zip-архів з усім переліченим: data.json, окремий файл таблиці (CSV) для кожного виду даних і README з поясненнями.',

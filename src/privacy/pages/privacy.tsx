@@ -8,31 +8,44 @@ import { downloadPersonalData } from '../download';
 import { loadPrivacyOverview } from '../overview';
 import { liftRestriction, restrictProcessing } from '../restriction';
 import { restrictionReasonSchema } from '../schemas';
-import { privacyPage, type PrivacyPageState } from '../views/privacy-page';
+import { exportPath, privacyPage, type PrivacyPageState } from '../views/privacy-page';
 import { reauthFor } from './reauth';
 
 type Handler = (c: Context<AppEnv>) => Promise<Response>;
 
 const notices = ['restricted', 'lifted', 'accepted'] as const;
+const formats = ['zip', 'json'] as const;
 
 async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState> = {}) {
   const auth = requireAuth(c);
   const overview = await loadPrivacyOverview(c.get('deps'), auth.user.id);
   if (!overview) return c.redirect('/login', 303);
   const notice = notices.find((n) => n === c.req.query('notice'));
-  return privacyPage(c, { ...overview, isPrivileged: auth.isPrivileged, notice, ...extra });
+  const download = formats.find((f) => f === c.req.query('download'));
+  // Back from confirming it is them: start the download they asked for. Refresh (not a redirect)
+  // so the page stays in view with a link in case the browser does not follow it.
+  if (download && auth.isPrivileged) c.header('Refresh', `0; url=${exportPath(download)}`);
+  return privacyPage(c, {
+    ...overview,
+    isPrivileged: auth.isPrivileged,
+    notice,
+    download: auth.isPrivileged ? download : undefined,
+    ...extra,
+  });
 }
 
 const downloadData: Handler = async (c) => {
   const auth = requireAuth(c);
-  // Sensitive: a fresh proof first, then back to the button (a redirect straight into a
-  // download would leave the person looking at the sign-in form).
-  if (!auth.isPrivileged) return c.redirect(reauthFor('/account/privacy#export'), 303);
+  const format = c.req.query('format') === 'json' ? 'json' : 'zip';
+  // Sensitive: a fresh proof first, then back to the page, which starts this download (a
+  // redirect straight into it would leave the person looking at the sign-in form).
+  if (!auth.isPrivileged)
+    return c.redirect(reauthFor(`/account/privacy?download=${format}#export`), 303);
   const download = await downloadPersonalData(
     c.get('deps'),
     {
       userId: auth.user.id,
-      format: c.req.query('format') === 'json' ? 'json' : 'zip',
+      format,
       locale: c.get('locale'),
     },
     requestMeta(c),

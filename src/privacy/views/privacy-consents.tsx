@@ -1,6 +1,7 @@
 import type { MessageKey, T } from '../../i18n';
 import { en } from '../../i18n/en';
 import type { PageDates } from '../../views/dates';
+import { Notice } from '../../views/components';
 
 export type ConsentRow = {
   kind: string;
@@ -13,6 +14,8 @@ export type ConsentRow = {
 type ConsentsCardProps = {
   policy: { version: string; accepted: boolean } | null;
   consents: ConsentRow[];
+  /** The person just accepted the policy here. */
+  accepted?: boolean;
   t: T;
   when: PageDates;
 };
@@ -29,6 +32,7 @@ export function ConsentsCard(p: ConsentsCardProps) {
   return (
     <section class="card" aria-labelledby="consents-h" id="consents">
       <h2 id="consents-h">{t('consents.heading')}</h2>
+      {p.accepted ? <Notice kind="success">{t('hold.notice.accepted')}</Notice> : null}
       {policy ? (
         <p>
           {t('consents.current', { version: policy.version })}{' '}

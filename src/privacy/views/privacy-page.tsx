@@ -21,6 +21,8 @@ export type PrivacyPageState = {
   consents: ConsentRow[];
   processors: Processor[];
   notice?: 'restricted' | 'lifted' | 'accepted';
+  /** Set when the person came back from confirming it is them to download: start it. */
+  download?: 'zip' | 'json';
   reasonValue?: string;
   reasonError?: string;
   status?: 200 | 400;
@@ -36,13 +38,21 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
     <>
       <h1>{t('hold.title')}</h1>
       <p class="lead">{t('hold.lead')}</p>
-      {s.notice ? <Notice kind="success">{t(`hold.notice.${s.notice}`)}</Notice> : null}
       {s.deletionScheduledFor ? (
         <Notice kind="info">
           {t('hold.deletionPending', { date: when.date(s.deletionScheduledFor) })}
         </Notice>
       ) : null}
-
+      <PageIndex t={t} />
+      {/* The rights first: on a phone the categories below are several screens long. */}
+      <ExportCard isPrivileged={s.isPrivileged} starting={s.download} t={t} />
+      <RestrictionCard
+        {...s}
+        notice={s.notice === 'restricted' || s.notice === 'lifted' ? s.notice : undefined}
+        t={t}
+        when={when}
+      />
+      <DeleteCard t={t} />
       <HoldingsCard counts={s.counts} retentionDays={s.retentionDays} t={t} />
       <section class="card" aria-labelledby="processors-h" id="processors">
         <h2 id="processors-h">{t('processors.heading')}</h2>
@@ -51,11 +61,38 @@ export function privacyPage(c: Context<AppEnv>, s: PrivacyPageState) {
           <a href="/privacy#controller">{t('controller.heading')}</a>
         </p>
       </section>
-      <ExportCard isPrivileged={s.isPrivileged} t={t} />
-      <RestrictionCard {...s} t={t} when={when} />
-      <ConsentsCard policy={s.policy} consents={s.consents} t={t} when={when} />
-      <DeleteCard t={t} />
+      <ConsentsCard
+        policy={s.policy}
+        consents={s.consents}
+        accepted={s.notice === 'accepted'}
+        t={t}
+        when={when}
+      />
     </>,
+  );
+}
+
+const indexed = [
+  ['export', 'export.heading'],
+  ['restriction', 'restriction.heading'],
+  ['delete', 'delete.heading'],
+  ['holdings', 'hold.heading'],
+  ['processors', 'processors.heading'],
+  ['consents', 'consents.heading'],
+] as const;
+
+/** A short index of the page's cards, so nothing is more than one tap away on a phone. */
+function PageIndex({ t }: { t: T }) {
+  return (
+    <nav class="page-index" aria-label={t('hold.index')}>
+      <ul>
+        {indexed.map(([id, key]) => (
+          <li>
+            <a href={`#${id}`}>{t(key)}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -64,7 +101,7 @@ function HoldingsCard(p: Pick<PrivacyPageState, 'counts' | 'retentionDays'> & { 
   const cat = (key: CategoryKey, part: 'title' | 'purpose' | 'retention') =>
     t(`privacy.cat.${key}.${part}` as MessageKey, p.retentionDays);
   return (
-    <section class="card" aria-labelledby="hold-h">
+    <section class="card" aria-labelledby="hold-h" id="holdings">
       <h2 id="hold-h">{t('hold.heading')}</h2>
       <div class="table-wrap">
         <table class="stack-sm">
@@ -97,24 +134,34 @@ function HoldingsCard(p: Pick<PrivacyPageState, 'counts' | 'retentionDays'> & { 
   );
 }
 
-function ExportCard({ isPrivileged, t }: { isPrivileged: boolean; t: T }) {
-  const reauthNext = `/reauth?next=${encodeURIComponent('/account/privacy#export')}`;
+type ExportCardProps = { isPrivileged: boolean; starting?: 'zip' | 'json'; t: T };
+
+/** Where the download link leads once the person has confirmed it is them. */
+export const exportPath = (format: 'zip' | 'json') =>
+  format === 'json' ? '/account/privacy/export?format=json' : '/account/privacy/export';
+
+function ExportCard({ isPrivileged, starting, t }: ExportCardProps) {
+  // Confirming it is you comes back here and starts the download (the page sends Refresh).
+  const reauthNext = `/reauth?next=${encodeURIComponent('/account/privacy?download=zip#export')}`;
   return (
     <section class="card" aria-labelledby="export-h" id="export">
       <h2 id="export-h">{t('export.heading')}</h2>
       <p>{t('export.lead')}</p>
+      {isPrivileged && starting ? (
+        <Notice kind="success">
+          {t('export.starting')}{' '}
+          <a href={exportPath(starting)} download>
+            {t('export.startingLink')}
+          </a>
+        </Notice>
+      ) : null}
       {isPrivileged ? (
         <>
           <p class="actions">
-            <a
-              class="button"
-              href="/account/privacy/export"
-              download
-              aria-describedby="export-wait"
-            >
+            <a class="button" href={exportPath('zip')} download aria-describedby="export-wait">
               {t('export.zip')}
             </a>{' '}
-            <a href="/account/privacy/export?format=json" download aria-describedby="export-wait">
+            <a href={exportPath('json')} download aria-describedby="export-wait">
               {t('export.json')}
             </a>
           </p>

@@ -14,6 +14,8 @@ type RestrictionCardProps = {
   restrictionDecision: RestrictionDecision | null;
   reasonValue?: string;
   reasonError?: string;
+  /** What the person just did here: said in this card, where their eyes and the fragment are. */
+  notice?: 'restricted' | 'lifted';
   t: T;
   when: PageDates;
 };
@@ -39,6 +41,7 @@ export function RestrictionCard(p: RestrictionCardProps) {
     <section class="card" aria-labelledby="restriction-h" id="restriction">
       <h2 id="restriction-h">{t('restriction.heading')}</h2>
       <p>{t('restriction.lead')}</p>
+      {p.notice ? <Notice kind="success">{t(`hold.notice.${p.notice}`)}</Notice> : null}
       {p.restrictionDecision ? (
         <DecisionNotice decision={p.restrictionDecision} t={t} when={p.when} />
       ) : null}
@@ -66,6 +69,7 @@ export function RestrictionCard(p: RestrictionCardProps) {
             error={translateError(t, p.reasonError)}
             textarea
             required
+            autofocus={!!p.reasonError}
             maxlength={1000}
           />
           <div class="form-actions">
