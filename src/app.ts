@@ -7,6 +7,7 @@ import { accessLog } from './http/access-log';
 import { readClientIp } from './http/client-ip';
 import { recordedReadsFromOwnPages } from './http/cross-site';
 import { errorHandlers } from './http/errors';
+import { formPageFinder } from './http/form-result-paths';
 import { renderErrorPage } from './views/error-page';
 import { crossSitePage } from './views/cross-site-page';
 import { localeResolver } from './http/locale';
@@ -41,7 +42,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   if (options.assets) app.use('/assets/*', options.assets);
   useRequestPipeline(app, deps);
   mountRoutes(app, deps);
-  const errors = errorHandlers({ renderErrorPage });
+  const errors = errorHandlers({ renderErrorPage, formPageFor: formPageFinder(app.routes) });
   app.notFound(errors.notFound);
   app.onError(errors.onError);
   return app;

@@ -15,23 +15,35 @@ export type ErrorPageRenderer = (
 /**
  * The not-found and error handlers: problem+json under /api, the given page elsewhere.
  */
-export function errorHandlers(options: { renderErrorPage: ErrorPageRenderer }) {
-  const { renderErrorPage } = options;
-  return { notFound: notFoundWith(renderErrorPage), onError: onErrorWith(renderErrorPage) };
+export function errorHandlers(options: {
+  renderErrorPage: ErrorPageRenderer;
+  /** The page holding the form that posts to a path, for a GET of that path (see form-result-paths). */
+  formPageFor?: (path: string) => string | null;
+}) {
+  const { renderErrorPage, formPageFor = () => null } = options;
+  return {
+    notFound: notFoundWith(renderErrorPage, formPageFor),
+    onError: onErrorWith(renderErrorPage),
+  };
 }
 
-/** Unknown routes: problem+json under /api, a friendly page elsewhere. */
+/** Unknown routes: problem+json under /api, the form's page for a form's address, a friendly page elsewhere. */
 const notFoundWith =
-  (renderErrorPage: ErrorPageRenderer): NotFoundHandler<AppEnv> =>
-  (c) =>
-    isApi(c)
-      ? problem(c, {
-          status: 404,
-          type: 'not-found',
-          title: 'Not found',
-          detail: `No route for ${c.req.method} ${c.req.path}`,
-        })
-      : renderErrorPage(c, 404);
+  (
+    renderErrorPage: ErrorPageRenderer,
+    formPageFor: (path: string) => string | null,
+  ): NotFoundHandler<AppEnv> =>
+  (c) => {
+    if (isApi(c))
+      return problem(c, {
+        status: 404,
+        type: 'not-found',
+        title: 'Not found',
+        detail: `No route for ${c.req.method} ${c.req.path}`,
+      });
+    const formPage = c.req.method === 'GET' ? formPageFor(c.req.path) : null;
+    return formPage ? c.redirect(formPage, 303) : renderErrorPage(c, 404);
+  };
 
 /**
  * The one place errors become responses. Expected ones (ProblemError, HTTPException from

@@ -155,3 +155,35 @@ describe('pages', () => {
     expect(page).toContain('/auth/register');
   });
 });
+
+describe('a form-result address opened again', () => {
+  // Reloading, or following history back to, the address a form posted to must show the form
+  // again, not a bare "not found": that address only takes the POST.
+  it('sends a GET of a POST-only page path to the page that holds its form', async () => {
+    for (const [path, page] of [
+      ['/account/privacy/restriction/lift', '/account/privacy'],
+      ['/account/privacy/restriction', '/account/privacy'],
+      ['/account/subscriptions/news/subscribe', '/account/subscriptions'],
+      [
+        '/staff/users/00000000-0000-4000-8000-000000000000/payments',
+        '/staff/users/00000000-0000-4000-8000-000000000000',
+      ],
+      ['/staff/team/grant', '/staff/team'],
+      ['/logout', '/'],
+    ] as const) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.get('location'), path).toBe(page);
+    }
+  });
+
+  it('still answers an address no form posts to with the styled 404 page', async () => {
+    for (const path of ['/account/privacy/nothing-here', '/no-such-page/restriction']) {
+      const res = await t.app.request(path, { headers: { 'accept-language': 'uk' } });
+      expect(res.status, path).toBe(404);
+      const html = await res.text();
+      expect(html).toMatch(/<html lang="uk"/);
+      expect(html).toContain('href="/"');
+    }
+  });
+});
