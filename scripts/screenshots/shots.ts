@@ -6,7 +6,7 @@ export type Shot = {
   name: string;
   who: Who;
   /** A function when the path holds an id only known once the cabinet is seeded. */
-  path: string | ((seeded: { studentId: string }) => string);
+  path: string | ((seeded: { studentId: string; bookingId: string }) => string);
   /** Something to do on the page first (submit a form, open a section). */
   act?: (page: Page) => Promise<unknown>;
   locale?: 'en' | 'uk';
@@ -45,6 +45,33 @@ export const shots: Shot[] = [
   { name: 'bookings', who: 'student', path: '/account/bookings' },
   { name: 'delete-confirm', who: 'student', path: '/account/delete', widths: ['phone'] },
   { name: 'staff-card', who: 'staff', path: ({ studentId }) => `/staff/users/${studentId}` },
+  {
+    name: 'staff-cancel-confirm',
+    who: 'staff',
+    path: ({ studentId, bookingId }) => `/staff/users/${studentId}/bookings/${bookingId}/cancel`,
+  },
+  { name: 'staff-restrictions', who: 'staff', path: '/staff/restrictions' },
+  {
+    name: 'announce-confirm',
+    who: 'staff',
+    path: '/staff/announcements',
+    act: async (page) => {
+      await page.locator('#f-list').selectOption('news');
+      await page.locator('#f-subject').fill('Summer timetable');
+      await page.locator('#f-body').fill('From June, lessons move to mornings. See you soon!');
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.locator('form button[type="submit"]:not([formaction])').click(),
+      ]);
+    },
+  },
+  {
+    name: 'privacy-controller',
+    who: 'visitor',
+    path: '/privacy',
+    scrollTo: '#controller',
+    widths: ['desktop'],
+  },
   { name: 'uk-overview', who: 'student', path: '/account', locale: 'uk' },
   { name: 'uk-bookings', who: 'student', path: '/account/bookings', locale: 'uk' },
   { name: 'dark-privacy', who: 'student', path: '/account/privacy', dark: true },

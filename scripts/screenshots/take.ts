@@ -1,4 +1,7 @@
 import { mkdir } from 'node:fs/promises';
+import { eq } from 'drizzle-orm';
+import { bookings } from '../../db/schema';
+import { restrictProcessing } from '../../src/privacy/restriction';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, startServedApp, type ServedApp } from '../lib/browser';
@@ -14,7 +17,8 @@ async function seedCast(s: ServedApp): Promise<Cast> {
   const staff = await makePerson(s, {
     email: 'iryna@sunflower.example',
     name: 'Iryna Melnyk',
-    role: 'staff',
+    // An admin, so the restriction queue (admins decide) can be shown too.
+    role: 'admin',
     locale: 'en',
   });
   const people = {
@@ -36,6 +40,18 @@ async function seedCast(s: ServedApp): Promise<Cast> {
   };
   await seedStudentData(s, staff.id, people.en);
   await seedStudentData(s, staff.id, people.uk);
+  // A third student who asked to restrict processing: the admins' queue shows the request.
+  const marko = await makePerson(s, {
+    email: 'marko.lysenko@example.com',
+    name: 'Marko Lysenko',
+    locale: 'en',
+  });
+  await restrictProcessing(
+    s.deps,
+    marko.id,
+    'My old phone number is still on my record; please stop using it until it is corrected.',
+    { ip: null, userAgent: null },
+  );
   return { staff, people };
 }
 
@@ -95,7 +111,13 @@ export async function takeScreenshots(o: ScreenshotOptions) {
   const contexts: BrowserContext[] = [];
   try {
     const cast = await seedCast(s);
-    const seeded = { studentId: cast.people.en.id };
+    const [booking] = await s.db
+      .select({ id: bookings.id })
+      .from(bookings)
+      .where(eq(bookings.userId, cast.people.en.id))
+      .orderBy(bookings.startsAt)
+      .limit(1);
+    const seeded = { studentId: cast.people.en.id, bookingId: booking!.id };
     browser = await launchBrowser();
     const tab = tabs(browser, s.baseUrl, cast, contexts);
     let count = 0;

@@ -23,7 +23,7 @@ export const apiDocsPage = (readDocument: () => { paths?: object }) => (c: Conte
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. Errors are{' '}
         <code>application/problem+json</code>.
       </p>
-      <table>
+      <table class="stack-sm">
         <thead>
           <tr>
             <th scope="col">Method</th>
@@ -34,13 +34,13 @@ export const apiDocsPage = (readDocument: () => { paths?: object }) => (c: Conte
         <tbody>
           {rows.map((r) => (
             <tr>
-              <td>
+              <td data-label="Method">
                 <code>{r.method}</code>
               </td>
-              <td>
+              <td data-label="Path">
                 <code>{r.path}</code>
               </td>
-              <td>{r.op.summary ?? ''}</td>
+              <td data-label="What it does">{r.op.summary ?? ''}</td>
             </tr>
           ))}
         </tbody>

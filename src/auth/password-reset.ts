@@ -62,7 +62,7 @@ export async function isResetTokenUsable(deps: Deps, token: string) {
 }
 
 export type ResetResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; email: string }
   | { ok: false; reason: TokenFailure }
   | { ok: false; reason: 'weak-password'; problem: PasswordProblem };
 
@@ -119,7 +119,7 @@ export async function resetPassword(
       meta,
       details: { sessionsEnded: ended },
     });
-    return { ok: true as const, userId: user.id };
+    return { ok: true as const, userId: user.id, email: user.email };
   });
   deps.notifyMail();
   return result;

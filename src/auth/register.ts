@@ -17,7 +17,14 @@ import { findUserByEmail, type UserRow } from '../core/users';
 import type { Executor } from '../platform/db-types';
 import { isUniqueViolation } from '../platform/db-errors';
 
-export type RegisterInput = { email: string; password: string; name: string; locale: Locale };
+export type RegisterInput = {
+  email: string;
+  password: string;
+  name: string;
+  locale: Locale;
+  /** A zone the runtime knows (checked by the caller), or none: times then show in UTC. */
+  timeZone?: string | null;
+};
 export type RegisterResult =
   | { ok: true }
   | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
@@ -50,6 +57,7 @@ export type PendingRegistration = {
   passwordHash: string;
   name: string;
   locale: Locale;
+  timeZone?: string | null;
   policyVersion: string | null;
   minAge: number;
   ip: string | null;
@@ -122,6 +130,7 @@ async function recordRegistration(
           passwordHash: null,
           name: input.name,
           locale: input.locale,
+          timeZone: input.timeZone ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -133,6 +142,7 @@ async function recordRegistration(
     passwordHash,
     name: input.name,
     locale: input.locale,
+    timeZone: input.timeZone ?? null,
     policyVersion: policy?.version ?? null,
     minAge: deps.config.minAge,
     ip: meta.ip,

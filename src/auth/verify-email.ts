@@ -114,6 +114,7 @@ async function confirmAndSignIn(
       passwordHash,
       name: pending.name ?? owner.name,
       locale: localeOr(pending.locale ?? owner.locale),
+      timeZone: pending.timeZone ?? owner.timeZone,
       emailVerifiedAt: now,
       updatedAt: now,
     })

@@ -98,6 +98,7 @@ async function finish(
   booking: BookingRow,
   student: Student,
   kind: BookingMailKind,
+  previous?: BookingRow,
 ) {
   await recordEvent(tx, {
     userId: booking.userId,
@@ -107,7 +108,7 @@ async function finish(
     meta: act.meta,
     details: { bookingId: booking.id, sequence: booking.sequence },
   });
-  await queueBookingMail(deps, tx, { booking, student, kind });
+  await queueBookingMail(deps, tx, { booking, student, kind, previous });
 }
 
 /** Books a lesson for a student and mails the confirmation with its calendar file. */
@@ -208,7 +209,7 @@ export async function updateBooking(
       })
       .where(eq(bookings.id, bookingId))
       .returning();
-    await finish(deps, tx, act, booking!, student!, 'updated');
+    await finish(deps, tx, act, booking!, student!, 'updated', current);
     return { ok: true, booking: booking! };
   });
   if (result.ok) deps.notifyMail();
@@ -239,6 +240,12 @@ export async function cancelBooking(
   });
   if (result.ok) deps.notifyMail();
   return result;
+}
+
+/** One booking as stored, or null. */
+export async function findBooking(db: Executor, bookingId: string): Promise<BookingRow | null> {
+  const [row] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+  return row ?? null;
 }
 
 /** Whose booking this is, for sending staff back to the right card. */

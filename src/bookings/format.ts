@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { dateTimeFormat, numberFormat, tags } from '../i18n/format';
+import { dateTimeFormat, formatDate, numberFormat, tags } from '../i18n/format';
 
 /**
  * "Sunday, 29 March 2026, 10:00–11:00 GMT+3": always in the booking's own zone (where the
@@ -31,5 +31,5 @@ export function formatMoney(locale: Locale, amount: string, currency: string): s
 
 /** A payment date: the day it was paid, as the school recorded it. */
 export function formatPaidAt(locale: Locale, paidAt: Date): string {
-  return dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(paidAt);
+  return formatDate(paidAt, locale, 'UTC');
 }

@@ -13,6 +13,7 @@ export {
 export {
   cancelBooking,
   createBooking,
+  findBooking,
   findBookingOwner,
   updateBooking,
   type BookingResult,
@@ -20,6 +21,7 @@ export {
 export type { BookingRow } from './booking-mail';
 export { recordPayment, type PaymentRow } from './payments-service';
 export { formatBookingTime, formatMoney, formatPaidAt } from './format';
+export { readTypedAmount, type TypedAmount } from './amount-input';
 export {
   amountSchema,
   createBookingSchema,

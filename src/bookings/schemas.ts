@@ -98,7 +98,11 @@ export const amountSchema = z
     (v) => /^\d{1,10}(\.\d{1,2})?$/.test(String(v)) && Number(v) > 0,
     'A positive amount with at most two decimals, e.g. "450.00"',
   )
-  .openapi({ example: '450.00' });
+  .openapi({
+    example: '450.00',
+    description:
+      'A decimal point and no thousands separators. (The staff pages also read what people type, e.g. "1 200,50"; the API does not guess.)',
+  });
 
 /** "12.5" → "12.50": the form the numeric(12,2) column stores and the API returns. */
 export function normalizeAmount(v: string | number): string {

@@ -4,6 +4,7 @@ import { overviewPageRoutes } from './pages/overview';
 import { profilePageRoutes } from './pages/profile';
 import { securityPageRoutes } from './pages/security';
 import { sessionsPageRoutes } from './pages/sessions';
+import { timeZonePageRoutes } from './pages/time-zone';
 
 export { renderSecurity } from './pages/security';
 
@@ -14,5 +15,6 @@ export function cabinetPageRoutes() {
   app.route('/', profilePageRoutes());
   app.route('/', securityPageRoutes());
   app.route('/', sessionsPageRoutes());
+  app.route('/', timeZonePageRoutes());
   return app;
 }

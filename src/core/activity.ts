@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import { auditEvents, users } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import type { MessageKey } from '../i18n';
@@ -35,6 +35,59 @@ export async function recordEvent(
     ip: meta?.ip ?? null,
     userAgent: meta?.userAgent?.slice(0, 400) ?? null,
     details: event.details ?? null,
+  });
+}
+
+/**
+ * One visit: views of a person by one staff member count as the same visit while each comes
+ * within this many minutes of that staff member's previous view of that person.
+ */
+export const STAFF_VISIT_MINUTES = 30;
+
+/**
+ * "A staff member opened your card", folded per visit at write time, so the activity list,
+ * the API, the export and the admins' trail all read the same single entry: the visit's
+ * latest view updates its count, `lastAt` and `at` (the entry sorts by its latest view);
+ * otherwise a new entry starts with `{ count: 1, firstAt, lastAt }`. A transaction-scoped
+ * lock on the (staff member, person) pair makes two first views at once queue, so they
+ * fold rather than both insert. Entries written before folding (no count) are left alone.
+ */
+export async function recordView(
+  db: Executor,
+  view: { userId: string; actorId: string; action: string; at: Date; meta?: RequestMeta },
+) {
+  const at = view.at.toISOString();
+  await db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`${view.actorId}:${view.userId}`}, 0))`,
+    );
+    const latestOfVisit = tx
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.userId, view.userId),
+          eq(auditEvents.actorId, view.actorId),
+          eq(auditEvents.action, view.action),
+          gte(auditEvents.at, new Date(view.at.getTime() - STAFF_VISIT_MINUTES * 60_000)),
+          isNotNull(sql`${auditEvents.details}->>'count'`),
+        ),
+      )
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(1);
+    const folded = await tx
+      .update(auditEvents)
+      .set({
+        at: sql`greatest(${auditEvents.at}, ${at}::timestamptz)`,
+        details: sql`${auditEvents.details} || jsonb_build_object(
+          'count', (${auditEvents.details}->>'count')::int + 1,
+          'lastAt', case when ${at}::timestamptz > ${auditEvents.at} then ${at}
+                    else ${auditEvents.details}->>'lastAt' end)`,
+      })
+      .where(eq(auditEvents.id, sql`(${latestOfVisit})`))
+      .returning({ id: auditEvents.id });
+    if (folded.length) return;
+    await recordEvent(tx, { ...view, details: { count: 1, firstAt: at, lastAt: at } });
   });
 }
 

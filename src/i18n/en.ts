@@ -8,6 +8,7 @@ import { staff } from './en/staff';
 import { passkeys } from './en/passkeys';
 import { transparency } from './en/transparency';
 import { restrictionReview } from './en/restriction-review';
+import { audit } from './en/audit';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...passkeys,
   ...transparency,
   ...restrictionReview,
+  ...audit,
 };
 
 export type MessageKey = keyof typeof en;

@@ -35,9 +35,14 @@ export function numberFormat(tag: string, options: Intl.NumberFormatOptions): In
   return f;
 }
 
-/** "25 November 2026" / "25 листопада 2026 р.": a calendar day, in the reader's language. */
+/**
+ * "25 November 2026" / "25 листопада 2026 року": a calendar day, in the reader's language.
+ * Ukrainian spells out the "р." that Intl abbreviates: dates end sentences ("…буде видалено
+ * {date}."), and an abbreviation's full stop and the sentence's made "р.." there.
+ */
 export function formatDate(date: Date, locale: Locale, timeZone = defaultTimeZone) {
-  return dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone }).format(date);
+  const text = dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone }).format(date);
+  return locale === 'uk' ? text.replace(/(\s)р\.$/u, '$1року') : text;
 }
 
 /**

@@ -9,6 +9,7 @@ import { staff } from './uk/staff';
 import { passkeys } from './uk/passkeys';
 import { transparency } from './uk/transparency';
 import { restrictionReview } from './uk/restriction-review';
+import { audit } from './uk/audit';
 
 /** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const uk: Catalogue = {
@@ -22,4 +23,5 @@ export const uk: Catalogue = {
   ...passkeys,
   ...transparency,
   ...restrictionReview,
+  ...audit,
 };

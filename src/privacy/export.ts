@@ -6,6 +6,8 @@ import { formatDateTime } from '../i18n/format';
 import { controllerLines } from '../i18n/controller';
 import type { Executor } from '../platform/db-types';
 import { bom, csvRecord } from './csv';
+import { csvLayout, exportCatalogues, type Reader } from './csv-layout';
+import { localTime } from './local-time';
 import { categories, type Dataset, type Person } from './registry';
 import { zipStream, textStream, type ZipSource } from './zip-stream';
 
@@ -77,12 +79,35 @@ export async function* dataJsonChunks(ctx: ExportContext): AsyncGenerator<string
   yield '}}\n';
 }
 
-/** One CSV: BOM, a header line, then the rows in the dataset's fixed column order. */
+const readerOf = (ctx: ExportContext): Reader => ({
+  locale: ctx.locale,
+  timeZone: personTimeZone(ctx.person),
+});
+
+/**
+ * One CSV: BOM, a header line, then the rows; the columns for people first, the dataset's
+ * own columns for programs after them (see csvLayout).
+ */
 export async function* csvChunks(ctx: ExportContext, dataset: Dataset): AsyncGenerator<string> {
-  yield bom + csvRecord(dataset.columns);
+  const layout = csvLayout(dataset, readerOf(ctx));
+  yield bom + csvRecord(layout.header);
   for await (const rows of pagesOf(ctx, dataset)) {
-    if (rows.length) yield rows.map((r) => csvRecord(dataset.columns.map((c) => r[c]))).join('');
+    if (rows.length) yield rows.map((r) => csvRecord(layout.cells(r))).join('');
   }
+}
+
+/** The README paragraph on the two halves of every CSV, with this export's own moment as the example. */
+function csvColumnsText(ctx: ExportContext): string {
+  const reader = readerOf(ctx);
+  const values: Record<string, string> = {
+    zone: reader.timeZone,
+    local: localTime(ctx.now, reader.timeZone),
+    iso: ctx.now.toISOString(),
+  };
+  return exportCatalogues[ctx.locale].readmeColumns.replace(
+    /\{(\w+)\}/g,
+    (m, name: string) => values[name] ?? m,
+  );
 }
 
 export const csvFileName = (dataset: Dataset) => `${dataset.name}.csv`;
@@ -109,6 +134,8 @@ export function readmeText(ctx: ExportContext): string {
     ),
     '',
     t('export.readme.format'),
+    '',
+    csvColumnsText(ctx),
     '',
     t('export.readme.omitted'),
     '',

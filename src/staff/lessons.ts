@@ -1,7 +1,11 @@
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import type { Deps } from '../deps';
+import { recordEvent } from '../core/activity';
 import {
   cancelBooking,
   createBooking,
+  findBooking,
   findBookingOwner,
   recordPayment,
   updateBooking,
@@ -55,6 +59,34 @@ export async function changeLesson(
 ) {
   const owner = await visibleBookingOwner(deps, act, bookingId);
   return updateBooking(deps, act, owner ? bookingId : nobody, input);
+}
+
+/**
+ * A booking of this person and the person's name, for the "cancel this booking?" page; null
+ * unless the booking is theirs and the actor may see them. Showing an open booking names the
+ * person and their lesson, so it is logged as a look at them, as the card is.
+ */
+export async function bookingToCancel(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  act: StaffActor,
+  ids: { userId: string; bookingId: string },
+) {
+  if ((await visibleBookingOwner(deps, act, ids.bookingId)) !== ids.userId) return null;
+  const booking = await findBooking(deps.db, ids.bookingId);
+  const [student] = await deps.db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, ids.userId));
+  if (!booking || !student) return null;
+  if (booking.status === 'confirmed')
+    await recordEvent(deps.db, {
+      userId: ids.userId,
+      actorId: act.staffId,
+      action: 'staff.viewed-profile',
+      at: deps.clock.now(),
+      meta: act.meta,
+    });
+  return { booking, studentName: student.name };
 }
 
 export async function cancelLessonOf(deps: Deps, act: StaffActor, bookingId: string) {

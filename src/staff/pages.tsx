@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/env';
 import { adminPages } from './pages/admin';
 import { assignmentPages } from './pages/assignments';
 import { bookingFormPages } from './pages/bookings';
+import { cancelPages } from './pages/cancel';
 import { peoplePages } from './pages/people';
 import { restrictionPages } from './pages/restrictions';
 
@@ -14,6 +15,7 @@ export function staffPageRoutes() {
   const app = new Hono<AppEnv>();
   app.route('/', peoplePages());
   app.route('/', bookingFormPages());
+  app.route('/', cancelPages());
   app.route('/', adminPages());
   app.route('/', assignmentPages());
   app.route('/', restrictionPages());

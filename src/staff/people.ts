@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { bookings, mailingLists, payments, subscriptions, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { recordEvent, recordListed } from '../core/activity';
+import { recordEvent, recordListed, recordView } from '../core/activity';
 import type { UserRow } from '../core/users';
 import { listAssignedStaff } from './assignments';
 import { canSeePerson, visibleTo, type StaffActor } from './visibility';
@@ -78,7 +78,8 @@ export type PersonCard = NonNullable<Awaited<ReturnType<typeof openPersonCard>>>
 /**
  * Everything staff see about one person (profile, bookings, payments, subscriptions, the
  * staff assigned to them, and whether processing is restricted), logged as a view the person
- * sees in their activity. Null for a person the actor may not see, as for one who does not exist.
+ * sees in their activity: one entry per visit, with how many times it was opened (recordView).
+ * Null for a person the actor may not see, as for one who does not exist.
  */
 export async function openPersonCard(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -111,7 +112,7 @@ export async function openPersonCard(
       .orderBy(asc(mailingLists.sortOrder)),
     listAssignedStaff(deps.db, userId),
   ]);
-  await recordEvent(deps.db, {
+  await recordView(deps.db, {
     userId,
     actorId: act.staffId,
     action: 'staff.viewed-profile',

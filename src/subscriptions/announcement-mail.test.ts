@@ -29,7 +29,7 @@ describe('announcementMail', () => {
     expect(mail.html).toContain('href="https://school.example/unsubscribe?token=abc.def"');
     expect(mail.text).toContain('First line\nsecond line\n\n<img src=x onerror=alert(1)>');
     expect(mail.text).toMatch(
-      /Unsubscribe with one click: https:\/\/school\.example\/unsubscribe\?token=abc\.def\n/,
+      /Unsubscribe: https:\/\/school\.example\/unsubscribe\?token=abc\.def\n/,
     );
   });
 });

@@ -327,7 +327,7 @@ describe('the overview', () => {
     t.clock.set(new Date('2026-03-01T09:15:00Z'));
     await signIn(first, p);
     let page = await (await first.get('/account')).text();
-    expect(page).toContain('Signed in on 1 device(s).');
+    expect(page).toContain('Signed in on 1 device.');
     // Confirming the address signed in too, at 09:00 UTC: 18:00 in Tokyo.
     expect(page).toMatch(/Previous sign-in: 1 Mar 2026, 18:00 GMT\+9/);
 
@@ -335,14 +335,32 @@ describe('the overview', () => {
     const second = createClient(t, { ip: '192.0.2.32' });
     await signIn(second, p);
     page = await (await second.get('/account')).text();
-    expect(page).toContain('Signed in on 2 device(s).');
+    expect(page).toContain('Signed in on 2 devices.');
     // 09:15 UTC is 18:15 in Tokyo.
     expect(page).toMatch(/Previous sign-in: 1 Mar 2026, 18:15 GMT\+9/);
 
     // An ended session no longer counts.
     await first.post('/api/v1/auth/logout', {});
     page = await (await second.get('/account')).text();
-    expect(page).toContain('Signed in on 1 device(s).');
+    expect(page).toContain('Signed in on 1 device.');
     t.clock.set(new Date());
+  });
+});
+
+describe('after a password reset', () => {
+  it('opens sign-in with the address filled in, without sending it to the server or a log', async () => {
+    const person = await signedInMember(t, 'reset-prefill', { ip: '203.0.113.77' });
+    const browser = createClient(t);
+    await browser.form('/forgot-password', { email: person.email });
+    await t.sendMail();
+    const token = t.resend.lastLink(person.email, '/reset-password')!.token;
+    const res = await browser.form('/reset-password', { token, password: 'new amber lantern 77' });
+    expect(res.status).toBe(303);
+    // A fragment: the browser keeps it, the request line (and so the access log) never has it.
+    expect(res.headers.get('location')).toBe(
+      `/login?notice=password-reset#email=${encodeURIComponent(person.email)}`,
+    );
+    const page = await (await browser.get('/login?notice=password-reset')).text();
+    expect(page).toContain('src="/assets/login-hint.js"');
   });
 });

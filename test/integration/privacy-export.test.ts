@@ -231,9 +231,14 @@ describe('GET /api/v1/me/export', () => {
     const profileCsv = files['profile.csv']!;
     expect([...profileCsv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = withBom(profileCsv);
-    expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFid,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt',
-    );
+    // Columns for people first (see privacy-export-csv.test.ts), then data.json's own, unchanged.
+    const header = text.split('\r\n')[0]!;
+    expect(header.startsWith('\uFEFFAccount identifier,Email address,Full name,')).toBe(true);
+    expect(
+      header.endsWith(
+        ',id,email,name,phone,videoHandle,goals,locale,timeZone,role,emailVerifiedAt,createdAt,updatedAt,lastActiveAt,processingRestrictedAt,processingRestrictionReason,deletionScheduledFor,inactivityWarnedAt,passwordResetRequiredAt',
+      ),
+    ).toBe(true);
     const rows = parse<Record<string, string>>(text, {
       bom: true,
       columns: true,
@@ -241,6 +246,7 @@ describe('GET /api/v1/me/export', () => {
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.name).toBe('Тарас, "Шевченко"');
+    expect(rows[0]!['Full name']).toBe('Тарас, "Шевченко"');
     // The formula guard applies to cells that start with "="; this one starts with a letter.
     expect(rows[0]!.goals).toBe(goals);
     expect(rows[0]!.timeZone).toBe('');
@@ -252,7 +258,7 @@ describe('GET /api/v1/me/export', () => {
     expect(events.find((e) => e.action === 'profile.updated')!.details).toBe(
       '{"fields":["goals"]}',
     );
-    expect(Object.keys(events[0]!)).toEqual([
+    expect(Object.keys(events[0]!).slice(9)).toEqual([
       'id',
       'at',
       'action',

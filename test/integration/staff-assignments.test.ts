@@ -227,7 +227,7 @@ describe('admins assign staff to a person', () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(
-      `/staff/users/${person.id}?notice=assigned#assignments`,
+      `/staff/users/${person.id}?notice=assigned#card-message`,
     );
     html = await (await admin.client.get(res.headers.get('location')!)).text();
     expect(html).toContain('Assigned. They now see this person in the console.');
@@ -256,7 +256,7 @@ describe('admins assign staff to a person', () => {
       {},
     );
     expect(res.headers.get('location')).toBe(
-      `/staff/users/${person.id}?notice=unassigned#assignments`,
+      `/staff/users/${person.id}?notice=unassigned#card-message`,
     );
     expect((await cardPage(teacherB, person.id)).status).toBe(404);
   });

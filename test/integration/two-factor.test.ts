@@ -402,7 +402,10 @@ describe('pages', () => {
     const { c } = await signedIn('pages-enrol');
     const security = await (await c.get('/account/security')).text();
     expect(security).toContain('action="/account/security/2fa/setup"');
-    const setup = await c.form('/account/security/2fa/setup', {});
+    const started = await c.form('/account/security/2fa/setup', {});
+    expect(started.status).toBe(303);
+    expect(started.headers.get('location')).toBe('/account/security/2fa/setup');
+    const setup = await c.get('/account/security/2fa/setup');
     expect(setup.status).toBe(200);
     const html = await setup.text();
     expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="QR code/);

@@ -15,7 +15,18 @@ import {
 } from '../../http/common-problems';
 import { register } from '../register';
 import { resendVerification, verifyEmail } from '../verify-email';
+import { isValidTimeZone } from '../../i18n/time';
 import { accepted, emailOnlyRoute, tags } from './common';
+
+/** Optional: the zone the client's device is set to; without it the account shows UTC. */
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, 'Use an IANA time zone name, e.g. Europe/Kyiv')
+  .openapi({
+    example: 'Europe/Kyiv',
+    description: 'IANA time zone the account shows times in; UTC when left out',
+  });
 
 const registerRoute = createRoute({
   method: 'post',
@@ -29,6 +40,7 @@ const registerRoute = createRoute({
         password: passwordSchema,
         name: personNameSchema,
         locale: z.enum(locales).optional(),
+        timeZone: timeZoneSchema.optional(),
         acceptPrivacyPolicy: z.literal(true, { message: 'You must accept the privacy policy' }),
         confirmAge: z.literal(true, { message: 'You must confirm your age' }),
       }),

@@ -40,7 +40,9 @@ async function postReset(c: Context<AppEnv>) {
   );
   if (result.ok) {
     clearSessionCookie(c, c.get('deps').config);
-    return c.redirect('/login?notice=password-reset', 303);
+    // The address in the fragment only: public/login-hint.js fills the field with it.
+    const hint = `#email=${encodeURIComponent(result.email)}`;
+    return c.redirect(`/login?notice=password-reset${hint}`, 303);
   }
   if (result.reason === 'weak-password')
     return resetPasswordPage(c, {

@@ -10,6 +10,7 @@ import { register } from '../register';
 import { checkPassword, normalizePassword } from '../../core/password-policy';
 import { registerPage, registerSentPage } from '../views/register-page';
 import { minutes } from './common';
+import { browserTimeZone } from '../time-zone';
 
 const registerForm = z.object({
   name: z.string().trim().min(1, 'form.required').pipe(personNameSchema),
@@ -33,6 +34,7 @@ async function postRegister(c: Context<AppEnv>) {
     acceptPrivacyPolicy: form.acceptPrivacyPolicy === 'true',
     confirmAge: form.confirmAge === 'true',
     passwordTyped: !!form.password,
+    timeZone: browserTimeZone(form.timeZone),
   };
   if (!parsed.success) {
     // Every field in one round: the password's strength too, not only once the rest is right.
@@ -46,7 +48,7 @@ async function postRegister(c: Context<AppEnv>) {
   }
   const result = await register(
     c.get('deps'),
-    { ...parsed.data, locale: c.get('locale') },
+    { ...parsed.data, locale: c.get('locale'), timeZone: values.timeZone },
     requestMeta(c),
   );
   if (!result.ok && result.reason === 'rate-limited') {

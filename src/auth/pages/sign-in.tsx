@@ -11,7 +11,7 @@ import { emailSchema } from '../../core/email-address';
 import { login } from '../login';
 import { signOut } from '../sign-out';
 import { loginPage, type LoginState } from '../views/login-page';
-import { twoFactorLoginPage } from '../views/two-factor-login-page';
+import { codeKindOf, twoFactorLoginPage } from '../views/two-factor-login-page';
 import {
   clearPendingCookie,
   readPendingCookie,
@@ -74,13 +74,17 @@ async function getTwoFactorStep(c: Context<AppEnv>) {
   const pending = readPendingCookie(c, deps.config);
   if (!pending || !(await pendingTwoFactorUser(deps, pending)))
     return c.redirect('/login?notice=two-factor-expired', 303);
-  return twoFactorLoginPage(c, { next: c.req.query('next') });
+  return twoFactorLoginPage(c, {
+    next: c.req.query('next'),
+    kind: codeKindOf(c.req.query('use')),
+  });
 }
 
 async function postTwoFactorStep(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const t = translator(c.get('locale'));
   const next = c.req.query('next');
+  const kind = codeKindOf(c.req.query('use'));
   const code = ((await readForm(c)).code ?? '').slice(0, 40);
   const result = await completeTwoFactorSignIn(
     deps,
@@ -97,12 +101,14 @@ async function postTwoFactorStep(c: Context<AppEnv>) {
       c.header('Retry-After', String(result.retryAfterSeconds));
       return twoFactorLoginPage(c, {
         next,
+        kind,
         error: t('error.rateLimited', { minutes: minutes(result.retryAfterSeconds) }),
         status: 429,
       });
     }
     return twoFactorLoginPage(c, {
       next,
+      kind,
       error: t(result.reason === 'code-used' ? 'twoFactor.error.used' : 'twoFactor.error.invalid'),
       status: 401,
     });

@@ -23,6 +23,20 @@ import {
 const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 const reauthFirst = reauthFor('/account/security#two-factor');
 const disablePath = '/account/security/2fa/disable';
+const setupPath = '/account/security/2fa/setup';
+
+/**
+ * Opening the set-up path again (a reload, the back button): the set-up in progress, with the
+ * same key, so the person can still finish it. A GET never starts one; without one in
+ * progress (or with two-step sign-in on already) the security page offers to.
+ */
+async function getSetup(c: Context<AppEnv>) {
+  const auth = requireAuth(c);
+  if (!auth.isPrivileged) return c.redirect(reauthFor(setupPath), 303);
+  const pending = await pendingSetup(c.get('deps'), auth.user);
+  if (!pending) return c.redirect('/account/security#two-factor', 303);
+  return twoFactorSetupPage(c, pending);
+}
 
 /** Confirms enrolment with a code; a wrong code shows the same setup (QR code) again. */
 async function postEnable(c: Context<AppEnv>) {
@@ -60,15 +74,27 @@ async function postEnable(c: Context<AppEnv>) {
 export function twoFactorPageRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.post('/account/security/2fa/setup', async (c) => {
+  app.get(setupPath, getSetup);
+  app.post(setupPath, async (c) => {
     const auth = requireAuth(c);
     if (!auth.isPrivileged) return c.redirect(reauthFirst, 303);
     const result = await beginTotpSetup(c.get('deps'), auth.user);
     if (!result.ok) return c.redirect('/account/security#two-factor', 303);
-    return twoFactorSetupPage(c, result);
+    // Post/redirect/get: a reload (or a phone restoring the tab after the authenticator app)
+    // shows this key again instead of sending the form again and replacing it.
+    return c.redirect(setupPath, 303);
   });
 
   app.post('/account/security/2fa/enable', postEnable);
+  // Form-result paths opened again lead back to their form rather than to a 404.
+  app.get('/account/security/2fa/enable', (c) => {
+    requireAuth(c);
+    return c.redirect(setupPath, 303);
+  });
+  app.get('/account/security/2fa/recovery-codes', (c) => {
+    requireAuth(c);
+    return c.redirect('/account/security#two-factor', 303);
+  });
 
   // Turning it off asks first, on its own page; a fresh proof of identity comes before that
   // page, and the person returns to it afterwards.

@@ -67,7 +67,7 @@ export function loginPage(c: Context<AppEnv>, s: LoginState = {}, otherMethods?:
     {
       title: t('login.title'),
       status: s.error ? statusOf[s.error] : 200,
-      scripts: ['/assets/passkey-login.js'],
+      scripts: ['/assets/passkey-login.js', '/assets/login-hint.js'],
     },
     <section class="card narrow">
       <h1>{t('login.title')}</h1>

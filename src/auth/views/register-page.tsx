@@ -12,6 +12,8 @@ export type RegisterValues = {
   confirmAge?: boolean;
   /** A password was typed: it is not sent back, and the page says why. */
   passwordTyped?: boolean;
+  /** The zone the browser reported (a known one, else none). */
+  timeZone?: string | null;
 };
 
 /** The form's fields in page order: the first with an error gets the focus. */
@@ -101,6 +103,13 @@ function RegisterForm(p: FormProps) {
         required
       />
       <Consents {...p} />
+      {/* Filled by /assets/browser-time-zone.js: the new account shows times in this zone. */}
+      <input
+        type="hidden"
+        name="timeZone"
+        value={values.timeZone ?? ''}
+        data-browser-time-zone=""
+      />
       <div class="form-actions">
         <button type="submit" class="button">
           {t('register.submit')}
@@ -121,7 +130,7 @@ export function registerPage(
   const minAge = c.get('deps').config.minAge;
   return renderPage(
     c,
-    { title: t('register.title'), status },
+    { title: t('register.title'), status, scripts: ['/assets/browser-time-zone.js'] },
     <section class="card narrow">
       <h1>{t('register.title')}</h1>
       <p>{t('register.lead')}</p>

@@ -12,7 +12,11 @@ export function overviewPageRoutes() {
     const { db, clock } = c.get('deps');
     // The session lookup already read the person; what it does not know comes in one query.
     const summary = await overviewSummary(db, auth.user.id, clock.now());
-    return overviewPage(c, { user: auth.user, ...summary });
+    return overviewPage(c, {
+      user: auth.user,
+      ...summary,
+      timeZoneSet: c.req.query('notice') === 'time-zone-set' && !!auth.user.timeZone,
+    });
   });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { translator, type T } from '../../i18n';
+import { translator, type Locale, type MessageKey, type T } from '../../i18n';
 import { pageDates, type PageDates } from '../../views/dates';
 import type { UserRow } from '../../core/users';
 import { renderPage } from '../../views/layout';
@@ -13,8 +13,36 @@ type Summary = {
   deletionCancelledBySignIn?: boolean;
 };
 
+/** The sentence for `count` devices in the plural form the language's rules pick. */
+const devicesLine = (t: T, locale: Locale, count: number) =>
+  t(`overview.security.sessions.${new Intl.PluralRules(locale).select(count)}` as MessageKey, {
+    count,
+  });
+
+/**
+ * "Your browser is set to Europe/Kyiv: show times in that zone?", while the account has no
+ * zone of its own. Hidden until /assets/browser-time-zone.js fills in the browser's zone, so
+ * without JavaScript (or in a UTC browser) nothing is shown.
+ */
+function TimeZoneOffer({ t }: { t: T }) {
+  return (
+    <form method="post" action="/account/time-zone" id="time-zone-offer" class="notice" hidden>
+      <p data-label={t('overview.timeZone.offer')}></p>
+      <input type="hidden" name="timeZone" value="" data-browser-time-zone="" />
+      <div class="actions">
+        <button type="submit" class="button small">
+          {t('overview.timeZone.use')}
+        </button>
+        <button type="submit" name="keep" value="utc" class="button small secondary">
+          {t('overview.timeZone.keep')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 /** A card per cabinet section, each with one line of what is there and a link to it. */
-function OverviewCards(p: { t: T; when: PageDates; user: Person } & Summary) {
+function OverviewCards(p: { t: T; locale: Locale; when: PageDates; user: Person } & Summary) {
   const { t, user: u } = p;
   const missing = [u.phone, u.videoHandle, u.goals].filter((v) => !v).length;
   return (
@@ -30,7 +58,7 @@ function OverviewCards(p: { t: T; when: PageDates; user: Person } & Summary) {
       </li>
       <li class="card">
         <h2>{t('nav.security')}</h2>
-        <p>{t('overview.security.sessions', { count: p.sessionCount })}</p>
+        <p>{devicesLine(t, p.locale, p.sessionCount)}</p>
         {p.lastSignIn ? (
           <p class="meta">{t('overview.security.last', { when: p.when.dateTime(p.lastSignIn) })}</p>
         ) : null}
@@ -55,23 +83,37 @@ function OverviewCards(p: { t: T; when: PageDates; user: Person } & Summary) {
   );
 }
 
-export function overviewPage(c: Context<AppEnv>, d: { user: Person } & Summary) {
-  const t = translator(c.get('locale'));
+export function overviewPage(
+  c: Context<AppEnv>,
+  d: { user: Person; timeZoneSet?: boolean } & Summary,
+) {
+  const locale = c.get('locale');
+  const t = translator(locale);
   const when = pageDates(c);
   const u = d.user;
+  // Never chosen: an explicit UTC ("Keep UTC", or typed on the profile page) is a choice.
+  const offerZone = !u.timeZone;
   return renderPage(
     c,
-    { title: t('overview.title'), section: 'overview' },
+    {
+      title: t('overview.title'),
+      section: 'overview',
+      scripts: offerZone ? ['/assets/browser-time-zone.js'] : [],
+    },
     <>
       <h1>{t('overview.hello', { name: u.name })}</h1>
       <p class="lead">{t('overview.lead')}</p>
+      {d.timeZoneSet ? (
+        <Notice kind="success">{t('overview.timeZone.set', { zone: when.zone })}</Notice>
+      ) : null}
+      {offerZone ? <TimeZoneOffer t={t} /> : null}
       {d.deletionCancelledBySignIn ? (
         <Notice kind="info">
           {t('overview.deletionCancelled')}{' '}
           <a href="/account/delete">{t('overview.deletionCancelled.again')}</a>
         </Notice>
       ) : null}
-      <OverviewCards t={t} when={when} {...d} />
+      <OverviewCards t={t} locale={locale} when={when} {...d} />
       <dl class="facts">
         <dt>{t('profile.email')}</dt>
         <dd>

@@ -17,9 +17,11 @@ function SessionLine(p: { t: T; when: PageDates; session: SessionRow; isCurrent:
   const { t, session: x } = p;
   return (
     <tr>
-      <td title={x.userAgent ?? ''}>{describeDevice(x.userAgent)}</td>
-      <td>{x.ip ?? '—'}</td>
-      <td>{p.when.dateTime(x.lastSeenAt)}</td>
+      <th scope="row" title={x.userAgent ?? ''}>
+        {describeDevice(x.userAgent)}
+      </th>
+      <td data-label={t('security.col.ip')}>{x.ip ?? '—'}</td>
+      <td data-label={t('security.col.lastSeen')}>{p.when.dateTime(x.lastSeenAt)}</td>
       <td>
         {p.isCurrent ? (
           <span class="badge ok">{t('security.thisDevice')}</span>
@@ -36,7 +38,10 @@ function SessionLine(p: { t: T; when: PageDates; session: SessionRow; isCurrent:
   );
 }
 
-/** The security page's list of signed-in devices; each but this one can be ended. */
+/**
+ * The security page's list of signed-in devices; each but this one can be ended. The action
+ * cell has no column name on a phone: its button names itself.
+ */
 export function SessionsSection(p: {
   c: Context<AppEnv>;
   sessions: SessionRow[];
@@ -48,7 +53,8 @@ export function SessionsSection(p: {
   return (
     <section class="card" aria-labelledby="sessions-h" id="sessions">
       <h2 id="sessions-h">{t('security.sessions')}</h2>
-      <table>
+      {/* On a phone each device is a card (its name, then each value under its column's name). */}
+      <table class="stack-sm">
         <thead>
           <tr>
             <th scope="col">{t('security.col.device')}</th>

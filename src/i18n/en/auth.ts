@@ -101,4 +101,24 @@ export const auth = {
   'emailConfirm.button': 'Confirm the new address',
   'emailConfirm.done': 'Your account now uses {email}.',
   'emailConfirm.taken': 'That address is now used by another account, so nothing was changed.',
+
+  // Two-step sign-in on a phone: open the app from the page, copy the key, keep the codes.
+  'twoFactor.setup.openApp': 'Open in the authenticator app on this phone',
+  'twoFactor.copy.key': 'Copy the key',
+  'twoFactor.copy.codes': 'Copy the codes',
+  'twoFactor.copy.done': 'Copied.',
+  'twoFactor.copy.failed': 'Could not copy. Select the text and copy it yourself.',
+  'twoFactor.codes.download': 'Download as a text file',
+  'twoFactor.codes.file.title': '{school}: recovery codes for {email}',
+  'twoFactor.codes.file.made': 'Made on {when}.',
+  'twoFactor.codes.file.use':
+    'Each code signs in once instead of a code from your authenticator app. Keep this file somewhere safe: with it and your password, anyone can sign in.',
+  'twoFactor.login.appLabel': 'Code from the app',
+  'twoFactor.login.useRecovery': 'Use a recovery code instead',
+  'twoFactor.login.useApp': 'Use a code from the app instead',
+  'twoFactor.login.recoveryLead':
+    'Enter one of the recovery codes you saved when you turned on two-step sign-in. Each one works once.',
+  'twoFactor.login.recoveryLabel': 'Recovery code',
+  'twoFactor.login.recoveryHint':
+    'Four groups of four letters and digits, such as abcd-2345-efgh-6723.',
 };

@@ -11,7 +11,11 @@ export const cabinet = {
     '{count} optional details are empty. Add them if they help your lessons.',
   'overview.profile.complete': 'Your profile is complete.',
   'overview.profile.link': 'Edit profile',
-  'overview.security.sessions': 'Signed in on {count} device(s).',
+  // One key per plural category of Intl.PluralRules; English only ever picks one and other.
+  'overview.security.sessions.one': 'Signed in on {count} device.',
+  'overview.security.sessions.few': 'Signed in on {count} devices.',
+  'overview.security.sessions.many': 'Signed in on {count} devices.',
+  'overview.security.sessions.other': 'Signed in on {count} devices.',
   'overview.security.last': 'Previous sign-in: {when}',
   'overview.security.link': 'Review sign-in and security',
   'overview.bookings.body':
@@ -23,6 +27,10 @@ export const cabinet = {
   'overview.subscriptions.body':
     'Choose which announcements you get by email. Booking and payment mail always comes.',
   'overview.subscriptions.link': 'Manage subscriptions',
+  'overview.timeZone.offer': 'Your browser is set to {zone}. Show times in that zone?',
+  'overview.timeZone.use': 'Show times in that zone',
+  'overview.timeZone.keep': 'Keep UTC',
+  'overview.timeZone.set': 'Times are now shown in {zone}.',
   'overview.verified': 'confirmed',
   'overview.memberSince': 'Account created',
 
@@ -118,4 +126,11 @@ export const cabinet = {
   'activity.two-factor.recovery-codes-regenerated': 'New recovery codes made',
   'activity.two-factor.recovery-code-used': 'Signed in with a recovery code',
   'activity.two-factor.failed': 'Wrong two-step sign-in code',
+  'activity.role.changed': 'Made an administrator from the server’s command line',
+  // Repeated views in one visit, after the action: "— 15 times between 10:02 and 10:04".
+  // One key per plural category of Intl.PluralRules; English only ever picks one and other.
+  'activity.repeated.one': '{count} time between {first} and {last}',
+  'activity.repeated.few': '{count} times between {first} and {last}',
+  'activity.repeated.many': '{count} times between {first} and {last}',
+  'activity.repeated.other': '{count} times between {first} and {last}',
 };

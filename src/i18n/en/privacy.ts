@@ -67,6 +67,7 @@ export const privacy = {
   'export.starting': 'Thank you. Your download starts now.',
   'export.startingLink': 'If it does not, download it here.',
   'hold.index': 'On this page',
+  'restriction.quoted': '“{text}”',
   'export.heading': 'Download your data',
   'export.lead':
     'A zip file with everything above: data.json, one spreadsheet (CSV) file per kind of data, and a README that explains them.',

@@ -79,7 +79,7 @@ export const staff = {
   'staff.booking.cancel': 'Cancel the booking',
   'staff.booking.cancelHint':
     'The student gets a cancellation that removes the lesson from their calendar.',
-  'staff.booking.sequence': 'version {sequence}',
+  'staff.booking.changed': 'changed on {date}',
   'staff.field.title': 'Lesson',
   'staff.field.startsAt': 'Starts',
   'staff.field.endsAt': 'Ends',
@@ -96,7 +96,7 @@ export const staff = {
   'staff.payment.noCard':
     'Never enter card details: only the amount, what it was for and the date.',
   'staff.field.amount': 'Amount',
-  'staff.field.amount.hint': 'For example 450.00',
+  'staff.field.amount.hint': 'For example 450, 450.00 or 1 200,50',
   'staff.field.currency': 'Currency',
   'staff.field.currency.hint': 'A three-letter code such as UAH, EUR or CZK.',
   'staff.field.description': 'What it was for',
@@ -133,9 +133,28 @@ export const staff = {
   'staff.error.future': 'The payment date cannot be in the future.',
   'staff.error.no-person': 'This person no longer exists.',
   'staff.error.timeZone': 'Use a time zone name such as Europe/Kyiv.',
-  'staff.error.amount': 'A positive amount with at most two decimals, such as 450.00.',
+  'staff.error.amount':
+    'A positive amount with at most two decimals, such as 450, 450.00 or 1 200,50.',
+  'staff.error.amount-unclear':
+    'Unclear amount: put a comma or a point only before the cents (one or two digits), and spaces only between thousands, such as 1 200,50.',
   'staff.error.currency': 'A three-letter currency code such as UAH.',
   'staff.error.date': 'Enter a date.',
+
+  'staff.failed.new-booking': 'The new booking was not saved: {reason}',
+  'staff.failed.booking': 'The change to “{title}” was not saved: {reason}',
+  'staff.failed.payment': 'The payment was not recorded: {reason}',
+  'staff.failed.assign': 'The assignment was not saved: {reason}',
+  'staff.failed.fields': 'correct the fields marked below.',
+  'staff.failed.restricted': 'this person’s processing is restricted, so nothing was changed.',
+
+  'staff.cancel.title': 'Cancel this booking?',
+  'staff.cancel.lead':
+    '{name} will get an email with a calendar cancellation that removes the lesson from their calendar. This cannot be undone: to meet after all, book a new lesson.',
+  'staff.cancel.student': 'Student',
+  'staff.cancel.when': 'When (your time, {zone})',
+  'staff.cancel.lessonZone': 'In the lesson’s time zone',
+  'staff.cancel.confirm': 'Yes, cancel the booking and tell {name}',
+  'staff.cancel.keep': 'Keep the booking',
 
   'staff.audit.title': 'Audit trail',
   'staff.audit.lead':
@@ -187,7 +206,14 @@ export const staff = {
   'mail.booking.confirmed.subject': 'Booked: {title}',
   'mail.booking.confirmed.body': 'Your lesson is booked.',
   'mail.booking.updated.subject': 'Changed: {title}',
-  'mail.booking.updated.body': 'Your lesson has changed. These are the new details.',
+  'mail.booking.updated.body': 'Your lesson has changed.',
+  'mail.booking.changes': 'What changed:',
+  'mail.booking.change.when': 'Time: {from} → {to}',
+  'mail.booking.change.title': 'Title: {from} → {to}',
+  'mail.booking.change.location': 'Place: {from} → {to}',
+  'mail.booking.change.none': 'none',
+  'mail.booking.change.notes': 'The notes for you have changed.',
+  'mail.booking.now': 'The lesson now:',
   'mail.booking.cancelled.subject': 'Cancelled: {title}',
   'mail.booking.cancelled.body': 'This lesson has been cancelled.',
   'mail.booking.calendar': 'Open the attached calendar file to add the lesson to your calendar.',

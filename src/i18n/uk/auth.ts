@@ -107,4 +107,23 @@ export const auth: Record<keyof typeof en, string> = {
   'emailConfirm.button': 'Підтвердити нову адресу',
   'emailConfirm.done': 'Тепер ваш обліковий запис використовує {email}.',
   'emailConfirm.taken': 'Цю адресу вже використовує інший обліковий запис, тож нічого не змінено.',
+
+  'twoFactor.setup.openApp': 'Відкрити в застосунку-автентифікаторі на цьому телефоні',
+  'twoFactor.copy.key': 'Скопіювати ключ',
+  'twoFactor.copy.codes': 'Скопіювати коди',
+  'twoFactor.copy.done': 'Скопійовано.',
+  'twoFactor.copy.failed': 'Не вдалося скопіювати. Виділіть текст і скопіюйте його самі.',
+  'twoFactor.codes.download': 'Завантажити текстовим файлом',
+  'twoFactor.codes.file.title': '{school}: резервні коди для {email}',
+  'twoFactor.codes.file.made': 'Створено {when}.',
+  'twoFactor.codes.file.use':
+    'Кожен код дає змогу один раз увійти замість коду із застосунку-автентифікатора. Зберігайте цей файл у надійному місці: з ним і вашим паролем увійти може будь-хто.',
+  'twoFactor.login.appLabel': 'Код із застосунку',
+  'twoFactor.login.useRecovery': 'Натомість увійти з резервним кодом',
+  'twoFactor.login.useApp': 'Натомість увійти з кодом із застосунку',
+  'twoFactor.login.recoveryLead':
+    'Введіть один із резервних кодів, які ви зберегли, коли вмикали двоетапний вхід. Кожен діє лише один раз.',
+  'twoFactor.login.recoveryLabel': 'Резервний код',
+  'twoFactor.login.recoveryHint':
+    'Чотири групи по чотири літери й цифри, наприклад abcd-2345-efgh-6723.',
 };

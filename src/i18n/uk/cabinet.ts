@@ -13,7 +13,10 @@ export const cabinet: Record<keyof typeof en, string> = {
     'Незаповнених необов’язкових полів: {count}. Додайте їх, якщо це допоможе заняттям.',
   'overview.profile.complete': 'Ваш профіль заповнено.',
   'overview.profile.link': 'Редагувати профіль',
-  'overview.security.sessions': 'Вхід виконано на пристроях: {count}.',
+  'overview.security.sessions.one': 'Вхід виконано на {count} пристрої.',
+  'overview.security.sessions.few': 'Вхід виконано на {count} пристроях.',
+  'overview.security.sessions.many': 'Вхід виконано на {count} пристроях.',
+  'overview.security.sessions.other': 'Вхід виконано на {count} пристрою.',
   'overview.security.last': 'Попередній вхід: {when}',
   'overview.security.link': 'Переглянути вхід і безпеку',
   'overview.bookings.body':
@@ -25,6 +28,11 @@ export const cabinet: Record<keyof typeof en, string> = {
   'overview.subscriptions.body':
     'Оберіть, які оголошення отримувати поштою. Листи про заняття й оплати надходять завжди.',
   'overview.subscriptions.link': 'Керувати розсилками',
+  'overview.timeZone.offer':
+    'Ваш браузер налаштований на часовий пояс {zone}. Показувати час у ньому?',
+  'overview.timeZone.use': 'Показувати час у цьому поясі',
+  'overview.timeZone.keep': 'Залишити UTC',
+  'overview.timeZone.set': 'Відтепер час показано в часовому поясі {zone}.',
   'overview.verified': 'підтверджено',
   'overview.memberSince': 'Обліковий запис створено',
 
@@ -120,4 +128,9 @@ export const cabinet: Record<keyof typeof en, string> = {
   'activity.two-factor.recovery-codes-regenerated': 'Створено нові резервні коди',
   'activity.two-factor.recovery-code-used': 'Вхід із резервним кодом',
   'activity.two-factor.failed': 'Неправильний код двоетапного входу',
+  'activity.role.changed': 'Призначено адміністратором через командний рядок сервера',
+  'activity.repeated.one': '{count} раз між {first} і {last}',
+  'activity.repeated.few': '{count} рази між {first} і {last}',
+  'activity.repeated.many': '{count} разів між {first} і {last}',
+  'activity.repeated.other': '{count} раза між {first} і {last}',
 };

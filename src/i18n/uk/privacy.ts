@@ -71,6 +71,7 @@ export const privacy: Record<keyof typeof en, string> = {
   'export.starting': 'Дякуємо. Завантаження зараз почнеться.',
   'export.startingLink': 'Якщо ні, завантажте тут.',
   'hold.index': 'На цій сторінці',
+  'restriction.quoted': '«{text}»',
   'export.heading': 'Завантажити свої дані',
   'export.lead':
     'Zip-архів з усім переліченим: data.json, окремий файл таблиці (CSV) для кожного виду даних і README з поясненнями.',

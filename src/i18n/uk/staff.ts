@@ -81,7 +81,7 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.booking.save': 'Зберегти й надіслати зміни',
   'staff.booking.cancel': 'Скасувати бронювання',
   'staff.booking.cancelHint': 'Учень отримає скасування, яке прибере заняття з його календаря.',
-  'staff.booking.sequence': 'версія {sequence}',
+  'staff.booking.changed': 'змінено {date}',
   'staff.field.title': 'Заняття',
   'staff.field.startsAt': 'Початок',
   'staff.field.endsAt': 'Кінець',
@@ -97,7 +97,7 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.payment.submit': 'Записати й надіслати підтвердження',
   'staff.payment.noCard': 'Ніколи не вводьте дані картки: лише суму, призначення й дату.',
   'staff.field.amount': 'Сума',
-  'staff.field.amount.hint': 'Наприклад, 450.00',
+  'staff.field.amount.hint': 'Наприклад, 450, 450,00 чи 1 200,50',
   'staff.field.currency': 'Валюта',
   'staff.field.currency.hint': 'Трилітерний код, як-от UAH, EUR чи CZK.',
   'staff.field.description': 'За що',
@@ -135,9 +135,28 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.error.future': 'Дата оплати не може бути в майбутньому.',
   'staff.error.no-person': 'Цієї людини вже немає.',
   'staff.error.timeZone': 'Вкажіть назву часового поясу, як-от Europe/Kyiv.',
-  'staff.error.amount': 'Додатна сума щонайбільше з двома знаками після крапки, як-от 450.00.',
+  'staff.error.amount':
+    'Додатна сума щонайбільше з двома знаками після коми, як-от 450, 450,00 чи 1 200,50.',
+  'staff.error.amount-unclear':
+    'Незрозуміла сума: кому чи крапку ставте лише перед копійками (одна чи дві цифри), а пробіли — лише між тисячами, як-от 1 200,50.',
   'staff.error.currency': 'Трилітерний код валюти, як-от UAH.',
   'staff.error.date': 'Введіть дату.',
+
+  'staff.failed.new-booking': 'Нове бронювання не збережено: {reason}',
+  'staff.failed.booking': 'Зміни до «{title}» не збережено: {reason}',
+  'staff.failed.payment': 'Оплату не записано: {reason}',
+  'staff.failed.assign': 'Призначення не збережено: {reason}',
+  'staff.failed.fields': 'виправте позначені нижче поля.',
+  'staff.failed.restricted': 'обробку даних цієї людини обмежено, тож нічого не змінено.',
+
+  'staff.cancel.title': 'Скасувати це бронювання?',
+  'staff.cancel.lead':
+    '{name} отримає лист зі скасуванням, яке прибере заняття з календаря. Відмінити це не можна: щоб усе ж зустрітися, забронюйте нове заняття.',
+  'staff.cancel.student': 'Учень',
+  'staff.cancel.when': 'Коли (за вашим часом, {zone})',
+  'staff.cancel.lessonZone': 'У часовому поясі заняття',
+  'staff.cancel.confirm': 'Так, скасувати бронювання й повідомити: {name}',
+  'staff.cancel.keep': 'Залишити бронювання',
 
   'staff.audit.title': 'Журнал доступу',
   'staff.audit.lead':
@@ -189,7 +208,14 @@ export const staff: Record<keyof typeof en, string> = {
   'mail.booking.confirmed.subject': 'Заброньовано: {title}',
   'mail.booking.confirmed.body': 'Ваше заняття заброньовано.',
   'mail.booking.updated.subject': 'Змінено: {title}',
-  'mail.booking.updated.body': 'Ваше заняття змінилося. Ось нові подробиці.',
+  'mail.booking.updated.body': 'Ваше заняття змінилося.',
+  'mail.booking.changes': 'Що змінилося:',
+  'mail.booking.change.when': 'Час: {from} → {to}',
+  'mail.booking.change.title': 'Назва: {from} → {to}',
+  'mail.booking.change.location': 'Місце: {from} → {to}',
+  'mail.booking.change.none': 'не вказано',
+  'mail.booking.change.notes': 'Примітки для вас змінилися.',
+  'mail.booking.now': 'Заняття тепер:',
   'mail.booking.cancelled.subject': 'Скасовано: {title}',
   'mail.booking.cancelled.body': 'Це заняття скасовано.',
   'mail.booking.calendar':

@@ -6,15 +6,20 @@ import { Field } from '../../views/components';
 import type { PasskeyRow } from '../credentials';
 import { passkeyMessages } from './messages';
 
-/** One passkey: rename is a plain form behind <details>; remove links to its own page. */
+/**
+ * One passkey: rename is a plain form behind <details>; remove links to its own page. On a
+ * phone the row is a card: the name, then each value under its column's name.
+ */
 function PasskeyLine({ t, when, k }: { t: T; when: PageDates; k: PasskeyRow }) {
   return (
     <tr>
-      <td>
+      <th scope="row">
         {k.name} {k.backedUp ? <span class="badge ok">{t('passkey.synced')}</span> : null}
+      </th>
+      <td data-label={t('passkey.col.created')}>{when.dateTime(k.createdAt)}</td>
+      <td data-label={t('passkey.col.lastUsed')}>
+        {k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}
       </td>
-      <td>{when.dateTime(k.createdAt)}</td>
-      <td>{k.lastUsedAt ? when.dateTime(k.lastUsedAt) : t('passkey.never')}</td>
       <td>
         <details>
           <summary>
@@ -47,7 +52,7 @@ function PasskeyLine({ t, when, k }: { t: T; when: PageDates; k: PasskeyRow }) {
 function PasskeyList({ t, when, passkeys }: { t: T; when: PageDates; passkeys: PasskeyRow[] }) {
   return (
     <div class="table-wrap">
-      <table id="passkey-list">
+      <table id="passkey-list" class="stack-sm">
         <thead>
           <tr>
             <th scope="col">{t('passkey.col.name')}</th>

@@ -26,7 +26,7 @@ function DecisionNotice(p: { decision: RestrictionDecision; t: T; when: PageDate
   return (
     <p class="restriction-decision">
       {t(`restriction.decision.${decision.decision}`, { date: p.when.date(decision.decidedAt) })}{' '}
-      {t('restriction.decision.reason')} “{decision.reason}”
+      {t('restriction.decision.reason')} {t('restriction.quoted', { text: decision.reason })}
     </p>
   );
 }
@@ -50,7 +50,7 @@ export function RestrictionCard(p: RestrictionCardProps) {
           <Notice kind="info">
             {t('restriction.active', { when: p.when.dateTime(p.restriction.at) })}
             {p.restriction.reason
-              ? ` ${t('restriction.yourReason')} “${p.restriction.reason}”`
+              ? ` ${t('restriction.yourReason')} ${t('restriction.quoted', { text: p.restriction.reason })}`
               : ''}
           </Notice>
           <form method="post" action="/account/privacy/restriction/lift">

@@ -23,7 +23,7 @@ async function assign(c: Context<AppEnv>) {
   const result = staffId.success
     ? await assignStaff(c.get('deps'), act, { userId: userId.data, staffId: staffId.data })
     : ({ ok: false, reason: 'not-staff' } as const);
-  if (result.ok) return c.redirect(toCard(userId.data, 'assigned', 'assignments'), 303);
+  if (result.ok) return c.redirect(toCard(userId.data, 'assigned'), 303);
   const t = translator(c.get('locale'));
   // An unknown person is a 404 page; a bad choice re-shows the card with the form's error.
   return renderFailedForm(c, userId.data, {
@@ -43,7 +43,7 @@ async function unassign(c: Context<AppEnv>) {
     staffId: staffId.data,
   });
   if (!result.ok) return renderErrorPage(c, 404);
-  return c.redirect(toCard(userId.data, 'unassigned', 'assignments'), 303);
+  return c.redirect(toCard(userId.data, 'unassigned'), 303);
 }
 
 /** Admins assign and unassign staff on the person's card; plain forms, no JavaScript needed. */

@@ -3,13 +3,7 @@ import type { AppEnv } from '../../http/env';
 import { readForm } from '../../http/forms';
 import { translator } from '../../i18n';
 import { renderErrorPage } from '../../views/error-page';
-import {
-  bookLessonFor,
-  cancelLessonOf,
-  changeLesson,
-  recordPaymentFor,
-  visibleBookingOwner,
-} from '../lessons';
+import { bookLessonFor, changeLesson, recordPaymentFor, visibleBookingOwner } from '../lessons';
 import { renderFailedForm, renderRefused, staffAct, toCard, uuid } from './card';
 import {
   bookingFields,
@@ -37,7 +31,7 @@ async function bookLesson(c: Context<AppEnv>) {
       errors: translatedZodErrors(t, parsed.error),
     });
   const result = await bookLessonFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
-  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data);
+  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data, form);
   if (!result.ok) {
     const errors =
       result.reason === 'invalid'
@@ -45,7 +39,7 @@ async function bookLesson(c: Context<AppEnv>) {
         : {};
     return renderFailedForm(c, userId.data, { form, values, errors });
   }
-  return c.redirect(toCard(userId.data, 'booking-created', 'bookings'), 303);
+  return c.redirect(toCard(userId.data, 'booking-created'), 303);
 }
 
 /** A booking's inline reschedule form; a failure re-shows the owner's card with it open. */
@@ -65,28 +59,15 @@ async function rescheduleLesson(c: Context<AppEnv>) {
       errors: translatedZodErrors(t, parsed.error),
     });
   const result = await changeLesson(c.get('deps'), a, id.data, parsed.data);
-  if (result.ok) return c.redirect(toCard(ownerId, 'booking-updated', form), 303);
-  if (result.reason === 'restricted') return renderRefused(c, ownerId);
-  if (result.reason === 'cancelled')
-    return c.redirect(toCard(ownerId, 'cancelled-already', form), 303);
+  if (result.ok) return c.redirect(toCard(ownerId, 'booking-updated'), 303);
+  if (result.reason === 'restricted') return renderRefused(c, ownerId, form);
+  if (result.reason === 'cancelled') return c.redirect(toCard(ownerId, 'cancelled-already'), 303);
   if (result.reason !== 'invalid') return renderErrorPage(c, 404);
   return renderFailedForm(c, ownerId, {
     form,
     values,
     errors: translatedInputErrors(t, result.errors, parsed.data.timeZone),
   });
-}
-
-async function cancelLesson(c: Context<AppEnv>) {
-  const a = staffAct(c);
-  const id = uuid.safeParse(c.req.param('id'));
-  if (!id.success) return renderErrorPage(c, 404);
-  const result = await cancelLessonOf(c.get('deps'), a, id.data);
-  if (result.ok)
-    return c.redirect(toCard(result.booking.userId, 'booking-cancelled', 'bookings'), 303);
-  if (result.reason === 'cancelled')
-    return c.redirect(toCard(result.userId, 'cancelled-already', 'bookings'), 303);
-  return renderErrorPage(c, 404);
 }
 
 /** The "record a payment" form on the card. */
@@ -105,22 +86,24 @@ async function addPayment(c: Context<AppEnv>) {
       errors: translatedZodErrors(t, parsed.error),
     });
   const result = await recordPaymentFor(c.get('deps'), a, { userId: userId.data, ...parsed.data });
-  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data);
+  if (!result.ok && result.reason === 'restricted') return renderRefused(c, userId.data, form);
   if (!result.ok)
     return renderFailedForm(c, userId.data, {
       form,
       values,
       errors: translatedInputErrors(t, result.errors, ''),
     });
-  return c.redirect(toCard(userId.data, 'payment-recorded', 'payments'), 303);
+  return c.redirect(toCard(userId.data, 'payment-recorded'), 303);
 }
 
-/** The forms behind the card: each answers with a redirect back to it, or the card with errors. */
+/**
+ * The forms behind the card: each answers with a redirect back to it, or the card with errors.
+ * Cancelling asks first: see ./cancel.ts.
+ */
 export function bookingFormPages() {
   const app = new Hono<AppEnv>();
   app.post('/staff/users/:id/bookings', bookLesson);
   app.post('/staff/bookings/:id', rescheduleLesson);
-  app.post('/staff/bookings/:id/cancel', cancelLesson);
   app.post('/staff/users/:id/payments', addPayment);
   return app;
 }

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { formErrors } from '../../http/forms';
 import type { T } from '../../i18n';
 import { translateError } from '../../views/translate-error';
-import { amountSchema, currencySchema, type InputError } from '../../bookings';
+import { currencySchema, readTypedAmount, type InputError } from '../../bookings';
 import { isValidTimeZone } from '../../i18n/time';
 import type { FormErrors, FormValues } from '../views/booking-forms';
 
@@ -31,10 +31,15 @@ export const bookingForm = z.object({
 });
 
 export const paymentForm = z.object({
-  amount: z
-    .string()
-    .trim()
-    .refine((v) => amountSchema.safeParse(v).success, 'staff.error.amount'),
+  /** As typed: "1 200,50" and "1200.50" alike (see readTypedAmount); a decimal string out. */
+  amount: z.string().transform((v, ctx) => {
+    const typed = readTypedAmount(v);
+    if (typed.ok) return typed.amount;
+    const message =
+      typed.reason === 'unclear' ? 'staff.error.amount-unclear' : 'staff.error.amount';
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  }),
   currency: z.string().trim().toUpperCase().pipe(currencySchema),
   description: z.string().trim().min(1, 'form.required').max(500),
   paidAt: z.iso.date('staff.error.date'),
@@ -59,16 +64,11 @@ export function pick(form: Record<string, string>, names: readonly string[]): Fo
   return Object.fromEntries(names.map((n) => [n, (form[n] ?? '').slice(0, 4000)]));
 }
 
-/** zod's field errors in the reader's language; amount and currency get one clear sentence each. */
+/** zod's field errors in the reader's language; the currency gets one clear sentence. */
 export function translatedZodErrors(t: T, error: z.ZodError): FormErrors {
   const out: FormErrors = {};
   for (const [field, message] of Object.entries(formErrors(error))) {
-    out[field] =
-      field === 'amount'
-        ? t('staff.error.amount')
-        : field === 'currency'
-          ? t('staff.error.currency')
-          : translateError(t, message);
+    out[field] = field === 'currency' ? t('staff.error.currency') : translateError(t, message);
   }
   return out;
 }

@@ -2,15 +2,29 @@ import type { T } from '../../i18n';
 import type { PageDates } from '../../views/dates';
 import type { AssignedStaff } from '../assignments';
 import type { FormState } from './booking-forms';
+import { LandingMessage, type Landing } from './landing';
 
 export type AssignableStaff = { id: string; email: string; name: string };
 
 /** The admin's form that assigns one more staff member to the person. */
-function AssignForm(p: { t: T; userId: string; choices: AssignableStaff[]; failed?: FormState }) {
+function AssignForm(p: {
+  t: T;
+  userId: string;
+  choices: AssignableStaff[];
+  failed?: FormState;
+  landing?: Landing;
+}) {
   const error = p.failed?.errors.staffId;
-  if (p.choices.length === 0) return <p>{p.t('staff.assign.noneLeft')}</p>;
+  if (p.choices.length === 0)
+    return (
+      <>
+        <LandingMessage at="form:assign" landing={p.landing} />
+        <p>{p.t('staff.assign.noneLeft')}</p>
+      </>
+    );
   return (
     <form method="post" action={`/staff/users/${p.userId}/assignments`}>
+      <LandingMessage at="form:assign" landing={p.landing} />
       <div class={error ? 'field has-error' : 'field'}>
         <label for="assign-staffId">{p.t('staff.assign.label')}</label>
         <select
@@ -51,11 +65,13 @@ export function AssignmentsSection(p: {
   assigned: AssignedStaff[];
   choices: AssignableStaff[] | null;
   failed?: FormState;
+  landing?: Landing;
 }) {
   const { t } = p;
   return (
     <section class="card" aria-labelledby="assignments-h" id="assignments">
       <h2 id="assignments-h">{t('staff.assign.title')}</h2>
+      <LandingMessage at="section:assignments" landing={p.landing} />
       <p class="meta">{t('staff.assign.lead')}</p>
       {p.assigned.length === 0 ? (
         <p>{t('staff.assign.none')}</p>
@@ -80,7 +96,13 @@ export function AssignmentsSection(p: {
         </ul>
       )}
       {p.choices ? (
-        <AssignForm t={t} userId={p.userId} choices={p.choices} failed={p.failed} />
+        <AssignForm
+          t={t}
+          userId={p.userId}
+          choices={p.choices}
+          failed={p.failed}
+          landing={p.landing}
+        />
       ) : null}
     </section>
   );

@@ -2,11 +2,10 @@ import type { T } from '../../i18n';
 import { formatBookingTime } from '../../bookings';
 import type { Locale } from '../../i18n';
 import { StaffField } from './staff-field';
+import { LandingMessage, type Landing } from './landing';
+import type { FormErrors, FormValues } from './form-state';
 
-export type FormValues = Record<string, string | undefined>;
-export type FormErrors = Record<string, string | undefined>;
-/** Which form on the card a failed submission came from, so it is shown open with its errors. */
-export type FormState = { form: string; values: FormValues; errors: FormErrors };
+export type { FormErrors, FormState, FormValues } from './form-state';
 
 type FieldsProps = { t: T; form: string; values: FormValues; errors: FormErrors };
 
@@ -91,10 +90,11 @@ export function NewBookingForm(p: {
   userId: string;
   values: FormValues;
   errors: FormErrors;
+  landing?: Landing;
 }) {
   return (
     <form method="post" action={`/staff/users/${p.userId}/bookings`}>
-      {p.errors._ ? <p class="field-error">{p.errors._}</p> : null}
+      <LandingMessage at="form:new-booking" landing={p.landing} />
       <BookingFields t={p.t} form="new-booking" values={p.values} errors={p.errors} />
       <div class="form-actions">
         <button type="submit" class="button">
@@ -176,11 +176,13 @@ export function PaymentForm(p: {
   bookings: BookingOption[];
   values: FormValues;
   errors: FormErrors;
+  landing?: Landing;
 }) {
   const { t, values: v, errors: e } = p;
   const form = 'payment';
   return (
     <form method="post" action={`/staff/users/${p.userId}/payments`}>
+      <LandingMessage at="form:payment" landing={p.landing} />
       <p class="hint">{t('staff.payment.noCard')}</p>
       <AmountFields t={t} values={v} errors={e} />
       <StaffField

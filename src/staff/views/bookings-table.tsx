@@ -1,8 +1,11 @@
 import type { Locale, T } from '../../i18n';
 import { formatBookingTime } from '../../bookings';
+import type { PageDates } from '../../views/dates';
+import { Place } from '../../views/place';
 import type { PersonCard } from '../people';
 import { toLocalInput } from '../../i18n/time';
 import { BookingFields, type FormState, type FormValues } from './booking-forms';
+import { LandingMessage, type Landing } from './landing';
 
 type Booking = PersonCard['bookings'][number];
 
@@ -16,17 +19,20 @@ const currentValues = (b: Booking): FormValues => ({
   notes: b.notes ?? '',
 });
 
-/**
- * Reschedule (a <details>, which opens without JavaScript) and cancel, for a confirmed booking.
- * While processing is restricted (`locked`) only cancelling is offered: it protects the person.
- */
-function BookingActions(p: {
+type RowProps = {
   t: T;
   booking: Booking;
-  form: string;
   failed?: FormState;
   locked: boolean;
-}) {
+  landing?: Landing;
+};
+
+/**
+ * Reschedule (a <details>, which opens without JavaScript) and cancel, for a confirmed booking.
+ * Cancelling is a link to a page that asks first. While processing is restricted (`locked`)
+ * only cancelling is offered: it protects the person.
+ */
+function BookingActions(p: RowProps & { form: string }) {
   const { t, booking: b, form, failed } = p;
   return (
     <>
@@ -34,6 +40,7 @@ function BookingActions(p: {
         <details open={!!failed}>
           <summary>{t('staff.booking.edit')}</summary>
           <form method="post" action={`/staff/bookings/${b.id}`}>
+            <LandingMessage at={`form:${form}`} landing={p.landing} />
             <BookingFields
               t={t}
               form={form}
@@ -48,61 +55,79 @@ function BookingActions(p: {
           </form>
         </details>
       )}
-      <form method="post" action={`/staff/bookings/${b.id}/cancel`} class="inline-form">
-        <button type="submit" class="button small danger" aria-describedby={`${form}-cancel-hint`}>
-          {t('staff.booking.cancel')}
-        </button>
-        <span class="visually-hidden" id={`${form}-cancel-hint`}>
-          {t('staff.booking.cancelHint')}
-        </span>
-      </form>
+      <a
+        class="button small danger"
+        href={`/staff/users/${b.userId}/bookings/${b.id}/cancel`}
+        aria-describedby={`${form}-cancel-hint`}
+      >
+        {t('staff.booking.cancel')}
+      </a>
+      <span class="visually-hidden" id={`${form}-cancel-hint`}>
+        {t('staff.booking.cancelHint')}
+      </span>
     </>
   );
 }
 
-function BookingRow(p: {
-  t: T;
-  locale: Locale;
-  booking: Booking;
-  failed?: FormState;
-  locked: boolean;
-}) {
+/** "confirmed", and once it changed, when it last did: never the calendar's sequence number. */
+function BookingStatus(p: { t: T; when: PageDates; booking: Booking }) {
+  const { t, booking: b } = p;
+  return (
+    <>
+      <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
+        {t(`staff.status.${b.status}`)}
+      </span>
+      {b.status === 'confirmed' && b.sequence > 0 ? (
+        <>
+          {' '}
+          <span class="meta">{t('staff.booking.changed', { date: p.when.date(b.updatedAt) })}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function BookingRow(p: RowProps & { locale: Locale; when: PageDates }) {
   const { t, booking: b } = p;
   const form = `booking-${b.id}`;
   const failed = p.failed?.form === form ? p.failed : undefined;
   return (
     <tr id={form}>
-      <td>{formatBookingTime(p.locale, b.startsAt, b.endsAt, b.timeZone)}</td>
-      <td>{b.title}</td>
-      <td>{b.location ?? '—'}</td>
-      <td>
-        <span class={b.status === 'confirmed' ? 'badge ok' : 'badge'}>
-          {t(`staff.status.${b.status}`)}
-        </span>{' '}
-        <span class="meta">{t('staff.booking.sequence', { sequence: b.sequence })}</span>
+      <td data-label={t('staff.col.when')}>
+        {formatBookingTime(p.locale, b.startsAt, b.endsAt, b.timeZone)}
       </td>
-      <td>
-        {b.status === 'confirmed' ? (
-          <BookingActions t={t} booking={b} form={form} failed={failed} locked={p.locked} />
-        ) : null}
+      <td data-label={t('staff.col.lesson')}>{b.title}</td>
+      <td data-label={t('staff.col.where')}>
+        <Place location={b.location} />
+      </td>
+      <td data-label={t('staff.col.status')}>
+        <BookingStatus t={t} when={p.when} booking={b} />
+      </td>
+      <td data-label={t('staff.col.actions')}>
+        {b.status === 'confirmed' ? <BookingActions {...p} form={form} failed={failed} /> : '—'}
       </td>
     </tr>
   );
 }
 
-/** The card's bookings, each confirmed one with an inline reschedule form and a cancel button. */
+/**
+ * The card's bookings, each confirmed one with an inline reschedule form and a cancel link;
+ * on a phone each row is a stacked card (`stack-sm`), labelled cell by cell.
+ */
 export function BookingsTable(p: {
   t: T;
   locale: Locale;
+  when: PageDates;
   bookings: PersonCard['bookings'];
   failed?: FormState;
   /** Processing is restricted: no reschedule forms, cancelling only. */
   locked: boolean;
+  landing?: Landing;
 }) {
   const { t } = p;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="stack-sm">
         <thead>
           <tr>
             <th scope="col">{t('staff.col.when')}</th>
@@ -114,7 +139,15 @@ export function BookingsTable(p: {
         </thead>
         <tbody>
           {p.bookings.map((b) => (
-            <BookingRow t={t} locale={p.locale} booking={b} failed={p.failed} locked={p.locked} />
+            <BookingRow
+              t={t}
+              locale={p.locale}
+              when={p.when}
+              booking={b}
+              failed={p.failed}
+              locked={p.locked}
+              landing={p.landing}
+            />
           ))}
         </tbody>
       </table>

@@ -2,12 +2,13 @@ import type { Locale, T } from '../../i18n';
 import { formatMoney, formatPaidAt } from '../../bookings';
 import type { PersonCard } from '../people';
 import { PaymentForm, type FormState } from './booking-forms';
+import { LandingMessage, type Landing } from './landing';
 
 function PaymentsTable(p: { t: T; locale: Locale; payments: PersonCard['payments'] }) {
   const { t, locale } = p;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="stack-sm">
         <thead>
           <tr>
             <th scope="col">{t('staff.col.paidOn')}</th>
@@ -18,9 +19,11 @@ function PaymentsTable(p: { t: T; locale: Locale; payments: PersonCard['payments
         <tbody>
           {p.payments.map((x) => (
             <tr>
-              <td>{formatPaidAt(locale, x.paidAt)}</td>
-              <td>{formatMoney(locale, x.amount, x.currency)}</td>
-              <td>{x.description}</td>
+              <td data-label={t('staff.col.paidOn')}>{formatPaidAt(locale, x.paidAt)}</td>
+              <td data-label={t('staff.col.amount')} class="num">
+                {formatMoney(locale, x.amount, x.currency)}
+              </td>
+              <td data-label={t('staff.col.for')}>{x.description}</td>
             </tr>
           ))}
         </tbody>
@@ -30,8 +33,8 @@ function PaymentsTable(p: { t: T; locale: Locale; payments: PersonCard['payments
 }
 
 /**
- * The payments recorded so far, and the form that records one (dated today unless re-shown);
- * while processing is restricted, the reason there is no form instead.
+ * The payments recorded so far (stacked cards on a phone), and the form that records one
+ * (dated today unless re-shown); while processing is restricted, the reason there is no form.
  */
 export function PaymentsSection(p: {
   t: T;
@@ -40,11 +43,13 @@ export function PaymentsSection(p: {
   failed?: FormState;
   today: string;
   locked: boolean;
+  landing?: Landing;
 }) {
   const { t, locale, card } = p;
   return (
     <section class="card" aria-labelledby="payments-h" id="payments">
       <h2 id="payments-h">{t('staff.card.payments')}</h2>
+      <LandingMessage at="section:payments" landing={p.landing} />
       {card.payments.length === 0 ? (
         <p>{t('staff.card.noPayments')}</p>
       ) : (
@@ -61,6 +66,7 @@ export function PaymentsSection(p: {
           bookings={card.bookings.filter((b) => b.status === 'confirmed')}
           values={p.failed?.values ?? { paidAt: p.today }}
           errors={p.failed?.errors ?? {}}
+          landing={p.landing}
         />
       )}
     </section>

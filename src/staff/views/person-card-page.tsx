@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { translator, type Locale, type T } from '../../i18n';
-import { pageDates } from '../../views/dates';
+import { pageDates, type PageDates } from '../../views/dates';
 import { Notice } from '../../views/components';
 import type { PersonCard } from '../people';
 import { TimeZoneList } from '../../views/time-zone-list';
@@ -12,17 +12,17 @@ import { AssignmentsSection, type AssignableStaff } from './assignments-section'
 import { PersonBadges } from './person-badges';
 import { ProfileSection, SubscriptionsSection } from './person-facts';
 import { renderStaffPage } from '../../views/staff-frame';
+import { cardLanding, LandingMessage, type CardSection, type Landing } from './landing';
 
 export type CardState = {
   card: PersonCard;
-  notice?: string;
-  /** A submission that failed, re-shown with its values and errors. */
+  /** After a form worked: what to say, in the section it changed. */
+  notice?: { text: string; section: CardSection };
+  /** A submission that failed (or was refused), re-shown with its values and errors. */
   failed?: FormState;
   status?: 200 | 400 | 409;
   /** Staff members an admin may still assign; null for a teacher, who cannot assign. */
   assignable?: AssignableStaff[] | null;
-  /** A change was refused because processing is restricted. */
-  refused?: boolean;
 };
 
 const defaultZone = 'Europe/Kyiv';
@@ -52,7 +52,14 @@ function PersonAlerts(p: { t: T; when: ReturnType<typeof pageDates>; user: Perso
 }
 
 /** The bookings with their inline forms, and the form for a new one (in the last lesson's zone). */
-function BookingsSections(p: { t: T; locale: Locale; card: PersonCard; failed?: FormState }) {
+function BookingsSections(p: {
+  t: T;
+  locale: Locale;
+  when: PageDates;
+  card: PersonCard;
+  failed?: FormState;
+  landing?: Landing;
+}) {
   const { t, card } = p;
   const locked = !!card.user.processingRestrictedAt;
   const failed = p.failed?.form === 'new-booking' ? p.failed : undefined;
@@ -60,21 +67,25 @@ function BookingsSections(p: { t: T; locale: Locale; card: PersonCard; failed?: 
     <>
       <section class="card" aria-labelledby="bookings-h" id="bookings">
         <h2 id="bookings-h">{t('staff.card.bookings')}</h2>
+        <LandingMessage at="section:bookings" landing={p.landing} />
         {card.bookings.length === 0 ? (
           <p>{t('staff.card.noBookings')}</p>
         ) : (
           <BookingsTable
             t={t}
             locale={p.locale}
+            when={p.when}
             bookings={card.bookings}
             failed={p.failed}
             locked={locked}
+            landing={p.landing}
           />
         )}
       </section>
 
       <section class="card" aria-labelledby="new-booking-h" id="new-booking">
         <h2 id="new-booking-h">{t('staff.booking.new')}</h2>
+        <LandingMessage at="section:new-booking" landing={p.landing} />
         {locked ? (
           <p class="meta">{t('staff.restricted.locked')}</p>
         ) : (
@@ -83,6 +94,7 @@ function BookingsSections(p: { t: T; locale: Locale; card: PersonCard; failed?: 
             userId={card.user.id}
             values={failed?.values ?? { timeZone: card.bookings[0]?.timeZone ?? defaultZone }}
             errors={failed?.errors ?? {}}
+            landing={p.landing}
           />
         )}
       </section>
@@ -96,6 +108,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
   const when = pageDates(c);
   const t = translator(locale);
   const { user } = s.card;
+  const landing = cardLanding(t, s.card, s);
   return renderStaffPage(
     c,
     { title: user.name, section: 'search', status: s.status },
@@ -108,13 +121,17 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
       </h1>
       <p class="meta">{t('staff.card.notice', { name: user.name })}</p>
       <PersonAlerts t={t} when={when} user={user} />
-      {s.notice ? <Notice kind="success">{s.notice}</Notice> : null}
-      {s.failed ? <Notice kind="error">{t('form.fixErrors')}</Notice> : null}
-      {s.refused ? <Notice kind="error">{t('staff.restricted.refused')}</Notice> : null}
 
       <ProfileSection t={t} when={when} user={user} />
       <TimeZoneList />
-      <BookingsSections t={t} locale={locale} card={s.card} failed={s.failed} />
+      <BookingsSections
+        t={t}
+        locale={locale}
+        when={when}
+        card={s.card}
+        failed={s.failed}
+        landing={landing}
+      />
       <PaymentsSection
         t={t}
         locale={locale}
@@ -122,6 +139,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
         failed={s.failed?.form === 'payment' ? s.failed : undefined}
         today={c.get('deps').clock.now().toISOString().slice(0, 10)}
         locked={!!user.processingRestrictedAt}
+        landing={landing}
       />
       <SubscriptionsSection t={t} locale={locale} subscriptions={s.card.subscriptions} />
       <AssignmentsSection
@@ -131,6 +149,7 @@ export function personCardPage(c: Context<AppEnv>, s: CardState) {
         assigned={s.card.assignedStaff}
         choices={s.assignable ?? null}
         failed={s.failed?.form === 'assign' ? s.failed : undefined}
+        landing={landing}
       />
     </>,
   );

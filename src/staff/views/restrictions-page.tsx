@@ -39,6 +39,7 @@ function DecisionForm(p: { t: T; userId: string; failed?: RestrictionsState['fai
         textarea
         required
         maxlength={1000}
+        autofocus={!!failed}
       />
       <div class="form-actions">
         <button type="submit" class="button small">
@@ -65,7 +66,7 @@ export function restrictionsPage(c: Context<AppEnv>, s: RestrictionsState) {
         <p>{t('staff.restrictions.empty')}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack-sm">
             <thead>
               <tr>
                 <th scope="col">{t('staff.restrictions.col.person')}</th>
@@ -77,12 +78,14 @@ export function restrictionsPage(c: Context<AppEnv>, s: RestrictionsState) {
             <tbody>
               {s.requests.map((r) => (
                 <tr id={`request-${r.id}`}>
-                  <td>
+                  <th scope="row">
                     <a href={`/staff/users/${r.id}`}>{`${r.name} <${r.email}>`}</a>
+                  </th>
+                  <td data-label={t('staff.restrictions.col.since')}>
+                    {when.dateTime(r.restrictedAt)}
                   </td>
-                  <td>{when.dateTime(r.restrictedAt)}</td>
-                  <td>{r.reason ?? '—'}</td>
-                  <td>
+                  <td data-label={t('staff.restrictions.col.reason')}>{r.reason ?? '—'}</td>
+                  <td data-label={t('staff.restrictions.col.decision')}>
                     <DecisionForm
                       t={t}
                       userId={r.id}

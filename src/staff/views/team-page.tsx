@@ -13,7 +13,7 @@ function MembersSection(p: { t: T; members: Member[]; selfId: string }) {
     <section class="card" aria-labelledby="members-h">
       <h2 id="members-h">{p.t('staff.team.members')}</h2>
       <div class="table-wrap">
-        <table>
+        <table class="stack-sm">
           <thead>
             <tr>
               <th scope="col">{p.t('staff.col.name')}</th>
@@ -25,10 +25,12 @@ function MembersSection(p: { t: T; members: Member[]; selfId: string }) {
           <tbody>
             {p.members.map((m) => (
               <tr>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{p.t(`staff.role.${m.role}` as MessageKey)}</td>
-                <td>
+                <th scope="row">{m.name}</th>
+                <td data-label={p.t('staff.col.email')}>{m.email}</td>
+                <td data-label={p.t('staff.col.role')}>
+                  {p.t(`staff.role.${m.role}` as MessageKey)}
+                </td>
+                <td data-label={p.t('staff.col.actions')}>
                   {m.id === p.selfId ? (
                     <span class="badge">{p.t('staff.team.you')}</span>
                   ) : m.role === 'staff' ? (

@@ -5,6 +5,7 @@ import { pageDates } from '../../../views/dates';
 import { Field, Notice } from '../../../views/components';
 import { renderPage } from '../../../views/layout';
 import type { TwoFactorStatus } from '../manage';
+import { CopyButton, KeepCodes, copyScript } from './keep-codes';
 
 const back = '/account/security#two-factor';
 
@@ -54,17 +55,30 @@ export function TwoFactorSection(p: { c: Context<AppEnv>; status: TwoFactorStatu
 
 /**
  * Enrolment: the QR code (an SVG made on the server, shown as an image so the page's strict
- * CSP stays intact), the key as text for typing, and the confirmation code field.
+ * CSP stays intact), the same key as an otpauth:// link for the app on this very phone, the
+ * key as text to type or copy, and the confirmation code field. Never cached: it holds a secret.
  */
 export function twoFactorSetupPage(
   c: Context<AppEnv>,
-  s: { secret: string; qrSvg: string; error?: string; status?: 200 | 400 | 429 },
+  s: {
+    secret: string;
+    otpauthUrl: string;
+    qrSvg: string;
+    error?: string;
+    status?: 200 | 400 | 429;
+  },
 ) {
   const t = translator(c.get('locale'));
   const qr = `data:image/svg+xml;base64,${btoa(s.qrSvg)}`;
+  c.header('Cache-Control', 'no-store');
   return renderPage(
     c,
-    { title: t('twoFactor.setup.title'), section: 'security', status: s.status ?? 200 },
+    {
+      title: t('twoFactor.setup.title'),
+      section: 'security',
+      status: s.status ?? 200,
+      scripts: [copyScript],
+    },
     <section class="card narrow">
       <h1>{t('twoFactor.setup.title')}</h1>
       {s.error ? <Notice kind="error">{s.error}</Notice> : null}
@@ -72,9 +86,15 @@ export function twoFactorSetupPage(
       <p>
         <img src={qr} alt={t('twoFactor.setup.qrAlt')} width={220} height={220} id="totp-qr" />
       </p>
+      <p>
+        <a href={s.otpauthUrl} class="button secondary" id="totp-open-app">
+          {t('twoFactor.setup.openApp')}
+        </a>
+      </p>
       <p class="hint">{t('twoFactor.setup.manual')}</p>
       <p>
-        <code id="totp-secret">{s.secret.match(/.{1,4}/g)!.join(' ')}</code>
+        <code id="totp-secret">{s.secret.match(/.{1,4}/g)!.join(' ')}</code>{' '}
+        <CopyButton t={t} text={s.secret} label={t('twoFactor.copy.key')} />
       </p>
       <form method="post" action="/account/security/2fa/enable">
         <p>{t('twoFactor.setup.enter')}</p>
@@ -97,15 +117,16 @@ export function twoFactorSetupPage(
   );
 }
 
-/** The recovery codes, shown once, right after they were made. */
+/** The recovery codes, shown once, right after they were made; never cached. */
 export function recoveryCodesPage(
   c: Context<AppEnv>,
   s: { codes: string[]; justEnabled: boolean },
 ) {
   const t = translator(c.get('locale'));
+  c.header('Cache-Control', 'no-store');
   return renderPage(
     c,
-    { title: t('twoFactor.codes.title'), section: 'security' },
+    { title: t('twoFactor.codes.title'), section: 'security', scripts: [copyScript] },
     <section class="card narrow">
       <h1>{t('twoFactor.codes.title')}</h1>
       {s.justEnabled ? <Notice kind="success">{t('twoFactor.codes.enabled')}</Notice> : null}
@@ -117,6 +138,7 @@ export function recoveryCodesPage(
           </li>
         ))}
       </ol>
+      <KeepCodes c={c} codes={s.codes} />
       <p>
         <a class="button" href={back}>
           {t('twoFactor.codes.done')}
