@@ -61,7 +61,7 @@ export const shots: Shot[] = [
       await page.locator('#f-body').fill('From June, lessons move to mornings. See you soon!');
       await Promise.all([
         page.waitForEvent('load'),
-        page.locator('form button[type="submit"]:not([formaction])').click(),
+        page.getByRole('button', { name: 'Review and send…' }).click(),
       ]);
     },
   },

@@ -22,6 +22,11 @@ describe('catalogues', () => {
       same.join(', '),
     ).toBe(true);
   });
+
+  it('never hedges a plural with "(s)": a count is said so it reads right for any number', () => {
+    const hedged = Object.entries(en).filter(([, text]) => /\w\(s\)/.test(text));
+    expect(hedged.map(([key]) => key)).toEqual([]);
+  });
 });
 
 describe('negotiateLocale', () => {

@@ -335,7 +335,7 @@ describe('the staff page /staff/announcements', () => {
     });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('It will go to 2 confirmed subscriber(s) of “Announcements and news”.');
+    expect(html).toContain('Confirmed subscribers of “Announcements and news” it will go to: 2.');
     expect(html).toContain('&lt;!doctype html&gt;');
     expect(html).not.toContain('<script>x()</script>');
     expect(html).toContain('Приходьте');
@@ -395,7 +395,7 @@ describe('the staff page /staff/announcements', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/staff/announcements?queued=2');
     expect(await (await staff.browser.get('/staff/announcements?queued=2')).text()).toContain(
-      'The announcement is queued for 2 recipient(s).',
+      'The announcement is queued. Recipients: 2.',
     );
     await t.sendMail();
     expect(announcementMails().filter((m) => m.subject === 'From the page')).toHaveLength(2);

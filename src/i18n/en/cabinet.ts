@@ -73,7 +73,7 @@ export const cabinet = {
   'security.endOthers': 'Sign out on all other devices ({count})',
   'security.endOthers.title': 'Sign out on all other devices?',
   'security.endOthers.body':
-    'You will stay signed in here. {count} other session(s) will end at once.',
+    'You will stay signed in here. Every other session ends at once ({count} in all).',
   'security.activity': 'Recent activity',
   'security.activity.lead':
     'Sign-ins, changes to your account, and every time a staff member looked at your data.',

@@ -121,7 +121,7 @@ export const passkeys = {
   'mail.recoveryCodeUsed.body':
     'A recovery code was used instead of an app code to sign in to your account ({when}).',
   'mail.recoveryCodeUsed.left':
-    'You have {count} recovery code(s) left. You can make new ones under “Sign-in and security”.',
+    'Recovery codes left: {count}. You can make new ones under “Sign-in and security”.',
   'mail.recoveryCodeUsed.none':
     'That was your last recovery code. Please make new ones under “Sign-in and security” now.',
 };

@@ -90,10 +90,10 @@ export const subscriptions = {
   'announce.noRecipients':
     'Nobody has confirmed a subscription to “{list}” yet, so there is no one to send it to. Nothing was queued.',
   'announce.queuedNone': 'Nothing was queued: nobody is subscribed to that list any more.',
-  'announce.recipients': 'It will go to {count} confirmed subscriber(s) of “{list}”.',
+  'announce.recipients': 'Confirmed subscribers of “{list}” it will go to: {count}.',
   'announce.previewText': 'Plain-text part',
   'announce.previewHtml': 'HTML part (source)',
-  'announce.queued': 'The announcement is queued for {count} recipient(s).',
+  'announce.queued': 'The announcement is queued. Recipients: {count}.',
   'announce.error.list':
     'Choose one of the lists shown: service messages cannot be sent as announcements.',
   'announce.error.translation': 'Fill in both the Ukrainian subject and message, or neither.',
