@@ -64,6 +64,20 @@ describe('the privacy page', () => {
   });
 });
 
+describe('a restriction in force', () => {
+  it('is said on the overview, with the way to lift it', async () => {
+    const { client } = await signedInPerson(t, 'restricted-overview');
+    expect(await (await client.get('/account')).text()).not.toContain('id="restricted-notice"');
+    await client.form('/account/privacy/restriction', { reason: 'Wrong phone number' });
+    const html = await (await client.get('/account')).text();
+    const at = html.indexOf('id="restricted-notice"');
+    expect(at).toBeGreaterThan(-1);
+    const notice = html.slice(at, html.indexOf('</div>', at));
+    expect(notice).toContain('Processing of your data is restricted');
+    expect(notice).toContain('href="/account/privacy#restriction"');
+  });
+});
+
 describe('confirming who you are before a download', () => {
   it('comes back and starts the download that was asked for', async () => {
     const { client, person } = await signedInPerson(t, 'reauth-download');

@@ -113,6 +113,14 @@ export function overviewPage(
           <a href="/account/delete">{t('overview.deletionCancelled.again')}</a>
         </Notice>
       ) : null}
+      {u.processingRestrictedAt ? (
+        <div id="restricted-notice">
+          <Notice kind="info">
+            {t('overview.restricted', { date: when.date(u.processingRestrictedAt) })}{' '}
+            <a href="/account/privacy#restriction">{t('overview.restricted.lift')}</a>
+          </Notice>
+        </div>
+      ) : null}
       <OverviewCards t={t} locale={locale} when={when} {...d} />
       <dl class="facts">
         <dt>{t('profile.email')}</dt>

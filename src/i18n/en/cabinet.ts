@@ -2,6 +2,9 @@
 export const cabinet = {
   'overview.title': 'My account',
   'overview.hello': 'Hello, {name}',
+  'overview.restricted':
+    'Processing of your data is restricted since {date}: we send you no optional mail, and staff cannot change your data.',
+  'overview.restricted.lift': 'See the restriction or lift it',
   'overview.deletionCancelled':
     'Signing in cancelled the deletion of your account you had asked for, so your account and your data stay.',
   'overview.deletionCancelled.again': 'Delete it after all…',

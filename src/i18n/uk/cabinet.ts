@@ -4,6 +4,9 @@ import type { cabinet as en } from '../en/cabinet';
 export const cabinet: Record<keyof typeof en, string> = {
   'overview.title': 'Мій кабінет',
   'overview.hello': 'Вітаємо, {name}',
+  'overview.restricted':
+    'Обробку ваших даних обмежено з {date}: ми не надсилаємо вам необов’язкових листів, а працівники не можуть змінювати ваші дані.',
+  'overview.restricted.lift': 'Переглянути обмеження або зняти його',
   'overview.deletionCancelled':
     'Вхід скасував видалення облікового запису, про яке ви просили, тож обліковий запис і дані залишаються.',
   'overview.deletionCancelled.again': 'Усе ж видалити…',
