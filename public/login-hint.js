@@ -4,7 +4,11 @@
 const match = /^#email=([^&]*)$/.exec(location.hash);
 const field = document.getElementById('f-email');
 if (match && field instanceof HTMLInputElement) {
-  if (!field.value) field.value = decodeURIComponent(match[1]);
+  try {
+    if (!field.value) field.value = decodeURIComponent(match[1]);
+  } catch {
+    // A malformed address in the link: leave the field for the person.
+  }
   history.replaceState(null, '', location.pathname + location.search);
   document.getElementById('f-password')?.focus();
 }

@@ -27,6 +27,9 @@ export function formPageFinder(routes: readonly Route[]) {
   const posts = pages('POST');
   const gets = pages('GET');
   return (path: string): string | null => {
+    // Decoded already: a control character or backslash is never ours, and a Location header
+    // cannot hold the former anyway.
+    if (/[\x00-\x1f\x7f\\]/.test(path)) return null;
     if (!posts.some((p) => p.test(path))) return null;
     for (let up = path.replace(/\/[^/]*\/?$/, ''); ; up = up.replace(/\/[^/]*$/, '')) {
       const candidate = up || '/';

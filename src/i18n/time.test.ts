@@ -61,3 +61,28 @@ describe('isExpressibleAsWallTime', () => {
     expect(isExpressibleAsWallTime(new Date('2026-07-01T10:00:00Z'), 'UTC')).toBe(true);
   });
 });
+
+describe('isValidTimeZone', () => {
+  // Intl ignores case: without the spelling check every casing of every zone was a new "valid"
+  // name, stored on accounts, written as a calendar TZID and remembered for good.
+  it('takes a zone only in its usual spelling', () => {
+    for (const ok of [
+      'Europe/Kyiv',
+      'Europe/Kiev',
+      'UTC',
+      'America/Argentina/Buenos_Aires',
+      'America/New_York',
+      'Asia/Kolkata',
+    ])
+      expect(isValidTimeZone(ok), ok).toBe(true);
+    for (const bad of [
+      'EuRoPe/KyIv',
+      'europe/kyiv',
+      'EUROPE/KYIV',
+      'America/NEW_YORK',
+      'Europe/Nowhere',
+      '+02:00',
+    ])
+      expect(isValidTimeZone(bad), bad).toBe(false);
+  });
+});

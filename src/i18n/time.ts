@@ -7,25 +7,34 @@ import { DateTime, IANAZone } from 'luxon';
  */
 const zoneShape = /^(?:UTC|[A-Z][A-Za-z0-9_+-]*(?:\/[A-Z0-9][A-Za-z0-9_+-]*){1,2})$/;
 
-/** True when the runtime's Intl (the same ICU data every page and mail uses) knows the zone. */
+/**
+ * True when the runtime's Intl (the same ICU data every page and mail uses) knows the zone under
+ * exactly this spelling. Intl ignores case, so "EuRoPe/KyIv" would pass it: a name counts only
+ * when it is ICU's own spelling, or a renamed zone's new name written the usual way
+ * ("Europe/Kyiv", which this ICU still calls Europe/Kiev).
+ */
 export function isValidTimeZone(name: string): boolean {
   if (name.length > 64 || !zoneShape.test(name)) return false;
-  // Every page asks this of the reader's zone; the answer for a name never changes.
-  const known = knownZones.get(name);
-  if (known !== undefined) return known;
-  let ok: boolean;
+  // Every page asks this of the reader's zone. Only valid names are remembered, and those are
+  // a fixed few hundred: a stream of made-up spellings costs a lookup each, never memory.
+  if (knownZones.has(name)) return true;
+  let resolved: string;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    ok = true;
+    resolved = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    ok = false;
+    return false;
   }
-  // Bounded: only well-shaped names of at most 64 characters, and a hostile stream of made-up
-  // ones is not remembered past a few thousand.
-  if (ok || knownZones.size < 5000) knownZones.set(name, ok);
+  const ok =
+    resolved === name || (resolved.toLowerCase() !== name.toLowerCase() && isUsualSpelling(name));
+  if (ok) knownZones.add(name);
   return ok;
 }
-const knownZones = new Map<string, boolean>();
+const knownZones = new Set<string>();
+
+/** A renamed zone's new name as people write it ("Europe/Kyiv"): each word capitalised once. */
+function isUsualSpelling(name: string) {
+  return name.split(/[/_-]/).every((word) => /^[A-Z][a-z]*$/.test(word));
+}
 
 /** The zone's offset from UTC, in minutes, at an instant. */
 export function offsetMinutes(timeZone: string, at: Date | number): number {

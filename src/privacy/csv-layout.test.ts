@@ -124,3 +124,12 @@ describe('the words for codes', () => {
     expect(same).toEqual([]);
   });
 });
+
+describe('localTime far from now', () => {
+  // A typo such as paid on 0099-01-01 passes validation; its offset must still be a real one.
+  it('gives a year before 100 the zone’s offset, not a thousands-of-hours one', () => {
+    expect(localTime(new Date('0099-06-01T00:00:00Z'), 'Europe/Kyiv')).toMatch(
+      /^0099-06-01 02:0\d \+02:0\d$/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { offsetMinutes } from '../i18n/time';
 import { dateTimeFormat } from '../i18n/format';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -29,10 +30,8 @@ function wallClock(date: Date, timeZone: string) {
  */
 export function localTime(date: Date, timeZone: string): string {
   const w = wallClock(date, timeZone);
-  const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
-  const offset = Math.round(
-    (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - wholeSeconds) / 60_000,
-  );
+  // The zone's own rule, not arithmetic on Date.UTC (which reads years 0–99 as 1900–1999).
+  const offset = Math.round(offsetMinutes(timeZone, date));
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return (

@@ -178,7 +178,13 @@ describe('a form-result address opened again', () => {
   });
 
   it('still answers an address no form posts to with the styled 404 page', async () => {
-    for (const path of ['/account/privacy/nothing-here', '/no-such-page/restriction']) {
+    for (const path of [
+      '/account/privacy/nothing-here',
+      '/no-such-page/restriction',
+      // Decoded, this would put CR/LF into the Location header: a 500 before.
+      '/staff/users/%0D%0ASet-Cookie:%20a=b/payments',
+      '/staff/users/%5Cevil.example/payments',
+    ]) {
       const res = await t.app.request(path, { headers: { 'accept-language': 'uk' } });
       expect(res.status, path).toBe(404);
       const html = await res.text();

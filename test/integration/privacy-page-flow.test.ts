@@ -109,6 +109,11 @@ describe('confirming who you are before a download', () => {
 
     res = await client.get('/account/privacy?download=json');
     expect(res.headers.get('refresh')).toBe('0; url=/account/privacy/export?format=json');
+    // A link from another site starts nothing, even with a fresh proof.
+    res = await client.get('/account/privacy?download=zip', {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    });
+    expect(res.headers.get('refresh')).toBeNull();
     // Anything else in the address starts nothing.
     res = await client.get('/account/privacy?download=https://evil.example');
     expect(res.headers.get('refresh')).toBeNull();

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../http/env';
+import { isForeignGet } from '../../http/cross-site';
 import { readForm } from '../../http/forms';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
@@ -21,7 +22,9 @@ async function renderPrivacy(c: Context<AppEnv>, extra: Partial<PrivacyPageState
   const overview = await loadPrivacyOverview(c.get('deps'), auth.user.id);
   if (!overview) return c.redirect('/login', 303);
   const notice = notices.find((n) => n === c.req.query('notice'));
-  const download = formats.find((f) => f === c.req.query('download'));
+  // Never from a link on another site: the Refresh would be sent as same-origin and start an
+  // export the person did not ask for (coming back from /reauth is our own 303).
+  const download = isForeignGet(c) ? undefined : formats.find((f) => f === c.req.query('download'));
   // Back from confirming it is them: start the download they asked for. Refresh (not a redirect)
   // so the page stays in view with a link in case the browser does not follow it.
   if (download && auth.isPrivileged) c.header('Refresh', `0; url=${exportPath(download)}`);
