@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (full: 10 s × 3 runs per scenario) or `npm run bench -- --quick` (CI: short
  * runs, fails only when a ratio falls far below its target). Needs DATABASE_URL=postgres://…
+ * `--cold-start` measures only the starts to /readyz (`--runs N` starts each, default 3).
  * Every figure is printed beside a baseline measured in the same run on the same machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,15 +9,25 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { Bench } from './lib/context';
 import { createBenchDatabase, type BenchDatabase } from './lib/db';
-import { betterAuthCookie, ourEnv, seedOurs, signInOurs, startOurs } from './lib/servers';
+import {
+  betterAuthCookie,
+  buildOurs,
+  ourEnv,
+  seedOurs,
+  signInOurs,
+  startOurs,
+} from './lib/servers';
 import { alarms, printMachine, printTable } from './lib/table';
 import { measureAnnouncementQueue } from './scenarios/announcement';
+import { measureColdStarts } from './scenarios/cold-start';
 import { measureExport } from './scenarios/export';
 import { measureReads } from './scenarios/reads';
 import { measureSignIn } from './scenarios/sign-in';
 import { measureStartup } from './scenarios/startup';
 
 const quick = process.argv.includes('--quick');
+const coldStartOnly = process.argv.includes('--cold-start');
+const runsAt = process.argv.indexOf('--runs');
 const base = process.env.DATABASE_URL;
 if (!base?.startsWith('postgres')) {
   console.error(
@@ -62,15 +73,29 @@ async function measureAll(b: Bench, base: string) {
   }
 }
 
+/** Only the cold starts: our PostgreSQL database, migrated, and a PGlite directory. */
+async function measureColdStartsOnly(b: Bench, base: string) {
+  const dataDir = mkdtempSync(join(os.tmpdir(), 'bench-pglite-'));
+  const ours = await createBenchDatabase(base, `bench_ours_${process.pid}`, true);
+  try {
+    await measureColdStarts(b, ourEnv(ours.url), dataDir);
+  } finally {
+    await ours.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const b: Bench = {
     quick,
     seconds: quick ? 3 : 10,
-    runs: quick ? 1 : 3,
+    runs: runsAt > 0 ? Number(process.argv[runsAt + 1]) : quick ? 1 : 3,
     rows: [],
     ceilings: [],
   };
-  await measureAll(b, base!);
+  // Our server as `npm start` runs it: the build, made first when stale (its prestart).
+  buildOurs();
+  await (coldStartOnly ? measureColdStartsOnly(b, base!) : measureAll(b, base!));
   await printMachine(base!, b);
   printTable(b.rows);
   const alarm = alarms(b.rows, b.ceilings);

@@ -1,18 +1,42 @@
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { createApp, type App } from './app';
-import { sealLegacyTotpSecrets } from './auth';
+import type { App } from './app';
 import { ConfigError, parseConfig, type Config } from './config';
 import type { Deps } from './deps';
-import { startJobTimer } from './jobs/timer';
-import { ledgerPlacementWarnings, replayErasures } from './ops/erasure-ledger';
-import { createNodeDeps } from './deps.node.ts';
-import { serveNode } from './platform/http-server.node.ts';
+import type { DbHandle } from './platform/db-types';
+import { openDatabase } from './platform/db.node.ts';
 import { chooseLogFormat, createNodeLogger } from './platform/logger.node.ts';
 
 type Log = Awaited<ReturnType<typeof createNodeLogger>>;
-type NodeDeps = Awaited<ReturnType<typeof createNodeDeps>>;
+type Service = Awaited<ReturnType<typeof loadService>>;
+type NodeDeps = Awaited<ReturnType<Service['createNodeDeps']>>;
+
+/**
+ * Everything but configuration, logger and database driver, imported while the database
+ * opens: most of a start is these modules and PGlite, and PGlite's WebAssembly compiles and a
+ * new directory's files copy on other threads meanwhile (docs/decisions/015-cold-start.md).
+ */
+async function loadService() {
+  const [app, auth, timer, ledger, deps, http, statics] = await Promise.all([
+    import('./app'),
+    import('./auth'),
+    import('./jobs/timer'),
+    import('./ops/erasure-ledger'),
+    import('./deps.node.ts'),
+    import('./platform/http-server.node.ts'),
+    import('@hono/node-server/serve-static'),
+  ]);
+  return {
+    createApp: app.createApp,
+    sealLegacyTotpSecrets: auth.sealLegacyTotpSecrets,
+    startJobTimer: timer.startJobTimer,
+    ledgerPlacementWarnings: ledger.ledgerPlacementWarnings,
+    replayErasures: ledger.replayErasures,
+    createNodeDeps: deps.createNodeDeps,
+    serveNode: http.serveNode,
+    serveStatic: statics.serveStatic,
+  };
+}
 
 function configOrExit() {
   try {
@@ -26,16 +50,22 @@ function configOrExit() {
   }
 }
 
-/** What must be true of the database before the first request: migrated, sealed, erased. */
-async function prepareDatabase({ deps, handle }: NodeDeps, config: Config, log: Log) {
+/** The database, opened and migrated. */
+async function openAndMigrate(config: Config, log: Log): Promise<DbHandle> {
+  const handle = await openDatabase(config, { log });
   await handle.migrate();
+  return handle;
+}
+
+/** What must be true of the migrated database before the first request: sealed, erased. */
+async function prepareDatabase(s: Service, { deps }: NodeDeps, config: Config, log: Log) {
   // Authenticator secrets from before migration 0006 are in clear: sealed now, before traffic.
-  const sealed = await sealLegacyTotpSecrets(deps);
+  const sealed = await s.sealLegacyTotpSecrets(deps);
   if (sealed > 0)
     log.info({ sealed }, 'sealed authenticator secrets stored in clear by an older version');
   // People deleted after the backup this database came from go again, before any traffic.
-  for (const warning of ledgerPlacementWarnings(config)) log.warn({}, warning);
-  const replay = await replayErasures(deps, config.erasureLedger).catch((err: Error) => {
+  for (const warning of s.ledgerPlacementWarnings(config)) log.warn({}, warning);
+  const replay = await s.replayErasures(deps, config.erasureLedger).catch((err: Error) => {
     throw new Error(`erasure ledger ${config.erasureLedger}: ${err.message}`);
   });
   if (replay.erased > 0)
@@ -50,17 +80,27 @@ async function prepareDatabase({ deps, handle }: NodeDeps, config: Config, log: 
     );
 }
 
-function rootApp(deps: Deps) {
-  // Resolved from this file, not the working directory, so any cwd serves the same files.
+function rootApp(s: Service, deps: Deps) {
+  // Resolved from this file, not the working directory, so any cwd serves the same files (the
+  // build keeps this the URL of src/server.ts: scripts/build.mjs).
   const publicDir = fileURLToPath(new URL('../public', import.meta.url));
   // Passed into the app (not mounted beside it), so a missing file gets the app's styled 404.
-  return createApp(deps, {
-    assets: serveStatic({ root: publicDir, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  return s.createApp(deps, {
+    assets: s.serveStatic({
+      root: publicDir,
+      rewriteRequestPath: (p) => p.replace(/^\/assets/, ''),
+    }),
   });
 }
 
-function listen(root: App, { deps, handle, secretsKeySource }: NodeDeps, config: Config, log: Log) {
-  const server = serveNode({ fetch: root.fetch, port: config.port }, (info) => {
+function listen(
+  s: Service,
+  root: App,
+  { deps, handle, secretsKeySource }: NodeDeps,
+  config: Config,
+  log: Log,
+) {
+  const server = s.serveNode({ fetch: root.fetch, port: config.port }, (info) => {
     log.info(
       {
         port: info.port,
@@ -82,7 +122,7 @@ function listen(root: App, { deps, handle, secretsKeySource }: NodeDeps, config:
 
 function onSignalsShutDown(
   server: Server,
-  timer: ReturnType<typeof startJobTimer>,
+  timer: ReturnType<Service['startJobTimer']>,
   handle: NodeDeps['handle'],
   log: Log,
 ) {
@@ -112,19 +152,20 @@ function onSignalsShutDown(
 }
 
 /**
- * Node entry: configuration, logger, database and migrations, the erasure ledger replayed,
- * static files, jobs, graceful shutdown.
+ * Node entry: configuration, logger, database and migrations (while the rest loads), the
+ * erasure ledger replayed, static files, jobs, graceful shutdown.
  */
 async function main() {
   const config = configOrExit();
   const log = await createNodeLogger({ level: config.logLevel, format: chooseLogFormat(config) });
+  const [handle, s] = await Promise.all([openAndMigrate(config, log), loadService()]);
   // The timer needs deps and deps need its kick: the kick is bound once both exist.
   let kick = () => {};
-  const nodeDeps = await createNodeDeps(config, log, () => kick());
-  await prepareDatabase(nodeDeps, config, log);
-  const timer = startJobTimer(() => nodeDeps.deps);
+  const nodeDeps = await s.createNodeDeps(config, log, () => kick(), { handle });
+  await prepareDatabase(s, nodeDeps, config, log);
+  const timer = s.startJobTimer(() => nodeDeps.deps);
   kick = () => timer.kick();
-  const server = listen(rootApp(nodeDeps.deps), nodeDeps, config, log);
+  const server = listen(s, rootApp(s, nodeDeps.deps), nodeDeps, config, log);
   onSignalsShutDown(server, timer, nodeDeps.handle, log);
 }
 

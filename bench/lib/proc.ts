@@ -11,12 +11,17 @@ export async function freePort(): Promise<number> {
 
 export type Server = { url: string; child: ChildProcess; stop(): Promise<void> };
 
-/** Starts a server process and waits until `readyPath` answers 200; returns how long that took. */
+/**
+ * Starts a server process and waits until `readyPath` answers 200; returns how long that took.
+ * `group`: the process leads a group of its own and is stopped with it (`npm start` runs the
+ * server under sh, which does not pass SIGTERM on).
+ */
 export async function startServer(
   args: string[],
   env: Record<string, string>,
   readyPath: string,
   timeoutMs = 60_000,
+  group = false,
 ): Promise<Server & { readyMs: number }> {
   const port = await freePort();
   const started = performance.now();
@@ -24,6 +29,7 @@ export async function startServer(
     cwd: new URL('../..', import.meta.url).pathname,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: group,
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -46,8 +52,10 @@ export async function startServer(
     readyMs,
     stop: async () => {
       if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      const exited = new Promise((r) => child.once('exit', r));
+      if (group) process.kill(-child.pid!, 'SIGTERM');
+      else child.kill('SIGTERM');
+      await exited;
     },
   };
 }

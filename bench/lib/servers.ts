@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/platform/sql-rows';
 import { startServer } from './proc';
@@ -5,6 +6,16 @@ import { startServer } from './proc';
 export const email = 'bench@example.com';
 export const password = 'bench horse battery staple 42';
 const tsx = ['--import', 'tsx'];
+
+/** What `npm start` and `npm run cli` run: the build in dist/node, made first when stale (prestart). */
+export function buildOurs() {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    stdio: 'inherit',
+  });
+}
+export const builtServer = 'dist/node/server.js';
+export const builtCli = 'dist/node/cli.js';
 
 /**
  * Our service on PostgreSQL. Every bench sign-in is for one account from one address; lift
@@ -18,8 +29,17 @@ export const ourEnv = (databaseUrl: string) => ({
   RATE_LOGIN_FAILURES_PER_ACCOUNT: '10000',
 });
 
+/** Our server as `npm start` runs it (call buildOurs() first). */
 export const startOurs = (env: Record<string, string>) =>
+  startServer([builtServer], env, '/readyz');
+
+/** Our server from the sources under tsx, as `npm start` ran it before the build (and `npm run dev` does). */
+export const startOursTsx = (env: Record<string, string>) =>
   startServer([...tsx, 'src/server.ts'], env, '/readyz');
+
+/** `npm start` itself: npm, the prestart staleness check, then the built server. */
+export const startOursNpm = (npmCli: string, env: Record<string, string>) =>
+  startServer([npmCli, 'start'], env, '/readyz', 60_000, true);
 
 export const startFloor = (databaseUrl: string, userId: string) =>
   startServer(

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { openTestDatabase, usePostgres } from '../helpers/database';
 
 /**
- * The real Node entry point as a child process: start-up, static files, the mail timer,
- * graceful shutdown and data kept across a restart.
+ * The real Node entry point as a child process, built as `npm start` runs it (scripts/build.mjs,
+ * into a directory of this run's own): start-up, static files from the project's public/ (not
+ * from the build's directory), the mail timer, graceful shutdown and data kept across a restart.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const outdir = join(root, 'dist', `test-server-${process.pid}`);
 const children = new Set<ChildProcess>();
 
 type Server = ReturnType<typeof start>;
@@ -25,7 +28,7 @@ function start(env: Record<string, string>) {
         !['DATABASE_URL', 'RESEND_API_KEY', 'APP_URL', 'NODE_ENV', 'PORT', 'DATA_DIR'].includes(k),
     ),
   ) as Record<string, string>;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [join(outdir, 'server.js')], {
     cwd: root,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +94,9 @@ let server: Server;
 const email = `server-${Date.now()}@example.com`;
 
 beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ['scripts/build.mjs', '--outdir', outdir], {
+    cwd: root,
+  });
   dataDir = await mkdtemp(join(tmpdir(), 'accounts-server-'));
   port = await freePort();
   // On PostgreSQL the server gets a database of its own; PGlite lives in the temporary DATA_DIR.
@@ -103,6 +109,7 @@ afterAll(async () => {
   await Promise.all([...children].map((c) => new Promise((r) => c.once('exit', r))));
   await db?.close();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(outdir, { recursive: true, force: true });
 });
 
 describe('node server', () => {
@@ -185,7 +192,7 @@ describe('node server', () => {
   it('refuses a port that is taken, in one line naming PORT', async () => {
     // Never the same DATA_DIR: two PGlite processes on one directory would corrupt it.
     const second = start({ PORT: port, DATABASE_URL: db?.url ?? 'memory://' });
-    // Generous: on a loaded 2-core CI machine tsx alone can take 20 s to load the server.
+    // Generous: on a loaded 2-core CI machine loading the server has taken 20 s (under tsx).
     const exit = await Promise.race([second.exited, sleep(50_000).then(() => null)]);
     expect(exit?.code).toBeGreaterThan(0);
     expect(second.out.stderr.trim().split('\n')).toHaveLength(1);
