@@ -268,7 +268,7 @@ describe('recovery codes', () => {
     expect(used.map((e) => e.details)).toEqual([{ left: 9 }]);
     const mails = await outboxOf(t, id, 'recovery-code-used');
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.text).toMatch(/9 recovery code/);
+    expect(mails[0]!.text).toMatch(/Recovery codes left: 9\./);
     expect(mails[0]!.text).toMatch(/\/not-me\?token=/);
 
     const again = client();
