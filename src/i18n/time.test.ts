@@ -72,6 +72,8 @@ describe('isValidTimeZone', () => {
       'UTC',
       'America/Argentina/Buenos_Aires',
       'America/New_York',
+      'US/Eastern',
+      'Etc/UTC',
       'Asia/Kolkata',
     ])
       expect(isValidTimeZone(ok), ok).toBe(true);

@@ -31,9 +31,12 @@ export function isValidTimeZone(name: string): boolean {
 }
 const knownZones = new Set<string>();
 
-/** A renamed zone's new name as people write it ("Europe/Kyiv"): each word capitalised once. */
+/**
+ * An alias as people write it: each word capitalised once ("Europe/Kyiv"), or a short
+ * abbreviation ("US/Eastern", "Etc/UTC"), so zones saved before this check still save again.
+ */
 function isUsualSpelling(name: string) {
-  return name.split(/[/_-]/).every((word) => /^[A-Z][a-z]*$/.test(word));
+  return name.split(/[/_-]/).every((word) => /^(?:[A-Z][a-z]*|[A-Z]{2,3})$/.test(word));
 }
 
 /** The zone's offset from UTC, in minutes, at an instant. */
