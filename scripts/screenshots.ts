@@ -2,8 +2,8 @@
  * `npm run screenshots`: starts the whole service on a fresh in-memory database (the e2e
  * tests' harness, mail to a local fake), seeds a student with a profile, two lessons, a
  * payment and a subscription, and saves PNGs of the main pages at phone (390×844) and
- * desktop (1280×800) widths into docs/screenshots/: English, plus two Ukrainian ones and
- * one dark. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
+ * desktop (1280×800) widths into docs/screenshots/: English, plus Ukrainian and Czech pages,
+ * a Russian mail, and one dark. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  *
  *   npm run screenshots             # all of them
  *   npm run screenshots -- home     # only the shots whose name contains "home"

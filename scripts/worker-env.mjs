@@ -16,6 +16,8 @@ export const configNames = [
   'RESEND_BASE_URL',
   'MAIL_FROM',
   'SCHOOL_NAME',
+  'SUPPORTED_LOCALES',
+  'DEFAULT_LOCALE',
   'TRUST_PROXY',
   'NODE_ENV',
   'SESSION_IDLE_MINUTES',

@@ -28,6 +28,7 @@ import { policyGate, privacyPageRoutes } from './privacy';
 import { subscriptionPageRoutes } from './subscriptions';
 import { bookingsPageRoutes } from './bookings';
 import { staffPageRoutes } from './staff';
+import { deliveryPageRoutes, deliveryWebhookRoutes } from './delivery';
 
 export { bodyLimitBytes } from './http/body-limit';
 
@@ -93,6 +94,7 @@ function useRequestPipeline(app: Hono<AppEnv>, deps: Deps) {
 /** Every feature's routes; the route map in docs/routes.md is generated from this app. */
 function mountRoutes(app: Hono<AppEnv>, deps: Deps) {
   app.route('/', opsRoutes());
+  app.route('/', deliveryWebhookRoutes());
   const api = apiV1();
   app.route('/api/v1', api);
   mountApiDocs(app, api);
@@ -110,6 +112,7 @@ function mountRoutes(app: Hono<AppEnv>, deps: Deps) {
   app.route('/', passkeyPageRoutes({ renderSecurity }));
   app.route('/', subscriptionPageRoutes());
   app.route('/', staffPageRoutes());
+  app.route('/', deliveryPageRoutes());
   app.route('/', bookingsPageRoutes());
   // Only the dev mailbox's own mail is shown: with a real mailer (staging too) nobody's mail is public.
   if (!deps.config.isProduction && deps.mailer.kind === 'dev') app.route('/dev', devRoutes());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { missingInProduction, privacyEnv, privacySettings } from './config-privacy';
+import { locales } from './i18n/locales';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A key for secrets at rest: any long random string (HKDF makes the AES key from it). */
@@ -23,6 +24,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  /** Resend's webhook signing secret (Svix); unset: POST /webhooks/resend answers 404. */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'the signing secret Resend shows, `whsec_…`')
+    .optional(),
   MAIL_FROM: z
     .string()
     .regex(
@@ -31,6 +37,14 @@ const envSchema = z.object({
     )
     .default('Accounts <no-reply@localhost>'),
   SCHOOL_NAME: z.string().min(1).max(100).default('Accounts'),
+  /** The languages this school offers, comma-separated; all four unless told. */
+  SUPPORTED_LOCALES: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((l) => l.trim().toLowerCase()))])
+    .pipe(z.array(z.enum(locales, `a comma list of ${locales.join(', ')}`)).min(1))
+    .default([...locales]),
+  /** A visitor's language when Accept-Language names none of SUPPORTED_LOCALES. */
+  DEFAULT_LOCALE: z.enum(locales, `one of ${locales.join(', ')}`).default('en'),
   TRUST_PROXY: flag.default(false),
   NODE_ENV: z.string().optional(),
   SESSION_IDLE_MINUTES: int(5, 60 * 24 * 365).default(60 * 24),
@@ -128,6 +142,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
   const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT}`);
   const isProduction = e.NODE_ENV === 'production';
   if (isProduction) checkProduction(e, appUrl);
+  if (!e.SUPPORTED_LOCALES.includes(e.DEFAULT_LOCALE)) {
+    throw new ConfigError(
+      `DEFAULT_LOCALE: must be one of SUPPORTED_LOCALES (${e.SUPPORTED_LOCALES.join(', ')})`,
+    );
+  }
   return {
     port: e.PORT,
     appUrl: appUrl.origin,
@@ -138,8 +157,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
     dataDir: e.DATA_DIR,
     resendApiKey: e.RESEND_API_KEY,
     resendBaseUrl: e.RESEND_BASE_URL,
+    resendWebhookSecret: e.RESEND_WEBHOOK_SECRET,
     mailFrom: e.MAIL_FROM,
     schoolName: e.SCHOOL_NAME,
+    supportedLocales: e.SUPPORTED_LOCALES,
+    defaultLocale: e.DEFAULT_LOCALE,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

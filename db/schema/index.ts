@@ -12,3 +12,4 @@ export * from './bookings';
 export * from './assignments';
 export * from './restriction-decisions';
 export * from './settings';
+export * from './delivery';

@@ -56,7 +56,9 @@ export const subscriptionEvents = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     listSlug: text().notNull(),
     action: text().$type<'requested' | 'confirmed' | 'unsubscribed'>().notNull(),
-    method: text().$type<'cabinet' | 'link' | 'one-click' | 'staff' | 'system'>().notNull(),
+    method: text()
+      .$type<'cabinet' | 'link' | 'one-click' | 'staff' | 'system' | 'complaint'>()
+      .notNull(),
     at: createdAt(),
   },
   (t) => [index('subscription_events_user_idx').on(t.userId)],

@@ -7,6 +7,7 @@ import { recordPayment } from '../../src/bookings/payments-service';
 import { confirmSubscription } from '../../src/subscriptions/confirm';
 import { requestSubscription } from '../../src/subscriptions/subscribe';
 import { mailedToken, type HarnessApp } from './harness-app';
+import type { Locale } from '../../src/i18n';
 
 export type SeededPerson = { id: string; email: string; password: string; name: string };
 
@@ -23,7 +24,7 @@ export async function makePerson(
     name: string;
     password?: string;
     role?: 'user' | 'staff' | 'admin';
-    locale?: 'en' | 'uk';
+    locale?: Locale;
     phone?: string;
     videoHandle?: string;
     goals?: string;
@@ -46,28 +47,42 @@ export async function makePerson(
   return { id: row!.id, email: p.email, password, name: p.name };
 }
 
+/** What staff typed for the seeded lessons and payment: English unless the caller writes it. */
+export type LessonWords = { practice: string; grammar: string; notes: string; payment: string };
+const englishWords: LessonWords = {
+  practice: 'Conversation practice',
+  grammar: 'Grammar: past tenses',
+  notes: 'Bring the article we discussed.',
+  payment: 'Four lessons, March',
+};
+
 /**
  * Gives a student something to look at: two upcoming lessons, a recorded payment, two
  * passkeys, and a confirmed subscription to the news list.
  */
-export async function seedStudentData(t: HarnessApp, staffId: string, student: SeededPerson) {
+export async function seedStudentData(
+  t: HarnessApp,
+  staffId: string,
+  student: SeededPerson,
+  words: LessonWords = englishWords,
+) {
   const act = { staffId, meta };
   const now = t.clock.now();
   const day = (offset: number) =>
     new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const upcoming = await createBooking(t.deps, act, {
     userId: student.id,
-    title: 'Conversation practice',
+    title: words.practice,
     startsAt: `${day(7)}T10:00`,
     endsAt: `${day(7)}T11:00`,
     timeZone: 'Europe/Kyiv',
     location: 'Zoom',
-    notes: 'Bring the article we discussed.',
+    notes: words.notes,
   });
   if (!upcoming.ok) throw new Error(`booking: ${JSON.stringify(upcoming)}`);
   await createBooking(t.deps, act, {
     userId: student.id,
-    title: 'Grammar: past tenses',
+    title: words.grammar,
     startsAt: `${day(14)}T17:30`,
     endsAt: `${day(14)}T18:30`,
     timeZone: 'Europe/Kyiv',
@@ -77,7 +92,7 @@ export async function seedStudentData(t: HarnessApp, staffId: string, student: S
     userId: student.id,
     amount: '1250.50',
     currency: 'UAH',
-    description: 'Four lessons, March',
+    description: words.payment,
     paidAt: day(0),
     bookingId: upcoming.booking.id,
   });

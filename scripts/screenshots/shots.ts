@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Locale } from '../../src/i18n';
 
 export type Who = 'visitor' | 'student' | 'staff';
 export type Width = 'phone' | 'desktop';
@@ -9,7 +10,9 @@ export type Shot = {
   path: string | ((seeded: { studentId: string; bookingId: string }) => string);
   /** Something to do on the page first (submit a form, open a section). */
   act?: (page: Page) => Promise<unknown>;
-  locale?: 'en' | 'uk';
+  locale?: Locale;
+  /** A mail instead of a page: the latest one of this template sent to the student, as HTML. */
+  mail?: string;
   dark?: boolean;
   /** Scroll this element to the top of the viewport before the shot. */
   scrollTo?: string;
@@ -75,4 +78,14 @@ export const shots: Shot[] = [
   { name: 'uk-overview', who: 'student', path: '/account', locale: 'uk' },
   { name: 'uk-bookings', who: 'student', path: '/account/bookings', locale: 'uk' },
   { name: 'dark-privacy', who: 'student', path: '/account/privacy', dark: true },
+  { name: 'cs-overview', who: 'student', path: '/account', locale: 'cs' },
+  { name: 'cs-privacy', who: 'student', path: '/account/privacy', locale: 'cs', widths: ['phone'] },
+  {
+    name: 'ru-mail-booking',
+    who: 'student',
+    path: '',
+    locale: 'ru',
+    mail: 'booking-confirmed',
+    widths: ['phone'],
+  },
 ];

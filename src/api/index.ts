@@ -1,5 +1,5 @@
 import type { AppEnv } from '../http/env';
-import { createApiRouter } from '../http/validation';
+import { createApiRouter, problemSchema } from '../http/validation';
 import { problem } from '../http/problem';
 import { authApi } from '../auth';
 import { meApi } from '../cabinet';
@@ -10,6 +10,7 @@ import { subscriptionsApi } from '../subscriptions';
 import { staffApi } from '../staff';
 import { bookingsApi } from '../bookings';
 import { apiDocsPage } from './docs-page';
+import { buildApiDocument } from './document';
 import type { Hono } from 'hono';
 
 /** Every JSON route under /api/v1; the zod schemas that validate them also build openapi.json. */
@@ -23,20 +24,8 @@ export function apiV1() {
   api.route('/', subscriptionsApi());
   api.route('/', bookingsApi());
   api.route('/', staffApi());
-  api.doc31('/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: 'Accounts and personal cabinet API',
-      version: '1',
-      description:
-        'Errors are application/problem+json (RFC 9457). Sessions: cookie or `Authorization: Bearer`.',
-    },
-    servers: [{ url: `${c.get('deps').config.appUrl}/api/v1` }],
-  }));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-  });
+  registerComponents(api);
+  api.get('/openapi.json', (c) => c.json(buildApiDocument(api, c.get('deps').config)));
   api.notFound((c) =>
     problem(c, {
       status: 404,
@@ -48,15 +37,27 @@ export function apiV1() {
   return api;
 }
 
-export const openApiInfo = {
-  openapi: '3.1.0',
-  info: { title: 'Accounts and personal cabinet API', version: '1' },
-};
+function registerComponents(api: ReturnType<typeof createApiRouter>) {
+  api.openAPIRegistry.register('Problem', problemSchema);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: '__Host-session',
+    description:
+      'The session cookie a browser keeps after sign-in (`session` on plain-http localhost). Writes that use it must carry an `Origin` equal to APP_URL.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The same session token as an opaque bearer token (not a JWT), for clients without cookies: sign in with `"tokenInBody": true` to receive it.',
+  });
+}
 
 /** The human-readable reference lives outside /api/v1 but reads the same document. */
 export function mountApiDocs(app: Hono<AppEnv>, api: ReturnType<typeof apiV1>) {
   app.get(
     '/api/docs',
-    apiDocsPage(() => api.getOpenAPI31Document(openApiInfo)),
+    apiDocsPage((c) => buildApiDocument(api, c.get('deps').config)),
   );
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, problemResponses } from '../http/validation';
+import { createApiRouter, problemResponses, sessionSecurity } from '../http/validation';
 import { problem, problems } from '../http/problem';
 import { requireAuth } from '../http/require';
 import { bookingSchema, paymentSchema, toBookingJson, toPaymentJson } from './api-schemas';
@@ -7,11 +7,13 @@ import { bookingCalendar } from './booking-mail';
 import { findOwnBooking, listOwnBookings, listOwnPayments } from './my-bookings';
 
 const tags = ['Cabinet'];
-const security = [{ bearer: [] }];
+const security = sessionSecurity;
 
 const bookingsRoute = createRoute({
   method: 'get',
   path: '/me/bookings',
+  description:
+    'Your lesson bookings ordered by start time; cancelled ones are included with their status.',
   tags,
   security,
   summary: 'My lesson bookings, by start time (cancelled ones included, with their status)',
@@ -27,6 +29,7 @@ const bookingsRoute = createRoute({
 const paymentsRoute = createRoute({
   method: 'get',
   path: '/me/payments',
+  description: 'Payments the school recorded for you, newest first.',
   tags,
   security,
   summary: 'Payments the school recorded for me, newest first',
@@ -42,6 +45,8 @@ const paymentsRoute = createRoute({
 const calendarRoute = createRoute({
   method: 'get',
   path: '/me/bookings/{id}/calendar',
+  description:
+    'One of your bookings as an iCalendar file (`text/calendar`, METHOD:PUBLISH) to import into a calendar app.',
   tags,
   security,
   summary: 'One of my bookings as an .ics file (METHOD:PUBLISH)',

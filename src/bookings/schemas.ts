@@ -116,11 +116,11 @@ export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'An ISO 4217 code in capitals, e.g. UAH')
   .refine((v) => currencies.has(v), 'Not an ISO 4217 currency code')
-  .openapi({ example: 'UAH' });
+  .openapi({ example: 'UAH', maxLength: 3 });
 
 /** A calendar date ("2026-11-25") or an instant with an offset. */
 export const paidAtSchema = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.date(), z.iso.datetime({ offset: true }).max(64)])
   .openapi({ example: '2026-11-25' });
 
 /**

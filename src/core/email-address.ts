@@ -16,4 +16,4 @@ export const emailSchema = z
   .max(254)
   .transform(normalizeEmail)
   .pipe(z.email({ message: 'Enter a valid email address' }).max(254))
-  .openapi({ type: 'string', format: 'email', example: 'olena@example.com' });
+  .openapi({ type: 'string', format: 'email', maxLength: 254, example: 'olena@example.com' });

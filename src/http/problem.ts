@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
+import { catalogues, type Locale } from '../i18n';
 
 export type FieldError = { path: string; message: string };
 
@@ -13,14 +14,31 @@ export type ProblemInit = {
   headers?: Record<string, string>;
 };
 
+/**
+ * The title (and a fixed detail, where the catalogue words one) in the request's language:
+ * the person's setting, else Accept-Language. From the catalogue's `problem.<type>`; English
+ * keeps the route's own words, and so does a type with no entry yet, or an answer made before
+ * the language is known.
+ */
+function localWords(c: Context<AppEnv>, init: ProblemInit): { title: string; detail?: string } {
+  const locale = c.get('locale') as Locale | undefined;
+  if (!locale || locale === 'en') return init;
+  const words = catalogues[locale] as Record<string, string | undefined>;
+  return {
+    title: words[`problem.${init.type}`] ?? init.title,
+    detail: init.detail && (words[`problem.${init.type}.detail`] ?? init.detail),
+  };
+}
+
 /** RFC 9457 problem details; `type` is a slug resolved against APP_URL's /problems/. */
 export function problem(c: Context<AppEnv>, init: ProblemInit): Response {
   const base = c.get('deps')?.config.appUrl ?? '';
+  const words = localWords(c, init);
   const body = {
     type: `${base}/problems/${init.type}`,
-    title: init.title,
+    title: words.title,
     status: init.status,
-    ...(init.detail ? { detail: init.detail } : {}),
+    ...(words.detail ? { detail: words.detail } : {}),
     ...(init.errors ? { errors: init.errors } : {}),
   };
   // A plain Response: typed routes accept it alongside their declared JSON bodies.

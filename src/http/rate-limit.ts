@@ -45,6 +45,28 @@ function judge(
   return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((retryMs + 1) / 1000)) };
 }
 
+/**
+ * What the RateLimit header reports for a counter: how many more attempts would pass now,
+ * and in how many seconds that changes (the retry delay when none would, else the end of
+ * the current bucket, when the counts move on).
+ */
+export function peekVerdict(
+  rule: RateRule,
+  now: Date,
+  currentCount: number,
+  previousCount: number,
+) {
+  const { current0 } = windowsOf(rule, now);
+  const elapsed = (now.getTime() - current0) / rule.windowMs;
+  const estimate = previousCount * (1 - elapsed) + currentCount;
+  const remaining = Math.max(0, Math.ceil(rule.limit - estimate));
+  const verdict = judge(rule, now, currentCount, previousCount);
+  const resetSeconds = verdict.ok
+    ? Math.max(1, Math.ceil((current0 + rule.windowMs - now.getTime()) / 1000))
+    : verdict.retryAfterSeconds;
+  return { remaining: verdict.ok ? remaining : 0, resetSeconds };
+}
+
 async function readCounts(db: Executor, key: string, rule: RateRule, now: Date) {
   const { current, previous } = windowsOf(rule, now);
   const rows = await db

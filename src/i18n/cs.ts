@@ -10,6 +10,8 @@ import { passkeys } from './cs/passkeys';
 import { transparency } from './cs/transparency';
 import { restrictionReview } from './cs/restriction-review';
 import { audit } from './cs/audit';
+import { problems } from './cs/problems';
+import { delivery } from './cs/delivery';
 
 /** Czech catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const cs: Catalogue = {
@@ -24,4 +26,6 @@ export const cs: Catalogue = {
   ...transparency,
   ...restrictionReview,
   ...audit,
+  ...problems,
+  ...delivery,
 };

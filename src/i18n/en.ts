@@ -1,3 +1,4 @@
+import type { Translation } from './plural';
 import { site } from './en/site';
 import { auth } from './en/auth';
 import { cabinet } from './en/cabinet';
@@ -9,6 +10,8 @@ import { passkeys } from './en/passkeys';
 import { transparency } from './en/transparency';
 import { restrictionReview } from './en/restriction-review';
 import { audit } from './en/audit';
+import { problems } from './en/problems';
+import { delivery } from './en/delivery';
 
 /** English catalogue: the reference every other catalogue must match key for key. */
 export const en = {
@@ -23,7 +26,10 @@ export const en = {
   ...transparency,
   ...restrictionReview,
   ...audit,
+  ...problems,
+  ...delivery,
 };
 
 export type MessageKey = keyof typeof en;
-export type Catalogue = Record<MessageKey, string>;
+/** Every other language: the same keys, with the plural forms its own rules need. */
+export type Catalogue = Translation<typeof en>;

@@ -1,7 +1,7 @@
-import type { Locale } from './index';
+import type { Locale } from './locales';
 
-/** The BCP 47 tag each catalogue formats with: day-month order and 24-hour clocks in both. */
-export const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA' };
+/** The BCP 47 tag each catalogue formats with: day-month order and 24-hour clocks in all. */
+export const tags: Record<Locale, string> = { en: 'en-GB', uk: 'uk-UA', ru: 'ru-RU', cs: 'cs-CZ' };
 
 /**
  * The zone times are shown in when the caller has none better: a person who has not chosen
@@ -12,7 +12,7 @@ export const defaultTimeZone = 'UTC';
 
 // Building an Intl formatter costs far more than using one (a page with two dates spent ~6 %
 // of its CPU constructing them), so each (language, options, zone) gets one, kept for good:
-// the keys are bounded by two languages × a few option sets × the zones in use.
+// the keys are bounded by four languages × a few option sets × the zones in use.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -35,14 +35,22 @@ export function numberFormat(tag: string, options: Intl.NumberFormatOptions): In
   return f;
 }
 
+/** The year word Intl abbreviates at the end of a long date, and how it is spelt out. */
+const yearInFull: Partial<Record<Locale, [RegExp, string]>> = {
+  uk: [/(\s)р\.$/u, '$1року'],
+  ru: [/(\s)г\.$/u, '$1года'],
+};
+
 /**
- * "25 November 2026" / "25 листопада 2026 року": a calendar day, in the reader's language.
- * Ukrainian spells out the "р." that Intl abbreviates: dates end sentences ("…буде видалено
- * {date}."), and an abbreviation's full stop and the sentence's made "р.." there.
+ * "25 November 2026" / "25 листопада 2026 року" / "25 ноября 2026 года" / "25. listopadu 2026":
+ * a calendar day, in the reader's language. Ukrainian and Russian spell out the "р."/"г." that
+ * Intl abbreviates: dates end sentences ("…буде видалено {date}."), and an abbreviation's full
+ * stop and the sentence's made "р.." there.
  */
 export function formatDate(date: Date, locale: Locale, timeZone = defaultTimeZone) {
   const text = dateTimeFormat(tags[locale], { dateStyle: 'long', timeZone }).format(date);
-  return locale === 'uk' ? text.replace(/(\s)р\.$/u, '$1року') : text;
+  const full = yearInFull[locale];
+  return full ? text.replace(full[0], full[1]) : text;
 }
 
 /**

@@ -10,6 +10,8 @@ import { passkeys } from './ru/passkeys';
 import { transparency } from './ru/transparency';
 import { restrictionReview } from './ru/restriction-review';
 import { audit } from './ru/audit';
+import { problems } from './ru/problems';
+import { delivery } from './ru/delivery';
 
 /** Russian catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const ru: Catalogue = {
@@ -24,4 +26,6 @@ export const ru: Catalogue = {
   ...transparency,
   ...restrictionReview,
   ...audit,
+  ...problems,
+  ...delivery,
 };

@@ -10,6 +10,8 @@ import { passkeys } from './uk/passkeys';
 import { transparency } from './uk/transparency';
 import { restrictionReview } from './uk/restriction-review';
 import { audit } from './uk/audit';
+import { problems } from './uk/problems';
+import { delivery } from './uk/delivery';
 
 /** Ukrainian catalogue; the type makes a missing key a compile error, and a test checks it too. */
 export const uk: Catalogue = {
@@ -24,4 +26,6 @@ export const uk: Catalogue = {
   ...transparency,
   ...restrictionReview,
   ...audit,
+  ...problems,
+  ...delivery,
 };

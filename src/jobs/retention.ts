@@ -2,6 +2,7 @@ import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { rateLimits, sessions, tokens, users, webauthnChallenges } from '../../db/schema';
 import type { Deps } from '../deps';
 import { purgeAccountsWhere } from '../privacy';
+import { foldOldDeliveryEvents } from '../delivery';
 
 const day = 86_400_000;
 
@@ -25,11 +26,14 @@ export async function purgeExpired(deps: Pick<Deps, 'db' | 'clock'>) {
     .delete(webauthnChallenges)
     .where(lt(webauthnChallenges.expiresAt, now))
     .returning({ id: webauthnChallenges.id });
+  // Delivery events: 90 days one by one, then only how many of each (docs/operations.md).
+  const d = await foldOldDeliveryEvents(deps);
   return {
     sessions: s.length,
     tokens: t.length,
     rateLimits: r.length,
     webauthnChallenges: w.length,
+    ...d,
   };
 }
 

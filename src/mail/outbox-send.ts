@@ -2,6 +2,7 @@ import { maxBatchSize, type OutgoingMail } from '../platform/mailer';
 import { claimOf, giveBack, keepClaim, type Claim, type OutboxRow as Row } from './outbox-claim';
 import { outboxPolicy, type DispatchDeps, type Totals } from './outbox-policy';
 import { record, type Failure } from './outbox-record';
+import { holdBackSuppressed } from './suppressions';
 
 export type DispatchOptions = {
   /**
@@ -34,7 +35,9 @@ export function stopControl({ signal, graceMs = outboxPolicy.stopGraceMs }: Disp
   };
 }
 
-export async function sendClaimed(deps: DispatchDeps, rows: Row[], totals: Totals, stop: Stop) {
+export async function sendClaimed(deps: DispatchDeps, claimed: Row[], totals: Totals, stop: Stop) {
+  if (claimed.length === 0) return;
+  const rows = await holdBackSuppressed(deps.db, claimed);
   if (rows.length === 0) return;
   const claim = claimOf(rows);
   const batchable = deps.mailer.sendBatch

@@ -13,7 +13,7 @@ import { challengeTtlMs, relyingParty } from './relying-party';
 import type { AuthenticationResponse } from './schemas';
 
 /** Unauthenticated option requests make rows; generous per address (a NAT'd school), but bounded. */
-const optionsPerIp = { name: 'passkey-options-ip', limit: 1000, windowMs: 3_600_000 };
+export const optionsPerIp = { name: 'passkey-options-ip', limit: 1000, windowMs: 3_600_000 };
 
 /**
  * Options for `navigator.credentials.get()`. For sign-in no credentials are listed: the

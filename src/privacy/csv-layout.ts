@@ -1,6 +1,8 @@
 import { translator, type Locale, type T } from '../i18n';
 import { exportEn, type CodeSet, type ExportCatalogue } from '../i18n/en/export';
 import { exportUk } from '../i18n/uk/export';
+import { exportRu } from '../i18n/ru/export';
+import { exportCs } from '../i18n/cs/export';
 import { formatNumber } from '../i18n/format';
 import { activityLabel } from '../views/activity-label';
 import type { Dataset } from './registry';
@@ -9,7 +11,12 @@ import { cellText } from './csv';
 import { localTime } from './local-time';
 
 /** The CSV words in each language. */
-export const exportCatalogues: Record<Locale, ExportCatalogue> = { en: exportEn, uk: exportUk };
+export const exportCatalogues: Record<Locale, ExportCatalogue> = {
+  en: exportEn,
+  uk: exportUk,
+  ru: exportRu,
+  cs: exportCs,
+};
 
 /**
  * How a column's value is put in words: a set of codes from the catalogue, an audit action

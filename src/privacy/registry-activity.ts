@@ -1,9 +1,12 @@
-import { isNull, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bookings,
   consents,
+  deliveryCounts,
+  deliveryEvents,
   emailOutbox,
+  mailSuppressions,
   payments,
   restrictionDecisions,
   staffAssignments,
@@ -152,8 +155,14 @@ export const activityCategories: Category[] = [
   },
   {
     key: 'emails',
-    tables: [owned(emailOutbox)],
+    tables: [
+      owned(emailOutbox),
+      owned(deliveryEvents),
+      owned(deliveryCounts),
+      owned(mailSuppressions),
+    ],
     datasets: [
+      ...deliveryDatasets(),
       tableDataset('emails', {
         from: emailOutbox,
         // Metadata only: bodies carry live links (reset, cancel) that must not travel in a zip.
@@ -175,3 +184,46 @@ export const activityCategories: Category[] = [
     ],
   },
 ];
+
+/**
+ * What the mail provider reported about mail to the person (kept 90 days one by one, then
+ * as counts) and whether their address is on the suppression list.
+ */
+function deliveryDatasets() {
+  return [
+    tableDataset('delivery-events', {
+      from: deliveryEvents,
+      select: {
+        at: deliveryEvents.occurredAt,
+        subject:
+          sql<string>`(select ${emailOutbox.subject} from ${emailOutbox} where ${emailOutbox.id} = ${deliveryEvents.outboxId})` as unknown as AnyPgColumn,
+        status: deliveryEvents.outcome,
+        details: deliveryEvents.bounceType,
+      },
+      where: (p) => eq(deliveryEvents.userId, p.id),
+      ts: deliveryEvents.occurredAt,
+      id: deliveryEvents.id,
+    }),
+    // The counts of events older than 90 days: `details` is how many.
+    ownRows(
+      'delivery-counts',
+      deliveryCounts,
+      {
+        status: deliveryCounts.outcome,
+        details: deliveryCounts.count,
+        updatedAt: deliveryCounts.updatedAt,
+      },
+      deliveryCounts.updatedAt,
+    ),
+    ownRows(
+      'mail-suppressions',
+      mailSuppressions,
+      {
+        email: mailSuppressions.address,
+        reason: mailSuppressions.reason,
+        createdAt: mailSuppressions.createdAt,
+      },
+      mailSuppressions.createdAt,
+    ),
+  ];
+}

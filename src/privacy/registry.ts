@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
   announcements,
   auditEvents,
   bookings,
+  mailSuppressions,
   payments,
   restrictionDecisions,
   staffAssignments,
@@ -48,7 +49,13 @@ export const noPersonalData: { table: PgTable; reason: string }[] = [];
 const scrubs: Partial<Record<CategoryKey, Category['scrub']>> = {
   events: scrubEventDetails,
   payments: scrubPaymentDescriptions,
-  emails: scrubOutbox,
+  emails: async (tx, person) => {
+    await scrubOutbox(tx, person);
+    // An address suppressed before the account existed (or after it left it) names no user id.
+    await tx
+      .delete(mailSuppressions)
+      .where(sql`${mailSuppressions.address} = lower(${person.email})`);
+  },
 };
 
 /** The registry: every category of data the service keeps about a person. */

@@ -26,9 +26,10 @@ export const publishPolicySchema = z.strictObject({
   version: z
     .string()
     .trim()
-    .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/, 'Letters, digits, dots, dashes; at most 20'),
+    .regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/, 'Letters, digits, dots, dashes; at most 20')
+    .openapi({ maxLength: 20 }),
   summary: z.string().trim().min(1).max(500),
   body: z.string().trim().min(1).max(60_000),
-  effectiveAt: z.iso.datetime({ offset: true }),
+  effectiveAt: z.iso.datetime({ offset: true }).max(64),
 });
 export type PublishPolicyInput = z.infer<typeof publishPolicySchema>;

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../http/validation';
+import { withRateLimit } from '../http/rate-limit-headers';
+import { authRateLimits } from '../auth';
+import { createApiRouter, jsonBody, problemResponses, sessionSecurity } from '../http/validation';
 import { requestMeta } from '../http/request-meta';
 import { requireAuth } from '../http/require';
 import { problem } from '../http/problem';
@@ -13,6 +15,9 @@ const tags = ['Auth'];
 const reauthRoute = createRoute({
   method: 'post',
   path: '/auth/reauth',
+  ...withRateLimit(authRateLimits.failedReauthsByPerson),
+  description:
+    'With the password (or a passkey assertion as `response`); the session becomes privileged for REAUTH_MINUTES. Wrong passwords count towards a per-account limit (429).',
   tags,
   summary:
     'Prove the password (or a passkey: POST /auth/reauth/passkey/options first) again; the session becomes privileged for REAUTH_MINUTES',
@@ -25,7 +30,7 @@ const reauthRoute = createRoute({
     ),
   },
   responses: { 204: { description: 'Privileged' }, ...problemResponses(400, 401, 429) },
-  security: [{ bearer: [] }],
+  security: sessionSecurity,
 });
 
 /** Proving again who you are, with the password or a passkey, before a sensitive change. */

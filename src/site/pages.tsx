@@ -19,8 +19,10 @@ export function siteRoutes() {
   app.post('/lang', async (c) => {
     const form = await readForm(c);
     const next = safeNextPath(form.next, '/');
-    if (!isLocale(form.locale)) return c.redirect(next, 303);
     const { config, db } = c.get('deps');
+    // Only a language this school offers: SUPPORTED_LOCALES may leave some of ours out.
+    if (!isLocale(form.locale) || !config.supportedLocales.includes(form.locale))
+      return c.redirect(next, 303);
     setAppCookie(c, config, appCookies.lang, form.locale, 365 * 86400);
     const auth = c.get('auth');
     if (auth) await rememberLocale(db, auth.user.id, form.locale);

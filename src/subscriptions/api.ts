@@ -1,4 +1,5 @@
 import { createApiRouter } from '../http/validation';
+import { announcementHistoryApi } from './api/announcement-history';
 import { announcementsApi } from './api/announcements';
 import { linksApi } from './api/links';
 import { listsApi } from './api/lists';
@@ -10,5 +11,6 @@ export function subscriptionsApi() {
   api.route('/', listsApi());
   api.route('/', linksApi());
   api.route('/', announcementsApi());
+  api.route('/', announcementHistoryApi());
   return api;
 }

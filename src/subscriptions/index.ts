@@ -5,3 +5,4 @@
 export { subscriptionsApi } from './api';
 export { subscriptionPageRoutes } from './pages';
 export { cancelQueuedAnnouncements } from './announcement-outbox';
+export { leaveListIn } from './unsubscribe';

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
+import { announcementHistoryPageRoutes } from './pages/announcement-history';
 import { announcementPageRoutes } from './pages/announcements';
 import { subscriptionCabinetPageRoutes } from './pages/cabinet';
 import { subscriptionLinkPageRoutes } from './pages/links';
@@ -10,5 +11,6 @@ export function subscriptionPageRoutes() {
   app.route('/', subscriptionCabinetPageRoutes());
   app.route('/', subscriptionLinkPageRoutes());
   app.route('/', announcementPageRoutes());
+  app.route('/', announcementHistoryPageRoutes());
   return app;
 }

@@ -62,9 +62,9 @@ export async function queueAnnouncement(
   const result = await tx.execute(sql`
     with queued as (
       insert into email_outbox
-        (id, user_id, to_address, template, locale, subject, html, text, headers, contains_secret, status, priority, next_attempt_at, created_at)
+        (id, announcement_id, user_id, to_address, template, locale, subject, html, text, headers, contains_secret, status, priority, next_attempt_at, created_at)
       select
-        ${announcementMailId(a.id, sql`u.id`)}, u.id, u.email, ${announcementTemplate},
+        ${announcementMailId(a.id, sql`u.id`)}, ${a.id}::uuid, u.id, u.email, ${announcementTemplate},
         ${byLocale((v) => sql`${v.locale}::text`)},
         ${byLocale((v) => sql`${v.mail.subject}::text`)},
         ${byLocale((v) => spliced(v.mail.html))},

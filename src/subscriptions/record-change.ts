@@ -3,7 +3,8 @@ import { recordEvent, type RequestMeta } from '../core/activity';
 import type { Executor } from '../platform/db-types';
 
 export type SubscriptionAction = 'requested' | 'confirmed' | 'unsubscribed';
-export type ChangeMethod = 'cabinet' | 'link' | 'one-click';
+/** `complaint`: the person marked a list mail as spam (reported by the mail provider). */
+export type ChangeMethod = 'cabinet' | 'link' | 'one-click' | 'complaint';
 
 /**
  * Writes one change twice, in the caller's transaction: to subscription_events, the consent

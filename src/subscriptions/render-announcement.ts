@@ -14,6 +14,8 @@ export type AnnouncementContent = { en: { subject: string; body: string } } & Pa
 export const announcementContent = (input: AnnouncementInput): AnnouncementContent => ({
   en: { subject: input.subject, body: input.body },
   ...(input.translations?.uk ? { uk: input.translations.uk } : {}),
+  ...(input.translations?.ru ? { ru: input.translations.ru } : {}),
+  ...(input.translations?.cs ? { cs: input.translations.cs } : {}),
 });
 
 /** The announcement once per locale it was written in, with `unsubscribeUrl` in the footer. */

@@ -58,6 +58,38 @@ async function mailOptOutOffer(deps: Pick<Deps, 'clock' | 'config'>, tx: Executo
 }
 
 /**
+ * The change itself, in the caller's transaction (a complaint records its delivery event in
+ * the same one). A complaint gets no "mailings stopped" mail: they asked for less mail.
+ */
+export async function leaveListIn(
+  deps: Pick<Deps, 'clock' | 'config'>,
+  tx: Executor,
+  input: { userId: string; list: string; method: ChangeMethod },
+  meta?: RequestMeta,
+) {
+  const now = deps.clock.now();
+  const [row] = await tx
+    .update(subscriptions)
+    .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(subscriptions.userId, input.userId),
+        eq(subscriptions.listSlug, input.list),
+        ne(subscriptions.status, 'unsubscribed'),
+      ),
+    )
+    .returning({ id: subscriptions.id });
+  if (!row) return { changed: false, onAnyList: await onAnyOptionalList(tx, input.userId) };
+  await revokeConfirmTokens(tx, input.userId, input.list, now);
+  await cancelQueuedAnnouncements(tx, input.userId, input.list);
+  await recordSubscriptionChange(tx, { ...input, action: 'unsubscribed', at: now, meta });
+  const onAnyList = await onAnyOptionalList(tx, input.userId);
+  // The offer goes once: when this change left the last list, not on a repeated click.
+  if (!onAnyList && input.method !== 'complaint') await mailOptOutOffer(deps, tx, input.userId);
+  return { changed: true, onAnyList };
+}
+
+/**
  * Leaves a list at once (no confirmation: stopping mail must be as easy as possible). Also
  * voids waiting confirmation links and drops list mail still queued for the person.
  * Leaving a list one is not on changes nothing and is still a success.
@@ -70,35 +102,9 @@ export async function leaveList(
   const list = await findList(deps.db, input.list);
   if (!list) return { ok: false, reason: 'not-found' };
   if (list.mandatory) return { ok: false, reason: 'mandatory' };
-  const now = deps.clock.now();
-  const outcome = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(subscriptions)
-      .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(subscriptions.userId, input.userId),
-          eq(subscriptions.listSlug, list.slug),
-          ne(subscriptions.status, 'unsubscribed'),
-        ),
-      )
-      .returning({ id: subscriptions.id });
-    if (!row) return { changed: false, onAnyList: await onAnyOptionalList(tx, input.userId) };
-    await revokeConfirmTokens(tx, input.userId, list.slug, now);
-    await cancelQueuedAnnouncements(tx, input.userId, list.slug);
-    await recordSubscriptionChange(tx, {
-      userId: input.userId,
-      list: list.slug,
-      action: 'unsubscribed',
-      method: input.method,
-      at: now,
-      meta,
-    });
-    const onAnyList = await onAnyOptionalList(tx, input.userId);
-    // The offer goes once: when this change left the last list, not on a repeated click.
-    if (!onAnyList) await mailOptOutOffer(deps, tx, input.userId);
-    return { changed: true, onAnyList };
-  });
+  const outcome = await deps.db.transaction((tx) =>
+    leaveListIn(deps, tx, { ...input, list: list.slug }, meta),
+  );
   if (outcome.changed && !outcome.onAnyList) deps.notifyMail?.();
   return { ok: true, list, ...outcome };
 }

@@ -1,4 +1,4 @@
-import type { Locale, MessageKey, translator } from '../i18n';
+import { tp, type Locale, type MessageKey, type translator } from '../i18n';
 import { en } from '../i18n/en';
 import { dateTimeFormat, formatDate, tags } from '../i18n/format';
 import type { PageDates } from './dates';
@@ -19,13 +19,6 @@ export function repeatsOf(details: Record<string, unknown> | null): Repeats | nu
   if (Number.isNaN(firstAt.getTime()) || Number.isNaN(lastAt.getTime())) return null;
   return { count, firstAt, lastAt };
 }
-
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-const pluralOf = (locale: Locale, n: number) => {
-  let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(tags[locale])));
-  return rules.select(n);
-};
 
 /**
  * "15 times between 10:02 and 10:04" / "15 разів між 10:02 і 10:04", in the reader's zone:
@@ -48,9 +41,10 @@ export function repeatsLabel(
           timeZone: dates.zone,
         }).format(d)
       : dates.dateTime(d);
-  const category = pluralOf(locale, r.count);
-  const key: MessageKey = `activity.repeated.${category === 'zero' || category === 'two' ? 'other' : category}`;
-  return t(key, { count: r.count, first: time(r.firstAt), last: time(r.lastAt) });
+  return tp(locale, 'activity.repeated', r.count, {
+    first: time(r.firstAt),
+    last: time(r.lastAt),
+  });
 }
 
 /** An activity entry's words, with " — 15 times between …" when it stands for a visit. */

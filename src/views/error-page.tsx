@@ -8,7 +8,17 @@ const known = new Set([400, 403, 404, 413, 429, 500, 503]);
 
 export function renderErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode) {
   // The error may have happened before the locale middleware ran.
-  if (!c.get('locale')) c.set('locale', negotiateLocale(c.req.header('accept-language')));
+  if (!c.get('locale')) {
+    const config = c.get('deps')?.config;
+    c.set(
+      'locale',
+      negotiateLocale(
+        c.req.header('accept-language'),
+        config?.supportedLocales,
+        config?.defaultLocale,
+      ),
+    );
+  }
   const code = known.has(status) ? status : status >= 500 ? 500 : 400;
   const t = translator(c.get('locale'));
   if (!c.get('deps')) return c.text(`Error ${status}`, status);

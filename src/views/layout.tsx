@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv, AppVariables } from '../http/env';
 import { html } from 'hono/html';
-import { locales, translator, type Locale, type MessageKey, type T } from '../i18n';
+import { languageNames, translator, type Locale, type MessageKey, type T } from '../i18n';
 
 export type PageOptions = {
   title: string;
@@ -13,9 +13,6 @@ export type PageOptions = {
   staffConsole?: boolean;
   status?: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 };
-
-/** Each language by its own name, as the switcher offers it. */
-const languageNames: Record<Locale, string> = { en: 'English', uk: 'Українська' };
 
 export type CabinetSection =
   'overview' | 'profile' | 'security' | 'privacy' | 'subscriptions' | 'bookings';
@@ -61,19 +58,23 @@ function AccountLinks({ t, auth, area }: { t: T; auth: AppVariables['auth']; are
   );
 }
 
-/** A form, not a link: it changes a setting, and a GET must change nothing. */
-function LanguageSwitch({ t, locale, here }: { t: T; locale: Locale; here: string }) {
-  const others = locales.filter((l) => l !== locale);
+/**
+ * A form, not a link: it changes a setting, and a GET must change nothing. One globe, then
+ * every other language the school offers, each by its own name.
+ */
+function LanguageSwitch(p: { t: T; locale: Locale; offered: readonly Locale[]; here: string }) {
+  const others = p.offered.filter((l) => l !== p.locale);
+  if (others.length === 0) return null;
   return (
     <form method="post" action="/lang" class="lang-switch-form">
-      <input type="hidden" name="next" value={here} />
+      <input type="hidden" name="next" value={p.here} />
+      <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
+        <circle cx="12" cy="12" r="9.25" />
+        <path d="M2.75 12h18.5M12 2.75c2.6 2.7 3.9 5.8 3.9 9.25S14.6 18.55 12 21.25M12 2.75C9.4 5.45 8.1 8.55 8.1 12s1.3 6.55 3.9 9.25" />
+      </svg>
       {others.map((l) => (
         <button type="submit" name="locale" value={l} class="link-button lang-switch">
-          <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24">
-            <circle cx="12" cy="12" r="9.25" />
-            <path d="M2.75 12h18.5M12 2.75c2.6 2.7 3.9 5.8 3.9 9.25S14.6 18.55 12 21.25M12 2.75C9.4 5.45 8.1 8.55 8.1 12s1.3 6.55 3.9 9.25" />
-          </svg>
-          <span class="visually-hidden">{t('layout.language')}: </span>
+          <span class="visually-hidden">{p.t('layout.language')}: </span>
           <span lang={l}>{languageNames[l]}</span>
         </button>
       ))}
@@ -84,13 +85,14 @@ function LanguageSwitch({ t, locale, here }: { t: T; locale: Locale; here: strin
 type HeaderProps = {
   t: T;
   locale: Locale;
+  offered: readonly Locale[];
   school: string;
   auth: AppVariables['auth'];
   area: Area;
   here: string;
 };
 
-function SiteHeader({ t, locale, school, auth, area, here }: HeaderProps) {
+function SiteHeader({ t, locale, offered, school, auth, area, here }: HeaderProps) {
   return (
     <header class="site-header">
       <p class="brand-line">
@@ -101,7 +103,7 @@ function SiteHeader({ t, locale, school, auth, area, here }: HeaderProps) {
       </p>
       <nav class="site-nav" aria-label={t('layout.mainNav')}>
         <AccountLinks t={t} auth={auth} area={area} />
-        <LanguageSwitch t={t} locale={locale} here={here} />
+        <LanguageSwitch t={t} locale={locale} offered={offered} here={here} />
       </nav>
     </header>
   );
@@ -138,7 +140,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
   const locale = c.get('locale');
   const t = translator(locale);
   const nonce = c.get('secureHeadersNonce');
-  const school = c.get('deps').config.schoolName;
+  const { schoolName: school, supportedLocales } = c.get('deps').config;
   const here = c.req.path + (new URL(c.req.url).search || '');
   // The header shows which part of the site this is, as well as the cabinet's own navigation.
   const area: Area =
@@ -166,6 +168,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
         <SiteHeader
           t={t}
           locale={locale}
+          offered={supportedLocales}
           school={school}
           auth={c.get('auth')}
           area={area}

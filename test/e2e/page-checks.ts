@@ -126,20 +126,21 @@ export async function gapBelowCabinetNav(page: Page): Promise<number | null> {
 }
 
 /**
- * Quotation marks of English (or German) typography in the page's Ukrainian text: every text
- * node whose nearest `lang` is Ukrainian (an English mail previewed on a Ukrainian page keeps
- * its own typography), with a little of the text around each.
+ * Quotation marks of English (or German) typography in the page's text in `language` (one
+ * that quotes in « », Ukrainian unless told): every text node whose nearest `lang` is that
+ * language (an English mail previewed on a Ukrainian page keeps its own typography), with a
+ * little of the text around each.
  */
-export async function foreignQuotes(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export async function foreignQuotes(page: Page, language = 'uk'): Promise<string[]> {
+  return page.evaluate((language) => {
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || parent.closest('script, style')) continue;
-      if (!(parent.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('uk')) continue;
+      if (!(parent.closest('[lang]')?.getAttribute('lang') ?? '').startsWith(language)) continue;
       for (const m of (node.textContent ?? '').matchAll(/.{0,30}[“”„‟].{0,30}/g)) found.push(m[0]);
     }
     return found;
-  });
+  }, language);
 }

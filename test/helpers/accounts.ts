@@ -2,12 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { emailOutbox, sessions, users } from '../../db/schema';
 import { createClient, type Client } from './client';
 import type { TestApp } from './test-app';
+import type { Locale } from '../../src/i18n';
 import { mailedToken } from '../../scripts/lib/harness-app';
 
 /** Long and not in any common-password list, so the policy never gets in the way. */
 export const strongPassword = 'correct horse battery staple 7';
 
-export type Person = { email: string; password: string; name: string; locale?: 'en' | 'uk' };
+export type Person = { email: string; password: string; name: string; locale?: Locale };
 
 let seq = 0;
 /** A person with an address no other test uses, so tests can share one database. */
@@ -175,7 +176,7 @@ export type Member = { id: string; email: string; client: Client };
 export async function signedInMember(
   t: TestApp,
   label: string,
-  options: { ip: string; role?: 'staff' | 'admin'; locale?: 'en' | 'uk' },
+  options: { ip: string; role?: 'staff' | 'admin'; locale?: Locale },
 ): Promise<Member> {
   const client = createClient(t, { ip: options.ip });
   const { id, p } = await signedInPerson(t, label, () => client, {

@@ -1,14 +1,18 @@
 import type { TestApp } from './test-app';
 import { appUrl } from './test-app';
+import { checkApiResponses } from './api-contract';
 
 type Options = { headers?: Record<string, string>; origin?: string | null; ip?: string };
 
 /**
  * A browser-like client over `app.request`: keeps cookies, sends our Origin on unsafe
  * requests (as browsers do), and can pose as a client address through X-Forwarded-For
- * when the app runs with TRUST_PROXY.
+ * when the app runs with TRUST_PROXY. Every /api/v1 answer is checked against openapi.json
+ * (test/helpers/api-contract.ts).
  */
 export function createClient(t: Pick<TestApp, 'app'>, defaults: { ip?: string } = {}) {
+  // Apps a test builds itself (createApp with other deps) are held to openapi.json too.
+  checkApiResponses(t.app);
   const jar = new Map<string, string>();
   async function request(method: string, path: string, body?: unknown, options: Options = {}) {
     const headers: Record<string, string> = { ...options.headers };

@@ -393,7 +393,12 @@ describe('the staff page /staff/announcements', () => {
 
     const res = await staff.browser.form('/staff/announcements', { ...fields, confirm: '1' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/staff/announcements?queued=2');
+    // Straight to the announcement's own page, which shows it going out.
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/staff\/announcements\/[0-9a-f-]{36}$/);
+    const progress = await (await staff.browser.get(location)).text();
+    expect(progress).toContain('<h1>From the page</h1>');
+    expect(progress).toContain('Sending: 0 of 2 handed to the mail service so far.');
     expect(await (await staff.browser.get('/staff/announcements?queued=2')).text()).toContain(
       'The announcement is queued. Recipients: 2.',
     );

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { clearSessionCookie } from '../../http/session-cookie';
 import {
@@ -16,11 +16,15 @@ import { accepted, emailOnlyRoute, tags } from './common';
 const forgotRoute = emailOnlyRoute(
   '/auth/password/forgot',
   'Email a password reset link (always accepted)',
+  'Always 202, whether or not the address has an account, so the answer reveals nothing.',
 );
 
 const resetRoute = createRoute({
   method: 'post',
   path: '/auth/password/reset',
+  description:
+    'Takes the token from the emailed `/reset-password?token=…` link. Every session of the person ends; sign in again with the new password.',
+  ...publicAccess,
   tags,
   summary: 'Set a new password with an emailed link; every session ends',
   request: { body: jsonBody(z.strictObject({ token: tokenSchema, password: passwordSchema })) },
@@ -30,6 +34,9 @@ const resetRoute = createRoute({
 const notMeRoute = createRoute({
   method: 'post',
   path: '/auth/not-me',
+  description:
+    'Takes the token from a sign-in notice. Ends every session of the person and blocks sign-in until a new password is set with the reset link that is emailed.',
+  ...publicAccess,
   tags,
   summary: '"This wasn\'t me": end every session and require a new password',
   request: { body: jsonBody(z.strictObject({ token: tokenSchema })) },

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { authRateLimits } from '../rate-policies';
 import { startCookieSession } from '../../http/signed-in';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { locales } from '../../i18n';
 import { meSchema, personNameSchema, toMe } from '../../core/me';
@@ -31,6 +33,10 @@ const timeZoneSchema = z
 const registerRoute = createRoute({
   method: 'post',
   path: '/auth/register',
+  ...withRateLimit(authRateLimits.registrationsByAddress),
+  description:
+    'Always 202 with the same body, whether or not the address already has an account (an existing owner is mailed a notice instead), so the answer reveals nothing. The account can sign in once the emailed link is used with `POST /auth/verify-email`.',
+  ...publicAccess,
   tags,
   summary: 'Create an account; a verification link is emailed',
   request: {
@@ -58,6 +64,10 @@ const registerRoute = createRoute({
 const verifyRoute = createRoute({
   method: 'post',
   path: '/auth/verify-email',
+  ...withRateLimit(authRateLimits.failedSignInsByAddress),
+  description:
+    'Takes the token from the emailed `/verify-email?token=…` link and the password chosen at registration. A wrong password answers 401 like sign-in, and the link stays usable until it expires. With `tokenInBody: true` the session token is also returned, for clients that send `Authorization: Bearer`.',
+  ...publicAccess,
   tags,
   summary:
     'Confirm the address with the emailed token and the password chosen at registration; signs in',
@@ -82,7 +92,11 @@ const verifyRoute = createRoute({
   },
 });
 
-const resendRoute = emailOnlyRoute('/auth/verify-email/resend', 'Send a new verification link');
+const resendRoute = emailOnlyRoute(
+  '/auth/verify-email/resend',
+  'Send a new verification link',
+  'Always 202, whether or not the address has an unverified account, so the answer reveals nothing.',
+);
 
 /** Creating an account and confirming its address. */
 export function registrationApi() {

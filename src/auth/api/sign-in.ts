@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { authRateLimits } from '../rate-policies';
 import { startCookieSession } from '../../http/signed-in';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import {
+  createApiRouter,
+  jsonBody,
+  problemResponses,
+  publicAccess,
+  optionalSession,
+} from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { clearSessionCookie } from '../../http/session-cookie';
 import { problem } from '../../http/problem';
@@ -20,6 +28,10 @@ import { tags } from './common';
 const loginRoute = createRoute({
   method: 'post',
   path: '/auth/login',
+  ...withRateLimit(authRateLimits.failedSignInsByAddress, authRateLimits.failedSignInsByAccount),
+  description:
+    '401 is the same problem for an unknown email and a wrong password. 403 `email-not-verified` or `password-reset-required` is answered only after a correct password. With two-step sign-in on, the answer is `{twoFactorRequired: true, twoFactorToken}` and no session: finish with `POST /auth/2fa`. With `tokenInBody: true` the session token is returned for `Authorization: Bearer`.',
+  ...publicAccess,
   tags,
   summary: 'Sign in with email and password',
   request: {
@@ -52,6 +64,9 @@ const loginRoute = createRoute({
 const logoutRoute = createRoute({
   method: 'post',
   path: '/auth/logout',
+  description:
+    'Ends the session the request carries (cookie or bearer token) and clears the cookie. Without a session it does nothing and still answers 204.',
+  ...optionalSession,
   tags,
   summary: 'End this session',
   responses: { 204: { description: 'Signed out' } },

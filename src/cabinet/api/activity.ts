@@ -28,13 +28,15 @@ const activityEventSchema = z.object({
 const activityRoute = createRoute({
   method: 'get',
   path: '/me/activity',
+  description:
+    'Sign-ins, changes and every read of your data by staff, newest first; page with `before` (the `at` of the last event seen) and `limit`.',
   tags,
   security,
   summary: 'Security and access events, newest first (staff access included)',
   request: {
     query: z.object({
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      before: z.iso.datetime().optional(),
+      before: z.iso.datetime().max(64).optional(),
     }),
   },
   responses: {

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { authRateLimits } from '../../auth';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requirePrivileged } from '../../http/require';
 import { problem } from '../../http/problem';
@@ -11,15 +13,29 @@ import { security, tags } from './shared';
 const changeEmailRoute = createRoute({
   method: 'post',
   path: '/me/email',
+  ...withRateLimit(authRateLimits.emailsByPerson),
+  description:
+    'Needs a privileged session. A confirmation link goes to the new address; nothing changes until it is used, and then the old address is told, with a link to undo it.',
   tags,
   security,
   summary: 'Start an email change (privileged); a link goes to the new address',
   request: { body: jsonBody(z.strictObject({ newEmail: emailSchema })) },
-  responses: { 202: { description: 'Link sent' }, ...problemResponses(400, 401, 403, 429) },
+  responses: {
+    202: {
+      description: 'Link sent to the new address',
+      content: {
+        'application/json': { schema: z.object({ status: z.literal('confirmation_sent') }) },
+      },
+    },
+    ...problemResponses(400, 401, 403, 429),
+  },
 });
 const confirmEmailRoute = createRoute({
   method: 'post',
   path: '/me/email/confirm',
+  description:
+    'Takes the token from the emailed `/account/email/confirm?token=…` link; no session is needed. 409 when the address was taken in the meantime.',
+  ...publicAccess,
   tags,
   summary: 'Confirm the new address with the emailed token',
   request: { body: jsonBody(z.strictObject({ token: tokenSchema })) },

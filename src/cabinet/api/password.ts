@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { authRateLimits } from '../../auth';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
@@ -10,6 +12,9 @@ import { security, tags } from './shared';
 const changePasswordRoute = createRoute({
   method: 'post',
   path: '/me/password',
+  ...withRateLimit(authRateLimits.failedReauthsByPerson),
+  description:
+    'Needs the current password; too many wrong ones answer 429. Every other session of the person ends.',
   tags,
   security,
   summary: 'Change the password; other sessions end',

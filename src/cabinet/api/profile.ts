@@ -18,6 +18,7 @@ const meResponse = {
 const getMe = createRoute({
   method: 'get',
   path: '/me',
+  description: 'The profile of the person the session belongs to.',
   tags,
   security,
   summary: 'The signed-in person',

@@ -17,6 +17,8 @@ const sessionSchema = z.object({
 const listSessionsRoute = createRoute({
   method: 'get',
   path: '/me/sessions',
+  description:
+    'Every signed-in device of the person, with the one making this request marked `current`.',
   tags,
   security,
   summary: 'Signed-in devices',
@@ -31,6 +33,7 @@ const listSessionsRoute = createRoute({
 const endSessionRoute = createRoute({
   method: 'delete',
   path: '/me/sessions/{id}',
+  description: 'Signs out one device. 404 when no session of yours has that id.',
   tags,
   security,
   summary: 'End one session',
@@ -40,6 +43,7 @@ const endSessionRoute = createRoute({
 const endOthersRoute = createRoute({
   method: 'delete',
   path: '/me/sessions',
+  description: 'Signs out every other device; this session stays.',
   tags,
   security,
   summary: 'End every session but this one',

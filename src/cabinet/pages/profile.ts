@@ -4,6 +4,7 @@ import { formErrors, readForm } from '../../http/forms';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { findUserById } from '../../core/users';
+import { isLocale } from '../../i18n';
 import { updateProfile } from '../profile-service';
 import { profileSchema, timeZoneMessage } from '../schemas';
 import { profilePage } from '../views/profile-page';
@@ -18,7 +19,12 @@ async function saveProfile(c: Context<AppEnv>) {
     phone: form.phone,
     videoHandle: form.videoHandle,
     goals: form.goals,
-    locale: form.locale,
+    // One of ours that the school does not offer (SUPPORTED_LOCALES) is not taken from a
+    // hand-made post: the field stays as it is. Anything else is the schema's to refuse.
+    locale:
+      isLocale(form.locale) && !deps.config.supportedLocales.includes(form.locale)
+        ? undefined
+        : form.locale,
     timeZone: form.timeZone,
   };
   const parsed = profileSchema.safeParse(values);

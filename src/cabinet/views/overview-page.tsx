@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
-import { translator, type Locale, type MessageKey, type T } from '../../i18n';
+import { translator, type Locale, type T } from '../../i18n';
 import { pageDates, type PageDates } from '../../views/dates';
 import type { UserRow } from '../../core/users';
 import { renderPage } from '../../views/layout';
 import { Notice } from '../../views/components';
+import { MailBounceBanner } from './mail-bounce-banner';
 
 type Person = Omit<UserRow, 'passwordHash'>;
 type Summary = {
@@ -12,12 +13,6 @@ type Summary = {
   lastSignIn: Date | null;
   deletionCancelledBySignIn?: boolean;
 };
-
-/** The sentence for `count` devices in the plural form the language's rules pick. */
-const devicesLine = (t: T, locale: Locale, count: number) =>
-  t(`overview.security.sessions.${new Intl.PluralRules(locale).select(count)}` as MessageKey, {
-    count,
-  });
 
 /**
  * "Your browser is set to Europe/Kyiv: show times in that zone?", while the account has no
@@ -50,15 +45,13 @@ function OverviewCards(p: { t: T; locale: Locale; when: PageDates; user: Person 
       <li class="card">
         <h2>{t('nav.profile')}</h2>
         <p>
-          {missing
-            ? t('overview.profile.missing', { count: missing })
-            : t('overview.profile.complete')}
+          {missing ? t.plural('overview.profile.missing', missing) : t('overview.profile.complete')}
         </p>
         <a href="/account/profile">{t('overview.profile.link')}</a>
       </li>
       <li class="card">
         <h2>{t('nav.security')}</h2>
-        <p>{devicesLine(t, p.locale, p.sessionCount)}</p>
+        <p>{t.plural('overview.security.sessions', p.sessionCount)}</p>
         {p.lastSignIn ? (
           <p class="meta">{t('overview.security.last', { when: p.when.dateTime(p.lastSignIn) })}</p>
         ) : null}
@@ -103,6 +96,7 @@ export function overviewPage(
     <>
       <h1>{t('overview.hello', { name: u.name })}</h1>
       <p class="lead">{t('overview.lead')}</p>
+      <MailBounceBanner c={c} />
       {d.timeZoneSet ? (
         <Notice kind="success">{t('overview.timeZone.set', { zone: when.zone })}</Notice>
       ) : null}

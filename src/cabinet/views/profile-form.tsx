@@ -1,4 +1,4 @@
-import { locales, type T } from '../../i18n';
+import { isLocale, languageNames, type Locale, type T } from '../../i18n';
 import { Field } from '../../views/components';
 import { TimeZoneList } from '../../views/time-zone-list';
 
@@ -6,7 +6,13 @@ export type ProfileValues = Partial<
   Record<'name' | 'phone' | 'videoHandle' | 'goals' | 'locale' | 'timeZone', string | null>
 >;
 
-type FieldsProps = { t: T; v: ProfileValues; e: (k: string) => string | undefined };
+type FieldsProps = {
+  t: T;
+  v: ProfileValues;
+  e: (k: string) => string | undefined;
+  /** The languages the school offers (SUPPORTED_LOCALES). */
+  offered: readonly Locale[];
+};
 
 function AboutFields({ t, v, e }: FieldsProps) {
   return (
@@ -51,15 +57,19 @@ function AboutFields({ t, v, e }: FieldsProps) {
   );
 }
 
-function LanguageAndZoneFields({ t, v, e }: FieldsProps) {
+function LanguageAndZoneFields({ t, v, e, offered }: FieldsProps) {
+  // A language the school has since stopped offering stays listed while it is the person's own,
+  // so saving the form never changes it behind their back.
+  const choices =
+    isLocale(v.locale) && !offered.includes(v.locale) ? [...offered, v.locale] : offered;
   return (
     <>
       <div class="field">
         <label for="f-locale">{t('profile.locale')}</label>
         <select id="f-locale" name="locale">
-          {locales.map((l) => (
-            <option value={l} selected={v.locale === l}>
-              {l === 'uk' ? 'Українська' : 'English'}
+          {choices.map((l) => (
+            <option value={l} selected={v.locale === l} lang={l}>
+              {languageNames[l]}
             </option>
           ))}
         </select>

@@ -35,7 +35,7 @@ export function profilePage(
       {s.errors && Object.keys(s.errors).length ? (
         <Notice kind="error">{t('form.fixErrors')}</Notice>
       ) : null}
-      <ProfileForm t={t} v={v} e={e} />
+      <ProfileForm t={t} v={v} e={e} offered={c.get('deps').config.supportedLocales} />
       <section class="card">
         <h2>{t('profile.email')}</h2>
         <p>

@@ -1,7 +1,8 @@
 import type { cabinet as en } from '../en/cabinet';
+import type { Translation } from '../plural';
 
 /** Czech: the personal cabinet. */
-export const cabinet: Record<keyof typeof en, string> = {
+export const cabinet: Translation<typeof en> = {
   'overview.title': 'Můj účet',
   'overview.hello': 'Dobrý den, {name}',
   'overview.restricted':
@@ -11,8 +12,14 @@ export const cabinet: Record<keyof typeof en, string> = {
     'Přihlášením jste zrušili smazání účtu, o které jste požádali, takže váš účet i vaše údaje zůstávají.',
   'overview.deletionCancelled.again': 'Přesto ho smazat…',
   'overview.lead': 'Vše o vašem účtu na jednom místě: vaše údaje, způsob přihlašování a vaše data.',
-  'overview.profile.missing':
-    'Nevyplněné nepovinné údaje: {count}. Doplňte je, pokud vám pomohou při lekcích.',
+  'overview.profile.missing.one':
+    '{count} nepovinný údaj není vyplněný. Doplňte ho, pokud vám pomůže při lekcích.',
+  'overview.profile.missing.few':
+    '{count} nepovinné údaje nejsou vyplněné. Doplňte je, pokud vám pomohou při lekcích.',
+  'overview.profile.missing.many':
+    '{count} nepovinného údaje není vyplněno. Doplňte je, pokud vám pomohou při lekcích.',
+  'overview.profile.missing.other':
+    '{count} nepovinných údajů není vyplněno. Doplňte je, pokud vám pomohou při lekcích.',
   'overview.profile.complete': 'Váš profil je úplný.',
   'overview.profile.link': 'Upravit profil',
   // One key per plural category of Intl.PluralRules('cs'): 1 · 2–4 · 1,5 · 0, 5+.

@@ -77,7 +77,7 @@ export const exportCs: ExportCatalogue = {
 
   codes: {
     bool: { true: 'ano', false: 'ne' },
-    locale: { en: 'angličtina', uk: 'ukrajinština' },
+    locale: { en: 'angličtina', uk: 'ukrajinština', ru: 'ruština', cs: 'čeština' },
     role: { user: 'studující', staff: 'zaměstnanec', admin: 'administrátor' },
     signInType: {
       password: 'heslo',
@@ -129,6 +129,7 @@ export const exportCs: ExportCatalogue = {
       sending: 'odesílá se',
       sent: 'odesláno',
       failed: 'nepodařilo se odeslat',
+      suppressed: 'neodesláno: adresa je na seznamu „neposílat“',
     },
     mailTemplate: {
       'verify-email': 'potvrzení e-mailu',

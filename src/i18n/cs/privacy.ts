@@ -1,7 +1,8 @@
 import type { privacy as en } from '../en/privacy';
+import type { Translation } from '../plural';
 
 /** Czech: privacy self-service (what we hold, export, restriction, consents, deletion, policy). */
-export const privacy: Record<keyof typeof en, string> = {
+export const privacy: Translation<typeof en> = {
   'privacy.cat.profile.title': 'Profil',
   'privacy.cat.profile.purpose':
     'Váš účet a lekce: jméno, e-mail, telefon, účet pro videohovory, cíle, jazyk a časové pásmo.',
@@ -120,8 +121,14 @@ export const privacy: Record<keyof typeof en, string> = {
     'Smaže se váš profil, způsoby přihlášení, relace, bezpečnostní záznamy, souhlasy, odběry, rezervace a záznam o e-mailech, které jsme vám poslali.',
   'delete.what.2':
     'Platby zůstanou, protože to vyžadují účetní předpisy, ale bez vašeho jména, e-mailu a čehokoli dalšího, co by je s vámi spojovalo.',
-  'delete.what.3':
-    'Okamžitě budete odhlášeni na všech zařízeních. Smazání proběhne po uplynutí {days} dní; do té doby si to můžete rozmyslet odkazem, který vám pošleme e-mailem, nebo jednoduše tím, že se přihlásíte.',
+  'delete.what.3.one':
+    'Okamžitě budete odhlášeni na všech zařízeních. Smazání proběhne za {count} den; do té doby si to můžete rozmyslet odkazem, který vám pošleme e-mailem, nebo jednoduše tím, že se přihlásíte.',
+  'delete.what.3.few':
+    'Okamžitě budete odhlášeni na všech zařízeních. Smazání proběhne za {count} dny; do té doby si to můžete rozmyslet odkazem, který vám pošleme e-mailem, nebo jednoduše tím, že se přihlásíte.',
+  'delete.what.3.many':
+    'Okamžitě budete odhlášeni na všech zařízeních. Smazání proběhne za {count} dne; do té doby si to můžete rozmyslet odkazem, který vám pošleme e-mailem, nebo jednoduše tím, že se přihlásíte.',
+  'delete.what.3.other':
+    'Okamžitě budete odhlášeni na všech zařízeních. Smazání proběhne za {count} dní; do té doby si to můžete rozmyslet odkazem, který vám pošleme e-mailem, nebo jednoduše tím, že se přihlásíte.',
   'delete.what.now':
     'Okamžitě budete odhlášeni na všech zařízeních a ve stejném okamžiku bude váš účet smazán. Tento krok nelze vrátit.',
   'delete.what.4': 'Zálohy mohou kopii krátce uchovávat, dokud nejsou nahrazeny.',

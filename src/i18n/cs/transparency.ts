@@ -1,11 +1,12 @@
 import type { transparency as en } from '../en/transparency';
+import type { Translation } from '../plural';
 
 /**
  * Czech: who is responsible for the data and where to complain, who else processes it, and
  * every cookie (issue 19). Shown on /privacy, /cookies, the account's privacy page, in every
  * mail's footer and in the data export's README.
  */
-export const transparency: Record<keyof typeof en, string> = {
+export const transparency: Translation<typeof en> = {
   'controller.heading': 'Kdo odpovídá za vaše údaje',
   'controller.who':
     'Za vaše osobní údaje odpovídá {name}, {address} (správce). S jakýmkoli dotazem nebo žádostí, které se jich týkají, pište na {email}.',
@@ -27,8 +28,14 @@ export const transparency: Record<keyof typeof en, string> = {
   'processors.resend.location': 'Spojené státy',
 
   'cookies.col.without': 'Bez něj',
-  'cookies.session.lifetimeRemember':
-    'Do zavření prohlížeče; pokud zaškrtnete „Neodhlašovat mě“, po dobu {days} dní od vaší poslední návštěvy.',
+  'cookies.session.lifetimeRemember.one':
+    'Do zavření prohlížeče; pokud zaškrtnete „Neodhlašovat mě“, po dobu {count} dne od vaší poslední návštěvy.',
+  'cookies.session.lifetimeRemember.few':
+    'Do zavření prohlížeče; pokud zaškrtnete „Neodhlašovat mě“, po dobu {count} dnů od vaší poslední návštěvy.',
+  'cookies.session.lifetimeRemember.many':
+    'Do zavření prohlížeče; pokud zaškrtnete „Neodhlašovat mě“, po dobu {count} dne od vaší poslední návštěvy.',
+  'cookies.session.lifetimeRemember.other':
+    'Do zavření prohlížeče; pokud zaškrtnete „Neodhlašovat mě“, po dobu {count} dní od vaší poslední návštěvy.',
   'cookies.session.without': 'Nemůžete se přihlásit.',
   'cookies.lang.without':
     'Stránky se řídí jazykem vašeho prohlížeče, po přihlášení nastavením vašeho účtu.',
@@ -39,7 +46,10 @@ export const transparency: Record<keyof typeof en, string> = {
     'Spojuje přihlášení přístupovým klíčem s prohlížečem, ve kterém začalo. Obsahuje náhodný identifikátor, žádné tajemství.',
   'cookies.passkey.without':
     'Nemůžete se přihlásit přístupovým klíčem (e-mail a heslo fungují dál).',
-  'cookies.minutes': '{minutes} min',
+  'cookies.minutes.one': '{count} minuta',
+  'cookies.minutes.few': '{count} minuty',
+  'cookies.minutes.many': '{count} minuty',
+  'cookies.minutes.other': '{count} minut',
   'cookies.untilClosed': 'Do zavření prohlížeče',
   'cookies.sessionOnly':
     'Tato instalace po zavření prohlížeče neuchovává žádný soubor cookie: platnost všech níže uvedených souborů cookie končí s relací prohlížeče a volba „Neodhlašovat mě“ tu není.',

@@ -10,14 +10,14 @@ export const cabinet = {
   'overview.deletionCancelled.again': 'Delete it after all…',
   'overview.lead':
     'Everything about your account in one place: your details, how you sign in, and your data.',
-  'overview.profile.missing':
+  'overview.profile.missing.one':
+    '{count} optional detail is empty. Add it if it helps your lessons.',
+  'overview.profile.missing.other':
     '{count} optional details are empty. Add them if they help your lessons.',
   'overview.profile.complete': 'Your profile is complete.',
   'overview.profile.link': 'Edit profile',
   // One key per plural category of Intl.PluralRules; English only ever picks one and other.
   'overview.security.sessions.one': 'Signed in on {count} device.',
-  'overview.security.sessions.few': 'Signed in on {count} devices.',
-  'overview.security.sessions.many': 'Signed in on {count} devices.',
   'overview.security.sessions.other': 'Signed in on {count} devices.',
   'overview.security.last': 'Previous sign-in: {when}',
   'overview.security.link': 'Review sign-in and security',
@@ -133,7 +133,5 @@ export const cabinet = {
   // Repeated views in one visit, after the action: "— 15 times between 10:02 and 10:04".
   // One key per plural category of Intl.PluralRules; English only ever picks one and other.
   'activity.repeated.one': '{count} time between {first} and {last}',
-  'activity.repeated.few': '{count} times between {first} and {last}',
-  'activity.repeated.many': '{count} times between {first} and {last}',
   'activity.repeated.other': '{count} times between {first} and {last}',
 };

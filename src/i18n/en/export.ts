@@ -82,7 +82,7 @@ export const exportEn = {
   /** What each code means, by the kind of code. */
   codes: {
     bool: { true: 'Yes', false: 'No' },
-    locale: { en: 'English', uk: 'Ukrainian' },
+    locale: { en: 'English', uk: 'Ukrainian', ru: 'Russian', cs: 'Czech' },
     role: { user: 'Student', staff: 'Staff', admin: 'Administrator' },
     signInType: {
       password: 'Password',
@@ -134,6 +134,7 @@ export const exportEn = {
       sending: 'Being sent',
       sent: 'Sent',
       failed: 'Could not be sent',
+      suppressed: 'Not sent: the address is on the do-not-send list',
     },
     mailTemplate: {
       'verify-email': 'Email confirmation',

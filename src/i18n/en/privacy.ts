@@ -117,8 +117,10 @@ export const privacy = {
     'Your profile, sign-in methods, sessions, security events, consents, subscriptions, bookings and the record of emails we sent you are deleted.',
   'delete.what.2':
     'Payments stay, because accounting law requires it, but without your name, email or any other link to you.',
-  'delete.what.3':
-    'You are signed out everywhere at once. The deletion happens {days} days later; until then you can change your mind with the link we email you, or simply by signing in.',
+  'delete.what.3.one':
+    'You are signed out everywhere at once. The deletion happens {count} day later; until then you can change your mind with the link we email you, or simply by signing in.',
+  'delete.what.3.other':
+    'You are signed out everywhere at once. The deletion happens {count} days later; until then you can change your mind with the link we email you, or simply by signing in.',
   'delete.what.now':
     'You are signed out everywhere at once, and your account is deleted at the same moment. It cannot be undone.',
   'delete.what.4': 'Backups may keep a copy for a short time until they are replaced.',

@@ -24,8 +24,10 @@ export const transparency = {
   'processors.resend.location': 'USA',
 
   'cookies.col.without': 'Without it',
-  'cookies.session.lifetimeRemember':
-    'Until you close the browser; if you tick "remember me", {days} days after your last visit.',
+  'cookies.session.lifetimeRemember.one':
+    'Until you close the browser; if you tick "remember me", {count} day after your last visit.',
+  'cookies.session.lifetimeRemember.other':
+    'Until you close the browser; if you tick "remember me", {count} days after your last visit.',
   'cookies.session.without': 'You cannot sign in.',
   'cookies.lang.without':
     'Pages follow your browser’s language, or your account’s setting once you sign in.',
@@ -35,7 +37,8 @@ export const transparency = {
   'cookies.passkey.purpose':
     'Ties a passkey sign-in to the browser that started it. It holds a random id, no secret.',
   'cookies.passkey.without': 'You cannot sign in with a passkey (email and password still work).',
-  'cookies.minutes': '{minutes} minutes',
+  'cookies.minutes.one': '{count} minute',
+  'cookies.minutes.other': '{count} minutes',
   'cookies.untilClosed': 'Until you close the browser',
   'cookies.sessionOnly':
     'This installation keeps no cookie after you close the browser: every cookie below ends with the browser session, and there is no "remember me".',

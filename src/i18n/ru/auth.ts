@@ -26,7 +26,7 @@ export const auth: Record<keyof typeof en, string> = {
   'register.password': 'Пароль',
   'register.passwordHint':
     'Не менее 8 символов. Несколько не связанных между собой слов легко запомнить и трудно угадать.',
-  'register.acceptPolicy': 'Я прочитал(а) и принимаю',
+  'register.acceptPolicy': 'Я принимаю',
   'register.policyLink': 'политику конфиденциальности',
   'register.confirmAge': 'Мне уже исполнилось {age}.',
   'register.mustAccept': 'Чтобы создать учетную запись, примите политику конфиденциальности.',

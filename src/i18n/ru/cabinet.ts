@@ -1,7 +1,8 @@
 import type { cabinet as en } from '../en/cabinet';
+import type { Translation } from '../plural';
 
 /** Russian: the personal cabinet. */
-export const cabinet: Record<keyof typeof en, string> = {
+export const cabinet: Translation<typeof en> = {
   'overview.title': 'Мой кабинет',
   'overview.hello': 'Здравствуйте, {name}',
   'overview.restricted':
@@ -12,8 +13,14 @@ export const cabinet: Record<keyof typeof en, string> = {
   'overview.deletionCancelled.again': 'Все-таки удалить…',
   'overview.lead':
     'Все о вашей учетной записи в одном месте: ваши сведения, способы входа и ваши данные.',
-  'overview.profile.missing':
-    'Незаполненных необязательных полей: {count}. Заполните их, если это поможет на занятиях.',
+  'overview.profile.missing.one':
+    'Не заполнено {count} необязательное поле. Заполните его, если это поможет на занятиях.',
+  'overview.profile.missing.few':
+    'Не заполнено {count} необязательных поля. Заполните их, если это поможет на занятиях.',
+  'overview.profile.missing.many':
+    'Не заполнено {count} необязательных полей. Заполните их, если это поможет на занятиях.',
+  'overview.profile.missing.other':
+    'Не заполнено {count} необязательного поля. Заполните их, если это поможет на занятиях.',
   'overview.profile.complete': 'Ваш профиль заполнен.',
   'overview.profile.link': 'Редактировать профиль',
   // One key per plural category of Intl.PluralRules('ru'): 1, 21 · 2–4, 22 · 0, 5–20 · 1,5.

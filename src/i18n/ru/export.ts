@@ -77,7 +77,7 @@ export const exportRu: ExportCatalogue = {
 
   codes: {
     bool: { true: 'да', false: 'нет' },
-    locale: { en: 'английский', uk: 'украинский' },
+    locale: { en: 'английский', uk: 'украинский', ru: 'русский', cs: 'чешский' },
     role: { user: 'ученик', staff: 'сотрудник', admin: 'администратор' },
     signInType: {
       password: 'пароль',
@@ -129,6 +129,7 @@ export const exportRu: ExportCatalogue = {
       sending: 'отправляется',
       sent: 'отправлено',
       failed: 'не удалось отправить',
+      suppressed: 'не отправлено: адрес в списке «не отправлять»',
     },
     mailTemplate: {
       'verify-email': 'подтверждение почты',

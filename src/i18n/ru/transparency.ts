@@ -1,11 +1,12 @@
 import type { transparency as en } from '../en/transparency';
+import type { Translation } from '../plural';
 
 /**
  * Russian: who is responsible for the data and where to complain, who else processes it, and
  * every cookie (issue 19). Shown on /privacy, /cookies, the account's privacy page, in every
  * mail's footer and in the data export's README.
  */
-export const transparency: Record<keyof typeof en, string> = {
+export const transparency: Translation<typeof en> = {
   'controller.heading': 'Кто отвечает за ваши данные',
   'controller.who':
     '{name}, {address}, отвечает за ваши персональные данные (является их контролером). С любым вопросом или запросом о них пишите на {email}.',
@@ -26,8 +27,14 @@ export const transparency: Record<keyof typeof en, string> = {
   'processors.resend.location': 'США',
 
   'cookies.col.without': 'Без него',
-  'cookies.session.lifetimeRemember':
-    'До закрытия браузера; если вы отметили «Запомнить меня» — {days} дн. после последнего посещения.',
+  'cookies.session.lifetimeRemember.one':
+    'До закрытия браузера; если вы отметили «Запомнить меня» — {count} день после последнего посещения.',
+  'cookies.session.lifetimeRemember.few':
+    'До закрытия браузера; если вы отметили «Запомнить меня» — {count} дня после последнего посещения.',
+  'cookies.session.lifetimeRemember.many':
+    'До закрытия браузера; если вы отметили «Запомнить меня» — {count} дней после последнего посещения.',
+  'cookies.session.lifetimeRemember.other':
+    'До закрытия браузера; если вы отметили «Запомнить меня» — {count} дня после последнего посещения.',
   'cookies.session.without': 'Вы не сможете войти.',
   'cookies.lang.without':
     'Страницы показываются на языке вашего браузера, а после входа — на языке из настроек учетной записи.',
@@ -38,7 +45,10 @@ export const transparency: Record<keyof typeof en, string> = {
     'Привязывает вход с ключом доступа к браузеру, в котором его начали. Содержит случайный идентификатор, никаких секретов.',
   'cookies.passkey.without':
     'Вы не сможете войти с ключом доступа (вход по почте и паролю продолжит работать).',
-  'cookies.minutes': '{minutes} мин',
+  'cookies.minutes.one': '{count} минута',
+  'cookies.minutes.few': '{count} минуты',
+  'cookies.minutes.many': '{count} минут',
+  'cookies.minutes.other': '{count} минуты',
   'cookies.untilClosed': 'До закрытия браузера',
   'cookies.sessionOnly':
     'Эта установка не хранит ни одного cookie после закрытия браузера: каждый cookie ниже исчезает вместе с сеансом браузера, а пункта «Запомнить меня» нет.',

@@ -25,7 +25,7 @@ export const auth: Record<keyof typeof en, string> = {
   'register.password': 'Пароль',
   'register.passwordHint':
     'Щонайменше 8 символів. Кілька не пов’язаних слів легко запам’ятати й важко вгадати.',
-  'register.acceptPolicy': 'Я прочитав(-ла) і приймаю',
+  'register.acceptPolicy': 'Я приймаю',
   'register.policyLink': 'політику конфіденційності',
   'register.confirmAge': 'Мені щонайменше {age} років.',
   'register.mustAccept': 'Щоб створити обліковий запис, прийміть політику конфіденційності.',

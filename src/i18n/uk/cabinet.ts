@@ -1,7 +1,8 @@
 import type { cabinet as en } from '../en/cabinet';
+import type { Translation } from '../plural';
 
 /** Ukrainian: the personal cabinet. */
-export const cabinet: Record<keyof typeof en, string> = {
+export const cabinet: Translation<typeof en> = {
   'overview.title': 'Мій кабінет',
   'overview.hello': 'Вітаємо, {name}',
   'overview.restricted':
@@ -12,8 +13,14 @@ export const cabinet: Record<keyof typeof en, string> = {
   'overview.deletionCancelled.again': 'Усе ж видалити…',
   'overview.lead':
     'Усе про ваш обліковий запис в одному місці: ваші дані, способи входу й ваша інформація.',
-  'overview.profile.missing':
-    'Незаповнених необов’язкових полів: {count}. Додайте їх, якщо це допоможе заняттям.',
+  'overview.profile.missing.one':
+    'Не заповнено {count} необов’язкове поле. Додайте його, якщо це допоможе заняттям.',
+  'overview.profile.missing.few':
+    'Не заповнено {count} необов’язкові поля. Додайте їх, якщо це допоможе заняттям.',
+  'overview.profile.missing.many':
+    'Не заповнено {count} необов’язкових полів. Додайте їх, якщо це допоможе заняттям.',
+  'overview.profile.missing.other':
+    'Не заповнено {count} необов’язкового поля. Додайте їх, якщо це допоможе заняттям.',
   'overview.profile.complete': 'Ваш профіль заповнено.',
   'overview.profile.link': 'Редагувати профіль',
   'overview.security.sessions.one': 'Вхід виконано на {count} пристрої.',

@@ -77,7 +77,7 @@ export const exportUk: ExportCatalogue = {
 
   codes: {
     bool: { true: 'так', false: 'ні' },
-    locale: { en: 'англійська', uk: 'українська' },
+    locale: { en: 'англійська', uk: 'українська', ru: 'російська', cs: 'чеська' },
     role: { user: 'учень', staff: 'працівник', admin: 'адміністратор' },
     signInType: {
       password: 'пароль',
@@ -129,6 +129,7 @@ export const exportUk: ExportCatalogue = {
       sending: 'надсилається',
       sent: 'надіслано',
       failed: 'не вдалося надіслати',
+      suppressed: 'не надіслано: адреса в списку «не надсилати»',
     },
     mailTemplate: {
       'verify-email': 'підтвердження пошти',

@@ -97,7 +97,7 @@ export const passkeys: Record<keyof typeof en, string> = {
   'twoFactor.codes.lead':
     'Якщо ви загубите телефон, кожен із цих кодів дасть змогу один раз увійти замість коду із застосунку. Збережіть їх зараз: роздрукуйте або збережіть у менеджері паролів. Більше ми їх не покажемо.',
   'twoFactor.codes.enabled': 'Двоетапний вхід увімкнено.',
-  'twoFactor.codes.done': 'Я їх зберіг(ла)',
+  'twoFactor.codes.done': 'Коди збережено',
 
   'twoFactor.login.title': 'Введіть код',
   'twoFactor.login.lead':

@@ -46,7 +46,7 @@ export const site: Record<keyof typeof en, string> = {
   'cookies.title': 'Файли cookie',
   'cookies.intro':
     'Ми використовуємо лише технічні файли cookie, без яких сайт не працює. Жодної аналітики, стеження чи реклами.',
-  'cookies.col.name': 'Cookie',
+  'cookies.col.name': 'Файл cookie',
   'cookies.col.purpose': 'Для чого',
   'cookies.col.lifetime': 'Скільки зберігається',
   'cookies.session.purpose':

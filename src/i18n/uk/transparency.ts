@@ -1,7 +1,8 @@
 import type { transparency as en } from '../en/transparency';
+import type { Translation } from '../plural';
 
 /** Ukrainian: хто відповідає за дані й куди скаржитися, хто ще їх обробляє, кожен cookie. */
-export const transparency: Record<keyof typeof en, string> = {
+export const transparency: Translation<typeof en> = {
   'controller.heading': 'Хто відповідає за ваші дані',
   'controller.who':
     '{name}, {address}, відповідає за ваші персональні дані (є їх контролером). З будь-яким питанням чи запитом щодо них пишіть на {email}.',
@@ -22,8 +23,14 @@ export const transparency: Record<keyof typeof en, string> = {
   'processors.resend.location': 'США',
 
   'cookies.col.without': 'Без нього',
-  'cookies.session.lifetimeRemember':
-    'До закриття браузера; якщо ви обрали «запам’ятати мене» — {days} дн. після останнього відвідування.',
+  'cookies.session.lifetimeRemember.one':
+    'До закриття браузера; якщо ви обрали «запам’ятати мене» — {count} день після останнього відвідування.',
+  'cookies.session.lifetimeRemember.few':
+    'До закриття браузера; якщо ви обрали «запам’ятати мене» — {count} дні після останнього відвідування.',
+  'cookies.session.lifetimeRemember.many':
+    'До закриття браузера; якщо ви обрали «запам’ятати мене» — {count} днів після останнього відвідування.',
+  'cookies.session.lifetimeRemember.other':
+    'До закриття браузера; якщо ви обрали «запам’ятати мене» — {count} дня після останнього відвідування.',
   'cookies.session.without': 'Ви не зможете увійти.',
   'cookies.lang.without':
     'Сторінки показуються мовою вашого браузера, а після входу — мовою з налаштувань облікового запису.',
@@ -34,7 +41,10 @@ export const transparency: Record<keyof typeof en, string> = {
     'Прив’язує вхід із ключем доступу до браузера, у якому його почали. Містить випадковий ідентифікатор, без жодного секрету.',
   'cookies.passkey.without':
     'Ви не зможете увійти з ключем доступу (вхід з поштою й паролем працюватиме).',
-  'cookies.minutes': '{minutes} хв',
+  'cookies.minutes.one': '{count} хвилина',
+  'cookies.minutes.few': '{count} хвилини',
+  'cookies.minutes.many': '{count} хвилин',
+  'cookies.minutes.other': '{count} хвилини',
   'cookies.untilClosed': 'До закриття браузера',
   'cookies.sessionOnly':
     'Ця інсталяція не зберігає жодного cookie після закриття браузера: кожен cookie нижче зникає разом із сеансом браузера, а пункту «запам’ятати мене» немає.',

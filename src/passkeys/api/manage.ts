@@ -21,6 +21,7 @@ const idParam = z.object({ id: z.string().max(64) });
 const listRoute = createRoute({
   method: 'get',
   path: '/me/passkeys',
+  description: 'Every passkey of the person, with its name, creation and last use.',
   tags: ['Passkeys'],
   security,
   summary: 'Your passkeys',
@@ -35,6 +36,8 @@ const listRoute = createRoute({
 const registerOptionsRoute = createRoute({
   method: 'post',
   path: '/me/passkeys/options',
+  description:
+    'Needs a privileged session. WebAuthn creation options for `navigator.credentials.create`, your existing passkeys excluded.',
   tags: ['Passkeys'],
   security,
   summary: 'Start adding a passkey (privileged): WebAuthn creation options, your passkeys excluded',
@@ -43,6 +46,8 @@ const registerOptionsRoute = createRoute({
 const registerRoute = createRoute({
   method: 'post',
   path: '/me/passkeys',
+  description:
+    'Needs a privileged session. Verifies the WebAuthn attestation for the options from `POST /me/passkeys/options` and stores the passkey.',
   tags: ['Passkeys'],
   security,
   summary: 'Finish adding a passkey (privileged)',
@@ -56,6 +61,7 @@ const registerRoute = createRoute({
 const renameRoute = createRoute({
   method: 'patch',
   path: '/me/passkeys/{id}',
+  description: 'Changes the name shown for a passkey. 404 when no passkey of yours has that id.',
   tags: ['Passkeys'],
   security,
   summary: 'Rename a passkey',
@@ -65,6 +71,8 @@ const renameRoute = createRoute({
 const removeRoute = createRoute({
   method: 'delete',
   path: '/me/passkeys/{id}',
+  description:
+    'Needs a privileged session. 409 when it is the last way to sign in (no password set).',
   tags: ['Passkeys'],
   security,
   summary: 'Remove a passkey (privileged); the last way to sign in cannot be removed',

@@ -1,6 +1,7 @@
+import { sessionSecurity } from '../../http/validation';
 import { webauthnOptionsSchema } from '../schemas';
 
-export const security = [{ bearer: [] }];
+export const security = sessionSecurity;
 export const optionsResponse = {
   200: {
     description: 'Pass to navigator.credentials',

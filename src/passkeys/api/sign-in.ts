@@ -1,11 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { authRateLimits } from '../../auth';
 import { startCookieSession } from '../../http/signed-in';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { rateLimited, resetRequired } from '../../http/common-problems';
 import { meSchema, toMe } from '../../core/me';
-import { signInWithPasskey, startPasskeyAuthentication } from '../authentication';
+import { optionsPerIp, signInWithPasskey, startPasskeyAuthentication } from '../authentication';
+import { rateSubject } from '../../auth';
+import type { RatePolicy } from '../../http/rate-limit-headers';
+
+const optionsByAddress: RatePolicy = {
+  rule: () => optionsPerIp,
+  subject: (c) => rateSubject(c.get('clientIp') ?? 'unknown'),
+};
 import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from '../challenge-cookie';
 import { passkeyProblem } from '../failures';
 import { authenticationResponseSchema } from '../schemas';
@@ -14,6 +23,10 @@ import { optionsResponse, security } from './shared';
 const signInOptionsRoute = createRoute({
   method: 'post',
   path: '/auth/passkey/options',
+  ...withRateLimit(optionsByAddress),
+  description:
+    'Public. WebAuthn authentication options for `navigator.credentials.get`; the challenge is bound to a short-lived HttpOnly cookie. Finish with `POST /auth/passkey/verify`.',
+  ...publicAccess,
   tags: ['Auth'],
   summary:
     'Start a passkey sign-in: WebAuthn options; the challenge is bound to a 5-minute HttpOnly cookie',
@@ -22,6 +35,10 @@ const signInOptionsRoute = createRoute({
 const signInVerifyRoute = createRoute({
   method: 'post',
   path: '/auth/passkey/verify',
+  ...withRateLimit(authRateLimits.failedSignInsByAddress),
+  description:
+    'Public. Verifies the WebAuthn assertion against the challenge from `POST /auth/passkey/options`; signs in like `POST /auth/login`. A failed assertion counts as a failed sign-in from this address.',
+  ...publicAccess,
   tags: ['Auth'],
   summary: 'Finish a passkey sign-in; sets the session cookie like POST /auth/login',
   request: {
@@ -46,6 +63,8 @@ const signInVerifyRoute = createRoute({
 const reauthOptionsRoute = createRoute({
   method: 'post',
   path: '/auth/reauth/passkey/options',
+  description:
+    'WebAuthn options limited to your passkeys; pass the assertion to `POST /auth/reauth` as `response`.',
   tags: ['Auth'],
   security,
   summary:

@@ -17,6 +17,8 @@ const consentSchema = z.object({
 const consentsRoute = createRoute({
   method: 'get',
   path: '/me/consents',
+  description:
+    'Every consent given or withdrawn (privacy policy versions, mailing lists), newest first, with how and from where.',
   tags,
   security,
   summary: 'Consent history, newest first',
@@ -31,6 +33,8 @@ const consentsRoute = createRoute({
 const acceptRoute = createRoute({
   method: 'post',
   path: '/me/consents/privacy-policy',
+  description:
+    'Records acceptance of the version in force, or of a published upcoming one. 409 for a version that is not published.',
   tags,
   security,
   summary: 'Accept a privacy policy version (the one in force, or a published upcoming one)',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, problemResponses } from '../../http/validation';
+import { createApiRouter, problemResponses, optionalSession } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requirePrivileged } from '../../http/require';
 import { problem, problems } from '../../http/problem';
@@ -11,6 +11,8 @@ import { security, tags } from './common';
 const deleteMeRoute = createRoute({
   method: 'delete',
   path: '/me',
+  description:
+    'Needs a privileged session. The account is deleted after DELETION_GRACE_DAYS unless cancelled (`POST /me/deletion/cancel` or the emailed link); every session ends now.',
   tags,
   security,
   summary:
@@ -26,6 +28,9 @@ const deleteMeRoute = createRoute({
 const cancelRoute = createRoute({
   method: 'post',
   path: '/me/deletion/cancel',
+  description:
+    'Cancels a scheduled deletion: with a session, or with the token from the emailed link in the body.',
+  ...optionalSession,
   tags,
   security,
   summary: 'Cancel a pending deletion: signed in, or with the token from the emailed link',

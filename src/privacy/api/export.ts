@@ -10,6 +10,8 @@ import { security, tags } from './common';
 const exportRoute = createRoute({
   method: 'get',
   path: '/me/export',
+  description:
+    'Needs a privileged session. A zip attachment (`data.json`, one CSV per category, `README.txt`); `?format=json` answers the same `data.json` alone.',
   tags,
   security,
   summary:

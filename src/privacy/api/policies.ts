@@ -1,10 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter } from '../../http/validation';
+import { createApiRouter, publicAccess } from '../../http/validation';
 import { loadPolicyVersions } from '../policies';
 
 const policiesRoute = createRoute({
   method: 'get',
   path: '/policies/privacy',
+  description:
+    'Public. The version in force (`current`) and every published version with its summary and dates, including upcoming ones.',
+  ...publicAccess,
   tags: ['Public'],
   summary: 'The privacy policy in force and every version, past and upcoming',
   responses: {

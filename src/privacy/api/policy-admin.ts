@@ -12,6 +12,8 @@ import { security } from './common';
 const publishRoute = createRoute({
   method: 'post',
   path: '/admin/policies',
+  description:
+    'Role admin. Publishes a privacy policy version; every active person is emailed now, at least POLICY_NOTICE_DAYS before `effectiveAt`. 409 when the version already exists.',
   tags: ['Admin'],
   security,
   summary:

@@ -29,6 +29,8 @@ const restrictionStatusSchema = z.object({
 const statusRoute = createRoute({
   method: 'get',
   path: '/me/restriction',
+  description:
+    'Whether processing is restricted (GDPR art. 18), the reason given, and the school’s latest decision on it.',
   tags,
   security,
   summary: 'Whether processing is restricted, your reason, and the school’s latest decision',
@@ -44,6 +46,8 @@ const statusRoute = createRoute({
 const restrictRoute = createRoute({
   method: 'put',
   path: '/me/restriction',
+  description:
+    'Restricts processing while you dispute your data (GDPR art. 18): no optional mail, and staff see a banner. Staff are asked to decide.',
   tags,
   security,
   summary: 'Restrict processing while you dispute your data: no optional mail, staff see a banner',
@@ -53,6 +57,7 @@ const restrictRoute = createRoute({
 const liftRoute = createRoute({
   method: 'delete',
   path: '/me/restriction',
+  description: 'Lifts the restriction of processing you asked for.',
   tags,
   security,
   summary: 'Lift the restriction of processing',

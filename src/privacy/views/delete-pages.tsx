@@ -15,7 +15,7 @@ export function deleteExplainPage(c: Context<AppEnv>, s: { graceDays: number }) 
       <section class="card prose">
         <p>{t('delete.what.1')}</p>
         <p>{t('delete.what.2')}</p>
-        <p>{s.graceDays > 0 ? t('delete.what.3', { days: s.graceDays }) : t('delete.what.now')}</p>
+        <p>{s.graceDays > 0 ? t.plural('delete.what.3', s.graceDays) : t('delete.what.now')}</p>
         <p>{t('delete.what.4')}</p>
         <p>
           <a href="/account/privacy#export">{t('delete.exportFirst')}</a>

@@ -121,7 +121,10 @@ function HoldingsCard(p: Pick<PrivacyPageState, 'counts' | 'retentionDays'> & { 
                   {row.count}
                 </td>
                 <td data-label={t('hold.col.purpose')}>{cat(row.key, 'purpose')}</td>
-                <td data-label={t('hold.col.retention')}>{cat(row.key, 'retention')}</td>
+                <td data-label={t('hold.col.retention')}>
+                  {cat(row.key, 'retention')}
+                  {row.key === 'emails' ? ` ${t('delivery.hold.retention')}` : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -16,15 +16,13 @@ type CookieRow = { name: string; purpose: string; lifetime: string; without: str
 export function cookieRows(config: Config, t: T): CookieRow[] {
   const persistent = config.persistentCookies;
   const lasts = (text: string) => (persistent ? text : t('cookies.untilClosed'));
-  const minutes = (ms: number) => lasts(t('cookies.minutes', { minutes: Math.round(ms / 60_000) }));
+  const minutes = (ms: number) => lasts(t.plural('cookies.minutes', Math.round(ms / 60_000)));
   return [
     {
       name: cookieName(config, appCookies.session),
       purpose: t('cookies.session.purpose'),
       lifetime: lasts(
-        t('cookies.session.lifetimeRemember', {
-          days: Math.round(config.rememberMeMs / 86_400_000),
-        }),
+        t.plural('cookies.session.lifetimeRemember', Math.round(config.rememberMeMs / 86_400_000)),
       ),
       without: t('cookies.session.without'),
     },

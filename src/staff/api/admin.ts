@@ -43,6 +43,7 @@ const auditRoute = createRoute({
   ...adminRoute,
   method: 'get',
   path: '/admin/audit',
+  description: 'Role admin. Everything staff and admins did or looked at, newest first, paged.',
   summary: 'The trail of everything staff and admins did or looked at, newest first',
   request: { query: z.object({ page: pageQuerySchema }) },
   responses: {
@@ -63,6 +64,8 @@ const roleRoute = createRoute({
   ...adminRoute,
   method: 'post',
   path: '/admin/users/{id}/role',
+  description:
+    'Role admin with a privileged session. Grants or removes staff access; not on yourself (409).',
   summary: 'Grant or remove staff access (privileged session; not on yourself)',
   request: { params: idParam, body: jsonBody(roleChangeSchema) },
   responses: {

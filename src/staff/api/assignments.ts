@@ -40,6 +40,8 @@ const unassignRoute = createRoute({
   method: 'delete',
   path,
   summary: 'End an assignment; the staff member still sees the person through their own lessons',
+  description:
+    'Role admin. Idempotent. The staff member still sees the person through their own bookings. 404: no such person or account.',
   request: { params: pairParams },
   responses: {
     200: json(assignmentSchema, 'Not assigned (changed: false when it was not)'),

@@ -16,6 +16,8 @@ const searchRoute = createRoute({
   ...staffRoute,
   method: 'get',
   path: '/staff/users',
+  description:
+    'Role staff or admin. Searches by email or name among the people you work with (admins: everyone); each person listed sees this in their activity.',
   summary:
     'Find people by email or name among those you work with (admins: everyone); each person listed sees it in their activity',
   request: {

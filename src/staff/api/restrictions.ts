@@ -20,6 +20,8 @@ const queueRoute = createRoute({
   ...adminRoute,
   method: 'get',
   path: '/staff/restrictions',
+  description:
+    'Role admin. People who restricted processing and wait for a decision, oldest first; each person listed sees this in their activity.',
   summary:
     'People who restricted processing and wait for a decision, oldest first (admins); each person listed sees it in their activity',
   responses: {

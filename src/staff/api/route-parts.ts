@@ -1,7 +1,8 @@
+import { sessionSecurity } from '../../http/validation';
 import { z } from '@hono/zod-openapi';
 import { adminOnly, staffOnly } from '../access';
 
-const security = [{ bearer: [] }];
+const security = sessionSecurity;
 
 /** Every console route checks the role in middleware, before its input is validated. */
 export const staffRoute = { tags: ['Staff'], security, middleware: [staffOnly] };

@@ -1,4 +1,4 @@
-import type { Locale, MessageKey, T } from '../../i18n';
+import { isLocale, languageNames, type Locale, type MessageKey, type T } from '../../i18n';
 import type { pageDates } from '../../views/dates';
 import type { PersonCard } from '../people';
 
@@ -20,7 +20,13 @@ export function ProfileSection(p: { t: T; when: Dates; user: PersonCard['user'] 
         <dt>{t('staff.field.goals')}</dt>
         <dd>{user.goals ?? '—'}</dd>
         <dt>{t('staff.field.locale')}</dt>
-        <dd>{user.locale === 'uk' ? 'Українська' : 'English'}</dd>
+        <dd>
+          {isLocale(user.locale) ? (
+            <span lang={user.locale}>{languageNames[user.locale]}</span>
+          ) : (
+            user.locale
+          )}
+        </dd>
         <dt>{t('staff.col.role')}</dt>
         <dd>{t(`staff.role.${user.role}` as MessageKey)}</dd>
         <dt>{t('staff.field.created')}</dt>

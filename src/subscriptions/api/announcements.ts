@@ -8,6 +8,8 @@ import { json, mandatoryList, noSuchList, security } from './common';
 const announcementRoute = createRoute({
   method: 'post',
   path: '/staff/announcements',
+  description:
+    'Role staff or admin. Queues the mail to the list’s confirmed subscribers only, never to restricted or deleted accounts; answers how many were queued.',
   tags: ['Staff'],
   security,
   summary: 'Queue a mail to the confirmed subscribers of a list (staff or admin)',

@@ -1,10 +1,11 @@
+import { sessionSecurity } from '../../http/validation';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env';
 import { problem, problems } from '../../http/problem';
 
 export const tags = ['Subscriptions'];
-export const security = [{ bearer: [] }];
+export const security = sessionSecurity;
 
 export const json = <S extends z.ZodType>(description: string, schema: S) => ({
   description,

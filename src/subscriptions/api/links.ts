@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { badToken, tokenSchema } from '../../http/common-problems';
 import { confirmSubscription } from '../confirm';
@@ -10,6 +10,9 @@ import { json, mandatoryList, tags } from './common';
 const confirmRoute = createRoute({
   method: 'post',
   path: '/subscriptions/confirm',
+  description:
+    'Public. Takes the token from the emailed `/subscriptions/confirm?token=…` link; single use.',
+  ...publicAccess,
   tags,
   summary: 'Confirm a subscription with the emailed token (single use)',
   request: { body: jsonBody(z.strictObject({ token: tokenSchema })) },
@@ -22,6 +25,9 @@ const oneClickBody = z.strictObject({ 'List-Unsubscribe': z.literal('One-Click')
 const unsubscribeRoute = createRoute({
   method: 'post',
   path: '/unsubscribe',
+  description:
+    'Public, RFC 8058 one-click: the body is `List-Unsubscribe=One-Click` (form-encoded) and the signed token in the query names the person and the list. No session or Origin is needed.',
+  ...publicAccess,
   tags,
   summary: 'RFC 8058 one-click unsubscribe: no session, the signed token names the person and list',
   request: {

@@ -1,11 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
+import type { RatePolicy } from '../../http/rate-limit-headers';
+import { confirmationMailRule } from '../subscribe';
+import { withRateLimit } from '../../http/rate-limit-headers';
+import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requireAuth } from '../../http/require';
 import { rateLimited } from '../../http/common-problems';
 import { listLists, listUserSubscriptions, toListView } from '../lists';
 import { setSubscription } from '../set-subscription';
 import { json, mandatoryList, noSuchList, security, tags } from './common';
+
+/** Same counter as subscribe.ts: the person's id, unhashed. */
+const confirmationMailsByPerson: RatePolicy = {
+  rule: (config) => confirmationMailRule({ config }),
+  subject: (c) => c.get('auth')?.user.id ?? null,
+};
 
 const listSchema = z
   .object({ list: z.string(), name: z.string(), description: z.string(), mandatory: z.boolean() })
@@ -18,6 +27,8 @@ const listParam = z.object({ list: z.string().max(50) });
 const listsRoute = createRoute({
   method: 'get',
   path: '/lists',
+  description: 'Public. The mailing lists, named and described in the request’s language.',
+  ...publicAccess,
   tags,
   summary: 'The mailing lists, in the request’s language',
   responses: { 200: json('Lists', z.array(listSchema)) },
@@ -25,6 +36,8 @@ const listsRoute = createRoute({
 const mySubscriptionsRoute = createRoute({
   method: 'get',
   path: '/me/subscriptions',
+  description:
+    'Every list with your status (`subscribed`, `pending`, `unsubscribed`); the mandatory service list is always subscribed.',
   tags,
   security,
   summary: 'Every list with my status; the mandatory one is always subscribed',
@@ -33,6 +46,9 @@ const mySubscriptionsRoute = createRoute({
 const setSubscriptionRoute = createRoute({
   method: 'put',
   path: '/me/subscriptions/{list}',
+  ...withRateLimit(confirmationMailsByPerson),
+  description:
+    '`{subscribed: true}` mails a confirmation link and answers `pending` (double opt-in); `{subscribed: false}` unsubscribes at once. 409 for the mandatory list; confirmation mails per hour are limited (429).',
   tags,
   security,
   summary:

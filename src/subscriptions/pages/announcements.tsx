@@ -76,8 +76,12 @@ export function announcementPageRoutes() {
     const result = await sendAnnouncement(c.get('deps'), { ...parsed.data, staffId: auth.user.id });
     if (!result.ok)
       return renderForm(c, { values, errors: { list: 'announce.error.list' }, status: 400 });
-    // Post/redirect/get: reloading the result page cannot send the announcement twice.
-    return c.redirect(`/staff/announcements?queued=${result.queued}`, 303);
+    // Post/redirect/get: reloading the result page cannot send the announcement twice. The
+    // announcement's own page then shows it going out.
+    return c.redirect(
+      result.queued ? `/staff/announcements/${result.id}` : '/staff/announcements?queued=0',
+      303,
+    );
   });
 
   return app;

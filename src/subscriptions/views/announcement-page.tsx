@@ -6,9 +6,10 @@ import { renderStaffPage } from '../../views/staff-frame';
 import { translateError } from '../../views/translate-error';
 import type { RenderedMail } from '../../../emails/layout';
 import type { ListView } from '../lists';
+import { announcementFormFields, translationLocales } from '../schemas';
 
 export type AnnouncementFormValues = Partial<
-  Record<'list' | 'subject' | 'body' | 'ukSubject' | 'ukBody', string>
+  Record<(typeof announcementFormFields)[number], string>
 >;
 
 export type AnnouncementPageState = {
@@ -40,6 +41,9 @@ export function announcementPage(c: Context<AppEnv>, s: AnnouncementPageState) {
     <>
       <h1>{t('announce.title')}</h1>
       <p class="lead">{t('announce.lead')}</p>
+      <p>
+        <a href="/staff/announcements/history">{t('history.title')}</a>
+      </p>
       {s.queued === 0 ? <Notice kind="info">{t('announce.queuedNone')}</Notice> : null}
       {s.queued ? (
         <Notice kind="success">{t('announce.queued', { count: s.queued })}</Notice>
@@ -137,7 +141,9 @@ function AnnouncementForm({ lists, values: v, e, t }: FormProps) {
         required
         maxlength={20000}
       />
-      <TranslationFields values={v} e={e} t={t} />
+      {translationLocales.map((l) => (
+        <TranslationFields locale={l} values={v} e={e} t={t} />
+      ))}
       <div class="form-actions">
         {/* A POST that changes nothing: 20,000 characters per language do not fit in a URL. */}
         <button type="submit" class="button secondary" formaction="/staff/announcements/preview">
@@ -167,24 +173,39 @@ function ListField(p: { lists: ListView[]; value?: string; error?: string; t: T 
   );
 }
 
-/** The optional Ukrainian version: both fields or neither (the schema checks). */
-function TranslationFields({ values: v, e, t }: Omit<FormProps, 'lists'>) {
+/** Words for each optional translation; Ukrainian's keys predate the other two. */
+const translationWords = {
+  uk: ['announce.uk', 'announce.uk.hint', 'announce.ukSubject', 'announce.ukBody'],
+  ru: ['announce.ru', 'announce.ru.hint', 'announce.ruSubject', 'announce.ruBody'],
+  cs: ['announce.cs', 'announce.cs.hint', 'announce.csSubject', 'announce.csBody'],
+} as const;
+
+/** One optional translation: both fields or neither (the schema checks). */
+function TranslationFields({
+  locale,
+  values: v,
+  e,
+  t,
+}: Omit<FormProps, 'lists'> & { locale: (typeof translationLocales)[number] }) {
+  const [legend, hint, subject, body] = translationWords[locale];
+  const subjectField = `${locale}Subject` as const;
+  const bodyField = `${locale}Body` as const;
   return (
     <fieldset>
-      <legend>{t('announce.uk')}</legend>
-      <p class="hint">{t('announce.uk.hint')}</p>
+      <legend>{t(legend)}</legend>
+      <p class="hint">{t(hint)}</p>
       <Field
-        name="ukSubject"
-        label={t('announce.ukSubject')}
-        value={v.ukSubject}
-        error={e('ukSubject')}
+        name={subjectField}
+        label={t(subject)}
+        value={v[subjectField]}
+        error={e(subjectField)}
         maxlength={200}
       />
       <Field
-        name="ukBody"
-        label={t('announce.ukBody')}
-        value={v.ukBody}
-        error={e('ukBody')}
+        name={bodyField}
+        label={t(body)}
+        value={v[bodyField]}
+        error={e(bodyField)}
         textarea
         maxlength={20000}
       />

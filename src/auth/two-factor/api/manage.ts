@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiRouter, jsonBody, problemResponses } from '../../../http/validation';
+import { withRateLimit } from '../../../http/rate-limit-headers';
+import { authRateLimits } from '../../rate-policies';
+import {
+  createApiRouter,
+  jsonBody,
+  problemResponses,
+  sessionSecurity,
+} from '../../../http/validation';
 import { requestMeta } from '../../../http/request-meta';
 import { requireAuth, requirePrivileged } from '../../../http/require';
 import { problem, problems } from '../../../http/problem';
@@ -14,7 +21,7 @@ import {
 } from '../manage';
 import { codeSchema, tags } from './common';
 
-const security = [{ bearer: [] }];
+const security = sessionSecurity;
 const codesResponse = z.object({ recoveryCodes: z.array(z.string()) });
 const statusSchema = z
   .object({
@@ -27,6 +34,7 @@ const statusSchema = z
 const statusRoute = createRoute({
   method: 'get',
   path: '/me/2fa',
+  description: 'Whether two-step sign-in is on, since when, and how many recovery codes are left.',
   tags,
   security,
   summary: 'Whether two-step sign-in is on, and how many recovery codes are left',
@@ -38,6 +46,8 @@ const statusRoute = createRoute({
 const setupRoute = createRoute({
   method: 'post',
   path: '/me/2fa/setup',
+  description:
+    'Needs a privileged session. Answers a new secret as an `otpauth://` URI and a QR code (SVG); nothing changes until `POST /me/2fa/enable` confirms a code within 30 minutes.',
   tags,
   security,
   summary:
@@ -57,6 +67,9 @@ const setupRoute = createRoute({
 const enableRoute = createRoute({
   method: 'post',
   path: '/me/2fa/enable',
+  ...withRateLimit(authRateLimits.failedCodesByPerson),
+  description:
+    'Confirms the enrolment started with `POST /me/2fa/setup` with a code from the app. Answers the ten recovery codes; they are shown only this once.',
   tags,
   security,
   summary:
@@ -70,6 +83,8 @@ const enableRoute = createRoute({
 const disableRoute = createRoute({
   method: 'delete',
   path: '/me/2fa',
+  description:
+    'Needs a privileged session (`POST /auth/reauth`). The authenticator secret and the recovery codes are deleted; a notice is emailed.',
   tags,
   security,
   summary: 'Turn two-step sign-in off (privileged); the secret and recovery codes are deleted',
@@ -78,6 +93,8 @@ const disableRoute = createRoute({
 const regenerateRoute = createRoute({
   method: 'post',
   path: '/me/2fa/recovery-codes',
+  description:
+    'Needs a privileged session. Answers ten new recovery codes; the old ones stop working.',
   tags,
   security,
   summary: 'Replace the recovery codes (privileged); the old ones stop working',

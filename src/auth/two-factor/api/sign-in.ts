@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { withRateLimit } from '../../../http/rate-limit-headers';
+import { authRateLimits } from '../../rate-policies';
 import { startCookieSession } from '../../../http/signed-in';
-import { createApiRouter, jsonBody, problemResponses } from '../../../http/validation';
+import {
+  createApiRouter,
+  jsonBody,
+  problemResponses,
+  publicAccess,
+} from '../../../http/validation';
 import { requestMeta } from '../../../http/request-meta';
 import { problem } from '../../../http/problem';
 import { rateLimited } from '../../../http/common-problems';
@@ -12,6 +19,10 @@ import { codeSchema, tags } from './common';
 const completeRoute = createRoute({
   method: 'post',
   path: '/auth/2fa',
+  ...withRateLimit(authRateLimits.failedSignInsByAddress),
+  description:
+    'Takes the `twoFactorToken` from `POST /auth/login` and a 6-digit authenticator code or a recovery code. Answers like a completed sign-in and sets the session cookie.',
+  ...publicAccess,
   tags,
   summary:
     'Finish a sign-in that answered {twoFactorRequired: true}, with an authenticator or recovery code',
