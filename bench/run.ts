@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (full: 10 s × 3 runs per scenario) or `npm run bench -- --quick` (CI: short
+ * `npm run bench` (full: 10 s × 5 interleaved rounds per scenario) or `npm run bench -- --quick` (CI: short
  * runs, fails only when a ratio falls far below its target). Needs DATABASE_URL=postgres://…
  * `--cold-start` measures only the starts to /readyz (`--runs N` starts each, default 3).
  * Every figure is printed beside a baseline measured in the same run on the same machine.
@@ -21,7 +21,9 @@ import { alarms, printMachine, printTable } from './lib/table';
 import { measureAnnouncementQueue } from './scenarios/announcement';
 import { measureColdStarts } from './scenarios/cold-start';
 import { measureExport } from './scenarios/export';
+import { measurePipeline } from './scenarios/pipeline';
 import { measureReads } from './scenarios/reads';
+import { measureScaleOut } from './scenarios/scale-out';
 import { measureSignIn } from './scenarios/sign-in';
 import { measureStartup } from './scenarios/startup';
 
@@ -49,6 +51,7 @@ async function measureOurs(b: Bench, ours: BenchDatabase, peer: BenchDatabase) {
       { databaseUrl: peer.url, cookie: peerCookie },
     );
     await measureSignIn(b, server.url, peer.url);
+    await measureScaleOut(b, server, ourEnv(ours.url), token);
     await measureExport(b, ours.url, server, userId);
     return rMe;
   } finally {
@@ -65,6 +68,7 @@ async function measureAll(b: Bench, base: string) {
     const peer = await createBenchDatabase(base, `bench_peer_${process.pid}`, false);
     dbs.push(ours, peer);
     const rMe = await measureOurs(b, ours, peer);
+    await measurePipeline(b, ours.url);
     await measureStartup(b, ourEnv(ours.url), dataDir, rMe);
     await measureAnnouncementQueue(b, base);
   } finally {
@@ -89,7 +93,7 @@ async function main() {
   const b: Bench = {
     quick,
     seconds: quick ? 3 : 10,
-    runs: runsAt > 0 ? Number(process.argv[runsAt + 1]) : quick ? 1 : 3,
+    runs: runsAt > 0 ? Number(process.argv[runsAt + 1]) : quick ? 1 : 5,
     rows: [],
     ceilings: [],
   };

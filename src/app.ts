@@ -35,13 +35,19 @@ export { bodyLimitBytes } from './http/body-limit';
 export type AppOptions = {
   /** Serves `public/` at /assets/* (Node: serveStatic; Workers: the assets binding serves it first). */
   assets?: MiddlewareHandler;
+  /**
+   * Steps of the request pipeline left out. Only the bench uses it, to measure what each step
+   * costs a request (bench/scenarios/pipeline.ts); the service always runs them all.
+   */
+  omitSteps?: readonly PipelineStep[];
 };
 
 /** Builds the whole service from its dependencies; the same app runs on Node, Workers and in tests. */
 export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   if (options.assets) app.use('/assets/*', options.assets);
-  useRequestPipeline(app, deps);
+  for (const [name, step] of requestPipeline(deps))
+    if (!options.omitSteps?.includes(name)) app.use('*', step);
   mountRoutes(app, deps);
   const errors = errorHandlers({ renderErrorPage, formPageFor: formPageFinder(app.routes) });
   app.notFound(errors.notFound);
@@ -49,46 +55,61 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   return app;
 }
 
+export const pipelineSteps = [
+  'deps',
+  'request-id',
+  'access-log',
+  'security-headers',
+  'origin-check',
+  'body-limit',
+  'session',
+  'locale',
+  'recorded-reads',
+  'policy-gate',
+] as const;
+export type PipelineStep = (typeof pipelineSteps)[number];
+
 /** What runs before every route, in this order: each step may rely on the ones above it. */
-function useRequestPipeline(app: Hono<AppEnv>, deps: Deps) {
-  app.use(
-    '*',
-    createMiddleware<AppEnv>(async function provideDeps(c, next) {
-      c.set('deps', deps);
-      c.set('clientIp', readClientIp(c, deps.config.trustProxy));
-      await next();
-    }),
-  );
-  app.use('*', requestId({ limitLength: 64 }));
-  // PERSISTENT_COOKIES=false: every cookie set on the way out ends with the browser session.
-  app.use('*', accessLog());
-  app.use('*', securityHeaders(deps.config));
-  app.use(
-    '*',
-    originCheck({
-      appOrigin: deps.config.appOrigin,
-      cookieName: sessionCookieName(deps.config),
-      tokenOnlyPaths: ['/unsubscribe', '/api/v1/unsubscribe'],
-    }),
-  );
-  app.use('*', limitRequestBody());
-  app.use('*', sessionLoader());
-  app.use('*', localeResolver());
-  app.use(
-    '*',
-    recordedReadsFromOwnPages({
-      paths: [
-        '/staff',
-        '/staff/*',
-        '/api/v1/staff/*',
-        '/api/v1/admin/*',
-        '/api/v1/me/export',
-        '/account/privacy/export',
-      ],
-      renderPage: crossSitePage,
-    }),
-  );
-  app.use('*', policyGate());
+function requestPipeline(deps: Deps): [PipelineStep, MiddlewareHandler<AppEnv>][] {
+  return [
+    [
+      'deps',
+      createMiddleware<AppEnv>(async function provideDeps(c, next) {
+        c.set('deps', deps);
+        c.set('clientIp', readClientIp(c, deps.config.trustProxy));
+        await next();
+      }),
+    ],
+    ['request-id', requestId({ limitLength: 64 })],
+    ['access-log', accessLog()],
+    ['security-headers', securityHeaders(deps.config)],
+    [
+      'origin-check',
+      originCheck({
+        appOrigin: deps.config.appOrigin,
+        cookieName: sessionCookieName(deps.config),
+        tokenOnlyPaths: ['/unsubscribe', '/api/v1/unsubscribe'],
+      }),
+    ],
+    ['body-limit', limitRequestBody()],
+    ['session', sessionLoader()],
+    ['locale', localeResolver()],
+    [
+      'recorded-reads',
+      recordedReadsFromOwnPages({
+        paths: [
+          '/staff',
+          '/staff/*',
+          '/api/v1/staff/*',
+          '/api/v1/admin/*',
+          '/api/v1/me/export',
+          '/account/privacy/export',
+        ],
+        renderPage: crossSitePage,
+      }),
+    ],
+    ['policy-gate', policyGate()],
+  ];
 }
 
 /** Every feature's routes; the route map in docs/routes.md is generated from this app. */

@@ -14,6 +14,8 @@ import { notMeLink } from './not-me';
 /**
  * What every successful sign-in does, whatever the credential: note activity, cancel a
  * pending deletion (signing in is the way back), and warn about a device not seen before.
+ * Returns whether mail was queued: most sign-ins queue none, and waking the outbox for
+ * nothing costs every one of them a query.
  */
 export async function completeSignIn(
   deps: Deps,
@@ -22,13 +24,14 @@ export async function completeSignIn(
   meta: RequestMeta,
   method:
     'password' | 'password+totp' | 'password+recovery-code' | 'passkey' | 'reset' | 'verify-email',
-) {
+): Promise<{ mailQueued: boolean }> {
   const now = deps.clock.now();
   const history = await signInHistory(tx, user.id, meta.userAgent);
   await tx
     .update(users)
     .set({ lastActiveAt: now, inactivityWarnedAt: null })
     .where(eq(users.id, user.id));
+  let mailQueued = false;
   // Signing in within the grace period cancels a deletion; after it, never (the callers refuse
   // such an account; the condition here also holds against a race with the date).
   if (user.deletionScheduledFor) {
@@ -37,7 +40,10 @@ export async function completeSignIn(
       .set({ deletionScheduledFor: null })
       .where(and(eq(users.id, user.id), gt(users.deletionScheduledFor, now)))
       .returning({ id: users.id });
-    if (cancelled.length) await tellDeletionCancelled(deps, tx, user, meta, now);
+    if (cancelled.length) {
+      await tellDeletionCancelled(deps, tx, user, meta, now);
+      mailQueued = true;
+    }
   }
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
   if (history.seen && !history.sameDevice) {
@@ -55,7 +61,9 @@ export async function completeSignIn(
         notMeUrl: await notMeLink(deps, tx, user.id, now),
       },
     });
+    mailQueued = true;
   }
+  return { mailQueued };
 }
 
 type Tx = Parameters<Parameters<Deps['db']['transaction']>[0]>[0];

@@ -112,16 +112,17 @@ export async function login(
   }
   const created = await deps.db.transaction(async (tx) => {
     if (rehash) await tx.update(users).set({ passwordHash: rehash }).where(eq(users.id, user.id));
-    await completeSignIn(deps, tx, user, meta, 'password');
-    return createSession(deps, tx, {
+    const { mailQueued } = await completeSignIn(deps, tx, user, meta, 'password');
+    const session = await createSession(deps, tx, {
       userId: user.id,
       remember: input.remember,
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
+    return { ...session, mailQueued };
   });
   await slots.succeed();
-  deps.notifyMail();
+  if (created.mailQueued) deps.notifyMail();
   return {
     ok: true,
     user,

@@ -102,16 +102,17 @@ export async function signInWithPasskey(
     return { ok: false, reason: 'reset-required' };
   }
   const created = await deps.db.transaction(async (tx) => {
-    await completeSignIn(deps, tx, checked.user, meta, 'passkey');
-    return createSession(deps, tx, {
+    const { mailQueued } = await completeSignIn(deps, tx, checked.user, meta, 'passkey');
+    const session = await createSession(deps, tx, {
       userId: checked.user.id,
       remember: input.remember,
       ip: meta.ip,
       userAgent: meta.userAgent,
     });
+    return { ...session, mailQueued };
   });
   await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
-  deps.notifyMail();
+  if (created.mailQueued) deps.notifyMail();
   return {
     ok: true,
     user: checked.user,

@@ -41,10 +41,13 @@ export const redactionRules = {
   ] as [RegExp, string][],
 };
 
+const mayHoldSecret = /[@=\s]|[a-z2-7]{24}/;
+
 /** A string with every secret-looking part replaced. */
 export function redactText(text: string): string {
-  // Every rule needs an '@', '=' or space, or a run of 24 characters: most log fields have none.
-  if (text.length < 24 && !/[@= ]/.test(text)) return text;
+  // Every rule needs an '@', '=' or white space, or a run of 24 base32 characters: most log
+  // fields (a request id, a route, a method) have none, and one test is cheaper than five.
+  if (!mayHoldSecret.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of redactionRules.values)
     out = out.replace(pattern, replacement);
