@@ -14,6 +14,7 @@ export const configNames = [
   'DATA_DIR',
   'RESEND_API_KEY',
   'RESEND_BASE_URL',
+  'RESEND_WEBHOOK_SECRET',
   'MAIL_FROM',
   'SCHOOL_NAME',
   'SUPPORTED_LOCALES',
