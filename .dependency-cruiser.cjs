@@ -6,7 +6,7 @@
  * after removing some; never to add one).
  */
 const features =
-  '(admin|api|auth|bookings|cabinet|dev|jobs|ops|passkeys|privacy|reauth|site|staff|subscriptions)';
+  '(admin|api|auth|bookings|cabinet|delivery|dev|jobs|ops|passkeys|privacy|reauth|site|staff|subscriptions)';
 const shared = '(platform|http|sessions|mail|views|i18n|core)';
 
 module.exports = {

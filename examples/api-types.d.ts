@@ -288,7 +288,7 @@ export interface paths {
     head?: never;
     /**
      * Correct profile details
-     * @description A malformed body (unknown fields, wrong types, over-long strings) or a `timeZone` the service does not know is 400 with the field errors. `timeZone: null` (or "") clears it: times are then shown in UTC.
+     * @description A malformed body (unknown fields, wrong types, over-long strings) a `timeZone` the service does not know, or a `locale` the school does not offer (SUPPORTED_LOCALES), is 400 with the field errors. `timeZone: null` (or "") clears it: times are then shown in UTC.
      */
     patch: operations['patchMe'];
     trace?: never;
@@ -1571,7 +1571,10 @@ export interface operations {
            */
           password: string;
           name: string;
-          /** @enum {string} */
+          /**
+           * @description Mails are written in it; one the school does not offer (SUPPORTED_LOCALES) is 400. Default: the language the request negotiated
+           * @enum {string}
+           */
           locale?: 'en' | 'uk' | 'ru' | 'cs';
           /**
            * @description IANA time zone the account shows times in; UTC when left out

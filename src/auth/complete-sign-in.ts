@@ -3,10 +3,9 @@ import { auditEvents, users } from '../../db/schema';
 import type { Deps } from '../deps';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import type { UserRow } from '../core/users';
-import { localeOr } from '../i18n';
 import { formatDateTime } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
-import { queueMail } from '../mail/queue';
+import { mailLocale, queueMail } from '../mail/queue';
 import { rowsOf } from '../platform/sql-rows';
 import { describeDevice } from '../views/device-label';
 import { notMeLink } from './not-me';
@@ -47,7 +46,7 @@ export async function completeSignIn(
   }
   await recordEvent(tx, { userId: user.id, action: 'sign-in', at: now, meta, details: { method } });
   if (history.seen && !history.sameDevice) {
-    const locale = localeOr(user.locale);
+    const locale = mailLocale(deps, user.locale);
     await queueMail(deps, tx, {
       to: user.email,
       userId: user.id,
@@ -100,7 +99,7 @@ async function tellDeletionCancelled(
     meta,
     details: { by: 'sign-in' },
   });
-  const locale = localeOr(user.locale);
+  const locale = mailLocale(deps, user.locale);
   await queueMail(deps, tx, {
     to: user.email,
     userId: user.id,

@@ -1,9 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { negotiateLocale, type Locale } from '../i18n';
 import type { AppEnv } from './env';
 
 import { appCookies } from './cookies';
+import { problem } from './problem';
 
 /**
  * The person's own setting first, then the switcher's cookie, then Accept-Language, each only
@@ -26,4 +27,22 @@ export function localeResolver(): MiddlewareHandler<AppEnv> {
     );
     await next();
   };
+}
+
+/**
+ * A 400 for a `locale` field naming one of ours that the school does not offer
+ * (SUPPORTED_LOCALES), or undefined when it is offered or absent. The schemas list every
+ * language the product speaks; which of them a school offers is known only at run time.
+ */
+export function unofferedLocale(c: Context<AppEnv>, locale: string | undefined) {
+  const { supportedLocales } = c.get('deps').config;
+  if (locale === undefined || (supportedLocales as readonly string[]).includes(locale)) return;
+  return problem(c, {
+    status: 400,
+    type: 'validation',
+    title: 'The request is not valid',
+    errors: [
+      { path: 'locale', message: `Not offered here; one of: ${supportedLocales.join(', ')}` },
+    ],
+  });
 }

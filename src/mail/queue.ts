@@ -1,5 +1,5 @@
 import type { Deps } from '../deps';
-import { localeOr } from '../i18n';
+import { isLocale, type Locale } from '../i18n';
 import type { Executor } from '../platform/db-types';
 import { emailOutbox, type MailAttachment } from '../../db/schema';
 import {
@@ -10,9 +10,19 @@ import {
   type RenderedMail,
 } from '../../emails';
 
-export function mailContext(deps: Pick<Deps, 'config'>, locale: string): MailContext {
+/**
+ * The recipient's language if the school still offers it (SUPPORTED_LOCALES), else the
+ * school's default: a language dropped from the list stops being written in. Dates put into
+ * a mail's data are formatted in this language too.
+ */
+export function mailLocale(deps: Pick<Deps, 'config'>, locale: string | null): Locale {
+  const { supportedLocales, defaultLocale } = deps.config;
+  return isLocale(locale) && supportedLocales.includes(locale) ? locale : defaultLocale;
+}
+
+export function mailContext(deps: Pick<Deps, 'config'>, locale: string | null): MailContext {
   return {
-    locale: localeOr(locale),
+    locale: mailLocale(deps, locale),
     appUrl: deps.config.appUrl,
     schoolName: deps.config.schoolName,
     controller: deps.config.controller,

@@ -45,7 +45,7 @@ function poolMax(database: NodeMetricsOptions['database']) {
 const signInMethods: SignInMethod[] = ['password', 'two-factor', 'passkey'];
 const signInOutcomes: SignInOutcome[] = ['success', 'failure', 'locked'];
 const registrationOutcomes: RegistrationOutcome[] = ['accepted', 'rejected', 'limited'];
-const outboxStatuses = ['pending', 'sending', 'sent', 'failed'];
+const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'suppressed'];
 
 function makers(prom: typeof PromClient, register: PromClient.Registry) {
   return {

@@ -1,11 +1,10 @@
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import type { Deps } from '../deps';
-import { localeOr } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { personTimeZone } from '../i18n/time-zone';
 import { recordEvent } from '../core/activity';
-import { queueMail } from '../mail/queue';
+import { mailLocale, queueMail } from '../mail/queue';
 import { scheduleDeletionIn } from './deletion';
 
 const day = 86_400_000;
@@ -67,7 +66,7 @@ async function warnInactiveAccounts(deps: JobDeps, now: Date) {
       ),
     );
   for (const user of toWarn) {
-    const locale = localeOr(user.locale);
+    const locale = mailLocale(deps, user.locale);
     const deletesAfter = new Date(
       Math.max(
         new Date(user.last).getTime() + inactiveDays * day,

@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { policyVersions } from '../../db/schema';
 import type { Deps } from '../deps';
-import { locales } from '../i18n';
 import { formatDate } from '../i18n/format';
 import type { Executor } from '../platform/db-types';
 import { rowsOf } from '../platform/sql-rows';
@@ -78,7 +77,9 @@ export async function queuePolicyNotice(
   policy: { version: string; summary: string; effectiveAt: Date },
 ) {
   const now = deps.clock.now().toISOString();
-  const rendered = locales.map((locale) => {
+  // Written in each language the school offers; anyone else gets its default (as mailLocale).
+  const { supportedLocales, defaultLocale } = deps.config;
+  const rendered = supportedLocales.map((locale) => {
     const mail = policyNoticeMail(mailContext(deps, locale), {
       version: policy.version,
       summary: policy.summary,
@@ -95,9 +96,9 @@ export async function queuePolicyNotice(
       from users u
       join (values ${sql.join(rendered, sql`, `)}) as m(locale, subject, html, text)
         on m.locale = case when u.locale in (${sql.join(
-          locales.map((l) => sql`${l}`),
+          supportedLocales.map((l) => sql`${l}`),
           sql`, `,
-        )}) then u.locale else 'en' end
+        )}) then u.locale else ${defaultLocale} end
       where u.email_verified_at is not null and u.deletion_scheduled_for is null
       returning 1)
     select count(*)::int as n from queued`),

@@ -2,9 +2,8 @@ import { and, eq, isNotNull, lte, type SQL } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Executor } from '../platform/db-types';
-import { localeOr } from '../i18n';
 import { recordEvent } from '../core/activity';
-import { queueMail } from '../mail/queue';
+import { mailLocale, queueMail } from '../mail/queue';
 import { actorReferences, categories, personColumns, type Person } from './registry';
 import type { MailTemplateId } from '../../emails';
 
@@ -73,7 +72,7 @@ export async function purgeAccount(
     await purgePerson(tx, user);
     // Nobody proved owning an address never confirmed: it gets no mail from us.
     if (user.emailVerifiedAt) {
-      const locale = localeOr(user.locale);
+      const locale = mailLocale(deps, user.locale);
       await queueMail(deps, tx, {
         to: user.email,
         userId: null,

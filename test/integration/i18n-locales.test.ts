@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { emailOutbox } from '../../db/schema';
+import { emailOutbox, users } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
 import { createClient } from '../helpers/client';
 import {
@@ -128,6 +128,39 @@ describe('a school offering English and Ukrainian, Ukrainian first', () => {
     const c = client();
     await c.form('/lang', { locale: 'cs', next: '/' });
     expect(await (await c.get('/', headerOf('uk'))).text()).toContain('<html lang="uk">');
+  });
+
+  it('refuses, through the API, a language it does not offer', async () => {
+    const { id, c } = await signedInPerson(t, 'api-subset', client, { person: { locale: 'uk' } });
+    const res = await c.patch('/api/v1/me', { locale: 'cs' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(body.errors).toEqual([{ path: 'locale', message: expect.stringContaining('en, uk') }]);
+    expect((await userById(t, id))?.locale).toBe('uk');
+    expect((await c.patch('/api/v1/me', { locale: 'en' })).status).toBe(200);
+
+    const p = newPerson('api-subset-ru', { locale: 'ru' });
+    const reg = await client().post('/api/v1/auth/register', {
+      ...p,
+      acceptPrivacyPolicy: true,
+      confirmAge: true,
+    });
+    expect(reg.status).toBe(400);
+    const [nothing] = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, p.email));
+    expect(nothing).toBeUndefined();
+  });
+
+  it('mails someone whose language it stopped offering in its default', async () => {
+    const p = newPerson('dropped-ru', { locale: 'uk' });
+    const id = await registerAndVerify(t, client(), p);
+    await t.db.update(users).set({ locale: 'ru' }).where(eq(users.id, id));
+    await client().post('/api/v1/auth/password/forgot', { email: p.email });
+    const [reset] = await outboxOf(t, id, 'reset-password');
+    expect(reset!.locale).toBe('uk');
+    expect(reset!.subject).toBe(say('uk', 'mail.reset.subject'));
   });
 });
 

@@ -4,6 +4,7 @@ import { authRateLimits } from '../rate-policies';
 import { startCookieSession } from '../../http/signed-in';
 import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
+import { unofferedLocale } from '../../http/locale';
 import { locales } from '../../i18n';
 import { meSchema, personNameSchema, toMe } from '../../core/me';
 import { emailSchema } from '../../core/email-address';
@@ -45,7 +46,10 @@ const registerRoute = createRoute({
         email: emailSchema,
         password: passwordSchema,
         name: personNameSchema,
-        locale: z.enum(locales).optional(),
+        locale: z.enum(locales).optional().openapi({
+          description:
+            'Mails are written in it; one the school does not offer (SUPPORTED_LOCALES) is 400. Default: the language the request negotiated',
+        }),
         timeZone: timeZoneSchema.optional(),
         acceptPrivacyPolicy: z.literal(true, { message: 'You must accept the privacy policy' }),
         confirmAge: z.literal(true, { message: 'You must confirm your age' }),
@@ -104,6 +108,8 @@ export function registrationApi() {
 
   api.openapi(registerRoute, async (c) => {
     const body = c.req.valid('json');
+    const notOffered = unofferedLocale(c, body.locale);
+    if (notOffered) return notOffered;
     const result = await register(
       c.get('deps'),
       { ...body, locale: body.locale ?? c.get('locale') },

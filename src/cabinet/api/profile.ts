@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createApiRouter, fieldErrors, jsonBody, problemResponses } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
+import { unofferedLocale } from '../../http/locale';
 import { requireAuth } from '../../http/require';
 import { problem } from '../../http/problem';
 import { meSchema, toMe } from '../../core/me';
@@ -31,7 +32,7 @@ const patchMe = createRoute({
   security,
   summary: 'Correct profile details',
   description:
-    'A malformed body (unknown fields, wrong types, over-long strings) or a `timeZone` the service does not know is 400 with the field errors. `timeZone: null` (or "") clears it: times are then shown in UTC.',
+    'A malformed body (unknown fields, wrong types, over-long strings) a `timeZone` the service does not know, or a `locale` the school does not offer (SUPPORTED_LOCALES), is 400 with the field errors. `timeZone: null` (or "") clears it: times are then shown in UTC.',
   request: {
     body: jsonBody(
       // The shape only: the zone itself is checked in the handler against the runtime's zones.
@@ -65,6 +66,8 @@ export function profileApi() {
         errors: fieldErrors(input.error),
       });
     }
+    const notOffered = unofferedLocale(c, input.data.locale);
+    if (notOffered) return notOffered;
     const user = await updateProfile(c.get('deps'), auth.user.id, input.data, requestMeta(c));
     return c.json(toMe(user), 200);
   });
