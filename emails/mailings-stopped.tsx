@@ -14,7 +14,9 @@ export function mailingsStoppedMail(ctx: MailContext, d: { name: string; graceDa
     paragraphs: [
       t('mail.mailingsStopped.body', { school: ctx.schoolName }),
       t('optOut.offer'),
-      d.graceDays > 0 ? t('optOut.how', { days: d.graceDays }) : t('optOut.howNow'),
+      d.graceDays > 0
+        ? t('optOut.how', { days: t.plural('optOut.how.days', d.graceDays) })
+        : t('optOut.howNow'),
     ],
     action: { label: t('optOut.button'), url: `${ctx.appUrl}/account/delete` },
   });

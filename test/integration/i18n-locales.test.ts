@@ -172,3 +172,27 @@ describe('the data export in Russian and Czech', () => {
     expect(exportCatalogues.cs.codes.locale.ru).toBe('ruština');
   });
 });
+
+describe('a school keeping IP addresses 1 day and idle accounts 32 days', () => {
+  const t = useTestApp({
+    env: { TRUST_PROXY: '1', IP_RETENTION_DAYS: '1', INACTIVE_ACCOUNT_DAYS: '32' },
+  });
+  const client = () => createClient(t, { ip: `198.51.100.${++ipSeq}` });
+
+  it.each([
+    ['en', 'removed after 1 day.', 'then 32 days after'],
+    ['uk', 'видаляються через 1 день.', 'і ще 32 дні після'],
+    ['ru', 'удаляются через 1 день.', 'и еще 32 дня после'],
+    ['cs', 'po uplynutí 1 dne.', 'a poté 32 dní od'],
+  ])(
+    'says each period in its plural form on the cabinet’s privacy page, in %s',
+    async (locale, ip, inactive) => {
+      const { c } = await signedInPerson(t, `days-${locale}`, client, {
+        person: { locale: locale as 'en' },
+      });
+      const html = await (await c.get('/account/privacy')).text();
+      expect(html).toContain(ip);
+      expect(html).toContain(inactive);
+    },
+  );
+});

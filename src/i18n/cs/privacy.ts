@@ -7,7 +7,7 @@ export const privacy: Translation<typeof en> = {
   'privacy.cat.profile.purpose':
     'Váš účet a lekce: jméno, e-mail, telefon, účet pro videohovory, cíle, jazyk a časové pásmo.',
   'privacy.cat.profile.retention':
-    'Po dobu, kdy službu používáte, a poté {inactive} dní od vašeho posledního přihlášení, lekce, platby nebo změny profilu; nikdy ne, dokud vás nějaká lekce ještě čeká.',
+    'Po dobu, kdy službu používáte, a poté {inactive} od vašeho posledního přihlášení, lekce, platby nebo změny profilu; nikdy ne, dokud vás nějaká lekce ještě čeká.',
   'privacy.cat.sign-in-methods.title': 'Způsoby přihlášení',
   'privacy.cat.sign-in-methods.purpose':
     'Jak se přihlašujete: zda máte nastavené heslo, vaše přístupové klíče, dvoufázové přihlášení. Nikdy ne samotná tajemství.',
@@ -16,12 +16,12 @@ export const privacy: Translation<typeof en> = {
   'privacy.cat.sessions.purpose':
     'Abyste zůstali přihlášeni; podle IP adresy a prohlížeče poznáte zařízení, které není vaše.',
   'privacy.cat.sessions.retention':
-    'Dokud se neodhlásíte nebo relace nevyprší; IP adresy mažeme po uplynutí {ip} dní.',
+    'Dokud se neodhlásíte nebo relace nevyprší; IP adresy mažeme po uplynutí {ip}.',
   'privacy.cat.events.title': 'Bezpečnostní záznamy a záznamy o přístupu',
   'privacy.cat.events.purpose':
     'Přihlášení, změny vašeho účtu a každé nahlédnutí personálu do vašich údajů, abyste je mohli zkontrolovat.',
   'privacy.cat.events.retention':
-    'Po dobu existence vašeho účtu; IP adresy mažeme po uplynutí {ip} dní.',
+    'Po dobu existence vašeho účtu; IP adresy mažeme po uplynutí {ip}.',
   'privacy.cat.links.title': 'Odkazy z e-mailů a výzvy k přihlášení',
   'privacy.cat.links.purpose':
     'Jednorázové odkazy, které jsme vám poslali e-mailem (potvrzení, obnovení hesla, zrušení), a výzvy pro přístupové klíče; z každého uchováváme jen otisk.',

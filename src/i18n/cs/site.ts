@@ -1,7 +1,8 @@
 import type { site as en } from '../en/site';
+import type { Translation } from '../plural';
 
 /** Czech: the shared layout and the public pages. */
-export const site: Record<keyof typeof en, string> = {
+export const site: Translation<typeof en> = {
   'layout.skip': 'Přejít na obsah',
   'layout.mainNav': 'Hlavní nabídka',
   'layout.cabinetNav': 'Váš účet',
@@ -70,7 +71,25 @@ export const site: Record<keyof typeof en, string> = {
     'Hesla nikdy neukládáme v čitelné podobě: uchováváme jen otisk (hash) argon2id, ze kterého heslo nedokážou zpětně získat ani naši zaměstnanci.',
   'privacy.howLong.title': 'Jak dlouho údaje uchováváme',
   'privacy.howLong.body':
-    'Po dobu, kdy službu používáte, a poté {inactive} dní od vašeho posledního přihlášení, lekce, platby nebo změny profilu (nikdy ne, dokud vás nějaká lekce ještě čeká); 30 dní předem vás upozorníme e-mailem.\nIP adresy v bezpečnostních záznamech mažeme po uplynutí {ip} dní. Účty, jejichž e-mail nebyl nikdy potvrzen, mažeme po uplynutí {unverified} dní.\nKdyž svůj účet smažete, odstraníme ho po uplynutí {grace} dní (do té doby si to můžete rozmyslet); zůstanou jen záznamy o platbách, které musíme ze zákona uchovávat, a to bez vašeho jména a kontaktních údajů.',
+    'Po dobu, kdy službu používáte, a poté {inactive} od vašeho posledního přihlášení, lekce, platby nebo změny profilu (nikdy ne, dokud vás nějaká lekce ještě čeká); 30 dní předem vás upozorníme e-mailem.\nIP adresy v bezpečnostních záznamech mažeme po uplynutí {ip}. Účty, jejichž e-mail nebyl nikdy potvrzen, mažeme po uplynutí {unverified}.\nKdyž svůj účet smažete, odstraníme ho po uplynutí {grace} (do té doby si to můžete rozmyslet); zůstanou jen záznamy o platbách, které musíme ze zákona uchovávat, a to bez vašeho jména a kontaktních údajů.',
+  // Čísla v privacy.howLong.body: {inactive} ve 4. pádě („a poté 1 den / 2 dny / 5 dní“),
+  // ostatní ve 2. pádě po „po uplynutí“ („1 dne / 2 dnů / 5 dní“).
+  'privacy.howLong.inactive.one': '{count} den',
+  'privacy.howLong.inactive.few': '{count} dny',
+  'privacy.howLong.inactive.many': '{count} dne',
+  'privacy.howLong.inactive.other': '{count} dní',
+  'privacy.howLong.ip.one': '{count} dne',
+  'privacy.howLong.ip.few': '{count} dnů',
+  'privacy.howLong.ip.many': '{count} dne',
+  'privacy.howLong.ip.other': '{count} dní',
+  'privacy.howLong.unverified.one': '{count} dne',
+  'privacy.howLong.unverified.few': '{count} dnů',
+  'privacy.howLong.unverified.many': '{count} dne',
+  'privacy.howLong.unverified.other': '{count} dní',
+  'privacy.howLong.grace.one': '{count} dne',
+  'privacy.howLong.grace.few': '{count} dnů',
+  'privacy.howLong.grace.many': '{count} dne',
+  'privacy.howLong.grace.other': '{count} dní',
   'privacy.rights.title': 'Vaše práva přímo ve vašem účtu',
   'privacy.rights.body':
     'Můžete si prohlédnout vše, co o vás uchováváme, opravit to, stáhnout, omezit zpracování, dokud napadáte přesnost údajů, a smazat svůj účet, a to vše sami a okamžitě na stránkách svého účtu.',

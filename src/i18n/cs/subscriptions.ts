@@ -1,7 +1,8 @@
 import type { subscriptions as en } from '../en/subscriptions';
+import type { Translation } from '../plural';
 
 /** Czech: subscriptions. */
-export const subscriptions: Record<keyof typeof en, string> = {
+export const subscriptions: Translation<typeof en> = {
   'subscriptions.title': 'Odběr e-mailů',
   'subscriptions.lead':
     'Vyberte si, jaké nepovinné e-maily chcete dostávat. Přihlášení k odběru má ještě jeden krok: pošleme vám odkaz e-mailem a odběr začne, jakmile ho otevřete.',
@@ -44,7 +45,12 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'optOut.title': 'Teď od nás nedostáváte žádné hromadné e-maily',
   'optOut.offer': 'Chcete, abychom smazali i váš účet a vše, co o vás uchováváme?',
   'optOut.how':
-    'Smazání probíhá jako vždy: potvrdíte ho heslem nebo přístupovým klíčem, během {days} dní si to můžete rozmyslet a pak zmizí vše kromě záznamů o platbách, které vyžaduje zákon (bez vašeho jména).',
+    'Smazání probíhá jako vždy: potvrdíte ho heslem nebo přístupovým klíčem, během {days} si to můžete rozmyslet a pak zmizí vše kromě záznamů o platbách, které vyžaduje zákon (bez vašeho jména).',
+  // {days} v optOut.how, 2. pád po „během“: „během 1 dne / 2 dnů / 5 dní“.
+  'optOut.how.days.one': '{count} dne',
+  'optOut.how.days.few': '{count} dnů',
+  'optOut.how.days.many': '{count} dne',
+  'optOut.how.days.other': '{count} dní',
   'optOut.howNow':
     'Smazání probíhá jako vždy: potvrdíte ho heslem nebo přístupovým klíčem a pak okamžitě zmizí vše kromě záznamů o platbách, které vyžaduje zákon (bez vašeho jména).',
   'optOut.button': 'Smazat můj účet a moje údaje…',

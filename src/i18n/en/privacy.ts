@@ -4,7 +4,7 @@ export const privacy = {
   'privacy.cat.profile.purpose':
     'Your account and lessons: your name, email, phone, video-call account, goals, language and time zone.',
   'privacy.cat.profile.retention':
-    'While you use the service, then {inactive} days after your last sign-in, lesson, payment or change to your profile; never while a lesson is still ahead.',
+    'While you use the service, then {inactive} after your last sign-in, lesson, payment or change to your profile; never while a lesson is still ahead.',
   'privacy.cat.sign-in-methods.title': 'Sign-in methods',
   'privacy.cat.sign-in-methods.purpose':
     'How you sign in: whether a password is set, your passkeys, two-step sign-in. Never the secrets themselves.',
@@ -13,12 +13,12 @@ export const privacy = {
   'privacy.cat.sessions.purpose':
     'Keeping you signed in; the IP address and browser let you spot a device that is not yours.',
   'privacy.cat.sessions.retention':
-    'Until you sign out or the session expires; IP addresses are removed after {ip} days.',
+    'Until you sign out or the session expires; IP addresses are removed after {ip}.',
   'privacy.cat.events.title': 'Security and access events',
   'privacy.cat.events.purpose':
     'Sign-ins, changes to your account and every time staff looked at your data, so you can check them.',
   'privacy.cat.events.retention':
-    'While your account exists; IP addresses are removed after {ip} days.',
+    'While your account exists; IP addresses are removed after {ip}.',
   'privacy.cat.links.title': 'Emailed links and sign-in challenges',
   'privacy.cat.links.purpose':
     'Single-use links we emailed you (confirm, reset, cancel) and passkey challenges; only a fingerprint of each is kept.',

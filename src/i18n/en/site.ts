@@ -68,7 +68,16 @@ export const site = {
     'Passwords are never stored in readable form: we keep only an argon2id hash, which not even our staff can turn back into the password.',
   'privacy.howLong.title': 'How long we keep it',
   'privacy.howLong.body':
-    'While you use the service, and then {inactive} days after your last sign-in, lesson, payment or change to your profile (never while a lesson is still ahead); we warn you by email 30 days before.\nIP addresses in security events are removed after {ip} days. Accounts whose email was never confirmed are removed after {unverified} days.\nWhen you delete your account, it is removed {grace} days later (you can change your mind until then); only payment records the law requires us to keep remain, without your name or contact details.',
+    'While you use the service, and then {inactive} after your last sign-in, lesson, payment or change to your profile (never while a lesson is still ahead); we warn you by email 30 days before.\nIP addresses in security events are removed after {ip}. Accounts whose email was never confirmed are removed after {unverified}.\nWhen you delete your account, it is removed {grace} later (you can change your mind until then); only payment records the law requires us to keep remain, without your name or contact details.',
+  // The counts in privacy.howLong.body: {inactive}, {ip}, {unverified}, {grace}.
+  'privacy.howLong.inactive.one': '{count} day',
+  'privacy.howLong.inactive.other': '{count} days',
+  'privacy.howLong.ip.one': '{count} day',
+  'privacy.howLong.ip.other': '{count} days',
+  'privacy.howLong.unverified.one': '{count} day',
+  'privacy.howLong.unverified.other': '{count} days',
+  'privacy.howLong.grace.one': '{count} day',
+  'privacy.howLong.grace.other': '{count} days',
   'privacy.rights.title': 'Your rights, in your account',
   'privacy.rights.body':
     'You can see everything we hold about you, correct it, download it, restrict its processing while you dispute its accuracy, and delete your account, all yourself, at once, from your account pages.',

@@ -42,7 +42,10 @@ export const subscriptions = {
   'optOut.title': 'You get no mailings from us now',
   'optOut.offer': 'Would you also like us to delete your account and everything we hold about you?',
   'optOut.how':
-    'Deleting works as it always does: you confirm with your password or passkey, you have {days} days to change your mind, and then everything goes except the payment records the law requires (without your name).',
+    'Deleting works as it always does: you confirm with your password or passkey, you have {days} to change your mind, and then everything goes except the payment records the law requires (without your name).',
+  // {days} in optOut.how: "you have 1 day / 30 days to change your mind".
+  'optOut.how.days.one': '{count} day',
+  'optOut.how.days.other': '{count} days',
   'optOut.howNow':
     'Deleting works as it always does: you confirm with your password or passkey, and then everything goes at once except the payment records the law requires (without your name).',
   'optOut.button': 'Delete my account and my data…',

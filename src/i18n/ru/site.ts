@@ -1,7 +1,8 @@
 import type { site as en } from '../en/site';
+import type { Translation } from '../plural';
 
 /** Russian: the shared layout and the public pages. */
-export const site: Record<keyof typeof en, string> = {
+export const site: Translation<typeof en> = {
   'layout.skip': 'Перейти к содержанию',
   'layout.mainNav': 'Главное меню',
   'layout.cabinetNav': 'Ваш кабинет',
@@ -70,7 +71,24 @@ export const site: Record<keyof typeof en, string> = {
     'Пароли никогда не хранятся в читаемом виде: мы храним только хеш argon2id, который даже наши сотрудники не могут превратить обратно в пароль.',
   'privacy.howLong.title': 'Как долго мы храним данные',
   'privacy.howLong.body':
-    'Пока вы пользуетесь сервисом, и еще {inactive} дн. после вашего последнего входа, занятия, оплаты или изменения профиля (никогда — пока впереди есть запланированное занятие); за 30 дней до удаления мы предупредим вас письмом.\nIP-адреса в событиях безопасности удаляются через {ip} дн. Учетные записи с неподтвержденной почтой удаляются через {unverified} дн.\nКогда вы удаляете учетную запись, она стирается через {grace} дн. (до этого можно передумать); остаются только записи об оплатах, которые мы обязаны хранить по закону, без вашего имени и контактов.',
+    'Пока вы пользуетесь сервисом, и еще {inactive} после вашего последнего входа, занятия, оплаты или изменения профиля (никогда — пока впереди есть запланированное занятие); за 30 дней до удаления мы предупредим вас письмом.\nIP-адреса в событиях безопасности удаляются через {ip}. Учетные записи с неподтвержденной почтой удаляются через {unverified}.\nКогда вы удаляете учетную запись, она стирается через {grace} (до этого можно передумать); остаются только записи об оплатах, которые мы обязаны хранить по закону, без вашего имени и контактов.',
+  // Числа в privacy.howLong.body: «еще 1 день / 2 дня / 5 дней», «через 1 день / 2 дня / 5 дней».
+  'privacy.howLong.inactive.one': '{count} день',
+  'privacy.howLong.inactive.few': '{count} дня',
+  'privacy.howLong.inactive.many': '{count} дней',
+  'privacy.howLong.inactive.other': '{count} дня',
+  'privacy.howLong.ip.one': '{count} день',
+  'privacy.howLong.ip.few': '{count} дня',
+  'privacy.howLong.ip.many': '{count} дней',
+  'privacy.howLong.ip.other': '{count} дня',
+  'privacy.howLong.unverified.one': '{count} день',
+  'privacy.howLong.unverified.few': '{count} дня',
+  'privacy.howLong.unverified.many': '{count} дней',
+  'privacy.howLong.unverified.other': '{count} дня',
+  'privacy.howLong.grace.one': '{count} день',
+  'privacy.howLong.grace.few': '{count} дня',
+  'privacy.howLong.grace.many': '{count} дней',
+  'privacy.howLong.grace.other': '{count} дня',
   'privacy.rights.title': 'Ваши права — в вашем кабинете',
   'privacy.rights.body':
     'Вы можете посмотреть все данные, которые мы о вас храним, исправить их, скачать, ограничить их обработку на то время, пока оспариваете их точность, и удалить учетную запись — все самостоятельно и сразу, на страницах кабинета.',

@@ -1,7 +1,8 @@
 import type { subscriptions as en } from '../en/subscriptions';
+import type { Translation } from '../plural';
 
 /** Russian: subscriptions. */
-export const subscriptions: Record<keyof typeof en, string> = {
+export const subscriptions: Translation<typeof en> = {
   'subscriptions.title': 'Рассылки',
   'subscriptions.lead':
     'Выберите, какие необязательные письма получать. У подписки есть еще один шаг: мы отправим ссылку на вашу почту, и подписка начнет действовать, как только вы ее откроете.',
@@ -43,7 +44,12 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'optOut.title': 'Теперь вы не получаете от нас рассылок',
   'optOut.offer': 'Хотите, чтобы мы также удалили вашу учетную запись и все, что мы о вас храним?',
   'optOut.how':
-    'Удаление проходит как обычно: вы подтверждаете его паролем или ключом доступа, у вас есть {days} дн., чтобы передумать, а затем удаляется все, кроме записей об оплатах, которых требует закон (без вашего имени).',
+    'Удаление проходит как обычно: вы подтверждаете его паролем или ключом доступа, у вас есть {days}, чтобы передумать, а затем удаляется все, кроме записей об оплатах, которых требует закон (без вашего имени).',
+  // {days} в optOut.how: «у вас есть 1 день / 2 дня / 5 дней, чтобы передумать».
+  'optOut.how.days.one': '{count} день',
+  'optOut.how.days.few': '{count} дня',
+  'optOut.how.days.many': '{count} дней',
+  'optOut.how.days.other': '{count} дня',
   'optOut.howNow':
     'Удаление проходит как обычно: вы подтверждаете его паролем или ключом доступа, и сразу удаляется все, кроме записей об оплатах, которых требует закон (без вашего имени).',
   'optOut.button': 'Удалить мою учетную запись и данные…',

@@ -1,7 +1,8 @@
 import type { site as en } from '../en/site';
+import type { Translation } from '../plural';
 
 /** Ukrainian: the shared layout and the public pages. */
-export const site: Record<keyof typeof en, string> = {
+export const site: Translation<typeof en> = {
   'layout.skip': 'Перейти до змісту',
   'layout.mainNav': 'Головне меню',
   'layout.cabinetNav': 'Ваш кабінет',
@@ -68,7 +69,24 @@ export const site: Record<keyof typeof en, string> = {
     'Паролі ніколи не зберігаються у читабельному вигляді: ми зберігаємо лише хеш argon2id, який навіть наші працівники не можуть перетворити назад на пароль.',
   'privacy.howLong.title': 'Як довго ми зберігаємо дані',
   'privacy.howLong.body':
-    'Поки ви користуєтеся сервісом, і ще {inactive} днів після вашого останнього входу, заняття, оплати чи зміни профілю (ніколи — поки попереду є заплановане заняття); за 30 днів до видалення ми попередимо вас листом.\nIP-адреси в подіях безпеки видаляються через {ip} днів. Облікові записи з непідтвердженою поштою видаляються через {unverified} днів.\nКоли ви видаляєте обліковий запис, його буде стерто через {grace} днів (до того ви можете передумати); залишаються лише записи про оплати, які ми зобов’язані зберігати за законом, без вашого імені та контактів.',
+    'Поки ви користуєтеся сервісом, і ще {inactive} після вашого останнього входу, заняття, оплати чи зміни профілю (ніколи — поки попереду є заплановане заняття); за 30 днів до видалення ми попередимо вас листом.\nIP-адреси в подіях безпеки видаляються через {ip}. Облікові записи з непідтвердженою поштою видаляються через {unverified}.\nКоли ви видаляєте обліковий запис, його буде стерто через {grace} (до того ви можете передумати); залишаються лише записи про оплати, які ми зобов’язані зберігати за законом, без вашого імені та контактів.',
+  // Числа в privacy.howLong.body: «ще 1 день / 2 дні / 5 днів», «через 1 день / 2 дні / 5 днів».
+  'privacy.howLong.inactive.one': '{count} день',
+  'privacy.howLong.inactive.few': '{count} дні',
+  'privacy.howLong.inactive.many': '{count} днів',
+  'privacy.howLong.inactive.other': '{count} дня',
+  'privacy.howLong.ip.one': '{count} день',
+  'privacy.howLong.ip.few': '{count} дні',
+  'privacy.howLong.ip.many': '{count} днів',
+  'privacy.howLong.ip.other': '{count} дня',
+  'privacy.howLong.unverified.one': '{count} день',
+  'privacy.howLong.unverified.few': '{count} дні',
+  'privacy.howLong.unverified.many': '{count} днів',
+  'privacy.howLong.unverified.other': '{count} дня',
+  'privacy.howLong.grace.one': '{count} день',
+  'privacy.howLong.grace.few': '{count} дні',
+  'privacy.howLong.grace.many': '{count} днів',
+  'privacy.howLong.grace.other': '{count} дня',
   'privacy.rights.title': 'Ваші права — у вашому кабінеті',
   'privacy.rights.body':
     'Ви можете переглянути всі дані, які ми про вас зберігаємо, виправити їх, завантажити, обмежити їх обробку на час, поки оскаржуєте їхню точність, і видалити обліковий запис — усе самостійно й одразу, на сторінках кабінету.',

@@ -1,7 +1,8 @@
 import type { subscriptions as en } from '../en/subscriptions';
+import type { Translation } from '../plural';
 
 /** Ukrainian: subscriptions. */
-export const subscriptions: Record<keyof typeof en, string> = {
+export const subscriptions: Translation<typeof en> = {
   'subscriptions.title': 'Розсилки',
   'subscriptions.lead':
     'Оберіть, які необов’язкові листи отримувати. Підписка має ще один крок: ми надішлемо посилання на вашу пошту, і підписка почне діяти, щойно ви його відкриєте.',
@@ -43,7 +44,12 @@ export const subscriptions: Record<keyof typeof en, string> = {
   'optOut.title': 'Тепер ви не отримуєте від нас розсилок',
   'optOut.offer': 'Хочете, щоб ми також видалили ваш обліковий запис і все, що про вас зберігаємо?',
   'optOut.how':
-    'Видалення відбувається як завжди: ви підтверджуєте його паролем або ключем доступу, маєте {days} днів, щоб передумати, а потім зникає все, крім записів про оплати, які вимагає закон (без вашого імені).',
+    'Видалення відбувається як завжди: ви підтверджуєте його паролем або ключем доступу, маєте {days}, щоб передумати, а потім зникає все, крім записів про оплати, які вимагає закон (без вашого імені).',
+  // {days} в optOut.how, знахідний відмінок: «маєте 1 день / 2 дні / 5 днів, щоб передумати».
+  'optOut.how.days.one': '{count} день',
+  'optOut.how.days.few': '{count} дні',
+  'optOut.how.days.many': '{count} днів',
+  'optOut.how.days.other': '{count} дня',
   'optOut.howNow':
     'Видалення відбувається як завжди: ви підтверджуєте його паролем або ключем доступу, і одразу зникає все, крім записів про оплати, які вимагає закон (без вашого імені).',
   'optOut.button': 'Видалити мій обліковий запис і дані…',

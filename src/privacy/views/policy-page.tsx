@@ -36,6 +36,13 @@ const sections: [MessageKey, MessageKey][] = [
 export function policyPage(c: Context<AppEnv>, s: PolicyPageState) {
   const locale = c.get('locale');
   const t = translator(locale);
+  // The retention periods come from configuration: each is said with the form its count takes.
+  const days = {
+    inactive: t.plural('privacy.howLong.inactive', s.days.inactive),
+    ip: t.plural('privacy.howLong.ip', s.days.ip),
+    unverified: t.plural('privacy.howLong.unverified', s.days.unverified),
+    grace: t.plural('privacy.howLong.grace', s.days.grace),
+  };
   return renderPage(
     c,
     { title: t('privacy.title') },
@@ -45,7 +52,7 @@ export function policyPage(c: Context<AppEnv>, s: PolicyPageState) {
       {sections.map(([title, body]) => (
         <section>
           <h2>{t(title)}</h2>
-          {t(body, s.days)
+          {t(body, days)
             .split('\n')
             .map((para) => (
               <p>{para}</p>

@@ -98,8 +98,13 @@ function PageIndex({ t }: { t: T }) {
 
 function HoldingsCard(p: Pick<PrivacyPageState, 'counts' | 'retentionDays'> & { t: T }) {
   const { t } = p;
+  // Each period in the form its count takes, in the case the policy page's sentences use.
+  const days = {
+    inactive: t.plural('privacy.howLong.inactive', p.retentionDays.inactive),
+    ip: t.plural('privacy.howLong.ip', p.retentionDays.ip),
+  };
   const cat = (key: CategoryKey, part: 'title' | 'purpose' | 'retention') =>
-    t(`privacy.cat.${key}.${part}` as MessageKey, p.retentionDays);
+    t(`privacy.cat.${key}.${part}` as MessageKey, days);
   return (
     <section class="card" aria-labelledby="hold-h" id="holdings">
       <h2 id="hold-h">{t('hold.heading')}</h2>

@@ -13,7 +13,9 @@ export function OptOutOffer(p: { locale: Locale; graceDays: number }) {
       <h2 id="opt-out-h">{t('optOut.title')}</h2>
       <p>{t('optOut.offer')}</p>
       <p class="hint">
-        {p.graceDays > 0 ? t('optOut.how', { days: p.graceDays }) : t('optOut.howNow')}
+        {p.graceDays > 0
+          ? t('optOut.how', { days: t.plural('optOut.how.days', p.graceDays) })
+          : t('optOut.howNow')}
       </p>
       <p>
         <a class="button secondary" href="/account/delete">
