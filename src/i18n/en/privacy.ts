@@ -17,8 +17,7 @@ export const privacy = {
   'privacy.cat.events.title': 'Security and access events',
   'privacy.cat.events.purpose':
     'Sign-ins, changes to your account and every time staff looked at your data, so you can check them.',
-  'privacy.cat.events.retention':
-    'While your account exists; IP addresses are removed after {ip}.',
+  'privacy.cat.events.retention': 'While your account exists; IP addresses are removed after {ip}.',
   'privacy.cat.links.title': 'Emailed links and sign-in challenges',
   'privacy.cat.links.purpose':
     'Single-use links we emailed you (confirm, reset, cancel) and passkey challenges; only a fingerprint of each is kept.',
