@@ -30,6 +30,10 @@ import { measureStartup } from './scenarios/startup';
 const quick = process.argv.includes('--quick');
 const coldStartOnly = process.argv.includes('--cold-start');
 const runsAt = process.argv.indexOf('--runs');
+const onlyAt = process.argv.indexOf('--only');
+/** `--only reads,sign-in`: just those (reads, sign-in, scale-out, export, pipeline, announcements; startup needs reads). */
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : null;
+const want = (scenario: string) => !only || only.has(scenario);
 const base = process.env.DATABASE_URL;
 if (!base?.startsWith('postgres')) {
   console.error(
@@ -45,14 +49,16 @@ async function measureOurs(b: Bench, ours: BenchDatabase, peer: BenchDatabase) {
     const userId = await seedOurs(ours.url);
     const token = await signInOurs(server.url);
     const peerCookie = await betterAuthCookie(peer.url);
-    const rMe = await measureReads(
-      b,
-      { url: server.url, token, userId, databaseUrl: ours.url },
-      { databaseUrl: peer.url, cookie: peerCookie },
-    );
-    await measureSignIn(b, server.url, peer.url);
-    await measureScaleOut(b, server, ourEnv(ours.url), token);
-    await measureExport(b, ours.url, server, userId);
+    const rMe = want('reads')
+      ? await measureReads(
+          b,
+          { url: server.url, token, userId, databaseUrl: ours.url },
+          { databaseUrl: peer.url, cookie: peerCookie },
+        )
+      : undefined;
+    if (want('sign-in')) await measureSignIn(b, server.url, peer.url);
+    if (want('scale-out')) await measureScaleOut(b, server, ourEnv(ours.url), token);
+    if (want('export')) await measureExport(b, ours.url, server, userId);
     return rMe;
   } finally {
     await server.stop();
@@ -68,9 +74,9 @@ async function measureAll(b: Bench, base: string) {
     const peer = await createBenchDatabase(base, `bench_peer_${process.pid}`, false);
     dbs.push(ours, peer);
     const rMe = await measureOurs(b, ours, peer);
-    await measurePipeline(b, ours.url);
-    await measureStartup(b, ourEnv(ours.url), dataDir, rMe);
-    await measureAnnouncementQueue(b, base);
+    if (want('pipeline')) await measurePipeline(b, ours.url);
+    if (want('startup') && rMe) await measureStartup(b, ourEnv(ours.url), dataDir, rMe);
+    if (want('announcements')) await measureAnnouncementQueue(b, base);
   } finally {
     for (const d of dbs) await d.drop();
     rmSync(dataDir, { recursive: true, force: true });

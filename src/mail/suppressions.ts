@@ -1,5 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import { mailSuppressions, users } from '../../db/schema';
+import { sql } from 'drizzle-orm';
+import { mailSuppressions } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import { rowsOf } from '../platform/sql-rows';
 import type { OutboxRow } from './outbox-claim';
@@ -66,16 +66,6 @@ export async function suppressAddress(
     })
     .onConflictDoNothing();
   await suppressWaiting(tx, s.address);
-}
-
-/** The suppression on the person's current address, if any: the cabinet's banner. */
-export async function suppressionOf(db: Executor, userId: string) {
-  const [row] = await db
-    .select({ reason: mailSuppressions.reason, since: mailSuppressions.createdAt })
-    .from(mailSuppressions)
-    .innerJoin(users, eq(users.id, userId))
-    .where(eq(mailSuppressions.address, sql`lower(${users.email})`));
-  return row ?? null;
 }
 
 /**

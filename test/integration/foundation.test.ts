@@ -111,6 +111,17 @@ describe('security headers', () => {
     expect(a.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(a.headers.get('x-request-id')).toBeTruthy();
   });
+
+  it('never repeats a nonce, also past a refill of the random pool (256 nonces per draw)', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const csp = (await t.app.request('/privacy')).headers.get('content-security-policy')!;
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)![1]!;
+      expect(nonce).toHaveLength(24); // 16 random bytes
+      seen.add(nonce);
+    }
+    expect(seen.size).toBe(300);
+  });
 });
 
 describe('pages', () => {

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../http/env';
 import { translator, type Locale, type T } from '../../i18n';
 import { pageDates, type PageDates } from '../../views/dates';
 import type { UserRow } from '../../core/users';
+import type { SuppressionReason } from '../../../db/schema';
 import { renderPage } from '../../views/layout';
 import { Notice } from '../../views/components';
 import { MailBounceBanner } from './mail-bounce-banner';
@@ -12,6 +13,7 @@ type Summary = {
   sessionCount: number;
   lastSignIn: Date | null;
   deletionCancelledBySignIn?: boolean;
+  mailSuppressed?: SuppressionReason | null;
 };
 
 /**
@@ -96,7 +98,12 @@ export function overviewPage(
     <>
       <h1>{t('overview.hello', { name: u.name })}</h1>
       <p class="lead">{t('overview.lead')}</p>
-      <MailBounceBanner c={c} />
+      <MailBounceBanner
+        t={t}
+        user={u}
+        reason={d.mailSuppressed ?? null}
+        reconfirmed={c.req.query('notice') === 'mail-reconfirmed'}
+      />
       {d.timeZoneSet ? (
         <Notice kind="success">{t('overview.timeZone.set', { zone: when.zone })}</Notice>
       ) : null}
