@@ -76,13 +76,13 @@ async function seedSubscribers(db: Db, recipients: number) {
 /** One round on an empty outbox each: the baseline's time, then the announcement's. */
 async function timeRound(deps: Deps, recipients: number, staffId: string) {
   const db = deps.db;
-  await db.execute(sql`truncate email_outbox`);
+  await db.execute(sql`truncate email_outbox, delivery_events`);
   let t0 = performance.now();
   const n = await plainInsertSelect(db, deps);
   const baselineMs = performance.now() - t0;
   if (n !== recipients) throw new Error(`baseline inserted ${n} rows`);
 
-  await db.execute(sql`truncate email_outbox`);
+  await db.execute(sql`truncate email_outbox, delivery_events`);
   t0 = performance.now();
   const result = await sendAnnouncement(deps, { ...content, staffId });
   const announcementMs = performance.now() - t0;
