@@ -109,7 +109,7 @@ async function main() {
   // A scenario that fails still leaves the rows measured before it on the screen.
   const failure = await (coldStartOnly ? measureColdStartsOnly(b, base!) : measureAll(b, base!))
     .then(() => null)
-    .catch((err: unknown) => err);
+    .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
   await printMachine(base!, b);
   printTable(b.rows);
   if (failure) throw failure;
