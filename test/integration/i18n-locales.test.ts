@@ -12,6 +12,7 @@ import {
 } from '../helpers/accounts';
 import { t as say } from '../../src/i18n';
 import { exportCs } from '../../src/i18n/cs/export';
+import { signedInAdmin } from './privacy-fixtures';
 import { exportCatalogues, heading } from '../../src/privacy/csv-layout';
 
 /** Issue 22: Russian and Czech beside English and Ukrainian, and a school's own subset. */
@@ -151,6 +152,24 @@ describe('a school offering English and Ukrainian, Ukrainian first', () => {
       .from(emailOutbox)
       .where(eq(emailOutbox.toAddress, p.email));
     expect(nothing).toBeUndefined();
+  });
+
+  it('sends the policy notice in its default to someone whose language it stopped offering', async () => {
+    const p = newPerson('dropped-cs-policy', { locale: 'uk' });
+    const id = await registerAndVerify(t, client(), p);
+    await t.db.update(users).set({ locale: 'cs' }).where(eq(users.id, id));
+    const admin = await signedInAdmin(t);
+    const published = await admin.client.post('/api/v1/admin/policies', {
+      kind: 'privacy',
+      version: '3.0',
+      summary: 'Longer lesson notes.',
+      body: 'Full text.',
+      effectiveAt: new Date(t.clock.now().getTime() + 31 * 86_400_000).toISOString(),
+    });
+    expect(published.status).toBe(201);
+    const [notice] = await outboxOf(t, id, 'policy-notice');
+    expect(notice!.locale).toBe('uk');
+    expect(notice!.subject).toMatch(/^Наша політика конфіденційності змінюється /);
   });
 
   it('mails someone whose language it stopped offering in its default', async () => {
