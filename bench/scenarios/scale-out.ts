@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Bench } from '../lib/context';
 import { runLoad, type LoadOptions, type LoadResult } from '../lib/load';
-import type { Server } from '../lib/proc';
+import { cpuSeconds, type Server } from '../lib/proc';
 import { email, password, startOurs } from '../lib/servers';
 import { plain } from '../lib/table';
 import { signInConnections } from './sign-in';
-
-/** CPU seconds a process has used (Linux: /proc/PID/stat, utime + stime in clock ticks). */
-function cpuSeconds(pid: number) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 /** The same load spread over the instances (connections split evenly); throughputs add up. */
 async function spread(servers: Server[], path: string, o: LoadOptions) {
