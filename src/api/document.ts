@@ -113,6 +113,8 @@ function completeOperation(method: string, path: string, op: Operation, shared: 
     if (isRateLimited && (code < 300 || (code >= 400 && code < 500)))
       response.headers = { ...response.headers, ...rateLimitResponseHeaders };
   }
+  // The route's mark for this pass, not part of the published contract.
+  delete op['x-rate-limited'];
 }
 
 const int32Max = 2 ** 31 - 1;
@@ -143,6 +145,14 @@ function addImpliedLimits(node: unknown): void {
  * (security, problem answers, rate-limit headers, operation ids) and the server at APP_URL.
  */
 export function buildApiDocument(api: OpenAPIHono<AppEnv>, config: Config) {
+  // Built once per app: its routes and configuration do not change after start-up.
+  let doc = documents.get(api);
+  if (!doc) documents.set(api, (doc = completeDocument(api, config)));
+  return doc;
+}
+const documents = new WeakMap<OpenAPIHono<AppEnv>, ReturnType<typeof completeDocument>>();
+
+function completeDocument(api: OpenAPIHono<AppEnv>, config: Config) {
   const doc = api.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {

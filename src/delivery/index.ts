@@ -5,4 +5,4 @@
  */
 export { deliveryWebhookRoutes } from './api';
 export { deliveryPageRoutes } from './pages';
-export { foldOldDeliveryEvents, deliveryEventRetentionDays } from './retention';
+export { foldOldDeliveryEvents } from './retention';

@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { recordEvent, recordListed, type RequestMeta } from '../core/activity';
 import { clearSuppressions } from '../mail/suppressions';
 
-export const suppressedPageSize = 100;
+const suppressedPageSize = 100;
 
 /**
  * The addresses optional mail no longer goes to, newest first, with the person (when the
@@ -31,13 +31,11 @@ export async function listSuppressed(
     .offset((page - 1) * suppressedPageSize);
   const shown = rows.slice(0, suppressedPageSize);
   const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await recordListed(tx, {
-      actorId: act.staffId,
-      userIds: shown.flatMap((r) => (r.userId ? [r.userId] : [])),
-      at: now,
-      meta: act.meta,
-    });
+  await recordListed(deps.db, {
+    actorId: act.staffId,
+    userIds: shown.flatMap((r) => (r.userId ? [r.userId] : [])),
+    at: now,
+    meta: act.meta,
   });
   return { rows: shown, page, hasMore: rows.length > suppressedPageSize };
 }

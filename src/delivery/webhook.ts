@@ -22,7 +22,7 @@ const rank: Record<DeliveryOutcome, number> = {
   complained: 3,
 };
 
-export type EventResult = 'recorded' | 'duplicate' | 'ignored';
+type EventResult = 'recorded' | 'duplicate' | 'ignored';
 
 type MailRow = {
   id: string;
@@ -43,7 +43,7 @@ function occurredAt(event: ResendEvent, now: Date) {
  * for a hard bounce or a complaint the address on the suppression list; a complaint about a
  * list mail also takes the person off that list, in their subscription history.
  */
-export async function recordResendEvent(
+async function recordResendEvent(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   input: { eventId: string; event: ResendEvent },
 ): Promise<EventResult> {
@@ -79,7 +79,7 @@ export async function recordResendEvent(
   });
 }
 
-export type Received = { ok: true; result: EventResult } | Extract<Verified, { ok: false }>;
+type Received = { ok: true; result: EventResult } | Extract<Verified, { ok: false }>;
 
 /** One webhook delivery: verified first, and only then parsed and recorded. */
 export async function receiveResendWebhook(

@@ -16,9 +16,6 @@ export type RatePolicy = {
   subject: (c: Context<AppEnv>) => string | null;
 };
 
-/** Sent on every 2xx and 4xx of a rate-limited operation; described in openapi.json. */
-export const rateLimitHeaderNames = ['RateLimit', 'RateLimit-Policy'] as const;
-
 /** `"name";q=10;w=3600` – a Structured Field item (RFC 9651) per policy. */
 const policyItem = (rule: RateRule) =>
   `"${rule.name}";q=${rule.limit};w=${Math.round(rule.windowMs / 1000)}`;
@@ -28,9 +25,9 @@ async function describeLimits(c: Context<AppEnv>, policies: readonly RatePolicy[
   const now = clock.now();
   const wanted = policies.flatMap((p) => {
     const subject = p.subject(c);
-    return subject === null
-      ? []
-      : [{ rule: p.rule(config), key: `${p.rule(config).name}:${subject}` }];
+    if (subject === null) return [];
+    const rule = p.rule(config);
+    return [{ rule, key: `${rule.name}:${subject}` }];
   });
   if (!wanted.length) return null;
   const windows = wanted.flatMap(({ rule }) => {
@@ -69,7 +66,7 @@ async function describeLimits(c: Context<AppEnv>, policies: readonly RatePolicy[
  * route. The counters are read from the database after the handler has counted this request,
  * so every instance reports the same numbers; `Retry-After` on a 429 stays the handler's.
  */
-export function rateLimitHeaders(policies: readonly RatePolicy[]): MiddlewareHandler<AppEnv> {
+function rateLimitHeaders(policies: readonly RatePolicy[]): MiddlewareHandler<AppEnv> {
   return async function rateLimitHeadersMiddleware(c, next) {
     await next();
     const status = c.res.status;

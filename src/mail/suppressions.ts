@@ -35,7 +35,7 @@ export async function holdBackSuppressed(db: Executor, rows: OutboxRow[]): Promi
  * Marks optional mail still waiting for `address` as suppressed, in the caller's transaction:
  * the announcement's counts show it at once, not only when the sender reaches it.
  */
-export async function suppressWaiting(tx: Executor, address: string) {
+async function suppressWaiting(tx: Executor, address: string) {
   await tx.execute(sql`
     update email_outbox set status = 'suppressed',
       html = case when contains_secret then null else html end,

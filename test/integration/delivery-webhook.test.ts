@@ -154,8 +154,13 @@ describe('a hard bounce', () => {
     expect(res.status).toBe(303);
     expect(await t.db.select().from(mailSuppressions)).toHaveLength(0);
     expect(await (await m.client.get('/account')).text()).not.toContain('id="mail-bounce"');
-    // A hard bounce of service mail suppresses as well (the reset mail is the newest).
-    await hooks.bounce(m.email, 'Permanent');
+    // Cleared, the address gets the next announcement again.
+    const before = t.resend.to(m.email).length;
+    await announce('After reconfirming');
+    expect(t.resend.to(m.email).map((e) => e.subject)).toHaveLength(before + 1);
+    expect(t.resend.to(m.email).at(-1)!.subject).toBe('After reconfirming');
+    // A hard bounce of service mail suppresses as well.
+    await hooks.bounce(m.email, 'Permanent', /^Set a new password$/);
     expect(await t.db.select().from(mailSuppressions)).toHaveLength(1);
   });
 
@@ -166,6 +171,10 @@ describe('a hard bounce', () => {
     expect(html).toContain(m.email);
     expect(html).toContain('The mail bounced');
     expect((await m.client.get('/staff/suppressions')).status).toBe(403);
+    const activity = await read(await m.client.get('/api/v1/me/activity?limit=200'));
+    expect((activity.body as { action: string }[]).map((e) => e.action)).toContain(
+      'staff.listed-you',
+    );
   });
 
   it('shows in what we hold and in the export; the purge removes it', async () => {
