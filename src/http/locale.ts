@@ -4,7 +4,7 @@ import { negotiateLocale, type Locale } from '../i18n';
 import type { AppEnv } from './env';
 
 import { appCookies } from './cookies';
-import { problem } from './problem';
+import { validationProblem } from './problem';
 
 /**
  * The person's own setting first, then the switcher's cookie, then Accept-Language, each only
@@ -37,12 +37,7 @@ export function localeResolver(): MiddlewareHandler<AppEnv> {
 export function unofferedLocale(c: Context<AppEnv>, locale: string | undefined) {
   const { supportedLocales } = c.get('deps').config;
   if (locale === undefined || (supportedLocales as readonly string[]).includes(locale)) return;
-  return problem(c, {
-    status: 400,
-    type: 'validation',
-    title: 'The request is not valid',
-    errors: [
-      { path: 'locale', message: `Not offered here; one of: ${supportedLocales.join(', ')}` },
-    ],
-  });
+  return validationProblem(c, [
+    { path: 'locale', message: `Not offered here; one of: ${supportedLocales.join(', ')}` },
+  ]);
 }

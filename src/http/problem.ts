@@ -48,6 +48,11 @@ export function problem(c: Context<AppEnv>, init: ProblemInit): Response {
   });
 }
 
+/** The one 400 for invalid input (API.md): every route's field errors take this shape. */
+export function validationProblem(c: Context<AppEnv>, errors: FieldError[]): Response {
+  return problem(c, { status: 400, type: 'validation', title: 'The request is not valid', errors });
+}
+
 /** Thrown from helpers that end a request early (`requireUser`); rendered by the error handler. */
 export class ProblemError extends Error {
   constructor(readonly init: ProblemInit) {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Hook } from '@hono/zod-openapi';
 import type { AppEnv } from './env';
-import { problem, type FieldError } from './problem';
+import { validationProblem, type FieldError } from './problem';
 
 /** What openapi.json promises about `errors`: at most this many, each field this long. */
 export const fieldErrorLimits = { items: 100, chars: 500 };
@@ -20,12 +20,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 /** Every zod failure on any API route becomes a 400 problem with the field errors listed. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
   if (!result.success) {
-    return problem(c, {
-      status: 400,
-      type: 'validation',
-      title: 'The request is not valid',
-      errors: fieldErrors(result.error),
-    });
+    return validationProblem(c, fieldErrors(result.error));
   }
 };
 

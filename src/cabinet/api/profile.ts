@@ -3,7 +3,7 @@ import { createApiRouter, fieldErrors, jsonBody, problemResponses } from '../../
 import { requestMeta } from '../../http/request-meta';
 import { unofferedLocale } from '../../http/locale';
 import { requireAuth } from '../../http/require';
-import { problem } from '../../http/problem';
+import { validationProblem } from '../../http/problem';
 import { meSchema, toMe } from '../../core/me';
 import { profileSchema, timeZoneShape } from '../schemas';
 import { updateProfile } from '../profile-service';
@@ -59,12 +59,7 @@ export function profileApi() {
     const input = profileSchema.safeParse(c.req.valid('json'));
     if (!input.success) {
       // The same 400 as every other invalid field (API.md): one rule for clients to handle.
-      return problem(c, {
-        status: 400,
-        type: 'validation',
-        title: 'The request is not valid',
-        errors: fieldErrors(input.error),
-      });
+      return validationProblem(c, fieldErrors(input.error));
     }
     const notOffered = unofferedLocale(c, input.data.locale);
     if (notOffered) return notOffered;

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/env';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
 import { requireRole } from '../../http/require';
-import { problem } from '../../http/problem';
+import { problem, validationProblem } from '../../http/problem';
 import { publishPolicy } from '../policy-admin';
 import { publishPolicySchema } from '../schemas';
 import { security } from './common';
@@ -46,17 +46,12 @@ const versionExists = (c: Context<AppEnv>) =>
   });
 
 const tooSoon = (c: Context<AppEnv>, earliest: Date) =>
-  problem(c, {
-    status: 400,
-    type: 'validation',
-    title: 'The request is not valid',
-    errors: [
-      {
-        path: 'effectiveAt',
-        message: `Must be at least ${c.get('deps').config.policyNoticeDays} days ahead, so people are told in advance: ${earliest.toISOString()} or later`,
-      },
-    ],
-  });
+  validationProblem(c, [
+    {
+      path: 'effectiveAt',
+      message: `Must be at least ${c.get('deps').config.policyNoticeDays} days ahead, so people are told in advance: ${earliest.toISOString()} or later`,
+    },
+  ]);
 
 /** Admins publish a new policy version; the notices go out with it. */
 export function policyAdminApi() {

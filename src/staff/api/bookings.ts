@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createRoute } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/env';
 import { createApiRouter, jsonBody, problemResponses } from '../../http/validation';
-import { problem, problems } from '../../http/problem';
+import { problem, problems, validationProblem } from '../../http/problem';
 import { staffActor } from '../access';
 import { bookLessonFor, cancelLessonOf, changeLesson, recordPaymentFor } from '../lessons';
 import {
@@ -77,12 +77,10 @@ const paymentRoute = createRoute({
 });
 
 const invalid = (c: Context<AppEnv>, errors: InputError[]) =>
-  problem(c, {
-    status: 400,
-    type: 'validation',
-    title: 'The request is not valid',
-    errors: errors.map((e) => ({ path: e.path, message: inputErrorMessages[e.code] })),
-  });
+  validationProblem(
+    c,
+    errors.map((e) => ({ path: e.path, message: inputErrorMessages[e.code] })),
+  );
 
 /** Refused while the person restricts processing: staff change nothing of theirs. */
 const restrictedProblem = (c: Context<AppEnv>) =>
