@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { mailSuppressions } from '../../db/schema';
+import { mailSuppressions, type SuppressionReason } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import { rowsOf } from '../platform/sql-rows';
 import type { OutboxRow } from './outbox-claim';
+
+/**
+ * A suppressed copy is never sent: a live link in it (an unsubscribe token, in the body and
+ * the List-Unsubscribe header) has no reader but the database, so it goes.
+ */
+const dropSecrets = sql.raw(`
+  html = case when contains_secret then null else html end,
+  "text" = case when contains_secret then null else "text" end,
+  headers = case when contains_secret then null else headers end`);
 
 /**
  * Takes the optional (bulk) rows of a claim whose address is on the suppression list out of
@@ -15,12 +24,7 @@ export async function holdBackSuppressed(db: Executor, rows: OutboxRow[]): Promi
   const bulk = rows.filter((r) => r.priority > 0);
   if (bulk.length === 0) return rows;
   const held = await db.execute(sql`
-    update email_outbox as o set
-      status = 'suppressed', claimed_until = null,
-      -- never sent: a live unsubscribe link in it has no reader but the database
-      html = case when o.contains_secret then null else o.html end,
-      "text" = case when o.contains_secret then null else o."text" end,
-      headers = case when o.contains_secret then null else o.headers end
+    update email_outbox as o set status = 'suppressed', claimed_until = null, ${dropSecrets}
     from mail_suppressions s
     where o.id in (${sql.join(
       bulk.map((r) => sql`${r.id}::uuid`),
@@ -37,10 +41,7 @@ export async function holdBackSuppressed(db: Executor, rows: OutboxRow[]): Promi
  */
 async function suppressWaiting(tx: Executor, address: string) {
   await tx.execute(sql`
-    update email_outbox set status = 'suppressed',
-      html = case when contains_secret then null else html end,
-      "text" = case when contains_secret then null else "text" end,
-      headers = case when contains_secret then null else headers end
+    update email_outbox set status = 'suppressed', ${dropSecrets}
     where status = 'pending' and priority > 0 and lower(to_address) = ${address.toLowerCase()}`);
 }
 
@@ -50,7 +51,7 @@ export async function suppressAddress(
   s: {
     address: string;
     userId: string | null;
-    reason: 'bounce' | 'complaint';
+    reason: SuppressionReason;
     eventId: string;
     at: Date;
   },
