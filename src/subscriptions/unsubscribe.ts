@@ -59,10 +59,11 @@ async function mailOptOutOffer(deps: Pick<Deps, 'clock' | 'config'>, tx: Executo
 
 /**
  * The change itself, in the caller's transaction (a complaint records its delivery event in
- * the same one). A complaint gets no "mailings stopped" mail: they asked for less mail.
+ * the same one). Whether to say "mailings stopped" is the caller's: a complaint gets no such
+ * mail, since they asked for less mail.
  */
 export async function leaveListIn(
-  deps: Pick<Deps, 'clock' | 'config'>,
+  deps: Pick<Deps, 'clock'>,
   tx: Executor,
   input: { userId: string; list: string; method: ChangeMethod },
   meta?: RequestMeta,
@@ -83,10 +84,7 @@ export async function leaveListIn(
   await revokeConfirmTokens(tx, input.userId, input.list, now);
   await cancelQueuedAnnouncements(tx, input.userId, input.list);
   await recordSubscriptionChange(tx, { ...input, action: 'unsubscribed', at: now, meta });
-  const onAnyList = await onAnyOptionalList(tx, input.userId);
-  // The offer goes once: when this change left the last list, not on a repeated click.
-  if (!onAnyList && input.method !== 'complaint') await mailOptOutOffer(deps, tx, input.userId);
-  return { changed: true, onAnyList };
+  return { changed: true, onAnyList: await onAnyOptionalList(tx, input.userId) };
 }
 
 /**
@@ -102,9 +100,12 @@ export async function leaveList(
   const list = await findList(deps.db, input.list);
   if (!list) return { ok: false, reason: 'not-found' };
   if (list.mandatory) return { ok: false, reason: 'mandatory' };
-  const outcome = await deps.db.transaction((tx) =>
-    leaveListIn(deps, tx, { ...input, list: list.slug }, meta),
-  );
+  const outcome = await deps.db.transaction(async (tx) => {
+    const left = await leaveListIn(deps, tx, { ...input, list: list.slug }, meta);
+    // The offer goes once: when this change left the last list, not on a repeated click.
+    if (left.changed && !left.onAnyList) await mailOptOutOffer(deps, tx, input.userId);
+    return left;
+  });
   if (outcome.changed && !outcome.onAnyList) deps.notifyMail?.();
   return { ok: true, list, ...outcome };
 }

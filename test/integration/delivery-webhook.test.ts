@@ -228,6 +228,22 @@ describe('a complaint', () => {
       'You marked one of our emails as spam',
     );
   });
+
+  it('sends no "mailings stopped" mail, which leaving the last list by hand does', async () => {
+    const stoppedMails = (userId: string) =>
+      t.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.userId, userId), eq(emailOutbox.template, 'mailings-stopped')));
+    const complainer = await subscriber('quiet-complainer');
+    const leaver = await subscriber('leaver');
+    await announce('Quiet news');
+    await hooks.complain(complainer.email, /Quiet news/);
+    expect(await stoppedMails(complainer.id)).toHaveLength(0);
+    const left = await leaver.client.put('/api/v1/me/subscriptions/news', { subscribed: false });
+    expect(left.status).toBeLessThan(300);
+    expect(await stoppedMails(leaver.id)).toHaveLength(1);
+  });
 });
 
 describe('a changed address', () => {
