@@ -5177,12 +5177,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/calendar */
+      /** @description The booking as one VEVENT with its VTIMEZONE (RFC 5545) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/calendar': string;
+        };
       };
       400: components['responses']['Problem400'];
       401: components['responses']['Problem401'];

@@ -51,7 +51,13 @@ const calendarRoute = createRoute({
   security,
   summary: 'One of my bookings as an .ics file (METHOD:PUBLISH)',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: { description: 'text/calendar' }, ...problemResponses(400, 401, 404) },
+  responses: {
+    200: {
+      description: 'The booking as one VEVENT with its VTIMEZONE (RFC 5545)',
+      content: { 'text/calendar': { schema: z.string().max(65_536) } },
+    },
+    ...problemResponses(400, 401, 404),
+  },
 });
 
 export function bookingsApi() {

@@ -95,16 +95,18 @@ async function findMismatch(contract: Contract, request: Request, response: Resp
   if (!operation.responses[key]) return `${where}: status not declared in openapi.json`;
   const base = `/paths/${escapePointer(route.template)}/${method}/responses/${key}`;
   const declared = contract.resolve(operation.responses[key], base);
-  if (!type || response.status === 204 || response.status === 304) return null;
-  const media = declared.response.content?.[type];
-  if (!media) {
-    const isJson = /json$/.test(type);
-    const listed = Object.keys(declared.response.content ?? {});
-    return isJson || listed.length
-      ? `${where}: ${type} not declared (declared: ${listed.join(', ') || 'no body'})`
+  const listed = Object.keys(declared.response.content ?? {});
+  if (response.status === 204 || response.status === 304) return null;
+  if (!type) {
+    const hasBody = (await response.clone().arrayBuffer()).byteLength > 0;
+    return listed.length || hasBody
+      ? `${where}: no Content-Type (declared: ${listed.join(', ') || 'no body'})`
       : null;
   }
-  if (!/json$/.test(type) || !media.schema) return null;
+  const media = declared.response.content?.[type];
+  if (!media) return `${where}: ${type} not declared (declared: ${listed.join(', ') || 'no body'})`;
+  if (!/json$/.test(type)) return null;
+  if (!media.schema) return `${where}: ${type} declared without a schema`;
   const pointer = `${declared.pointer}/content/${escapePointer(type)}/schema`;
   return checkBody(contract, pointer, response, where);
 }
@@ -133,12 +135,15 @@ export function checkApiResponses<A extends { fetch: Fetch }>(app: A): A {
   if (checkedApps.has(app)) return app;
   checkedApps.add(app);
   const fetch: Fetch = app.fetch.bind(app);
+  // The app's document does not change: it is read and compiled once, on the first answer.
+  let contract: Promise<Contract> | undefined;
   const checkedFetch: Fetch = async (request, ...rest) => {
     const response = await fetch(request, ...rest);
     const { pathname, origin } = new URL(request.url);
     if (!pathname.startsWith(`${apiPrefix}/`) || pathname === `${apiPrefix}/openapi.json`)
       return response;
-    const mismatch = await findMismatch(await contractOf(fetch, origin), request, response);
+    contract ??= contractOf(fetch, origin);
+    const mismatch = await findMismatch(await contract, request, response);
     if (mismatch) throw new Error(`API answer not described by openapi.json: ${mismatch}`);
     return response;
   };
