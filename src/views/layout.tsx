@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv, AppVariables } from '../http/env';
 import { html } from 'hono/html';
+import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html';
 import { languageNames, translator, type Locale, type MessageKey, type T } from '../i18n';
 
 export type PageOptions = {
@@ -136,7 +137,7 @@ function SiteFooter({ t }: { t: T }) {
 }
 
 /** Renders a full page in the shared layout, in the request's locale. */
-export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child) {
+export async function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child) {
   const locale = c.get('locale');
   const t = translator(locale);
   const nonce = c.get('secureHeadersNonce');
@@ -184,5 +185,14 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, body: Child
       </body>
     </html>
   );
-  return c.html(html`<!doctype html>${page}`, options.status ?? 200);
+  const document = await resolveCallback(
+    html`<!doctype html>${page}`,
+    HtmlEscapedCallbackPhase.Stringify,
+    false,
+    {},
+  );
+  // A primitive string, not hono's String object: @hono/node-server writes a string straight
+  // to the socket, but wraps anything else in a web Response and reads it back through a
+  // ReadableStream, which cost about 5 % of a page's CPU.
+  return c.html(`${document}`, options.status ?? 200);
 }
