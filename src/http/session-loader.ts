@@ -1,11 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
 import { isForeignGet } from './cross-site';
 import type { AppEnv } from './env';
+import { keepOutOfCaches } from './cache-control';
 import { clearSessionCookie, readSessionToken } from './session-cookie';
 import { validateSessionToken } from '../sessions/validate';
 import { gatedPagePrefixes } from '../core/consents';
 
-/** Resolves the session (cookie or bearer) once per request; routes read `c.get('auth')`. */
+/**
+ * Resolves the session (cookie or bearer) once per request; routes read `c.get('auth')`.
+ * The answer to a signed-in request is then kept out of HTTP caches.
+ */
 export function sessionLoader(): MiddlewareHandler<AppEnv> {
   return async function loadSession(c, next) {
     const deps = c.get('deps');
@@ -29,5 +33,6 @@ export function sessionLoader(): MiddlewareHandler<AppEnv> {
       }
     }
     await next();
+    keepOutOfCaches(c);
   };
 }
