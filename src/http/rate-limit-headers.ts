@@ -3,7 +3,7 @@ import { and, inArray } from 'drizzle-orm';
 import { rateLimits } from '../../db/schema';
 import type { Config } from '../config';
 import type { AppEnv } from './env';
-import { peekVerdict, type RateRule } from './rate-limit';
+import { peekVerdict, rateKey, windowsOf, type RateRule } from './rate-limit';
 
 /**
  * One limit a route is subject to, for the IETF RateLimit headers
@@ -27,12 +27,12 @@ async function describeLimits(c: Context<AppEnv>, policies: readonly RatePolicy[
     const subject = p.subject(c);
     if (subject === null) return [];
     const rule = p.rule(config);
-    return [{ rule, key: `${rule.name}:${subject}` }];
+    return [{ rule, key: rateKey(rule, subject) }];
   });
   if (!wanted.length) return null;
   const windows = wanted.flatMap(({ rule }) => {
-    const current = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
-    return [new Date(current), new Date(current - rule.windowMs)];
+    const { current, previous } = windowsOf(rule, now);
+    return [current, previous];
   });
   // One read for every policy of the route: these headers must not cost a query each.
   const rows = await db
@@ -50,12 +50,12 @@ async function describeLimits(c: Context<AppEnv>, policies: readonly RatePolicy[
   const counted = (key: string, start: number) =>
     rows.find((r) => r.key === key && r.windowStart.getTime() === start)?.count ?? 0;
   return wanted.map(({ rule, key }) => {
-    const current = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
+    const { current, previous } = windowsOf(rule, now);
     const verdict = peekVerdict(
       rule,
       now,
-      counted(key, current),
-      counted(key, current - rule.windowMs),
+      counted(key, current.getTime()),
+      counted(key, previous.getTime()),
     );
     return { rule, ...verdict };
   });

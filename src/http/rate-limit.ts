@@ -11,13 +11,26 @@ export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number 
  * fixed bucket; the previous bucket is weighted by how much of it still overlaps a sliding
  * window, which smooths out the double burst that plain fixed windows allow at the boundary.
  */
-function windowsOf(rule: RateRule, now: Date) {
+/** A counter's row key: the rule's name and whose attempts it counts. */
+export const rateKey = (rule: RateRule, subject: string) => `${rule.name}:${subject}`;
+
+export function windowsOf(rule: RateRule, now: Date) {
   const current = Math.floor(now.getTime() / rule.windowMs) * rule.windowMs;
   return {
     current: new Date(current),
     previous: new Date(current - rule.windowMs),
     current0: current,
   };
+}
+
+/**
+ * How far into the current bucket `now` is (0..1), and the sliding window's count: the current
+ * bucket plus the part of the previous one the window still overlaps.
+ */
+function slidingEstimate(rule: RateRule, now: Date, currentCount: number, previousCount: number) {
+  const { current0 } = windowsOf(rule, now);
+  const elapsed = (now.getTime() - current0) / rule.windowMs;
+  return { elapsed, estimate: previousCount * (1 - elapsed) + currentCount };
 }
 
 /**
@@ -31,9 +44,7 @@ function judge(
   previousCount: number,
   stored = currentCount,
 ): RateVerdict {
-  const { current0 } = windowsOf(rule, now);
-  const elapsed = (now.getTime() - current0) / rule.windowMs;
-  const estimate = previousCount * (1 - elapsed) + currentCount;
+  const { elapsed, estimate } = slidingEstimate(rule, now, currentCount, previousCount);
   if (estimate < rule.limit) return { ok: true };
   // The earliest moment the next attempt would pass, if nothing more is counted: while this
   // bucket is under the limit, once the previous one has faded enough; otherwise after the
@@ -57,8 +68,7 @@ export function peekVerdict(
   previousCount: number,
 ) {
   const { current0 } = windowsOf(rule, now);
-  const elapsed = (now.getTime() - current0) / rule.windowMs;
-  const estimate = previousCount * (1 - elapsed) + currentCount;
+  const { estimate } = slidingEstimate(rule, now, currentCount, previousCount);
   const remaining = Math.max(0, Math.ceil(rule.limit - estimate));
   const verdict = judge(rule, now, currentCount, previousCount);
   const resetSeconds = verdict.ok
@@ -80,7 +90,7 @@ async function readCounts(db: Executor, key: string, rule: RateRule, now: Date) 
 
 /** Would one more attempt be allowed? Does not count. */
 export async function peekRate(db: Executor, rule: RateRule, subject: string, now: Date) {
-  const key = `${rule.name}:${subject}`;
+  const key = rateKey(rule, subject);
   const counts = await readCounts(db, key, rule, now);
   return judge(rule, now, counts.current, counts.previous);
 }
@@ -95,7 +105,7 @@ export async function hitRate(
   subject: string,
   now: Date,
 ): Promise<RateVerdict> {
-  const key = `${rule.name}:${subject}`;
+  const key = rateKey(rule, subject);
   const { current, previous } = windowsOf(rule, now);
   const [row] = await db
     .insert(rateLimits)
@@ -124,7 +134,7 @@ export async function takeRate(
   subject: string,
   now: Date,
 ): Promise<RateVerdict> {
-  const key = `${rule.name}:${subject}`;
+  const key = rateKey(rule, subject);
   const { current, previous, current0 } = windowsOf(rule, now);
   // How much of the previous bucket still counts; an integer count c satisfies
   // c + carried < limit exactly when c < ceil(limit - carried).
@@ -164,7 +174,7 @@ export async function releaseRate(db: Executor, rule: RateRule, subject: string,
     .set({ count: sql`${rateLimits.count} - 1` })
     .where(
       and(
-        eq(rateLimits.key, `${rule.name}:${subject}`),
+        eq(rateLimits.key, rateKey(rule, subject)),
         eq(rateLimits.windowStart, current),
         sql`${rateLimits.count} > 0`,
       ),
@@ -184,12 +194,12 @@ export async function releaseAndClearRates(
   await db.execute(sql`
     with released as (
       update rate_limits set count = count - 1
-      where key = ${`${release.rule.name}:${release.subject}`}
+      where key = ${rateKey(release.rule, release.subject)}
         and window_start = ${current.toISOString()}::timestamptz and count > 0
     )
-    delete from rate_limits where key = ${`${clear.rule.name}:${clear.subject}`}`);
+    delete from rate_limits where key = ${rateKey(clear.rule, clear.subject)}`);
 }
 
 export async function clearRate(db: Executor, rule: RateRule, subject: string) {
-  await db.delete(rateLimits).where(eq(rateLimits.key, `${rule.name}:${subject}`));
+  await db.delete(rateLimits).where(eq(rateLimits.key, rateKey(rule, subject)));
 }
