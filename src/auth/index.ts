@@ -6,7 +6,7 @@
 export { authApi } from './api';
 export { authPageRoutes, type AuthPageOptions } from './pages';
 export { completeSignIn } from './complete-sign-in';
-export { authRules, rateSubject } from './rules';
+export { accountSubject, addressSubject, authRules, rateSubject } from './rules';
 export { authRateLimits } from './rate-policies';
 export { notMeLink } from './not-me';
 export { changePassword, checkCurrentPassword } from './password-change';

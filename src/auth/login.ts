@@ -10,7 +10,7 @@ import { createSession } from '../sessions/create';
 import type { PasswordHasher } from '../platform/hasher';
 import { notMeLink } from './not-me';
 import { normalizePassword } from '../core/password-policy';
-import { authRules, rateSubject } from './rules';
+import { accountSubject, authRules } from './rules';
 import { takeSignInSlots } from './sign-in-slots';
 import { deletionIsDue, type UserRow } from '../core/users';
 import { startTwoFactorSignIn } from './two-factor/sign-in';
@@ -73,7 +73,7 @@ export async function login(
   const slots = await takeSignInSlots(deps, meta.ip, input.email, now);
   if (!slots.ok)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: slots.retryAfterSeconds };
-  const accountKey = rateSubject(input.email.toLowerCase());
+  const accountKey = accountSubject(input.email);
 
   const candidate = await findSignInCandidate(deps.db, input.email, now);
   // An account past its deletion date answers like one that does not exist.

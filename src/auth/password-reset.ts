@@ -16,7 +16,7 @@ import {
 import { notMeLink } from './not-me';
 import { normalizePassword, type PasswordProblem } from '../core/password-policy';
 import { judgeNewPassword } from './register';
-import { authRules, hitRecipientLimit, rateSubject } from './rules';
+import { addressSubject, authRules, hitRecipientLimit } from './rules';
 import { findUserByEmail, findUserById } from '../core/users';
 
 /** Always "accepted"; a link goes out only when the address has an account. */
@@ -27,7 +27,7 @@ export async function requestPasswordReset(
 ): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const byIp = await hitRate(deps.db, rules.emailsPerIp, rateSubject(meta.ip ?? 'unknown'), now);
+  const byIp = await hitRate(deps.db, rules.emailsPerIp, addressSubject(meta.ip), now);
   if (!byIp.ok) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };
   const byRecipient = await hitRecipientLimit(deps, email, now);
   if (!byRecipient.ok) return { ok: false, retryAfterSeconds: byRecipient.retryAfterSeconds };

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
 import type { RatePolicy } from '../http/rate-limit-headers';
-import { authRules, rateSubject } from './rules';
+import { accountSubject, addressSubject, authRules, rateSubject } from './rules';
 
 type Rules = ReturnType<typeof authRules>;
 
-const byAddress = (c: Context<AppEnv>) => rateSubject(c.get('clientIp') ?? 'unknown');
+const byAddress = (c: Context<AppEnv>) => addressSubject(c.get('clientIp'));
 const bySignedInPerson = (c: Context<AppEnv>) => {
   const auth = c.get('auth');
   return auth ? rateSubject(auth.user.id) : null;
@@ -15,7 +15,7 @@ const bySignInEmail = (c: Context<AppEnv>) => {
   const body = (
     c.req as unknown as { valid(target: 'json'): { email?: string } | undefined }
   ).valid('json');
-  return body?.email ? rateSubject(body.email.toLowerCase()) : null;
+  return body?.email ? accountSubject(body.email) : null;
 };
 
 const policy = (name: keyof Rules, subject: RatePolicy['subject']): RatePolicy => ({

@@ -12,7 +12,7 @@ import {
   normalizePassword,
   type PasswordProblem,
 } from '../core/password-policy';
-import { authRules, hitRecipientLimit, rateSubject } from './rules';
+import { addressSubject, authRules, hitRecipientLimit } from './rules';
 import { findUserByEmail, type UserRow } from '../core/users';
 import type { Executor } from '../platform/db-types';
 import { isUniqueViolation } from '../platform/db-errors';
@@ -76,12 +76,7 @@ export async function register(
 ): Promise<RegisterResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const byIp = await hitRate(
-    deps.db,
-    rules.registrationsPerIp,
-    rateSubject(meta.ip ?? 'unknown'),
-    now,
-  );
+  const byIp = await hitRate(deps.db, rules.registrationsPerIp, addressSubject(meta.ip), now);
   if (!byIp.ok)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: byIp.retryAfterSeconds };
   const byRecipient = await hitRecipientLimit(deps, input.email, now);

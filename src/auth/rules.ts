@@ -41,6 +41,12 @@ export function authRules(config: Config) {
 /** Rate-limit subjects are not stored in clear: the key holds no email address. */
 export { hashSecret as rateSubject } from '../platform/secret-tokens';
 
+/** The subject of a per-address counter; every client whose address is unknown shares one. */
+export const addressSubject = (ip: string | null | undefined) => hashSecret(ip ?? 'unknown');
+
+/** The subject of a per-account counter kept by address, whatever case it was typed in. */
+export const accountSubject = (email: string) => hashSecret(email.toLowerCase());
+
 /** Counts one mail that anyone could have asked for to `address`, whether or not it has an account. */
 export function hitRecipientLimit(deps: Pick<Deps, 'db' | 'config'>, address: string, now: Date) {
   return hitRate(

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
 import { releaseAndClearRates, releaseRate, takeRate } from '../http/rate-limit';
-import { authRules, rateSubject } from './rules';
+import { accountSubject, addressSubject, authRules } from './rules';
 
 export type SignInSlots = {
   /** The attempt was not a failure (a right password, whatever came next): give both back. */
@@ -21,8 +21,8 @@ export async function takeSignInSlots(
   now: Date,
 ): Promise<({ ok: true } & SignInSlots) | { ok: false; retryAfterSeconds: number }> {
   const rules = authRules(deps.config);
-  const ipKey = rateSubject(ip ?? 'unknown');
-  const accountKey = rateSubject(email.toLowerCase());
+  const ipKey = addressSubject(ip);
+  const accountKey = accountSubject(email);
   const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   if (!byIp.ok) return byIp;
   const byAccount = await takeRate(deps.db, rules.loginFailuresPerAccount, accountKey, now);
@@ -41,7 +41,7 @@ export async function takeSignInSlots(
       await releaseAndClearRates(
         deps.db,
         { rule: rules.loginFailuresPerIp, subject: ipKey, takenAt: now },
-        { rule: rules.loginFailuresPerAccount, subject: rateSubject(email.toLowerCase()) },
+        { rule: rules.loginFailuresPerAccount, subject: accountSubject(email) },
       );
     },
   };

@@ -19,7 +19,7 @@ import {
 import { completeSignIn } from './complete-sign-in';
 import { verifyPasswordFor } from './login';
 import type { PendingRegistration } from './register';
-import { authRules, hitRecipientLimit, rateSubject } from './rules';
+import { addressSubject, authRules, hitRecipientLimit } from './rules';
 import { takeSignInSlots } from './sign-in-slots';
 import { findUserByEmail, findUserById, type UserRow } from '../core/users';
 
@@ -210,7 +210,7 @@ export async function resendVerification(
   const byIp = await hitRate(
     deps.db,
     authRules(deps.config).emailsPerIp,
-    rateSubject(meta.ip ?? 'unknown'),
+    addressSubject(meta.ip),
     now,
   );
   if (!byIp.ok) return { ok: false, retryAfterSeconds: byIp.retryAfterSeconds };

@@ -1,8 +1,7 @@
 import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { Deps } from '../deps';
 import type { RequestMeta } from '../core/activity';
-import { completeSignIn } from '../auth';
-import { authRules, rateSubject } from '../auth';
+import { addressSubject, authRules, completeSignIn, rateSubject } from '../auth';
 import type { UserRow } from '../core/users';
 import { hitRate, releaseRate, takeRate } from '../http/rate-limit';
 import { createSession } from '../sessions/create';
@@ -39,7 +38,7 @@ export async function startPasskeyAuthentication(
     const verdict = await hitRate(
       deps.db,
       optionsPerIp,
-      rateSubject((input as { ip: string | null }).ip ?? 'unknown'),
+      addressSubject((input as { ip: string | null }).ip),
       now,
     );
     if (!verdict.ok) return verdict;
@@ -82,7 +81,7 @@ export async function signInWithPasskey(
 ): Promise<PasskeySignInResult> {
   const rules = authRules(deps.config);
   const now = deps.clock.now();
-  const ipKey = rateSubject(meta.ip ?? 'unknown');
+  const ipKey = addressSubject(meta.ip);
   // A failed assertion counts as a failed sign-in from this address, like a wrong password.
   const byIp = await takeRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   if (!byIp.ok)

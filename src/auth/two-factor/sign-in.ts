@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db-types';
 import { createSession } from '../../sessions/create';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '../../core/email-tokens';
 import { completeSignIn } from '../complete-sign-in';
-import { authRules, rateSubject } from '../rules';
+import { accountSubject, addressSubject, authRules, rateSubject } from '../rules';
 import { deletionIsDue, findUserById, type UserRow } from '../../core/users';
 import { openTotpSecret } from './at-rest';
 import { queueTwoFactorNotice } from './manage';
@@ -161,7 +161,7 @@ export async function completeTwoFactorSignIn(
   const opened = isTotpCodeShaped(appCode) ? await openTotpSecret(deps, totp) : null;
 
   const accountKey = rateSubject(user.id);
-  const ipKey = rateSubject(meta.ip ?? 'unknown');
+  const ipKey = addressSubject(meta.ip);
   const attempt = await takeAttempt(deps, accountKey, ipKey, now);
   if (!attempt.ok)
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: attempt.retryAfterSeconds };
@@ -180,7 +180,7 @@ export async function completeTwoFactorSignIn(
   if (!created) return { ok: false, reason: 'expired' };
   await releaseRate(deps.db, rules.loginFailuresPerIp, ipKey, now);
   await clearRate(deps.db, rules.twoFactorFailuresPerAccount, accountKey);
-  await clearRate(deps.db, rules.loginFailuresPerAccount, rateSubject(user.email.toLowerCase()));
+  await clearRate(deps.db, rules.loginFailuresPerAccount, accountSubject(user.email));
   deps.notifyMail();
   return {
     ok: true,

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { withRateLimit } from '../../http/rate-limit-headers';
-import { authRateLimits } from '../../auth';
+import { addressSubject, authRateLimits } from '../../auth';
 import { startCookieSession } from '../../http/signed-in';
 import { createApiRouter, jsonBody, problemResponses, publicAccess } from '../../http/validation';
 import { requestMeta } from '../../http/request-meta';
@@ -8,12 +8,11 @@ import { requireAuth } from '../../http/require';
 import { rateLimited, resetRequired } from '../../http/common-problems';
 import { meSchema, toMe } from '../../core/me';
 import { optionsPerIp, signInWithPasskey, startPasskeyAuthentication } from '../authentication';
-import { rateSubject } from '../../auth';
 import type { RatePolicy } from '../../http/rate-limit-headers';
 
 const optionsByAddress: RatePolicy = {
   rule: () => optionsPerIp,
-  subject: (c) => rateSubject(c.get('clientIp') ?? 'unknown'),
+  subject: (c) => addressSubject(c.get('clientIp')),
 };
 import { clearChallengeCookie, readChallengeCookie, setChallengeCookie } from '../challenge-cookie';
 import { passkeyProblem } from '../failures';
