@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 import { problem, ProblemError } from './problem';
+import { reauthFor } from './reauth-link';
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/');
 
@@ -55,9 +56,10 @@ const onErrorWith =
   (err, c) => {
     if (err instanceof ProblemError) {
       if (isApi(c)) return problem(c, err.init);
-      const next = encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''));
-      if (err.init.status === 401) return c.redirect(`/login?next=${next}`, 303);
-      if (err.init.type === 'reauth-required') return c.redirect(`/reauth?next=${next}`, 303);
+      const here = c.req.path + (new URL(c.req.url).search || '');
+      if (err.init.status === 401)
+        return c.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+      if (err.init.type === 'reauth-required') return c.redirect(reauthFor(here), 303);
       return renderErrorPage(c, err.init.status);
     }
     if (err instanceof HTTPException && err.status < 500) {

@@ -8,8 +8,8 @@ import { renderErrorPage } from '../views/error-page';
 import { findOwnPasskey, passkeyNameSchema, type PasskeyRow } from './credentials';
 import { isLastWayIn, removeOwnPasskey, renameOwnPasskey } from './manage';
 import { passkeyRemovePage } from './views/passkey-remove-page';
+import { reauthFor } from '../http/reauth-link';
 
-const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 const reauthFirst = reauthFor('/account/security#passkeys');
 const removePath = (key: PasskeyRow) => `/account/security/passkeys/${key.id}/remove`;
 

@@ -19,8 +19,8 @@ import {
   twoFactorDisablePage,
   twoFactorSetupPage,
 } from './views/two-factor-pages';
+import { reauthFor } from '../../http/reauth-link';
 
-const reauthFor = (path: string) => `/reauth?next=${encodeURIComponent(path)}`;
 const reauthFirst = reauthFor('/account/security#two-factor');
 const disablePath = '/account/security/2fa/disable';
 const setupPath = '/account/security/2fa/setup';

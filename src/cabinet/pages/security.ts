@@ -10,6 +10,7 @@ import { listPasskeys } from '../../passkeys';
 import { listActivity } from '../../core/activity';
 import { listSessions } from '../sessions-service';
 import { securityPage, type SecurityState } from '../views/security-page';
+import { reauthFor } from '../../http/reauth-link';
 
 const notices = [
   'password-changed',
@@ -84,8 +85,7 @@ async function changeEmailFromForm(c: Context<AppEnv>) {
   const auth = requireAuth(c);
   const t = translator(c.get('locale'));
   // Sensitive: an email change needs a fresh proof; come back to the form afterwards.
-  if (!auth.isPrivileged)
-    return c.redirect(`/reauth?next=${encodeURIComponent('/account/security#email')}`, 303);
+  if (!auth.isPrivileged) return c.redirect(reauthFor('/account/security#email'), 303);
   const newEmail = ((await readForm(c)).newEmail ?? '').slice(0, 320);
   // After an error the address is shown again as typed, so it can be corrected, not retyped.
   const values = { newEmail };

@@ -9,7 +9,7 @@ import { pageTimeZone } from '../../views/dates';
 import { resultPage, tokenActionPage } from '../../views/token-page';
 import { cancelDeletionByToken, deletionDate, requestDeletion } from '../deletion';
 import { deleteConfirmPage, deleteExplainPage, deleteScheduledPage } from '../views/delete-pages';
-import { reauthFor } from './reauth';
+import { reauthFor } from '../../http/reauth-link';
 
 const tokenOf = (value: string | undefined) => (value ?? '').slice(0, 200);
 

@@ -10,7 +10,7 @@ import { loadPrivacyOverview } from '../overview';
 import { liftRestriction, restrictProcessing } from '../restriction';
 import { restrictionReasonSchema } from '../schemas';
 import { exportPath, privacyPage, type PrivacyPageState } from '../views/privacy-page';
-import { reauthFor } from './reauth';
+import { reauthFor } from '../../http/reauth-link';
 
 type Handler = (c: Context<AppEnv>) => Promise<Response>;
 

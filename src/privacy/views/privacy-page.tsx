@@ -9,6 +9,7 @@ import { ConsentsCard, type ConsentRow } from './privacy-consents';
 import { RestrictionCard, type RestrictionDecision } from './privacy-restriction';
 import type { Processor } from '../../config-privacy';
 import { ProcessorsTable } from './transparency';
+import { reauthFor } from '../../http/reauth-link';
 
 export type PrivacyPageState = {
   counts: { key: CategoryKey; count: number }[];
@@ -150,7 +151,7 @@ export const exportPath = (format: 'zip' | 'json') =>
 
 function ExportCard({ isPrivileged, starting, t }: ExportCardProps) {
   // Confirming it is you comes back here and starts the download (the page sends Refresh).
-  const reauthNext = `/reauth?next=${encodeURIComponent('/account/privacy?download=zip#export')}`;
+  const reauthNext = reauthFor('/account/privacy?download=zip#export');
   return (
     <section class="card" aria-labelledby="export-h" id="export">
       <h2 id="export-h">{t('export.heading')}</h2>

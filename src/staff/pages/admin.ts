@@ -12,6 +12,7 @@ import { pageQuerySchema } from '../schemas';
 import { auditPage } from '../views/audit-page';
 import { teamPage } from '../views/team-page';
 import { uuid } from './card';
+import { reauthFor } from '../../http/reauth-link';
 
 /**
  * Role changes open everyone's data to someone, so they need a session that proved the
@@ -22,8 +23,7 @@ function requirePrivilegedAdmin(c: Context<AppEnv>) {
   return auth.isPrivileged ? auth : null;
 }
 
-const confirmFirst = (c: Context<AppEnv>) =>
-  c.redirect(`/reauth?next=${encodeURIComponent('/staff/team')}`, 303);
+const confirmFirst = (c: Context<AppEnv>) => c.redirect(reauthFor('/staff/team'), 303);
 
 async function renderTeam(
   c: Context<AppEnv>,
