@@ -1,15 +1,10 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import {
-  auditEvents,
-  mailSuppressions,
-  sessions,
-  users,
-  type SuppressionReason,
-} from '../../db/schema';
+import { auditEvents, sessions } from '../../db/schema';
 import type { Deps } from '../deps';
 import type { Db, Executor } from '../platform/db-types';
 import { recordEvent, type RequestMeta } from '../core/activity';
 import { invalidateUserSessions } from '../sessions/invalidate';
+import { suppressionReasonOf } from '../mail/suppressions';
 
 /** The person's live sessions, newest activity first. */
 export async function listSessions(db: Executor, userId: string, now: Date) {
@@ -46,7 +41,7 @@ export async function overviewSummary(db: Db, userId: string, now: Date) {
     lastSignIn: row!.last === null ? null : new Date(Number(row!.last)),
     deletionCancelledBySignIn: !!row!.cancelled,
     // Why mail to the current address stopped (a bounce, a complaint), or null.
-    mailSuppressed: (row!.suppressed ?? null) as SuppressionReason | null,
+    mailSuppressed: row!.suppressed ?? null,
   };
 }
 
@@ -71,8 +66,7 @@ function prepareOverview(db: Db) {
           and c.details->>'by' = 'sign-in'
           and c.at = (select max(s.at) from ${auditEvents} s
             where s.user_id = ${userId} and s.action = 'sign-in'))`,
-      suppressed: sql<string | null>`(select m.reason from ${mailSuppressions} m
-        join ${users} u on m.address = lower(u.email) where u.id = ${userId})`,
+      suppressed: suppressionReasonOf(userId),
     })
     .from(sql`(select 1) as one`)
     .prepare('overview_summary');

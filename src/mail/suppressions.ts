@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { mailSuppressions, type SuppressionReason } from '../../db/schema';
+import { sql, type SQLWrapper } from 'drizzle-orm';
+import { mailSuppressions, users, type SuppressionReason } from '../../db/schema';
 import type { Executor } from '../platform/db-types';
 import { rowsOf } from '../platform/sql-rows';
 import type { OutboxRow } from './outbox-claim';
@@ -81,4 +81,13 @@ export async function clearSuppressions(db: Executor, userId: string) {
     )
     .returning({ id: mailSuppressions.id });
   return gone.length;
+}
+
+/**
+ * Why mail to the person's current address is held back (a bounce, a complaint), or null: a
+ * subquery for the caller's own statement (the cabinet's overview asks it with its counts).
+ */
+export function suppressionReasonOf(userId: SQLWrapper) {
+  return sql<SuppressionReason | null>`(select m.reason from ${mailSuppressions} m
+    join ${users} u on m.address = lower(u.email) where u.id = ${userId})`;
 }
