@@ -371,6 +371,36 @@ describe('signing in with a passkey', () => {
     const removed = await passkeySignIn(client(), credential);
     expect(removed.res.body.type).toMatch(problemType('passkey-unknown-credential'));
   });
+
+  it('signs in during the deletion grace period (cancelling it), never after its date', async () => {
+    const day = 24 * 60 * minute;
+    const grace = t.deps.config.deletionGraceDays * day;
+    const early = await signedIn('auth-grace');
+    const { credential: earlyKey } = await addPasskey(early.c);
+    expect((await early.c.delete('/api/v1/me')).status).toBe(202);
+    const late = await signedIn('auth-past-due');
+    const { credential: lateKey } = await addPasskey(late.c);
+    expect((await late.c.delete('/api/v1/me')).status).toBe(202);
+    const deletionOf = async (id: string) =>
+      (await t.db.select().from(users).where(eq(users.id, id)))[0]?.deletionScheduledFor;
+
+    t.clock.advance(grace - day);
+    const inTime = await passkeySignIn(client(), earlyKey);
+    expect(inTime.res.status).toBe(200);
+    expect(await deletionOf(early.id)).toBeNull();
+
+    // The date has passed; the purge job has not run yet.
+    t.clock.advance(day + minute);
+    const tooLate = await passkeySignIn(client(), lateKey);
+    expect(tooLate.res.status).toBe(401);
+    expect(tooLate.res.body.type).toMatch(problemType('passkey-unknown-credential'));
+    expect(await deletionOf(late.id)).not.toBeNull();
+    const cancelled = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, late.id), eq(auditEvents.action, 'deletion.cancelled')));
+    expect(cancelled).toEqual([]);
+  });
 });
 
 describe('managing passkeys', () => {

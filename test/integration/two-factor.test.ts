@@ -155,6 +155,27 @@ describe('signing in with two-step sign-in on', () => {
     expect(signIns.map((e) => e.details)).toContainEqual({ method: 'password+totp' });
   });
 
+  it('does not finish a sign-in whose code comes after the account’s deletion date', async () => {
+    const { p, id, c: own, secret } = await enrolled('past-due');
+    expect((await own.delete('/api/v1/me')).status).toBe(202);
+    const due = (await t.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, id) }))!
+      .deletionScheduledFor!;
+    // The password step a minute before the date, the code a minute after it.
+    t.clock.set(new Date(due.getTime() - minute));
+    const c = client();
+    await passwordStep(c, p);
+    t.clock.set(new Date(due.getTime() + minute));
+    const late = await c.post('/api/v1/auth/2fa', { code: totpCodeAt(secret, t.clock.now()) });
+    expect(late.status).toBe(401);
+    expect(setCookieFor(late, 'session')).toBeUndefined();
+    expect((await c.get('/api/v1/me')).status).toBe(401);
+    const cancelled = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, id), eq(auditEvents.action, 'deletion.cancelled')));
+    expect(cancelled).toEqual([]);
+  });
+
   it('takes a code once: the same code again, or an older one after a newer, is refused', async () => {
     const { p, secret } = await enrolled('reuse');
     const code = totpCodeAt(secret, t.clock.now());
