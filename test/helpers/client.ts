@@ -10,14 +10,17 @@ type Options = { headers?: Record<string, string>; origin?: string | null; ip?: 
  * when the app runs with TRUST_PROXY. Every /api/v1 answer is checked against openapi.json
  * (test/helpers/api-contract.ts).
  */
-export function createClient(t: Pick<TestApp, 'app'>, defaults: { ip?: string } = {}) {
+export function createClient(
+  t: Pick<TestApp, 'app'>,
+  defaults: { ip?: string; /** For an app served under another APP_URL. */ origin?: string } = {},
+) {
   // Apps a test builds itself (createApp with other deps) are held to openapi.json too.
   checkApiResponses(t.app);
   const jar = new Map<string, string>();
   async function request(method: string, path: string, body?: unknown, options: Options = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const origin = options.origin === undefined ? appUrl : options.origin;
+    const origin = options.origin === undefined ? (defaults.origin ?? appUrl) : options.origin;
     if (method !== 'GET' && method !== 'HEAD' && origin) headers.origin = origin;
     const ip = options.ip ?? defaults.ip;
     if (ip) headers['x-forwarded-for'] = ip;
