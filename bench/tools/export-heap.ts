@@ -5,37 +5,22 @@
  * the live heap is measured after a full collection every 50 chunks: it should stay flat
  * however many events there are, while RSS may grow with the garbage V8 lets pile up.
  */
-import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { createBenchDatabase } from '../lib/db';
-import { email, ourEnv, password, seedOurs } from '../lib/servers';
-import { parseConfig } from '../../src/config';
-import { createApp } from '../../src/app';
-import { createNodeDeps } from '../../src/deps.node.ts';
-import { createNodeLogger } from '../../src/platform/logger.node.ts';
+import { inProcessService, sessionCookie } from '../lib/in-process';
 
 const events = Number(process.argv[2] ?? 40_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const mib = (n: number) => (n / 1024 / 1024).toFixed(1);
-const db = await createBenchDatabase(process.env.DATABASE_URL!, `bench_eh_${process.pid}`, true);
+const service = await inProcessService('bench_eh');
 try {
-  const userId = await seedOurs(db.url);
-  const config = parseConfig(ourEnv(db.url));
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  const log = await createNodeLogger({ destination: sink, format: 'json' });
-  const { deps, handle } = await createNodeDeps(config, log, () => {}, { metrics: false });
+  const { deps, userId } = service;
   await deps.db.execute(sql`insert into audit_events (user_id, action, ip, user_agent, details, at)
     select ${userId}, 'profile.updated', '203.0.113.' || (i % 250), 'Mozilla/5.0 (X11; Linux x86_64) bench',
       jsonb_build_object('fields', jsonb_build_array('name', 'phone')), now() - make_interval(mins => i)
     from generate_series(1, ${events}) as i`);
-  const app = createApp(deps);
-  const signIn = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, tokenInBody: true }),
-  });
-  const cookie = `session=${((await signIn.json()) as { token: string }).token}`;
+  const app = service.createApp();
+  const cookie = await sessionCookie(app);
   for (let round = 1; round <= 2; round++) {
     gc();
     const base = process.memoryUsage();
@@ -60,7 +45,6 @@ try {
         `live heap at most +${mib(liveMax - base.heapUsed)} MiB, RSS at most +${mib(rssMax - base.rss)} MiB`,
     );
   }
-  await handle.close();
 } finally {
-  await db.drop();
+  await service.close();
 }

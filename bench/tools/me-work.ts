@@ -5,29 +5,13 @@
  * 50 concurrent callers make 5,000 requests, three times. Runs the sources (tsx), so a
  * profile's frames name our files and the libraries' own.
  */
-import { Writable } from 'node:stream';
-import { createBenchDatabase } from '../lib/db';
-import { email, ourEnv, password, seedOurs } from '../lib/servers';
-import { parseConfig } from '../../src/config';
-import { createApp } from '../../src/app';
-import { createNodeDeps } from '../../src/deps.node.ts';
-import { createNodeLogger } from '../../src/platform/logger.node.ts';
+import { inProcessService, sessionCookie } from '../lib/in-process';
 
 const path = process.argv[2] ?? '/api/v1/me';
-const db = await createBenchDatabase(process.env.DATABASE_URL!, `bench_mw_${process.pid}`, true);
+const service = await inProcessService('bench_mw');
 try {
-  await seedOurs(db.url);
-  const config = parseConfig(ourEnv(db.url));
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  const log = await createNodeLogger({ destination: sink, format: 'json' });
-  const { deps, handle } = await createNodeDeps(config, log, () => {}, { metrics: false });
-  const app = createApp(deps);
-  const signIn = await app.request('/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password, tokenInBody: true }),
-  });
-  const cookie = `session=${((await signIn.json()) as { token: string }).token}`;
+  const app = service.createApp();
+  const cookie = await sessionCookie(app);
   const many = async (count: number) => {
     let left = count;
     const caller = async () => {
@@ -58,7 +42,6 @@ try {
     const { profile } = await s.post('Profiler.stop');
     (await import('node:fs')).writeFileSync('/tmp/me.cpuprofile', JSON.stringify(profile));
   }
-  await handle.close();
 } finally {
-  await db.drop();
+  await service.close();
 }

@@ -4,26 +4,17 @@
  * PostgreSQL database with a hasher that answers at once, and 500 sequential sign-ins are
  * timed three times (CPU of the whole process, and wall time).
  */
-import { Writable } from 'node:stream';
-import { createBenchDatabase } from '../lib/db';
-import { email, ourEnv, password, seedOurs } from '../lib/servers';
-import { parseConfig } from '../../src/config';
-import { createApp } from '../../src/app';
-import { createNodeDeps } from '../../src/deps.node.ts';
-import { createNodeLogger } from '../../src/platform/logger.node.ts';
+import { inProcessService } from '../lib/in-process';
+import { email, password } from '../lib/servers';
 import type { PasswordHasher } from '../../src/platform/hasher';
 
-const db = await createBenchDatabase(process.env.DATABASE_URL!, `bench_si_${process.pid}`, true);
+const service = await inProcessService('bench_si');
 try {
-  await seedOurs(db.url);
-  const config = parseConfig(ourEnv(db.url));
-  const sink = new Writable({ write: (_c, _e, done) => done() });
-  const log = await createNodeLogger({ destination: sink, format: 'json' });
-  const { deps, handle } = await createNodeDeps(config, log, () => {}, { metrics: false });
+  const { deps } = service;
   // The hash is measured on its own: here it answers at once (the real one says yes to this password).
   (deps.hasher as { verify: PasswordHasher['verify'] }).verify = (_s, p) =>
     Promise.resolve(p === password);
-  const app = createApp(deps);
+  const app = service.createApp();
   const body = JSON.stringify({ email, password, tokenInBody: true });
   const one = async () => {
     const res = await app.fetch(
@@ -57,7 +48,6 @@ try {
     const { profile } = await s.post('Profiler.stop');
     (await import('node:fs')).writeFileSync('/tmp/signin.cpuprofile', JSON.stringify(profile));
   }
-  await handle.close();
 } finally {
-  await db.drop();
+  await service.close();
 }

@@ -1,4 +1,5 @@
 import { exclusive, password, pick, signedIn, type Crowd, type Person } from './crowd';
+import { cabinetPages } from '../../src/views/layout';
 
 export async function readCabinet(c: Crowd) {
   const p = pick(signedIn(c));
@@ -17,14 +18,7 @@ export async function readCabinet(c: Crowd) {
 export async function cabinetPage(c: Crowd) {
   const p = pick(signedIn(c));
   if (!p) return;
-  const path = pick([
-    '/account',
-    '/account/profile',
-    '/account/security',
-    '/account/privacy',
-    '/account/subscriptions',
-    '/account/bookings',
-  ])!;
+  const path = pick(cabinetPages)!;
   await c.traffic.call('cabinet page', 'GET', path, { cookie: p.token, ip: p.ip, expect: [200] });
 }
 

@@ -27,6 +27,9 @@ const cabinetNav: [CabinetSection, string, MessageKey][] = [
   ['bookings', '/account/bookings', 'nav.bookings'],
 ];
 
+/** The cabinet's pages, in its navigation's order. */
+export const cabinetPages = cabinetNav.map(([, href]) => href);
+
 type Area = 'staff' | 'account' | null;
 
 function AccountLinks({ t, auth, area }: { t: T; auth: AppVariables['auth']; area: Area }) {
