@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Writable } from 'node:stream';
 import { createBenchDatabase } from './db';
 import { email, ourEnv, password, seedOurs } from './servers';
@@ -43,4 +45,16 @@ export async function sessionCookie(app: ReturnType<typeof createApp>) {
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return `session=${((await res.json()) as { token: string }).token}`;
+}
+
+/** Runs `work` under the V8 profiler and writes the profile to `file` (open it in DevTools). */
+export async function profileTo(file: string, work: () => Promise<void>) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  await work();
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
 }

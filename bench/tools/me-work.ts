@@ -5,7 +5,7 @@
  * 50 concurrent callers make 5,000 requests, three times. Runs the sources (tsx), so a
  * profile's frames name our files and the libraries' own.
  */
-import { inProcessService, sessionCookie } from '../lib/in-process';
+import { inProcessService, profileTo, sessionCookie } from '../lib/in-process';
 
 const path = process.argv[2] ?? '/api/v1/me';
 const service = await inProcessService('bench_mw');
@@ -32,16 +32,7 @@ try {
     const c = process.cpuUsage(c0);
     console.log(`${path}: ${((c.user + c.system) / 5000).toFixed(1)} µs CPU per request`);
   }
-  if (process.env.PROFILE) {
-    const { Session } = await import('node:inspector/promises');
-    const s = new Session();
-    s.connect();
-    await s.post('Profiler.enable');
-    await s.post('Profiler.start');
-    await many(10000);
-    const { profile } = await s.post('Profiler.stop');
-    (await import('node:fs')).writeFileSync('/tmp/me.cpuprofile', JSON.stringify(profile));
-  }
+  if (process.env.PROFILE) await profileTo('/tmp/me.cpuprofile', () => many(10000));
 } finally {
   await service.close();
 }

@@ -4,7 +4,7 @@
  * PostgreSQL database with a hasher that answers at once, and 500 sequential sign-ins are
  * timed three times (CPU of the whole process, and wall time).
  */
-import { inProcessService } from '../lib/in-process';
+import { inProcessService, profileTo } from '../lib/in-process';
 import { email, password } from '../lib/servers';
 import type { PasswordHasher } from '../../src/platform/hasher';
 
@@ -38,16 +38,10 @@ try {
       `sign-in without the hash: ${((c.user + c.system) / n / 1000).toFixed(3)} ms CPU, ${((performance.now() - t0) / n).toFixed(2)} ms wall`,
     );
   }
-  if (process.env.PROFILE) {
-    const { Session } = await import('node:inspector/promises');
-    const s = new Session();
-    s.connect();
-    await s.post('Profiler.enable');
-    await s.post('Profiler.start');
-    for (let i = 0; i < 500; i++) await one();
-    const { profile } = await s.post('Profiler.stop');
-    (await import('node:fs')).writeFileSync('/tmp/signin.cpuprofile', JSON.stringify(profile));
-  }
+  if (process.env.PROFILE)
+    await profileTo('/tmp/signin.cpuprofile', async () => {
+      for (let i = 0; i < 500; i++) await one();
+    });
 } finally {
   await service.close();
 }
