@@ -45,10 +45,18 @@ export async function recordEvent(
 export const STAFF_VISIT_MINUTES = 30;
 
 /**
+ * A visit also ends this many hours after its first view, however the views keep coming: a
+ * card reloaded all day is then a few entries, and the person still sees when in the day
+ * they were looked at, not one entry spanning the whole of it.
+ */
+export const STAFF_VISIT_MAX_HOURS = 2;
+
+/**
  * "A staff member opened your card", folded per visit at write time, so the activity list,
  * the API, the export and the admins' trail all read the same single entry: the visit's
- * latest view updates its count, `lastAt` and `at` (the entry sorts by its latest view);
- * otherwise a new entry starts with `{ count: 1, firstAt, lastAt }`. A transaction-scoped
+ * latest view (while the visit is younger than STAFF_VISIT_MAX_HOURS) updates its count,
+ * `lastAt` and `at` (the entry sorts by its latest view); otherwise a new entry starts with
+ * `{ count: 1, firstAt, lastAt }`. A transaction-scoped
  * lock on the (staff member, person) pair makes two first views at once queue, so they
  * fold rather than both insert. Entries written before folding (no count) are left alone.
  */
@@ -71,6 +79,7 @@ export async function recordView(
           eq(auditEvents.action, view.action),
           gte(auditEvents.at, new Date(view.at.getTime() - STAFF_VISIT_MINUTES * 60_000)),
           isNotNull(sql`${auditEvents.details}->>'count'`),
+          sql`(${auditEvents.details}->>'firstAt')::timestamptz >= ${at}::timestamptz - make_interval(hours => ${STAFF_VISIT_MAX_HOURS})`,
         ),
       )
       .orderBy(desc(auditEvents.at), desc(auditEvents.id))

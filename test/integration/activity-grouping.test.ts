@@ -163,6 +163,28 @@ describe('repeated opens of one card by one staff member', () => {
   });
 });
 
+describe('a card kept open all day', () => {
+  // A visit ends two hours after its first open even if the opens keep coming, so the
+  // person's list still says when in the day their card was looked at.
+  it('is one entry per two hours, each spanning at most two hours', async () => {
+    const staff = await member('group-long-staff', 'Iryna Long', { role: 'staff' });
+    const person = await member('group-long-person', 'Bohdan Long');
+    await assignToTeacher(t, staff.id, person.id);
+    t.clock.advance(31 * 60_000);
+    // 16 opens, one every 20 minutes: five hours of reloading.
+    for (let i = 0; i < 16; i++) {
+      if (i) t.clock.advance(20 * 60_000);
+      await openCard(staff, person);
+    }
+    const views = (await viewsOf(person)).reverse();
+    expect(views.map((v) => v.details?.count)).toEqual([7, 7, 2]);
+    for (const v of views) {
+      const span = Date.parse(String(v.details!.lastAt)) - Date.parse(String(v.details!.firstAt));
+      expect(span).toBeLessThanOrEqual(2 * 3_600_000);
+    }
+  });
+});
+
 describe('recordView under concurrency', () => {
   // Through HTTP the card's own reads spread the writes out; here ten first views of one pair
   // start together, as two browser tabs would. On PostgreSQL, without the pair's lock, most
