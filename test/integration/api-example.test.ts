@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { createDevMailer } from '../../src/platform/mailer.dev';
 import { freePort } from '../../scripts/lib/free-port';
 import { devMailbox, runExample } from '../../examples/client';
+import { checkApiResponses } from '../helpers/api-contract';
 import { useTestApp } from '../helpers/use-test-app';
 
 /**
@@ -17,7 +18,8 @@ describe('the typed client example', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    const app = createApp({ ...t.deps, mailer: createDevMailer(() => {}) });
+    // Every answer the example gets is also held to openapi.json.
+    const app = checkApiResponses(createApp({ ...t.deps, mailer: createDevMailer(() => {}) }));
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve());
     });
