@@ -30,6 +30,16 @@ import {
  * printed so they can be looked at. Every page must also be one of ours (HTML in the site
  * layout, styled, with no failed request), and fit a phone: no sideways scrolling at 390 px.
  *
+ * The four languages share one markup and one stylesheet; only the words differ. So each
+ * language's tab runs axe once per page, in one of four roles that move on from page to page:
+ * every rule (light scheme, desktop), the colour rules in the dark scheme, the layout rules at
+ * 390 px, or the rules the words can change (names, titles, labels, lang), which the dark and
+ * phone runs include too. Every page is audited in full, in dark and on a phone, and every
+ * language in every role over the pages; the checks that are not axe's (the page's width at
+ * 390 px, quotation marks, the language switcher) run in every language on every page. An axe
+ * run costs about the same whatever its rules, and a page waits for its slowest tab: one run
+ * per tab instead of three cut the file's time (which CI pays twice, once per database).
+ *
  * One server and one browser for everything; one tab per (who, language), reused, and the
  * colour scheme switched with emulateMedia on the loaded page (CSS media queries re-apply
  * without a reload). The four languages of a page are checked side by side, each in its own
@@ -47,7 +57,7 @@ type Who = 'visitor' | 'student' | 'staff';
 type Locale = (typeof i18nLocales)[number];
 type Scheme = 'light' | 'dark';
 /** The axe passes: everything (light), colours only (dark), what a narrow screen changes (phone). */
-type Pass = Scheme | 'phone';
+type Pass = Scheme | 'phone' | 'words';
 type Violation = {
   id: string;
   impact: string | null;
@@ -184,9 +194,44 @@ const names: Record<Locale, { staff: string; student: string }> = {
 /** The languages that quote in « » (issue 20, item 15), also around what people typed. */
 const guillemets: Locale[] = ['uk', 'ru'];
 const colourRules = ['color-contrast', 'link-in-text-block'];
-const schemes: Scheme[] = ['light', 'dark'];
 /** The rules whose outcome depends on the layout: contrast over what overlaps, scroll regions. */
 const layoutRules = [...colourRules, 'scrollable-region-focusable'];
+/**
+ * The rules whose outcome depends on the words: accessible names, titles, labels, alternative
+ * texts, empty headings, and the language attributes.
+ */
+const wordRules = [
+  'document-title',
+  'html-has-lang',
+  'html-lang-valid',
+  'html-xml-lang-mismatch',
+  'valid-lang',
+  'button-name',
+  'input-button-name',
+  'link-name',
+  'label',
+  'label-title-only',
+  'select-name',
+  'image-alt',
+  'input-image-alt',
+  'svg-img-alt',
+  'role-img-alt',
+  'object-alt',
+  'area-alt',
+  'aria-input-field-name',
+  'aria-toggle-field-name',
+  'aria-command-name',
+  'aria-dialog-name',
+  'aria-meter-name',
+  'aria-progressbar-name',
+  'aria-tooltip-name',
+  'aria-treeitem-name',
+  'aria-text',
+  'empty-heading',
+  'empty-table-header',
+  'frame-title',
+  'summary-name',
+];
 
 describe.skipIf(!enabled)(
   'accessibility (axe-core) and phone width: every page, every language',
@@ -197,7 +242,7 @@ describe.skipIf(!enabled)(
     const ids: Ids = { student: '', passkey: {} as never, verify: {} as never };
     const minor: string[] = [];
     const started = Date.now();
-    const timing = { setup: 0, light: 0, dark: 0, phone: 0, load: 0 };
+    const timing = { setup: 0, light: 0, dark: 0, phone: 0, words: 0, load: 0 };
     const responses = new Map<Page, ReturnType<typeof failedResponses>>();
 
     beforeAll(async () => {
@@ -288,8 +333,8 @@ describe.skipIf(!enabled)(
         );
       const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
       console.info(
-        `[a11y] ${pages.length} pages × ${locales.length} languages × ${schemes.length} schemes, and at 390 px, in ${sec(Date.now() - started)}` +
-          ` (setup ${sec(timing.setup)}, page loads ${sec(timing.load)}, axe light ${sec(timing.light)}, axe dark ${sec(timing.dark)}, phone ${sec(timing.phone)})`,
+        `[a11y] ${pages.length} pages × ${locales.length} languages, one axe run each (every rule, dark, 390 px or the word rules, in turn), in ${sec(Date.now() - started)}` +
+          ` (setup ${sec(timing.setup)}, page loads ${sec(timing.load)}, axe light ${sec(timing.light)}, axe dark ${sec(timing.dark)}, phone ${sec(timing.phone)}, words ${sec(timing.words)})`,
       );
     });
 
@@ -308,9 +353,9 @@ describe.skipIf(!enabled)(
     }
 
     /**
-     * Light: every rule. Dark: only the rules a colour scheme can change (contrast, and links
-     * told apart from text), since the markup is the same; this halves the time of the dark pass.
-     * Phone (light, 390 px): the rules a narrower layout can change.
+     * Light: every rule. Dark: the rules a colour scheme can change (contrast, and links told
+     * apart from text), since the markup is the same. Phone (light, 390 px): the rules a
+     * narrower layout can change. Words: the rules the language can change, in every run.
      */
     async function audit(page: Page, pass: Pass): Promise<Violation[]> {
       if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
@@ -318,10 +363,12 @@ describe.skipIf(!enabled)(
         resultTypes: ['violations'],
         runOnly: { type: 'rule', values },
       });
-      const options =
-        pass === 'light'
-          ? { resultTypes: ['violations'] }
-          : only(pass === 'dark' ? colourRules : layoutRules);
+      const rules = {
+        dark: [...colourRules, ...wordRules],
+        phone: [...layoutRules, ...wordRules],
+        words: wordRules,
+      };
+      const options = pass === 'light' ? { resultTypes: ['violations'] } : only(rules[pass]);
       return page.evaluate(async (options) => {
         // @ts-expect-error -- axe is injected above
         const result = await window.axe.run(document, options);
@@ -357,11 +404,11 @@ describe.skipIf(!enabled)(
       }
     }
     /**
-     * The phone pass on the page already loaded: the viewport narrows to 390 px (media queries
-     * re-apply without a reload), the page must not scroll sideways, and the rules a narrow
-     * layout can change run again; then back to the desktop size for the next page.
+     * The phone checks on the page already loaded: the viewport narrows to 390 px (media queries
+     * re-apply without a reload), the page must not scroll sideways, and, in the phone role,
+     * axe runs there; then back to the desktop size for the next page.
      */
-    async function phonePass(page: Page, locale: Locale, failures: string[]) {
+    async function phoneChecks(page: Page, locale: Locale, role: Pass, failures: string[]) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       await page.setViewportSize(phone);
       const { width, culprits } = await overflow(page);
@@ -378,12 +425,12 @@ describe.skipIf(!enabled)(
       const gap = await gapBelowCabinetNav(page);
       if (gap !== null && gap > 32)
         failures.push(`[${locale}/390 px] ${gap} px of blank space below the cabinet navigation`);
-      await auditInto(page, 'phone', `${locale}/390 px`, failures);
+      if (role === 'phone') await auditInto(page, 'phone', `${locale}/390 px`, failures);
       await page.setViewportSize(desktop);
     }
 
-    /** One page in one language, in that language's tab: every check, findings into `failures`. */
-    async function checkIn(target: Target, locale: Locale, failures: string[]) {
+    /** One page in one language, in that language's tab, with axe in `role`; findings into `failures`. */
+    async function checkIn(target: Target, locale: Locale, role: Pass, failures: string[]) {
       const page = tabs.get(`${target.who}/${locale}`)!;
       // Reduced motion: the stylesheet then drops its colour transitions, so axe reads the
       // final colours at once after a scheme switch (and not a hover fading in).
@@ -408,17 +455,25 @@ describe.skipIf(!enabled)(
           await page.locator(`header form[action="/lang"] button[value="${other}"]`).count(),
           `language switcher to ${other}`,
         ).toBe(1);
-      for (const scheme of schemes) {
+      if (role !== 'phone') {
+        const scheme = role === 'dark' ? 'dark' : 'light';
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-        await auditInto(page, scheme, `${locale}/${scheme}`, failures);
+        await auditInto(page, role, `${locale}/${role}`, failures);
       }
-      await phonePass(page, locale, failures);
+      await phoneChecks(page, locale, role, failures);
     }
 
-    it.each(pages)('$name', async (target) => {
+    // Page i gives language j the role (i + j) mod 4: each role moves to the next language.
+    const roles: Pass[] = ['light', 'dark', 'phone', 'words'];
+    const rotated = pages.map((target, i) => ({
+      ...target,
+      roles: locales.map((_, j) => roles[(i + j) % roles.length]!),
+      inFull: locales[(roles.length - (i % roles.length)) % roles.length]!,
+    }));
+    it.each(rotated)('$name (every rule in $inFull)', async ({ roles, ...target }) => {
       current = target.name;
       const failures: string[] = [];
-      await Promise.all(locales.map((locale) => checkIn(target, locale, failures)));
+      await Promise.all(locales.map((locale, j) => checkIn(target, locale, roles[j]!, failures)));
       expect(failures, failures.join('\n')).toEqual([]);
     });
   },

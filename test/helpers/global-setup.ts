@@ -1,6 +1,11 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
+import type { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '../../src/platform/db.pglite';
 import { openPostgres } from '../../src/platform/db.postgres';
-import { testDatabasePrefix, usePostgres, withDatabase } from './database';
+import { pgliteTemplateVariable, testDatabasePrefix, usePostgres, withDatabase } from './database';
 
 const isAlive = (pid: number) => {
   try {
@@ -11,12 +16,24 @@ const isAlive = (pid: number) => {
   }
 };
 
+/** On PGlite: one migrated database, dumped to a file each test app's database loads. */
+async function dumpPgliteTemplate() {
+  const handle = await openPglite();
+  await handle.migrate();
+  const client = (handle.db as unknown as { $client: PGlite }).$client;
+  const dump = await client.dumpDataDir('none');
+  await handle.close();
+  const file = join(tmpdir(), `accounts-test-pglite-${process.pid}.tar`);
+  await writeFile(file, new Uint8Array(await dump.arrayBuffer()));
+  process.env[pgliteTemplateVariable] = file;
+}
+
 /**
  * On PostgreSQL: migrate one template database for this run (test files copy it), after
  * dropping what runs that died left behind. Databases of runs still going are left alone.
  */
 export async function setup() {
-  if (!usePostgres()) return;
+  if (!usePostgres()) return dumpPgliteTemplate();
   const base = process.env.DATABASE_URL!;
   const template = `${testDatabasePrefix}${process.pid}_template`;
   process.env.TEST_TEMPLATE_DB = template;
@@ -37,6 +54,8 @@ export async function setup() {
 }
 
 export async function teardown() {
+  const dump = process.env[pgliteTemplateVariable];
+  if (dump) await rm(dump, { force: true });
   if (!usePostgres()) return;
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const mine = await admin<
