@@ -88,7 +88,6 @@ export const cabinet: Translation<typeof en> = {
   'security.activity': 'Nedávná aktivita',
   'security.activity.lead':
     'Přihlášení, změny vašeho účtu a každé nahlédnutí personálu do vašich údajů.',
-  'security.byStaff': 'personál',
   'security.bySchool': 'ze strany školy ({role})',
   'security.bySchool.noRole': 'ze strany školy',
   'security.role.staff': 'zaměstnanec',

@@ -3,7 +3,6 @@ import type { passkeys as en } from '../en/passkeys';
 /** Czech: strong sign-in (passkeys, two-step sign-in with an authenticator app, recovery codes). */
 export const passkeys: Record<keyof typeof en, string> = {
   'passkey.login.button': 'Přihlásit se přístupovým klíčem',
-  'passkey.login.or': 'nebo použijte e-mail a heslo',
   'passkey.working': 'Čekáme na váš přístupový klíč…',
   'passkey.reauth.button': 'Potvrdit přístupovým klíčem',
   'passkey.reauth.noPassword':
@@ -62,8 +61,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Například „Telefon“ nebo „Pracovní notebook“. Pokud pole necháte prázdné, klíč dostane název podle tohoto prohlížeče.',
   'passkey.add.submit': 'Přidat přístupový klíč',
   'passkey.add.reauth': 'Nejprve budete požádáni o potvrzení, že jste to vy.',
-  'passkey.add.needsJs':
-    'Přidání přístupového klíče vyžaduje JavaScript, který je v tomto prohlížeči vypnutý.',
 
   'twoFactor.section': 'Dvoufázové přihlášení',
   'twoFactor.lead':
@@ -85,7 +82,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Tento kód není správný. Zkontrolujte, zda má telefon správný čas, a zadejte nejnovější kód.',
   'twoFactor.error.used': 'Tento kód už byl použit. Počkejte na další.',
   'twoFactor.error.setupExpired': 'Platnost nastavení vypršela. Začněte prosím znovu.',
-  'twoFactor.error.alreadyOn': 'Dvoufázové přihlášení už je zapnuté.',
 
   'twoFactor.setup.title': 'Nastavte ověřovací aplikaci',
   'twoFactor.setup.scan':
@@ -104,7 +100,6 @@ export const passkeys: Record<keyof typeof en, string> = {
   'twoFactor.login.title': 'Zadejte kód',
   'twoFactor.login.lead':
     'Otevřete ověřovací aplikaci a zadejte šestimístný kód pro tento účet. Nemáte telefon po ruce? Zadejte jeden ze záložních kódů.',
-  'twoFactor.login.label': 'Kód z aplikace, nebo záložní kód',
   'twoFactor.login.submit': 'Pokračovat',
   'twoFactor.login.expired': 'Přihlášení trvalo příliš dlouho. Přihlaste se prosím znovu.',
 

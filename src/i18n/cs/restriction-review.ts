@@ -27,8 +27,6 @@ export const restrictionReview: Record<keyof typeof en, string> = {
   'review.reason.required': 'Napište odůvodnění svého rozhodnutí.',
   'staff.restricted.locked':
     'Dokud je zpracování omezeno, nemůžete údaje této osoby měnit: žádné nové lekce, přesuny ani platby. Lekci ale zrušit můžete. O omezení rozhoduje administrátor v části „Žádosti o omezení“.',
-  'staff.restricted.refused':
-    'Neuloženo. Dokud je zpracování omezeno, nemůžete údaje této osoby měnit.',
 
   'activity.admin.restriction-upheld': 'Administrátor rozhodl o vašem omezení zpracování: zůstává',
   'activity.admin.restriction-lifted':

@@ -35,10 +35,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.col.amount': 'Částka',
   'staff.col.paidOn': 'Datum platby',
   'staff.col.for': 'Za co',
-  'staff.col.list': 'Seznam',
-  'staff.col.actor': 'Kdo',
-  'staff.col.subject': 'Koho se to týká',
-  'staff.col.action': 'Co',
 
   'staff.role.user': 'studující',
   'staff.role.staff': 'zaměstnanec',
@@ -162,7 +158,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.audit.title': 'Auditní stopa',
   'staff.audit.lead':
     'Vše, co personál a administrátoři udělali nebo si prohlédli, od nejnovějšího. Zaznamenává se i čtení této stránky.',
-  'staff.audit.gone': 'smazaný účet',
 
   'staff.team.title': 'Přístup personálu',
   'staff.team.lead':

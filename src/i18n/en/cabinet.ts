@@ -80,7 +80,6 @@ export const cabinet = {
   'security.activity': 'Recent activity',
   'security.activity.lead':
     'Sign-ins, changes to your account, and every time a staff member looked at your data.',
-  'security.byStaff': 'staff',
   'security.bySchool': 'by the school ({role})',
   'security.bySchool.noRole': 'by the school',
   'security.role.staff': 'staff',

@@ -1,7 +1,6 @@
 /** English: strong sign-in (passkeys, two-step sign-in with an authenticator app, recovery codes). */
 export const passkeys = {
   'passkey.login.button': 'Sign in with a passkey',
-  'passkey.login.or': 'or use your email and password',
   'passkey.working': 'Waiting for your passkey…',
   'passkey.reauth.button': 'Confirm with a passkey',
   'passkey.reauth.noPassword':
@@ -57,7 +56,6 @@ export const passkeys = {
     'For example “Phone” or “Work laptop”. Left empty, it is named after this browser.',
   'passkey.add.submit': 'Add a passkey',
   'passkey.add.reauth': 'You will be asked to confirm it is you first.',
-  'passkey.add.needsJs': 'Adding a passkey needs JavaScript, which is off in this browser.',
 
   'twoFactor.section': 'Two-step sign-in',
   'twoFactor.lead':
@@ -79,7 +77,6 @@ export const passkeys = {
     'That code is not right. Check that the time on your phone is correct, and type the newest code.',
   'twoFactor.error.used': 'That code was already used. Wait for the next one.',
   'twoFactor.error.setupExpired': 'That setup has expired. Please start again.',
-  'twoFactor.error.alreadyOn': 'Two-step sign-in is already on.',
 
   'twoFactor.setup.title': 'Set up your authenticator app',
   'twoFactor.setup.scan': '1. Open your authenticator app, add an account and scan this QR code.',
@@ -97,7 +94,6 @@ export const passkeys = {
   'twoFactor.login.title': 'Enter your code',
   'twoFactor.login.lead':
     'Open your authenticator app and enter the 6-digit code for this account. No phone at hand? Enter one of your recovery codes.',
-  'twoFactor.login.label': 'Code from the app, or a recovery code',
   'twoFactor.login.submit': 'Continue',
   'twoFactor.login.expired': 'This sign-in took too long. Please sign in again.',
 

@@ -25,8 +25,6 @@ export const restrictionReview = {
   'review.reason.required': 'Write the reason for your decision.',
   'staff.restricted.locked':
     'You cannot change this person’s data while processing is restricted: no new lessons, no rescheduling, no payments. You can still cancel a lesson. An admin decides on the restriction under “Restriction requests”.',
-  'staff.restricted.refused':
-    'Not saved. You cannot change this person’s data while processing is restricted.',
 
   'activity.admin.restriction-upheld':
     'An admin decided on your restriction of processing: it stays',

@@ -32,10 +32,6 @@ export const staff = {
   'staff.col.amount': 'Amount',
   'staff.col.paidOn': 'Paid on',
   'staff.col.for': 'For',
-  'staff.col.list': 'List',
-  'staff.col.actor': 'Who',
-  'staff.col.subject': 'About whom',
-  'staff.col.action': 'What',
 
   'staff.role.user': 'student',
   'staff.role.staff': 'staff',
@@ -159,7 +155,6 @@ export const staff = {
   'staff.audit.title': 'Audit trail',
   'staff.audit.lead':
     'Everything staff and admins did or looked at, newest first. Reading this page is recorded too.',
-  'staff.audit.gone': 'deleted account',
 
   'staff.team.title': 'Staff access',
   'staff.team.lead':

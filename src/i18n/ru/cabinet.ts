@@ -89,7 +89,6 @@ export const cabinet: Translation<typeof en> = {
   'security.activity': 'Недавние действия',
   'security.activity.lead':
     'Входы, изменения учетной записи и каждый просмотр ваших данных сотрудником.',
-  'security.byStaff': 'сотрудник',
   'security.bySchool': 'со стороны школы ({role})',
   'security.bySchool.noRole': 'со стороны школы',
   'security.role.staff': 'сотрудник',

@@ -3,7 +3,6 @@ import type { passkeys as en } from '../en/passkeys';
 /** Russian: strong sign-in (passkeys, two-step sign-in with an authenticator app, recovery codes). */
 export const passkeys: Record<keyof typeof en, string> = {
   'passkey.login.button': 'Войти с ключом доступа',
-  'passkey.login.or': 'или войдите с адресом почты и паролем',
   'passkey.working': 'Ждем ваш ключ доступа…',
   'passkey.reauth.button': 'Подтвердить ключом доступа',
   'passkey.reauth.noPassword':
@@ -60,8 +59,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Например, «Телефон» или «Рабочий ноутбук». Если оставить поле пустым, ключ получит название этого браузера.',
   'passkey.add.submit': 'Добавить ключ доступа',
   'passkey.add.reauth': 'Сначала мы попросим подтвердить, что это вы.',
-  'passkey.add.needsJs':
-    'Чтобы добавить ключ доступа, нужен JavaScript, а в этом браузере он отключен.',
 
   'twoFactor.section': 'Двухэтапный вход',
   'twoFactor.lead':
@@ -83,7 +80,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Неверный код. Проверьте, правильное ли время на телефоне, и введите самый новый код.',
   'twoFactor.error.used': 'Этот код уже использован. Дождитесь следующего.',
   'twoFactor.error.setupExpired': 'Время на настройку истекло. Начните сначала.',
-  'twoFactor.error.alreadyOn': 'Двухэтапный вход уже включен.',
 
   'twoFactor.setup.title': 'Настройте приложение-аутентификатор',
   'twoFactor.setup.scan':
@@ -103,7 +99,6 @@ export const passkeys: Record<keyof typeof en, string> = {
   'twoFactor.login.title': 'Введите код',
   'twoFactor.login.lead':
     'Откройте приложение-аутентификатор и введите 6-значный код для этой учетной записи. Телефона нет под рукой? Введите один из резервных кодов.',
-  'twoFactor.login.label': 'Код из приложения или резервный код',
   'twoFactor.login.submit': 'Продолжить',
   'twoFactor.login.expired': 'Вход занял слишком много времени. Войдите еще раз.',
 

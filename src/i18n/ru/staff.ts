@@ -35,10 +35,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.col.amount': 'Сумма',
   'staff.col.paidOn': 'Дата оплаты',
   'staff.col.for': 'За что',
-  'staff.col.list': 'Рассылка',
-  'staff.col.actor': 'Кто',
-  'staff.col.subject': 'О ком',
-  'staff.col.action': 'Что',
 
   'staff.role.user': 'ученик',
   'staff.role.staff': 'сотрудник',
@@ -163,7 +159,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.audit.title': 'Журнал доступа',
   'staff.audit.lead':
     'Все, что делали или просматривали сотрудники и администраторы, начиная с самого нового. Просмотр этой страницы тоже записывается.',
-  'staff.audit.gone': 'удаленная учетная запись',
 
   'staff.team.title': 'Доступ сотрудников',
   'staff.team.lead':

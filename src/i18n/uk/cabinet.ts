@@ -89,7 +89,6 @@ export const cabinet: Translation<typeof en> = {
   'security.activity': 'Нещодавня активність',
   'security.activity.lead':
     'Входи, зміни облікового запису й кожен перегляд ваших даних працівником.',
-  'security.byStaff': 'працівник',
   'security.bySchool': 'з боку школи ({role})',
   'security.bySchool.noRole': 'з боку школи',
   'security.role.staff': 'працівник',

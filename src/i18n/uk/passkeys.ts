@@ -3,7 +3,6 @@ import type { passkeys as en } from '../en/passkeys';
 /** Ukrainian: strong sign-in (passkeys, two-step sign-in with an authenticator app, recovery codes). */
 export const passkeys: Record<keyof typeof en, string> = {
   'passkey.login.button': 'Увійти з ключем доступу',
-  'passkey.login.or': 'або увійдіть з email і паролем',
   'passkey.working': 'Чекаємо на ваш ключ доступу…',
   'passkey.reauth.button': 'Підтвердити ключем доступу',
   'passkey.reauth.noPassword':
@@ -60,8 +59,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Наприклад, «Телефон» чи «Робочий ноутбук». Якщо залишити порожнім, ключ назвемо за цим браузером.',
   'passkey.add.submit': 'Додати ключ доступу',
   'passkey.add.reauth': 'Спершу ми попросимо підтвердити, що це ви.',
-  'passkey.add.needsJs':
-    'Щоб додати ключ доступу, потрібен JavaScript, а в цьому браузері він вимкнений.',
 
   'twoFactor.section': 'Двоетапний вхід',
   'twoFactor.lead':
@@ -83,7 +80,6 @@ export const passkeys: Record<keyof typeof en, string> = {
     'Код неправильний. Перевірте, чи правильний час на телефоні, і введіть найновіший код.',
   'twoFactor.error.used': 'Цей код уже використано. Зачекайте на наступний.',
   'twoFactor.error.setupExpired': 'Час налаштування сплив. Почніть спочатку.',
-  'twoFactor.error.alreadyOn': 'Двоетапний вхід уже увімкнено.',
 
   'twoFactor.setup.title': 'Налаштуйте застосунок-автентифікатор',
   'twoFactor.setup.scan':
@@ -102,7 +98,6 @@ export const passkeys: Record<keyof typeof en, string> = {
   'twoFactor.login.title': 'Введіть код',
   'twoFactor.login.lead':
     'Відкрийте застосунок-автентифікатор і введіть 6-значний код для цього облікового запису. Телефона немає під рукою? Введіть один із резервних кодів.',
-  'twoFactor.login.label': 'Код із застосунку або резервний код',
   'twoFactor.login.submit': 'Продовжити',
   'twoFactor.login.expired': 'Вхід тривав задовго. Увійдіть ще раз.',
 

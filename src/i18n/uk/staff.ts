@@ -35,10 +35,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.col.amount': 'Сума',
   'staff.col.paidOn': 'Дата оплати',
   'staff.col.for': 'За що',
-  'staff.col.list': 'Розсилка',
-  'staff.col.actor': 'Хто',
-  'staff.col.subject': 'Про кого',
-  'staff.col.action': 'Що',
 
   'staff.role.user': 'учень',
   'staff.role.staff': 'працівник',
@@ -161,7 +157,6 @@ export const staff: Record<keyof typeof en, string> = {
   'staff.audit.title': 'Журнал доступу',
   'staff.audit.lead':
     'Усе, що робили чи переглядали працівники й адміністратори, від найновішого. Перегляд цієї сторінки теж записується.',
-  'staff.audit.gone': 'видалений обліковий запис',
 
   'staff.team.title': 'Доступ працівників',
   'staff.team.lead':
