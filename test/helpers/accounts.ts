@@ -168,6 +168,7 @@ export async function signedInPerson(
 }
 
 export type Member = { id: string; email: string; client: Client };
+export type NamedMember = Member & { name: string };
 
 /**
  * A verified, signed-in person with their own client address (so per-address limits never
@@ -176,12 +177,12 @@ export type Member = { id: string; email: string; client: Client };
 export async function signedInMember(
   t: TestApp,
   label: string,
-  options: { ip: string; role?: 'staff' | 'admin'; locale?: Locale },
-): Promise<Member> {
+  options: { ip: string; role?: 'staff' | 'admin'; locale?: Locale; name?: string },
+): Promise<NamedMember> {
   const client = createClient(t, { ip: options.ip });
   const { id, p } = await signedInPerson(t, label, () => client, {
-    person: { locale: options.locale },
+    person: { locale: options.locale, ...(options.name ? { name: options.name } : {}) },
     role: options.role,
   });
-  return { id, email: p.email, client };
+  return { id, email: p.email, name: p.name, client };
 }

@@ -3,14 +3,14 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { createAdmin } from '../../src/admin/create-admin';
 import { useTestApp } from '../helpers/use-test-app';
-import { createClient, type Client } from '../helpers/client';
+import { createClient } from '../helpers/client';
 import {
-  newPerson,
   problemType,
   read,
-  registerAndVerify,
   signIn,
   strongPassword,
+  signedInMember,
+  type Member,
 } from '../helpers/accounts';
 import { assignToTeacher } from '../helpers/staff';
 
@@ -20,16 +20,8 @@ import { assignToTeacher } from '../helpers/staff';
  */
 
 let ipSeq = 0;
-type Member = { id: string; email: string; client: Client };
-
-async function member(label: string, role?: 'staff'): Promise<Member> {
-  const client = createClient(t, { ip: `198.51.100.${++ipSeq}` });
-  const p = newPerson(label);
-  const id = await registerAndVerify(t, client, p);
-  if (role) await t.db.update(users).set({ role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, client };
-}
+const member = (label: string, role?: 'staff') =>
+  signedInMember(t, label, { ip: `198.51.100.${++ipSeq}`, role });
 
 let admin: Member;
 let staff: Member;

@@ -3,8 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { bookings, emailOutbox, payments, users } from '../../db/schema';
 import { formatBookingTime } from '../../src/bookings';
 import { useTestApp } from '../helpers/use-test-app';
-import { createClient, type Client } from '../helpers/client';
-import { newPerson, registerAndVerify, signIn } from '../helpers/accounts';
+
+import { signedInMember, type NamedMember } from '../helpers/accounts';
 import { assignToTeacher } from '../helpers/staff';
 
 /**
@@ -14,24 +14,13 @@ import { assignToTeacher } from '../helpers/staff';
  */
 
 let ipSeq = 0;
-type Member = { id: string; email: string; name: string; client: Client };
+const member = (label: string, options: { role?: 'staff' | 'admin'; locale?: 'en' | 'uk' } = {}) =>
+  signedInMember(t, label, { ip: `100.64.1.${++ipSeq}`, ...options });
 
-async function member(
-  label: string,
-  options: { role?: 'staff' | 'admin'; locale?: 'en' | 'uk' } = {},
-): Promise<Member> {
-  const client = createClient(t, { ip: `100.64.1.${++ipSeq}` });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, name: p.name, client };
-}
-
-let staff: Member;
-let admin: Member;
-let second: Member; // a teacher not yet assigned, for the admin's assignment form
-let student: Member;
+let staff: NamedMember;
+let admin: NamedMember;
+let second: NamedMember; // a teacher not yet assigned, for the admin's assignment form
+let student: NamedMember;
 
 const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
 beforeAll(async () => {

@@ -2,29 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { bookings, payments, users } from '../../db/schema';
 import { useTestApp } from '../helpers/use-test-app';
-import { createClient, type Client } from '../helpers/client';
-import { newPerson, read, registerAndVerify, signIn } from '../helpers/accounts';
+
+import { read, signedInMember, type NamedMember } from '../helpers/accounts';
 import { assignToTeacher } from '../helpers/staff';
 
 /** The staff console as a browser without JavaScript uses it: plain forms, redirects, re-shown errors. */
 
 let ipSeq = 0;
-type Member = { id: string; email: string; name: string; client: Client };
+const member = (label: string, options: { role?: 'staff'; locale?: 'en' | 'uk' } = {}) =>
+  signedInMember(t, label, { ip: `100.64.0.${++ipSeq}`, ...options });
 
-async function member(
-  label: string,
-  options: { role?: 'staff'; locale?: 'en' | 'uk' } = {},
-): Promise<Member> {
-  const client = createClient(t, { ip: `100.64.0.${++ipSeq}` });
-  const p = newPerson(label, { locale: options.locale });
-  const id = await registerAndVerify(t, client, p);
-  if (options.role) await t.db.update(users).set({ role: options.role }).where(eq(users.id, id));
-  await signIn(client, p);
-  return { id, email: p.email, name: p.name, client };
-}
-
-let staff: Member;
-let student: Member;
+let staff: NamedMember;
+let student: NamedMember;
 
 const t = useTestApp({ env: { TRUST_PROXY: '1' }, now: new Date('2026-11-25T12:00:00Z') });
 beforeAll(async () => {
