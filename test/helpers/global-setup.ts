@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -16,14 +16,24 @@ const isAlive = (pid: number) => {
   }
 };
 
-/** On PGlite: one migrated database, dumped to a file each test app's database loads. */
+const dumpPrefix = 'accounts-test-pglite-';
+
+/**
+ * On PGlite: one migrated database, dumped to a file each test app's database loads, after
+ * removing the dumps of runs that died before their teardown.
+ */
 async function dumpPgliteTemplate() {
+  for (const name of await readdir(tmpdir())) {
+    const pid = Number(name.slice(dumpPrefix.length).split('.')[0]);
+    if (name.startsWith(dumpPrefix) && !isAlive(pid))
+      await rm(join(tmpdir(), name), { force: true });
+  }
   const handle = await openPglite();
   await handle.migrate();
   const client = (handle.db as unknown as { $client: PGlite }).$client;
   const dump = await client.dumpDataDir('none');
   await handle.close();
-  const file = join(tmpdir(), `accounts-test-pglite-${process.pid}.tar`);
+  const file = join(tmpdir(), `${dumpPrefix}${process.pid}.tar`);
   await writeFile(file, new Uint8Array(await dump.arrayBuffer()));
   process.env[pgliteTemplateVariable] = file;
 }
